@@ -1,0 +1,94 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { Database, Db } from './db/client';
+import { devices, sessions, staff } from './db/schema/index';
+import type { Env } from './env';
+import { hashToken } from './services/tokens';
+
+export type StaffRole = 'owner' | 'manager' | 'cashier';
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; staffId: string; vendorId: string; role: StaffRole; sessionId: string }
+  | { kind: 'device'; deviceId: string; vendorId: string }
+  | { kind: 'customer'; customerId: string; sessionId: string };
+
+/** Where a procedure may set or clear the customer session cookie; the HTTP layer wires it to the reply. */
+export interface CookieJar {
+  set(name: string, value: string, opts: { expires: Date }): void;
+  clear(name: string): void;
+}
+
+export const SESSION_COOKIE = 'mk_session';
+
+export interface Context {
+  database: Database;
+  db: Db;
+  env: Env;
+  log: Logger;
+  actor: Actor;
+  ip: string;
+  requestId: string;
+  cookies: CookieJar;
+}
+
+export interface ContextInput {
+  database: Database;
+  env: Env;
+  log?: Logger;
+  /** `Authorization: Bearer` token: a staff session or a device token */
+  bearer?: string | undefined;
+  /** the customer session cookie value */
+  sessionCookie?: string | undefined;
+  ip?: string;
+  requestId?: string;
+  cookies?: CookieJar;
+}
+
+const silent = pino({ level: 'silent' });
+
+/** Builds a context without any HTTP request, so tests can `createCaller` it directly. */
+export async function createContextInner(input: ContextInput): Promise<Context> {
+  const { database } = input;
+  const actor = await resolveActor(database.db, input.bearer, input.sessionCookie);
+  return {
+    database,
+    db: database.db,
+    env: input.env,
+    log: input.log ?? silent,
+    actor,
+    ip: input.ip ?? '127.0.0.1',
+    requestId: input.requestId ?? 'internal',
+    cookies: input.cookies ?? { set() {}, clear() {} },
+  };
+}
+
+async function resolveActor(db: Db, bearer?: string, cookie?: string): Promise<Actor> {
+  const now = new Date();
+  if (bearer) {
+    const tokenHash = hashToken(bearer);
+    const [sess] = await db
+      .select({ id: sessions.id, staffId: staff.id, vendorId: staff.vendorId, role: staff.role })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, 'staff'), gt(sessions.expiresAt, now), eq(staff.active, true)))
+      .limit(1);
+    if (sess) return { kind: 'staff', staffId: sess.staffId, vendorId: sess.vendorId, role: sess.role, sessionId: sess.id };
+    const [dev] = await db
+      .select({ id: devices.id, vendorId: devices.vendorId })
+      .from(devices)
+      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
+      .limit(1);
+    if (dev) return { kind: 'device', deviceId: dev.id, vendorId: dev.vendorId };
+  }
+  if (cookie) {
+    const [sess] = await db
+      .select({ id: sessions.id, customerId: sessions.customerId })
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, hashToken(cookie)), eq(sessions.kind, 'customer'), gt(sessions.expiresAt, now)))
+      .limit(1);
+    if (sess?.customerId) return { kind: 'customer', customerId: sess.customerId, sessionId: sess.id };
+  }
+  return { kind: 'anonymous' };
+}

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { vendors } from './vendors';
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    name: text('name').notNull(),
+    /** owners and managers sign in to the back office with email + password; cashiers only have a PIN */
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    pinHash: text('pin_hash'),
+    role: text('role', { enum: ['owner', 'manager', 'cashier'] }).notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_email_uq').on(sql`lower(${t.email})`),
+    index('staff_vendor_idx').on(t.vendorId),
+  ],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull().default(''),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('customers_email_uq').on(sql`lower(${t.email})`)],
+);
+
+/** Opaque bearer/cookie sessions; only the SHA-256 of the token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    kind: text('kind', { enum: ['staff', 'customer'] }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    customerId: uuid('customer_id').references(() => customers.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_customer_idx').on(t.customerId)],
+);
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    name: text('name').notNull(),
+    /** short code printed in receipt numbers: `<registerCode>-<sequence>` */
+    registerCode: text('register_code').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** sync protocol: highest mutation id applied for this device (DESIGN §4) */
+    lastMutationId: bigint('last_mutation_id', { mode: 'number' }).notNull().default(0),
+    pairedAt: timestamp('paired_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('devices_register_code_uq').on(t.vendorId, t.registerCode)],
+);
+
+export const pairingCodes = pgTable('pairing_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+  createdBy: uuid('created_by').notNull().references(() => staff.id),
+  deviceName: text('device_name').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** Fixed-window login throttling shared by every server instance on the database. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

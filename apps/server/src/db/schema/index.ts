@@ -1,0 +1,5 @@
+export * from './vendors';
+export * from './auth';
+export * from './catalog';
+export * from './inventory';
+export * from './orders';

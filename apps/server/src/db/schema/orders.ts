@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Address, Contact } from '@makeries/shared';
+import { ORDER_STATUSES } from '@makeries/shared';
+import { createdAt, id, updatedAt } from './columns';
+import { customers, devices, staff } from './auth';
+import { variants, products } from './catalog';
+import { vendors } from './vendors';
+
+/** One storefront submit; it creates one order per vendor, all or nothing. */
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    id: id(),
+    /** client-minted per submit, so a double click or retry creates nothing twice */
+    idempotencyKey: text('idempotency_key').notNull(),
+    customerId: uuid('customer_id').references(() => customers.id),
+    contact: jsonb('contact').$type<Contact>().notNull(),
+    currency: text('currency').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    paymentMethod: text('payment_method', { enum: ['pay_at_pickup', 'card'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('checkouts_idempotency_uq').on(t.idempotencyKey)],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    checkoutId: uuid('checkout_id').references(() => checkouts.id),
+    customerId: uuid('customer_id').references(() => customers.id),
+    channel: text('channel', { enum: ['web', 'counter'] }).notNull(),
+    /** human number: `W-<n>` for web orders, `<register>-<seq>` for counter receipts */
+    number: text('number').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    fulfilment: text('fulfilment', { enum: ['pickup', 'delivery', 'counter'] }).notNull(),
+    pickupAt: timestamp('pickup_at', { withTimezone: true, mode: 'date' }),
+    deliveryAddress: jsonb('delivery_address').$type<Address | null>(),
+    contact: jsonb('contact').$type<Contact | null>(),
+    currency: text('currency').notNull(),
+    taxMode: text('tax_mode', { enum: ['inclusive', 'exclusive'] }).notNull(),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    discountCents: integer('discount_cents').notNull().default(0),
+    taxCents: integer('tax_cents').notNull(),
+    deliveryFeeCents: integer('delivery_fee_cents').notNull().default(0),
+    roundingCents: integer('rounding_cents').notNull().default(0),
+    totalCents: integer('total_cents').notNull(),
+    paymentStatus: text('payment_status', {
+      enum: ['unpaid', 'pay_at_pickup', 'authorized', 'paid', 'partially_refunded', 'refunded'],
+    }).notNull(),
+    note: text('note').notNull().default(''),
+    prepMinutes: integer('prep_minutes'),
+    statusReason: text('status_reason'),
+    deviceId: uuid('device_id').references(() => devices.id),
+    staffId: uuid('staff_id').references(() => staff.id),
+    placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_vendor_number_uq').on(t.vendorId, t.number),
+    index('orders_vendor_status_idx').on(t.vendorId, t.status, t.placedAt),
+    index('orders_customer_idx').on(t.customerId, t.placedAt),
+    index('orders_checkout_idx').on(t.checkoutId),
+    check('orders_total_chk', sql`${t.totalCents} >= 0`),
+  ],
+);
+
+/** Immutable snapshot of what was sold: name, SKU, price and tax as they were at sale time. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: id(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id').references(() => products.id),
+    variantId: uuid('variant_id').references(() => variants.id),
+    name: text('name').notNull(),
+    variantName: text('variant_name').notNull().default(''),
+    sku: text('sku').notNull(),
+    quantity: integer('quantity').notNull(),
+    soldBy: text('sold_by', { enum: ['each', 'weight'] }).notNull().default('each'),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    taxRateBps: integer('tax_rate_bps').notNull(),
+    discountCents: integer('discount_cents').notNull().default(0),
+    taxCents: integer('tax_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+  },
+  (t) => [uniqueIndex('order_lines_order_line_uq').on(t.orderId, t.lineNo)],
+);
+
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: id(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorKind: text('actor_kind', { enum: ['customer', 'staff', 'device', 'system'] }).notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.createdAt)],
+);

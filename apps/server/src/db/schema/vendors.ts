@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { DeliveryZone, OpeningHours, GS1Template } from '@makeries/shared';
+import { createdAt, id, updatedAt } from './columns';
+
+export const vendors = pgTable(
+  'vendors',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    email: text('email').notNull(),
+    phone: text('phone').notNull().default(''),
+    addressLine1: text('address_line1').notNull(),
+    city: text('city').notNull(),
+    postcode: text('postcode').notNull(),
+    country: text('country').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    timezone: text('timezone').notNull(),
+    currency: text('currency').notNull(),
+    taxMode: text('tax_mode', { enum: ['inclusive', 'exclusive'] }).notNull(),
+    openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
+    pickupEnabled: boolean('pickup_enabled').notNull().default(true),
+    deliveryEnabled: boolean('delivery_enabled').notNull().default(false),
+    deliveryZones: jsonb('delivery_zones').$type<DeliveryZone[]>().notNull().default([]),
+    minOrderCents: integer('min_order_cents').notNull().default(0),
+    /** cash rounding increment in minor units (0 = none), applied to the cash tender only */
+    cashRoundingCents: integer('cash_rounding_cents').notNull().default(0),
+    gs1Template: jsonb('gs1_template').$type<GS1Template | null>(),
+    paused: boolean('paused').notNull().default(false),
+    pausedReason: text('paused_reason'),
+    /** platform approval: only approved vendors are visible on the storefront */
+    status: text('status', { enum: ['pending', 'approved', 'suspended'] }).notNull().default('pending'),
+    imagePath: text('image_path'),
+    nextOrderNumber: integer('next_order_number').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('vendors_geo_idx').on(t.lat, t.lng),
+    check('vendors_currency_chk', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('vendors_min_order_chk', sql`${t.minOrderCents} >= 0`),
+  ],
+);

@@ -1,0 +1,32 @@
+import { openDatabase, targetFromUrl } from './db/client';
+import { runMigrations } from './db/migrate';
+import { loadEnv } from './env';
+import { buildApp } from './http/app';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const database = await openDatabase(targetFromUrl(env.DATABASE_URL, env.serverDataDir));
+  await runMigrations(database);
+  const app = await buildApp({ database, env });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // stop accepting, let in-flight requests finish, then release the database
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  app.log.info(`Makeries marketplace on ${env.PUBLIC_URL} (database: ${database.kind})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
