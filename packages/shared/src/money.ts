@@ -142,7 +142,12 @@ export function formatMoney(amount: number, currency: string, locale = 'en-GB'):
   const key = `${locale}|${currency}`;
   let fmt = formatters.get(key);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: requireCurrency(currency) });
+    requireCurrency(currency);
+    try {
+      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      throw new AppError('BAD_INPUT', `"${locale}" is not a language tag like en-GB.`);
+    }
     formatters.set(key, fmt);
   }
   return fmt.format(toDecimalString(value, minorUnitDigits(currency)));
