@@ -1,3 +1,24 @@
-import { router } from '../trpc';
+import { vendorByIdInput, vendorBySlugInput, vendorListInput, vendorPauseInput, vendorRegisterInput, vendorUpdateInput } from '@makeries/shared';
+import {
+  getVendorProfile,
+  listVendors,
+  publicVendorById,
+  publicVendorBySlug,
+  registerVendor,
+  setVendorPaused,
+  updateVendor,
+} from '../services/vendors';
+import { managerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
-export const vendorsRouter = router({});
+export const vendorsRouter = router({
+  /** A new shop and its owner; the owner then signs in with auth.staffLogin. */
+  register: publicProcedure.input(vendorRegisterInput).mutation(({ ctx, input }) => registerVendor(ctx.db, input)),
+
+  list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input)),
+  bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.db, input.slug)),
+  byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.db, input.vendorId)),
+
+  mine: staffProcedure.query(({ ctx }) => getVendorProfile(ctx.db, ctx.vendorId)),
+  update: managerProcedure.input(vendorUpdateInput).mutation(({ ctx, input }) => updateVendor(ctx.db, ctx.vendorId, input)),
+  setPaused: managerProcedure.input(vendorPauseInput).mutation(({ ctx, input }) => setVendorPaused(ctx.db, ctx.vendorId, input)),
+});

@@ -1,1 +1,83 @@
-export {};
+import { z } from 'zod';
+import { emailSchema, nonEmpty, passwordSchema, pinSchema, uuidSchema } from './common';
+
+export const STAFF_ROLES = ['owner', 'manager', 'cashier'] as const;
+export const staffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRoleName = z.infer<typeof staffRoleSchema>;
+
+/** Sign-in takes any password string: the length rule is for choosing one, not for typing it. */
+const loginPassword = z.string().min(1, 'Enter your password').max(200);
+
+export const staffLoginInput = z.object({ email: emailSchema, password: loginPassword });
+export type StaffLoginInput = z.infer<typeof staffLoginInput>;
+
+export const customerSignupInput = z.object({ name: nonEmpty(120), email: emailSchema, password: passwordSchema });
+export type CustomerSignupInput = z.infer<typeof customerSignupInput>;
+
+export const customerLoginInput = z.object({ email: emailSchema, password: loginPassword });
+export type CustomerLoginInput = z.infer<typeof customerLoginInput>;
+
+/**
+ * Cashiers work the counter with a PIN only; managers also sign in to the back office with email + password.
+ * Owners are created by vendor registration, never here.
+ */
+export const staffCreateInput = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('cashier'), name: nonEmpty(120), pin: pinSchema }),
+  z.object({
+    role: z.literal('manager'),
+    name: nonEmpty(120),
+    email: emailSchema,
+    password: passwordSchema,
+    pin: pinSchema.optional(),
+  }),
+]);
+export type StaffCreateInput = z.infer<typeof staffCreateInput>;
+
+/** Only the fields sent change. Becoming a manager needs an email and password (sent now or already set). */
+export const staffUpdateInput = z
+  .object({
+    staffId: uuidSchema,
+    name: nonEmpty(120).optional(),
+    role: staffRoleSchema.optional(),
+    pin: pinSchema.optional(),
+    email: emailSchema.optional(),
+    password: passwordSchema.optional(),
+  })
+  .refine(
+    (v) => [v.name, v.role, v.pin, v.email, v.password].some((x) => x !== undefined),
+    'Nothing to update: send a name, role, PIN, email or password',
+  );
+export type StaffUpdateInput = z.infer<typeof staffUpdateInput>;
+
+export const staffIdInput = z.object({ staffId: uuidSchema });
+
+export const staffVerifyPinInput = z.object({ staffId: uuidSchema, pin: pinSchema });
+export type StaffVerifyPinInput = z.infer<typeof staffVerifyPinInput>;
+
+/**
+ * Pairing codes avoid look-alike characters (0/O, 1/I/L) so they can be read off one screen and typed on
+ * another. Shown as "K7QM-4TXP"; typed in any case, with or without the dash or spaces.
+ */
+export const PAIRING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const PAIRING_CODE_LENGTH = 8;
+
+/** The canonical 8 characters of a typed pairing code, or null when it cannot be one. */
+export function normalizePairingCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '');
+  if (code.length !== PAIRING_CODE_LENGTH) return null;
+  for (const ch of code) if (!PAIRING_CODE_ALPHABET.includes(ch)) return null;
+  return code;
+}
+
+export function formatPairingCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+export const devicePairingCodeInput = z.object({ deviceName: nonEmpty(60) });
+export type DevicePairingCodeInput = z.infer<typeof devicePairingCodeInput>;
+
+/** Loose on purpose: a mistyped code is answered with PAIRING_CODE_INVALID, like an expired one. */
+export const devicePairInput = z.object({ code: z.string().trim().min(1, 'Enter the pairing code').max(32) });
+export type DevicePairInput = z.infer<typeof devicePairInput>;
+
+export const deviceIdInput = z.object({ deviceId: uuidSchema });

@@ -78,16 +78,58 @@ export const vendorRegisterInput = vendorProfileInput.extend({
     password: z.string().min(10, 'Passwords need at least 10 characters').max(200),
   }),
 });
+export type VendorRegisterInput = z.infer<typeof vendorRegisterInput>;
 
-export const vendorUpdateInput = vendorProfileInput.partial();
+/**
+ * Partial profile update: only the fields sent change. Not `vendorProfileInput.partial()`: zod 4 applies a
+ * `.default()` inside `.optional()`, so that would silently reset every unsent field to its default.
+ */
+const profile = vendorProfileInput.shape;
+export const vendorUpdateInput = z
+  .object({
+    name: profile.name.optional(),
+    description: profile.description.unwrap().optional(),
+    email: profile.email.optional(),
+    phone: profile.phone.unwrap().optional(),
+    addressLine1: profile.addressLine1.optional(),
+    city: profile.city.optional(),
+    postcode: profile.postcode.optional(),
+    country: profile.country.optional(),
+    lat: profile.lat.optional(),
+    lng: profile.lng.optional(),
+    timezone: profile.timezone.optional(),
+    currency: profile.currency.optional(),
+    taxMode: profile.taxMode.optional(),
+    openingHours: profile.openingHours.optional(),
+    pickupEnabled: profile.pickupEnabled.unwrap().optional(),
+    deliveryEnabled: profile.deliveryEnabled.unwrap().optional(),
+    deliveryZones: profile.deliveryZones.unwrap().optional(),
+    minOrderCents: profile.minOrderCents.unwrap().optional(),
+    cashRoundingCents: profile.cashRoundingCents.unwrap().optional(),
+    gs1Template: profile.gs1Template.unwrap().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to update: send at least one field');
+export type VendorUpdateInput = z.infer<typeof vendorUpdateInput>;
 
 export const vendorPauseInput = z.object({
   paused: z.boolean(),
   reason: z.string().max(200).optional(),
 });
+export type VendorPauseInput = z.infer<typeof vendorPauseInput>;
 
 export const vendorBySlugInput = z.object({ slug: slugSchema });
 export const vendorByIdInput = z.object({ vendorId: uuidSchema });
+
+/** Storefront vendor directory, alphabetical; `cursor` is the `nextCursor` of the previous page. */
+export const vendorListInput = z
+  .object({
+    cursor: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(200).default(100),
+  })
+  .default({ limit: 100 });
+export type VendorListInput = z.infer<typeof vendorListInput>;
+
+export { isOpenAt, nextOpening } from '../opening-hours';
 
 function isTimeZone(tz: string): boolean {
   try {

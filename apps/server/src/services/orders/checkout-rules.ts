@@ -1,4 +1,4 @@
-import { formatMoney, isOpenAt, type CheckoutFulfilment, type DeliveryZone, type ErrorCode, type OpeningHours } from '@makeries/shared';
+import { formatMoney, isOpenAt, nextOpening, type CheckoutFulfilment, type DeliveryZone, type ErrorCode, type OpeningHours } from '@makeries/shared';
 
 /** One reason a vendor's part of the cart cannot be ordered; the UI shows it next to that vendor. */
 export interface CheckoutProblem {
@@ -58,7 +58,13 @@ export function checkAvailability(vendor: RuleVendor, f: CheckoutFulfilment, now
     const message = f.pickupAt
       ? `${vendor.name} is closed at the time you chose. Pick a time within its opening hours.`
       : `${vendor.name} is closed right now. Choose a pickup time within its opening hours.`;
-    return { vendorId, code: 'VENDOR_CLOSED', message, details: { pickupAt: f.pickupAt ?? null, openingHours: vendor.openingHours } };
+    const next = nextOpening(vendor.openingHours, vendor.timezone, at);
+    return {
+      vendorId,
+      code: 'VENDOR_CLOSED',
+      message,
+      details: { pickupAt: f.pickupAt ?? null, nextOpeningAt: next ? next.toISOString() : null, openingHours: vendor.openingHours },
+    };
   }
   return null;
 }

@@ -1,0 +1,102 @@
+import { AppError, uuidv7, type CheckoutInput, type CheckoutResult } from '@makeries/shared';
+import { asc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../db/client';
+import { checkouts, orders, vendors } from '../db/schema/index';
+import type { Env } from '../env';
+import { loadVendorCarts } from './orders/checkout-load';
+import { priceCarts } from './orders/checkout-price';
+import { bumpPopularity, claimCheckout, reserveAll, writeOrder } from './orders/checkout-write';
+import { orderTrackingToken } from './orders/tracking-token';
+
+export interface Buyer {
+  /** null for a guest checkout */
+  customerId: string | null;
+}
+
+/** Thrown inside the transaction when another submit already claimed the idempotency key. */
+class AlreadyCheckedOut extends Error {}
+
+/**
+ * One storefront submit → one order per vendor, all in one transaction: any vendor failing (stock, hours,
+ * zone, minimum…) fails everything and writes nothing. The same idempotency key returns the first result.
+ */
+export async function checkout(db: Db, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
+  const earlier = await replayCheckout(db, env, input.idempotencyKey, buyer);
+  if (earlier) return earlier;
+  try {
+    return await db.transaction((tx) => placeCheckout(tx, env, buyer, input));
+  } catch (e) {
+    if (!(e instanceof AlreadyCheckedOut)) throw e;
+    const replay = await replayCheckout(db, env, input.idempotencyKey, buyer);
+    if (!replay) throw new AppError('CONFLICT', 'This checkout is still being processed. Please try again in a moment.');
+    return replay;
+  }
+}
+
+async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
+  const now = new Date();
+  const carts = await loadVendorCarts(tx, input);
+  const priced = await priceCarts(tx, carts, now);
+  const first = priced[0];
+  if (!first) throw new AppError('BAD_INPUT', 'Your cart is empty.');
+  const checkoutId = uuidv7();
+  const currency = first.vendor.currency;
+  const totalCents = priced.reduce((sum, c) => sum + c.totals.totalCents, 0);
+  const claimed = await claimCheckout(tx, {
+    checkoutId,
+    idempotencyKey: input.idempotencyKey,
+    customerId: buyer.customerId,
+    contact: input.contact,
+    currency,
+    totalCents,
+    paymentMethod: input.paymentMethod,
+  });
+  if (!claimed) throw new AlreadyCheckedOut();
+  await reserveAll(tx, priced);
+  const ctx = { checkoutId, customerId: buyer.customerId, contact: input.contact, note: input.note ?? '', now };
+  const created: CheckoutResult['orders'] = [];
+  for (const cart of priced) {
+    const { id, number } = await writeOrder(tx, cart, ctx);
+    created.push({
+      id,
+      number,
+      vendorId: cart.vendor.id,
+      vendorName: cart.vendor.name,
+      totalCents: cart.totals.totalCents,
+      currency: cart.vendor.currency,
+      status: 'placed',
+      trackingToken: orderTrackingToken(env, id, input.idempotencyKey),
+    });
+  }
+  await bumpPopularity(tx, priced);
+  return { checkoutId, orders: created, totalCents, currency };
+}
+
+/** The result of an earlier submit with this key, or null if there was none. */
+export async function replayCheckout(db: DbOrTx, env: Env, idempotencyKey: string, buyer: Buyer): Promise<CheckoutResult | null> {
+  const [found] = await db.select().from(checkouts).where(eq(checkouts.idempotencyKey, idempotencyKey)).limit(1);
+  if (!found) return null;
+  if (found.customerId !== null && found.customerId !== buyer.customerId) {
+    throw new AppError('CONFLICT', 'This checkout was already submitted from another account.');
+  }
+  const rows = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      vendorId: orders.vendorId,
+      vendorName: vendors.name,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      status: orders.status,
+    })
+    .from(orders)
+    .innerJoin(vendors, eq(vendors.id, orders.vendorId))
+    .where(eq(orders.checkoutId, found.id))
+    .orderBy(asc(orders.id));
+  return {
+    checkoutId: found.id,
+    orders: rows.map((r) => ({ ...r, trackingToken: orderTrackingToken(env, r.id, idempotencyKey) })),
+    totalCents: found.totalCents,
+    currency: found.currency,
+  };
+}
