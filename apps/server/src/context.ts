@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Database, Db } from './db/client';
-import { devices, sessions, staff } from './db/schema/index';
+import { devices, sessions, staff, vendors } from './db/schema/index';
 import type { Env } from './env';
 import { hashToken } from './services/tokens';
 
@@ -72,13 +72,23 @@ async function resolveActor(db: Db, bearer?: string, cookie?: string): Promise<A
       .select({ id: sessions.id, staffId: staff.id, vendorId: staff.vendorId, role: staff.role })
       .from(sessions)
       .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, 'staff'), gt(sessions.expiresAt, now), eq(staff.active, true)))
+      .innerJoin(vendors, eq(vendors.id, staff.vendorId))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          eq(sessions.kind, 'staff'),
+          gt(sessions.expiresAt, now),
+          eq(staff.active, true),
+          ne(vendors.status, 'suspended'), // a suspended shop's sessions and counters stop working
+        ),
+      )
       .limit(1);
     if (sess) return { kind: 'staff', staffId: sess.staffId, vendorId: sess.vendorId, role: sess.role, sessionId: sess.id };
     const [dev] = await db
       .select({ id: devices.id, vendorId: devices.vendorId })
       .from(devices)
-      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
+      .innerJoin(vendors, eq(vendors.id, devices.vendorId))
+      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt), ne(vendors.status, 'suspended')))
       .limit(1);
     if (dev) return { kind: 'device', deviceId: dev.id, vendorId: dev.vendorId };
   }

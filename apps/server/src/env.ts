@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** All configuration comes through here, validated once at start. */
@@ -15,12 +17,14 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.url().optional(),
+  /** signs guest order-tracking links; unset → a random key kept in DATA_DIR/secret.key (shared by instances only via env) */
+  APP_SECRET: z.string().min(32, 'APP_SECRET needs at least 32 characters').optional(),
   /** failed logins allowed per key (email or IP) per window */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 
-export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string };
+export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -33,5 +37,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...e,
     mediaDir: resolve(e.MEDIA_DIR ?? `${e.DATA_DIR}/media`),
     serverDataDir: resolve(`${e.DATA_DIR}/server`),
+    appSecret: e.APP_SECRET ?? localSecret(resolve(e.DATA_DIR, 'secret.key')),
   };
+}
+
+/** A per-install random secret for single-instance setups, created on first start. */
+function localSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
 }

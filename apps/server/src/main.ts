@@ -2,11 +2,18 @@ import { openDatabase, targetFromUrl } from './db/client';
 import { runMigrations } from './db/migrate';
 import { loadEnv } from './env';
 import { buildApp } from './http/app';
+import { hasVendors, seedDemoCity } from './seed/run';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const database = await openDatabase(targetFromUrl(env.DATABASE_URL, env.serverDataDir));
   await runMigrations(database);
+  if (process.argv.includes('--seed-if-empty') && !(await hasVendors(database))) {
+    const started = Date.now();
+    console.log('First start: seeding the demo city (about a minute)…');
+    const s = await seedDemoCity(database, env, (m) => console.log(m));
+    console.log(`Seeded ${s.vendors} vendors, ${s.products} products, ${s.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  }
   const app = await buildApp({ database, env });
 
   let closing = false;

@@ -13,3 +13,4 @@ export * from './schemas/catalog';
 export * from './schemas/inventory';
 export * from './schemas/orders';
 export * from './schemas/search';
+export * from './schemas/sync';

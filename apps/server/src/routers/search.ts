@@ -1,3 +1,12 @@
-import { router } from '../trpc';
+import { autocompleteInput, searchProductsInput, vendorsNearbyInput } from '@makeries/shared';
+import { autocomplete } from '../services/search/autocomplete';
+import { searchProducts } from '../services/search/products';
+import { vendorsNearby } from '../services/search/vendors-nearby';
+import { publicProcedure, router } from '../trpc';
 
-export const searchRouter = router({});
+/** Storefront search: public, read-only, only what approved vendors publish online. */
+export const searchRouter = router({
+  products: publicProcedure.input(searchProductsInput).query(({ ctx, input }) => searchProducts(ctx.db, input)),
+  autocomplete: publicProcedure.input(autocompleteInput).query(({ ctx, input }) => autocomplete(ctx.db, input)),
+  vendorsNearby: publicProcedure.input(vendorsNearbyInput).query(({ ctx, input }) => vendorsNearby(ctx.db, input)),
+});

@@ -15,6 +15,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { orders, staff, vendors } from '../db/schema/index';
 import { hashSecret } from './tokens';
+import { refreshProductDenorm } from './products/denorm';
 
 type VendorRow = typeof vendors.$inferSelect;
 
@@ -219,6 +220,8 @@ export async function updateVendor(db: DbOrTx, vendorId: string, patch: VendorUp
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(vendors.id, vendorId))
       .returning();
+    // product search text carries the vendor name
+    if (updated && updated.name !== current.name) await refreshProductDenorm(tx, { vendorId });
     return updated ?? current;
   });
   return toVendorProfile(row);

@@ -28,7 +28,13 @@ export interface TestServer {
 }
 
 export function testEnv(overrides: Record<string, string> = {}): Env {
-  return loadEnv({ NODE_ENV: 'test', DATA_DIR: '/tmp/makeries-test', LOG_LEVEL: 'silent', ...overrides });
+  return loadEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: '/tmp/makeries-test',
+    LOG_LEVEL: 'silent',
+    APP_SECRET: 'test-secret-test-secret-test-secret-42',
+    ...overrides,
+  });
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './catalog';
 export * from './inventory';
 export * from './orders';
+export * from './sync';

@@ -47,7 +47,9 @@ interface Shortage {
 /** Reserves every vendor's stock; any shortage anywhere fails the whole checkout (the transaction rolls back). */
 export async function reserveAll(tx: Tx, carts: PricedCart[]): Promise<void> {
   const shortages: Shortage[] = [];
-  for (const cart of carts) {
+  // one global lock order (vendor id, then variant id inside reserveStock) so racing checkouts cannot deadlock
+  const ordered = [...carts].sort((a, b) => a.vendor.id.localeCompare(b.vendor.id));
+  for (const cart of ordered) {
     const items = cart.lines.map((l) => ({ variantId: l.variant.variantId, quantity: l.quantity }));
     const result = await reserveStock(tx, cart.vendor.id, items);
     if (result.ok) continue;

@@ -5,12 +5,10 @@ import type { Env } from '../../env';
  * Guest order access without a schema change: token = HMAC(server key, orderId + the checkout's idempotency key).
  * The idempotency key is a random uuid only the buying browser and the server know (it is never shown to
  * vendors), so the token cannot be forged from an order id alone; the server key is defence in depth.
- * The key is derived from configuration that is already secret (the database URL, or the local data dir
- * for embedded PGlite), so every instance sharing a database derives the same key.
+ * The key comes from APP_SECRET (every instance sharing a database must share it) or the local secret file.
  */
 function trackingKey(env: Env): Buffer {
-  const material = env.DATABASE_URL ?? env.serverDataDir;
-  return createHash('sha256').update('makeries/order-tracking/v1\0').update(material).digest();
+  return createHash('sha256').update('makeries/order-tracking/v1\0').update(env.appSecret).digest();
 }
 
 export function orderTrackingToken(env: Env, orderId: string, idempotencyKey: string): string {

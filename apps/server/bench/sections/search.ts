@@ -1,0 +1,150 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/client';
+import { runMigrations } from '../../src/db/migrate';
+import { startChildServer, type ChildServer } from '../lib/child';
+import { loadTest, warmUp, type LoadOptions, type LoadResult } from '../lib/load';
+import { createBenchDatabase } from '../lib/postgres';
+import { budget, round, type BenchContext, type BenchSection, type SectionResult } from '../lib/types';
+import { generateCatalog } from '../search/generate';
+import { loadCatalog } from '../search/load-catalog';
+import { rawSqlBaseline } from '../search/raw-sql';
+import { AUTOCOMPLETE_QUERIES, GLOBAL_QUERIES, NEAR_QUERIES, trpcPath } from '../search/scenarios';
+
+const VENDORS = 500;
+const PRODUCTS = 100_000;
+const CONNECTIONS = 10;
+const MB = 1024 * 1024;
+
+async function prepareDatabase(ctx: BenchContext, url: string) {
+  const database = await openDatabase({ kind: 'postgres', url, max: 1 });
+  try {
+    await runMigrations(database);
+  } finally {
+    await database.close();
+  }
+  const t0 = performance.now();
+  const catalog = generateCatalog({ vendors: VENDORS, products: PRODUCTS });
+  const generated = performance.now();
+  await loadCatalog(url, catalog);
+  const loaded = performance.now();
+  ctx.log(`catalog: generated in ${round((generated - t0) / 1000, 1)} s, loaded + analysed in ${round((loaded - generated) / 1000, 1)} s`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<Record<string, number>>(
+    `SELECT (SELECT count(*)::int FROM vendors) AS vendors, (SELECT count(*)::int FROM products) AS products,
+            (SELECT count(*)::int FROM variants) AS variants, (SELECT count(*)::int FROM search_words) AS search_words`,
+  );
+  await client.end();
+  return { ...rows[0], generateSeconds: round((generated - t0) / 1000, 1), loadSeconds: round((loaded - generated) / 1000, 1) };
+}
+
+/** Every scenario URL must answer 200 before we time it; also reports how many return nothing. */
+async function checkPaths(base: string, paths: string[]): Promise<{ paths: number; emptyResults: number }> {
+  let empty = 0;
+  for (const path of paths) {
+    const res = await fetch(base + path);
+    const body = (await res.json()) as { result?: { data?: { items?: unknown[] } | unknown[] } };
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    const data = body.result?.data;
+    const n = Array.isArray(data) ? data.length : (data?.items?.length ?? 0);
+    if (n === 0) empty++;
+  }
+  return { paths: paths.length, emptyResults: empty };
+}
+
+/** A load run plus the CPU it cost per successful request: server process, and Postgres when we own it. */
+async function loadWithCpu(ctx: BenchContext, app: ChildServer, opts: LoadOptions) {
+  const s0 = await app.stats();
+  const p0 = ctx.postgres.cpuMs();
+  const result = await loadTest(opts);
+  const s1 = await app.stats();
+  const p1 = ctx.postgres.cpuMs();
+  const per = (ms: number) => round(ms / Math.max(1, result.ok), 3);
+  return {
+    ...result,
+    cpuMsPerRequest: { server: per(s1.cpuMs - s0.cpuMs), postgres: p0 === null || p1 === null ? null : per(p1 - p0) },
+  };
+}
+
+async function measureApp(ctx: BenchContext, app: ChildServer) {
+  const base = `http://127.0.0.1:${app.port}`;
+  const near = NEAR_QUERIES.map((q) => trpcPath('search.products', q));
+  const global = GLOBAL_QUERIES.map((q) => trpcPath('search.products', q));
+  const auto = AUTOCOMPLETE_QUERIES.map((q) => trpcPath('search.autocomplete', q));
+  const checks = { near: await checkPaths(base, near), global: await checkPaths(base, global), autocomplete: await checkPaths(base, auto) };
+  const s = ctx.scale;
+  await warmUp({ baseUrl: base, paths: near, connections: CONNECTIONS }, 3 * s);
+  ctx.log('search near + filters: loading');
+  const nearLoad = await loadWithCpu(ctx, app, { baseUrl: base, paths: near, connections: CONNECTIONS, durationSec: 10 * s });
+  const nearSerial = await loadWithCpu(ctx, app, { baseUrl: base, paths: near, connections: 1, durationSec: 4 * s });
+  ctx.log('search global text / autocomplete: loading');
+  const globalLoad = await loadWithCpu(ctx, app, { baseUrl: base, paths: global, connections: CONNECTIONS, durationSec: 6 * s });
+  const autoLoad = await loadWithCpu(ctx, app, { baseUrl: base, paths: auto, connections: CONNECTIONS, durationSec: 5 * s });
+  const memory = await app.stats();
+  return { checks, nearLoad, nearSerial, globalLoad, autoLoad, memory };
+}
+
+async function measureBare(ctx: BenchContext): Promise<LoadResult> {
+  const bare = await startChildServer(new URL('../lib/bare-http-server.ts', import.meta.url), {});
+  try {
+    const opts = { baseUrl: `http://127.0.0.1:${bare.port}`, paths: ['/'], connections: CONNECTIONS };
+    await warmUp(opts, 2 * ctx.scale);
+    ctx.log('bare node:http baseline: loading');
+    return await loadTest({ ...opts, durationSec: 6 * ctx.scale });
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function run(ctx: BenchContext): Promise<SectionResult> {
+  const db = await createBenchDatabase(ctx.postgres, 'mk_bench_search');
+  try {
+    const dataset = await prepareDatabase(ctx, db.url);
+    const app = await startChildServer(new URL('../lib/app-server.ts', import.meta.url), { BENCH_APP_DATABASE_URL: db.url });
+    let measured: Awaited<ReturnType<typeof measureApp>>;
+    try {
+      measured = await measureApp(ctx, app);
+    } finally {
+      await app.stop();
+    }
+    const bare = await measureBare(ctx);
+    ctx.log('raw SQL baseline');
+    const rawSql = await rawSqlBaseline(db.url, NEAR_QUERIES, Math.max(3, Math.round(20 * ctx.scale)));
+    const { nearLoad, nearSerial, memory } = measured;
+    return {
+      budgets: [
+        budget('storefront search (filters + distance) p95', nearLoad.p95, 'ms', 'max', 50),
+        budget('storefront search (filters + distance) throughput', nearLoad.rps, 'req/s', 'min', 300),
+        budget('server peak RSS', memory.peakRss / MB, 'MB', 'max', 400),
+      ],
+      metrics: {
+        dataset,
+        scenarioChecks: measured.checks,
+        searchNearFilters: nearLoad,
+        searchNearFiltersSerial: nearSerial,
+        searchGlobalText: measured.globalLoad,
+        autocomplete: measured.autoLoad,
+        bareHttp: bare,
+        rawSql,
+        ratios: {
+          bareRpsOverSearchRps: round(bare.rps / Math.max(1, nearLoad.rps)),
+          searchP50OverBareP50: round(nearLoad.p50 / Math.max(0.01, bare.p50)),
+          serialApiP50MinusRawSqlP50Ms: round(nearSerial.p50 - rawSql.p50),
+          serialApiP50OverRawSqlP50: round(nearSerial.p50 / Math.max(0.01, rawSql.p50)),
+          // the throughput two cores would give if server + Postgres CPU per request were all that mattered
+          cpuBoundRpsOnTwoCores:
+            nearLoad.cpuMsPerRequest.postgres === null
+              ? null
+              : round(2000 / (nearLoad.cpuMsPerRequest.server + nearLoad.cpuMsPerRequest.postgres), 0),
+        },
+        serverMemoryMB: { rssAfterLoad: round(memory.rss / MB, 1), peakRss: round(memory.peakRss / MB, 1) },
+        connections: CONNECTIONS,
+      },
+    };
+  } finally {
+    await db.drop();
+  }
+}
+
+export const section: BenchSection = { name: 'search', order: 10, run };

@@ -1,0 +1,192 @@
+import { gtinCheckDigit, nextOpening, uuidv7, type OpeningHours } from '@makeries/shared';
+import { count } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { vendors } from '../db/schema/index';
+import type { Env } from '../env';
+import { ensureCategory } from '../services/catalog';
+import { callerAs, customerCookie, type SeedCaller } from './caller';
+import { hoursFor } from './hours';
+import { productImagePng } from './images';
+import { SEED_PRODUCTS, type SeedProduct } from './products-data';
+import { SEED_CATEGORIES, SEED_VENDORS, type SeedVendor } from './vendors-data';
+
+export const DEMO_PASSWORD = 'makeries-demo';
+
+export interface SeedSummary {
+  vendors: number;
+  products: number;
+  customers: number;
+  orders: number;
+}
+
+type Log = (msg: string) => void;
+
+export async function hasVendors(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ n: count() }).from(vendors);
+  return (row?.n ?? 0) > 0;
+}
+
+/** Seeds the demo city through the public API: shops, owners, tax rates, products with pictures, stock, orders. */
+export async function seedDemoCity(database: Database, env: Env, log: Log = () => {}): Promise<SeedSummary> {
+  const categoryIds = new Map<string, string>();
+  for (const [i, c] of SEED_CATEGORIES.entries()) {
+    categoryIds.set(c.slug, await ensureCategory(database.db, { slug: c.slug, name: c.name, sort: i }));
+  }
+  let products = 0;
+  const shops: { vendor: SeedVendor; id: string; hours: OpeningHours; owner: SeedCaller; variants: SeedVariant[] }[] = [];
+  for (const [vi, v] of SEED_VENDORS.entries()) {
+    const { id, owner, hours } = await registerShop(database, env, v);
+    const variants: SeedVariant[] = [];
+    for (const [pi, p] of SEED_PRODUCTS[v.kind].entries()) {
+      variants.push(await addProduct(owner, p, categoryIds, vi, pi));
+      products++;
+    }
+    shops.push({ vendor: v, id, hours, owner, variants });
+    log(`  ${v.name}: ${variants.length} products`);
+  }
+  const orders = await seedCustomersAndOrders(database, env, shops);
+  return { vendors: shops.length, products, customers: CUSTOMERS.length, orders };
+}
+
+async function registerShop(database: Database, env: Env, v: SeedVendor) {
+  const anon = await callerAs(database, env);
+  const hours = hoursFor(v.hours);
+  const email = `owner@${v.slug}.example`;
+  const { vendor } = await anon.vendors.register({
+    slug: v.slug,
+    name: v.name,
+    description: v.description,
+    email: `hello@${v.slug}.example`,
+    phone: '0117 496 0' + String(100 + SEED_VENDORS.indexOf(v)).slice(-3),
+    addressLine1: v.address,
+    city: 'Bristol',
+    postcode: v.postcode,
+    country: 'GB',
+    lat: v.lat,
+    lng: v.lng,
+    timezone: 'Europe/London',
+    currency: 'GBP',
+    taxMode: v.taxMode,
+    openingHours: hours,
+    pickupEnabled: true,
+    deliveryEnabled: v.delivery,
+    deliveryZones: v.delivery
+      ? [
+          { name: 'Nearby', radiusMeters: 2000, feeCents: 250, minOrderCents: v.minOrderCents },
+          { name: 'Greater Bristol', radiusMeters: 6000, feeCents: 450, minOrderCents: Math.max(v.minOrderCents, 2000) },
+        ]
+      : [],
+    minOrderCents: v.minOrderCents,
+    cashRoundingCents: 0,
+    gs1Template: null,
+    owner: { name: `${v.name} Owner`, email, password: DEMO_PASSWORD },
+  });
+  const { token } = await anon.auth.staffLogin({ email, password: DEMO_PASSWORD });
+  const owner = await callerAs(database, env, { bearer: token });
+  // UK VAT: most food is zero-rated; confectionery, hot food, drinks and goods are standard-rated
+  await owner.catalog.taxRates.create({ taxClass: 'standard', name: 'VAT 20%', rateBps: 2000 });
+  await owner.catalog.taxRates.create({ taxClass: 'reduced', name: 'VAT 5%', rateBps: 500 });
+  await owner.catalog.taxRates.create({ taxClass: 'zero', name: 'VAT 0%', rateBps: 0 });
+  return { id: vendor.id, owner, hours };
+}
+
+/** An in-store EAN-13 (prefix 200–299 is for a shop's own codes) with a valid check digit. */
+function storeBarcode(vendorIndex: number, productIndex: number, variantIndex: number): string {
+  const body = `2${String(vendorIndex).padStart(2, '0')}0${String(productIndex).padStart(4, '0')}${String(variantIndex).padStart(4, '0')}`;
+  return body + String(gtinCheckDigit(body));
+}
+
+interface SeedVariant {
+  id: string;
+  priceCents: number;
+  soldBy: 'each' | 'weight';
+}
+
+async function addProduct(owner: SeedCaller, p: SeedProduct, categoryIds: Map<string, string>, vi: number, pi: number): Promise<SeedVariant> {
+  const prefix = SEED_VENDORS[vi]!.slug.split('-').map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+  const created = await owner.products.create({
+    name: p.name,
+    description: p.description,
+    categoryId: categoryIds.get(p.category) ?? null,
+    dietaryTags: p.tags as never,
+    onlineVisible: true,
+    variants: [
+      {
+        name: 'Default',
+        sku: `${prefix}-${String(pi + 1).padStart(4, '0')}`,
+        barcode: storeBarcode(vi, pi, 0),
+        priceCents: p.priceCents,
+        taxClass: p.taxClass,
+        soldBy: p.soldBy ?? 'each',
+        trackStock: true,
+        lowStockThreshold: p.soldBy === 'weight' ? 2000 : 4,
+        sort: 0,
+      },
+    ],
+  });
+  const png = await productImagePng(p.name, p.category);
+  await owner.products.uploadImage({ productId: created.id, contentType: 'image/png', dataBase64: png.toString('base64'), alt: p.name });
+  const variantId = created.variants[0]!.id;
+  // a few items run low or out so the storefront and low-stock lists have something to show
+  const qty = pi % 17 === 5 ? 0 : pi % 11 === 3 ? 2 : p.soldBy === 'weight' ? 20_000 : 12 + ((pi * 7) % 30);
+  if (qty > 0) await owner.inventory.receive({ variantId, quantity: qty, note: 'Opening stock' });
+  return { id: variantId, priceCents: p.priceCents, soldBy: p.soldBy ?? 'each' };
+}
+
+const CUSTOMERS = [
+  { name: 'Alex Morgan', email: 'alex@example.com' },
+  { name: 'Priya Shah', email: 'priya@example.com' },
+  { name: 'Tom Evans', email: 'tom@example.com' },
+];
+
+/** A few web orders in different states, placed for the shops' next opening so they are valid whenever seeded. */
+async function seedCustomersAndOrders(
+  database: Database,
+  env: Env,
+  shops: { vendor: SeedVendor; id: string; hours: OpeningHours; owner: SeedCaller; variants: SeedVariant[] }[],
+): Promise<number> {
+  const buyers: SeedCaller[] = [];
+  for (const c of CUSTOMERS) {
+    const cookie = await customerCookie(database, env, { ...c, password: DEMO_PASSWORD });
+    buyers.push(await callerAs(database, env, { cookie }));
+  }
+  const plan: { buyer: number; shops: number[]; moves: ('accepted' | 'preparing' | 'ready' | 'completed')[] }[] = [
+    { buyer: 0, shops: [0, 2], moves: ['accepted', 'preparing'] },
+    { buyer: 1, shops: [6], moves: ['accepted', 'ready', 'completed'] },
+    { buyer: 2, shops: [4, 7], moves: [] },
+    { buyer: 0, shops: [3], moves: ['accepted', 'ready'] },
+  ];
+  let placed = 0;
+  for (const [i, step] of plan.entries()) {
+    const chosen = step.shops.map((s) => shops[s]!);
+    const customer = CUSTOMERS[step.buyer]!;
+    const result = await buyers[step.buyer]!.orders.checkout({
+      idempotencyKey: uuidv7(),
+      contact: { name: customer.name, email: customer.email, phone: '07700 900' + String(100 + i) },
+      items: chosen.flatMap((s) => [s.variants[i % 3]!, s.variants[(i % 3) + 6]!].map((v) => ({ variantId: v.id, quantity: orderQuantity(v, s.vendor) }))),
+      fulfilment: chosen.map((s) => ({ vendorId: s.id, type: 'pickup' as const, pickupAt: pickupSlot(s.hours) })),
+      paymentMethod: 'pay_at_pickup',
+    });
+    for (const order of result.orders) {
+      const shop = chosen.find((s) => s.id === order.vendorId)!;
+      for (const to of step.moves) await shop.owner.orders.transition({ orderId: order.id, to, prepMinutes: to === 'accepted' ? 20 : undefined });
+    }
+    placed += result.orders.length;
+  }
+  return placed;
+}
+
+/** Enough of an item that two lines clear the shop's minimum order: grams for weighed goods, else units. */
+function orderQuantity(v: SeedVariant, shop: SeedVendor): number {
+  const half = shop.minOrderCents / 2;
+  if (v.soldBy === 'weight') return Math.max(1000, Math.ceil((half * 1000) / v.priceCents / 100) * 100);
+  return Math.max(1, Math.ceil(half / v.priceCents));
+}
+
+/** One hour after the shop next opens (or one hour from now when open), as an ISO instant. */
+function pickupSlot(hours: OpeningHours): string {
+  const now = new Date();
+  const open = nextOpening(hours, 'Europe/London', new Date(now.getTime() + 5 * 60_000)) ?? now;
+  const slot = new Date(Math.max(open.getTime(), now.getTime()) + 60 * 60_000);
+  return slot.toISOString();
+}

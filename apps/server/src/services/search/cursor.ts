@@ -1,0 +1,36 @@
+import { AppError, type SearchSort } from '@makeries/shared';
+
+/** Where the previous page stopped: the last item's sort key (exact text from Postgres) and id. */
+export interface SearchCursor {
+  sort: SearchSort;
+  key: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** sort keys are numbers (rank, metres, cents, popularity, microseconds) rendered by Postgres */
+const NUMBER = /^-?\d{1,20}(\.\d{1,20})?$/;
+
+export function encodeCursor(c: SearchCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.key, c.id]), 'utf8').toString('base64url');
+}
+
+function stale(): AppError {
+  return new AppError('BAD_INPUT', 'This results page is no longer valid. Please start the search again.', {
+    issues: [{ path: 'cursor', message: 'Not a cursor from this search' }],
+  });
+}
+
+/** Opaque to clients; anything we did not mint (or minted for another sort order) is rejected as BAD_INPUT. */
+export function decodeCursor(raw: string, sort: SearchSort): SearchCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw stale();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw stale();
+  const [s, key, id] = parsed as unknown[];
+  if (s !== sort || typeof key !== 'string' || !NUMBER.test(key) || typeof id !== 'string' || !UUID.test(id)) throw stale();
+  return { sort, key, id };
+}
