@@ -10,6 +10,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   DATABASE_URL: z.string().url().optional(),
+  /** relative paths resolve from where the command was typed (pnpm's INIT_CWD), so `./data` is the repo's */
   DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -33,11 +34,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  const base = source.INIT_CWD ?? process.cwd();
+  const dataDir = resolve(base, e.DATA_DIR);
   return {
     ...e,
-    mediaDir: resolve(e.MEDIA_DIR ?? `${e.DATA_DIR}/media`),
-    serverDataDir: resolve(`${e.DATA_DIR}/server`),
-    appSecret: e.APP_SECRET ?? localSecret(resolve(e.DATA_DIR, 'secret.key')),
+    DATA_DIR: dataDir,
+    mediaDir: resolve(base, e.MEDIA_DIR ?? `${dataDir}/media`),
+    serverDataDir: resolve(dataDir, 'server'),
+    appSecret: e.APP_SECRET ?? localSecret(resolve(dataDir, 'secret.key')),
   };
 }
 

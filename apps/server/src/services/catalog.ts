@@ -2,7 +2,7 @@ import { AppError, categoryEnsureInput, uuidv7, type CategoryEnsureInput, type T
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client';
 import { categories, taxRates } from '../db/schema/index';
-import { uniqueViolation } from './catalog/db-errors';
+import { uniqueViolation } from '../db/errors';
 import { refreshProductDenorm } from './products/denorm';
 import { recordSearchWords } from './search-words';
 

@@ -4,6 +4,7 @@ import type { StaffRole } from '../context';
 import type { DbOrTx } from '../db/client';
 import { sessions, staff } from '../db/schema/index';
 import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-limit';
+import { isUniqueViolation } from '../db/errors';
 import { hashSecret, verifySecret } from './tokens';
 
 type StaffRow = typeof staff.$inferSelect;
@@ -234,11 +235,3 @@ export async function verifyStaffPin(
   return { staffId: row.id, name: row.name, role: row.role };
 }
 
-/** Postgres unique_violation (23505), wherever the driver or drizzle put it in the cause chain. */
-export function isUniqueViolation(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    if (typeof cur === 'object' && 'code' in cur && (cur as { code: unknown }).code === '23505') return true;
-    cur = typeof cur === 'object' && 'cause' in cur ? (cur as { cause: unknown }).cause : undefined;
-  }
-  return false;
-}

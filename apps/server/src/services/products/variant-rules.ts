@@ -2,7 +2,7 @@ import { AppError, validateBarcode } from '@makeries/shared';
 import { and, eq, inArray, notInArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { products, variants } from '../../db/schema/index';
-import { uniqueViolation } from '../catalog/db-errors';
+import { uniqueViolation } from '../../db/errors';
 
 export interface VariantKeys {
   id: string;

@@ -20,3 +20,12 @@ export function uniqueViolation(e: unknown): string | undefined {
   if (pe?.code !== '23505') return undefined;
   return pe.constraint ?? '';
 }
+
+export function isUniqueViolation(e: unknown): boolean {
+  return uniqueViolation(e) !== undefined;
+}
+
+/** The SQLSTATE of a Postgres error anywhere in the cause chain, e.g. '23505'. */
+export function sqlState(e: unknown): string | undefined {
+  return pgError(e)?.code;
+}

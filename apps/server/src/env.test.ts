@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+describe('configuration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'makeries-env-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('explains every invalid variable at once', () => {
+    expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'not a url', INIT_CWD: dir })).toThrow(/PORT[\s\S]*DATABASE_URL/);
+  });
+
+  it('puts ./data where the command was typed, whatever folder pnpm runs the script in', () => {
+    const env = loadEnv({ INIT_CWD: dir });
+    expect(env.DATA_DIR).toBe(join(dir, 'data'));
+    expect(env.serverDataDir).toBe(join(dir, 'data', 'server'));
+    expect(env.mediaDir).toBe(join(dir, 'data', 'media'));
+    expect(env.PORT).toBe(3000);
+  });
+
+  it('creates a local secret once and keeps it across restarts, unless APP_SECRET is given', () => {
+    const first = loadEnv({ INIT_CWD: dir, DATA_DIR: 'secret-test' });
+    const again = loadEnv({ INIT_CWD: dir, DATA_DIR: 'secret-test' });
+    expect(first.appSecret.length).toBeGreaterThanOrEqual(32);
+    expect(again.appSecret).toBe(first.appSecret);
+    expect(readFileSync(join(dir, 'secret-test', 'secret.key'), 'utf8')).toBe(first.appSecret);
+    const given = 'x'.repeat(40);
+    expect(loadEnv({ INIT_CWD: dir, APP_SECRET: given }).appSecret).toBe(given);
+    expect(() => loadEnv({ INIT_CWD: dir, APP_SECRET: 'short' })).toThrow(/APP_SECRET/);
+  });
+});
