@@ -9,6 +9,7 @@ import type { Env } from '../env';
 import { appRouter, type AppRouter } from '../routers/index';
 import { registerMedia } from './media';
 import { registerPages } from './pages';
+import { registerPoke } from './poke';
 
 export interface AppOptions {
   database: Database;
@@ -76,6 +77,7 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
   });
 
   registerMedia(app, env);
+  registerPoke(app, { database, env });
   await registerPages(app, { database, env });
   return app;
 }

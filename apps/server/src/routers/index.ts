@@ -7,6 +7,7 @@ import { ordersRouter } from './orders';
 import { productsRouter } from './products';
 import { searchRouter } from './search';
 import { staffRouter } from './staff';
+import { syncRouter } from './sync';
 import { vendorsRouter } from './vendors';
 
 /** The root only composes; each domain lives in its own file. */
@@ -20,6 +21,7 @@ export const appRouter = router({
   inventory: inventoryRouter,
   orders: ordersRouter,
   search: searchRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,15 @@
-import { AppError, MUTATION_ARGS, type MutationArgs, type MutationEnvelope, type MutationName } from '@makeries/shared';
+import {
+  AppError,
+  MUTATION_ARGS,
+  saleCompleteArgs,
+  type MutationArgs,
+  type MutationEnvelope,
+  type MutationName,
+  type SaleCompleteArgs,
+} from '@makeries/shared';
 import type { Tx } from '../../db/client';
 import { applyOrderTransition } from './handlers/order-transition';
-import { applySaleComplete } from './handlers/sale-complete';
+import { applySaleComplete, applySales } from './handlers/sale-complete';
 import { applySaleRefund } from './handlers/sale-refund';
 import { applyShiftEvent } from './handlers/shift-event';
 import { applyStockMovement } from './handlers/stock-movement';
@@ -27,20 +35,23 @@ function handle<N extends MutationName>(tx: Tx, scope: ApplyScope, name: N, args
   return HANDLERS[name](tx, scope, args as MutationArgs<N>);
 }
 
+function checkVersion(m: MutationEnvelope): void {
+  if (m.argsVersion === SUPPORTED_ARGS_VERSION) return;
+  // rejecting would lose a sale the server merely cannot read yet; refusing the batch keeps it queued
+  throw new AppError(
+    'CONFLICT',
+    `This counter sends ${m.name} in format v${m.argsVersion}, which this marketplace server does not know yet. ` +
+      'Everything stays queued on the counter and uploads once the server is updated.',
+    { details: { mutationId: m.mutationId, argsVersion: m.argsVersion } },
+  );
+}
+
 /**
  * Applies one mutation inside a savepoint: a business rejection rolls back only this mutation and is reported;
  * anything else propagates and rolls back the whole batch (the counter retries it later).
  */
 export async function applyMutation(tx: Tx, scope: ApplyScope, m: MutationEnvelope): Promise<Outcome> {
-  if (m.argsVersion !== SUPPORTED_ARGS_VERSION) {
-    // rejecting would lose a sale the server merely cannot read yet; refusing the batch keeps it queued
-    throw new AppError(
-      'CONFLICT',
-      `This counter sends ${m.name} in format v${m.argsVersion}, which this marketplace server does not know yet. ` +
-        'Everything stays queued on the counter and uploads once the server is updated.',
-      { details: { mutationId: m.mutationId, argsVersion: m.argsVersion } },
-    );
-  }
+  checkVersion(m);
   const parsed = MUTATION_ARGS[m.name].safeParse(m.args);
   if (!parsed.success) return { status: 'rejected', ...zodRejection(parsed.error) };
   try {
@@ -51,4 +62,48 @@ export async function applyMutation(tx: Tx, scope: ApplyScope, m: MutationEnvelo
     if (!rejection) throw e;
     return { status: 'rejected', ...rejection };
   }
+}
+
+/** The next run of consecutive, well-formed sales starting at `from` (they touch nothing but their own rows and stock). */
+function saleRun(ms: readonly MutationEnvelope[], from: number): SaleCompleteArgs[] {
+  const run: SaleCompleteArgs[] = [];
+  for (let i = from; i < ms.length; i++) {
+    const m = ms[i];
+    if (!m || m.name !== 'sale.complete' || m.argsVersion !== SUPPORTED_ARGS_VERSION) break;
+    const parsed = saleCompleteArgs.safeParse(m.args);
+    if (!parsed.success) break;
+    run.push(parsed.data);
+  }
+  return run;
+}
+
+/**
+ * Applies new mutations in order and returns one outcome each. A run of sales (the bulk of an offline queue) is
+ * first tried as a group in one savepoint; if anything in the group fails, the savepoint is rolled back and the
+ * run is replayed one savepoint per sale, so outcomes are exactly those of applying each on its own.
+ */
+export async function applyAll(tx: Tx, scope: ApplyScope, ms: readonly MutationEnvelope[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let i = 0;
+  while (i < ms.length) {
+    const run = saleRun(ms, i);
+    if (run.length > 1) {
+      const grouped = await tx.transaction((sp) => applySales(sp, scope, run)).then(
+        () => true,
+        () => false,
+      );
+      if (grouped) {
+        for (let k = 0; k < run.length; k++) outcomes.push({ status: 'applied' });
+        i += run.length;
+        continue;
+      }
+      for (const m of ms.slice(i, i + run.length)) outcomes.push(await applyMutation(tx, scope, m));
+      i += run.length;
+      continue;
+    }
+    const m = ms[i];
+    if (m) outcomes.push(await applyMutation(tx, scope, m));
+    i++;
+  }
+  return outcomes;
 }

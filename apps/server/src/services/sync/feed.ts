@@ -1,6 +1,6 @@
 import type { Change, ChangeEntity } from '@makeries/shared';
 import { CHANGE_ENTITIES } from '@makeries/shared';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { comparePositions, type FeedPosition } from './cursor';
 import { LOADERS } from './entities';
@@ -26,7 +26,7 @@ export interface FeedPage {
  * The watermark comes from the same statement (same snapshot) as the rows, which makes advancing to it safe.
  */
 async function readRows(db: DbOrTx, vendorId: string, after: FeedPosition, take: number): Promise<FeedRow[]> {
-  const branch = (vendorCond: ReturnType<typeof sql>) => sql`
+  const branch = (vendorCond: SQL) => sql`
     SELECT txid, seq, entity, entity_id FROM change_log
     WHERE ${vendorCond} AND (txid, seq) > (${after.txid}::xid8, ${after.seq}::bigint) AND txid < (SELECT xmin FROM w)
     ORDER BY txid, seq LIMIT ${take}`;

@@ -1,9 +1,9 @@
-import { AppError, type MutationResult, type PushInput, type PushResult } from '@makeries/shared';
+import { AppError, type MutationEnvelope, type MutationResult, type PushInput, type PushResult } from '@makeries/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { deviceMutations, devices } from '../../db/schema/index';
 import type { Env } from '../../env';
-import { applyMutation } from './apply';
+import { applyAll } from './apply';
 import { getEpoch } from './epoch';
 import { loadScope } from './scope';
 
@@ -42,24 +42,25 @@ export async function pushMutations(db: Db, env: Env, device: DeviceRef, input: 
     }
     const scope = await loadScope(tx, env, device.vendorId, device.deviceId);
     const results: MutationResult[] = [];
-    const records: (typeof deviceMutations.$inferInsert)[] = [];
+    const fresh: MutationEnvelope[] = [];
     let gapAt: number | undefined;
     for (const m of input.mutations) {
-      if (m.mutationId <= last) {
-        results.push({ mutationId: m.mutationId, status: 'duplicate' });
-        continue;
-      }
-      if (m.mutationId !== last + 1) {
+      if (m.mutationId <= last) results.push({ mutationId: m.mutationId, status: 'duplicate' });
+      else if (m.mutationId !== last + 1 + fresh.length) {
         gapAt = last + 1;
         break;
-      }
-      const outcome = await applyMutation(tx, scope, m);
-      const code = outcome.status === 'rejected' ? outcome.code : undefined;
-      const message = outcome.status === 'rejected' ? outcome.message : undefined;
-      results.push({ mutationId: m.mutationId, status: outcome.status, ...(code ? { code, message } : {}) });
-      records.push({ deviceId: device.deviceId, mutationId: m.mutationId, id: m.id, name: m.name, status: outcome.status, code, message });
-      last = m.mutationId;
+      } else fresh.push(m);
     }
+    const outcomes = await applyAll(tx, scope, fresh);
+    const records: (typeof deviceMutations.$inferInsert)[] = [];
+    fresh.forEach((m, i) => {
+      const o = outcomes[i];
+      if (!o) throw new Error(`no outcome for mutation ${m.mutationId}`);
+      const extra = o.status === 'rejected' ? { code: o.code, message: o.message } : {};
+      results.push({ mutationId: m.mutationId, status: o.status, ...extra });
+      records.push({ deviceId: device.deviceId, mutationId: m.mutationId, id: m.id, name: m.name, status: o.status, ...extra });
+    });
+    last += fresh.length;
     // one multi-row insert per batch instead of one round trip per mutation
     if (records.length > 0) await tx.insert(deviceMutations).values(records);
     await finish(tx, device, last);
