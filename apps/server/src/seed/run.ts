@@ -183,10 +183,13 @@ function orderQuantity(v: SeedVariant, shop: SeedVendor): number {
   return Math.max(1, Math.ceil(half / v.priceCents));
 }
 
-/** One hour after the shop next opens (or one hour from now when open), as an ISO instant. */
+/**
+ * A pickup time the shop is certainly open for: the first open instant at least 90 minutes from now (the shop's
+ * opening time if it is closed then). Seeding works at any hour of any day.
+ */
 function pickupSlot(hours: OpeningHours): string {
-  const now = new Date();
-  const open = nextOpening(hours, 'Europe/London', new Date(now.getTime() + 5 * 60_000)) ?? now;
-  const slot = new Date(Math.max(open.getTime(), now.getTime()) + 60 * 60_000);
+  const from = new Date(Date.now() + 90 * 60_000);
+  const slot = nextOpening(hours, 'Europe/London', from);
+  if (!slot) throw new Error('a seeded shop has no opening hours');
   return slot.toISOString();
 }
