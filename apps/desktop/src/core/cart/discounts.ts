@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { mulCents, type Discount } from '@makeries/shared';
+import type { CoreContext } from '../context';
+import { cartLines, carts } from '../db/schema/index';
+import { vendorSettings } from '../catalog/vendor';
+import { readSettings } from '../device/settings';
+import { parseInput } from '../errors';
+import { lineDiscountInput, orderDiscountInput, type LineDiscountInput, type OrderDiscountInput } from '../schemas/cart';
+import { logActivity } from '../staff/activity';
+import { approve, requireStaff } from '../staff/auth';
+import { requireOpenCart, requireOpenLine, touchCart } from './store';
+import { buildCartView, cartTotals, type CartView } from './view';
+import { activeLines } from './store';
+import { writeTx } from '../db/open';
+
+/** True when the discount takes more than `limitBps` of `baseCents` (1000 bps = 10%). */
+export function exceedsLimit(discount: Discount, baseCents: number, limitBps: number): boolean {
+  if (discount.kind === 'percent') return discount.bps > limitBps;
+  if (baseCents <= 0) return false;
+  return discount.amountCents * 10_000 > limitBps * baseCents;
+}
+
+function describe(d: Discount): string {
+  return d.kind === 'percent' ? `${d.bps / 100}%` : `${d.amountCents} off`;
+}
+
+/** Approver id when a manager had to allow it, null when within the staff limit or removing a discount. */
+async function approvalFor(
+  ctx: CoreContext,
+  discount: Discount | null,
+  baseCents: number,
+  approval: OrderDiscountInput['approval'],
+): Promise<string | null> {
+  if (!discount) return null;
+  const { discountLimitBps } = readSettings(ctx.db);
+  if (!exceedsLimit(discount, baseCents, discountLimitBps)) return null;
+  return approve(ctx, approval, `give a discount above ${discountLimitBps / 100}%`);
+}
+
+export async function setLineDiscount(ctx: CoreContext, input: LineDiscountInput): Promise<CartView> {
+  const p = parseInput(lineDiscountInput, input);
+  requireStaff(ctx);
+  const { line } = requireOpenLine(ctx.db, p.lineId);
+  const base = mulCents(line.unitPriceCents, line.quantity, line.soldBy === 'weight' ? 1000 : 1);
+  const approvedBy = await approvalFor(ctx, p.discount, base, p.approval);
+  const staff = requireStaff(ctx);
+  const now = ctx.now();
+  return writeTx(ctx.db, () => {
+    const { cart } = requireOpenLine(ctx.db, p.lineId);
+    ctx.db.update(cartLines)
+      .set({
+        discountKind: p.discount?.kind ?? null,
+        discountValue: p.discount ? (p.discount.kind === 'amount' ? p.discount.amountCents : p.discount.bps) : null,
+        discountApprovedBy: approvedBy,
+      })
+      .where(eq(cartLines.id, p.lineId))
+      .run();
+    if (p.discount) logActivity(ctx.db, now, staff.staffId, 'discount', { lineId: p.lineId, discount: describe(p.discount), approvedBy });
+    touchCart(ctx.db, cart.id, now);
+    return buildCartView(ctx.db, cart);
+  });
+}
+
+export async function setOrderDiscount(ctx: CoreContext, input: OrderDiscountInput): Promise<CartView> {
+  const p = parseInput(orderDiscountInput, input);
+  requireStaff(ctx);
+  const cart0 = requireOpenCart(ctx.db);
+  const totals = cartTotals(vendorSettings(ctx.db), cart0, activeLines(ctx.db, cart0.id));
+  const base = totals.lines.reduce((s, l) => s + l.grossCents - l.lineDiscountCents, 0);
+  const approvedBy = await approvalFor(ctx, p.discount, base, p.approval);
+  const staff = requireStaff(ctx);
+  const now = ctx.now();
+  return writeTx(ctx.db, () => {
+    const cart = requireOpenCart(ctx.db);
+    ctx.db.update(carts)
+      .set({
+        discountKind: p.discount?.kind ?? null,
+        discountValue: p.discount ? (p.discount.kind === 'amount' ? p.discount.amountCents : p.discount.bps) : null,
+        discountApprovedBy: approvedBy,
+      })
+      .where(eq(carts.id, cart.id))
+      .run();
+    if (p.discount) logActivity(ctx.db, now, staff.staffId, 'discount', { cartId: cart.id, discount: describe(p.discount), approvedBy });
+    touchCart(ctx.db, cart.id, now);
+    return buildCartView(ctx.db, requireOpenCart(ctx.db));
+  });
+}

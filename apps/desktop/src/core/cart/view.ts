@@ -1,0 +1,110 @@
+import {
+  cashRounding,
+  computeTotals,
+  type CartLineInput,
+  type CartTotals,
+  type Discount,
+  type LineTotals,
+} from '@makeries/shared';
+import type { CounterDb } from '../db/open';
+import { vendorSettings, type VendorSettings } from '../catalog/vendor';
+import { activeLines, type CartLineRow, type CartRow } from './store';
+
+export interface CartLineView {
+  id: string;
+  position: number;
+  variantId: string | null;
+  productId: string | null;
+  name: string;
+  variantName: string;
+  sku: string;
+  soldBy: 'each' | 'weight';
+  unitPriceCents: number;
+  /** items, or grams for weight lines */
+  quantity: number;
+  taxRatesBps: number[];
+  discount: Discount | null;
+  note: string;
+  totals: LineTotals;
+}
+
+export interface CartView {
+  id: string;
+  status: CartRow['status'];
+  staffId: string;
+  customerId: string | null;
+  customerName: string | null;
+  note: string;
+  parkedLabel: string | null;
+  discount: Discount | null;
+  lines: CartLineView[];
+  totals: CartTotals;
+  /** what a customer paying all in cash hands over: the total after the vendor's cash rounding */
+  cashDueCents: number;
+  cashRoundingCents: number;
+}
+
+export function discountOf(kind: 'amount' | 'percent' | null, value: number | null): Discount | null {
+  if (kind === null || value === null) return null;
+  return kind === 'amount' ? { kind, amountCents: value } : { kind, bps: value };
+}
+
+/** Weight lines are grams at a per-kg price, hence scale 1000 (shared computeTotals rule). */
+export function toTotalsLine(l: CartLineRow): CartLineInput {
+  const discount = discountOf(l.discountKind ?? null, l.discountValue ?? null);
+  return {
+    key: l.id,
+    unitPriceCents: l.unitPriceCents,
+    quantity: l.quantity,
+    quantityScale: l.soldBy === 'weight' ? 1000 : 1,
+    taxRatesBps: l.taxRatesBps,
+    ...(discount ? { discount } : {}),
+  };
+}
+
+/** Totals only ever come from shared computeTotals, so the screen, receipt and server agree to the cent. */
+export function cartTotals(vendor: VendorSettings, cart: CartRow, lines: readonly CartLineRow[]): CartTotals {
+  const orderDiscount = discountOf(cart.discountKind ?? null, cart.discountValue ?? null);
+  return computeTotals({
+    currency: vendor.currency,
+    taxMode: vendor.taxMode,
+    lines: lines.map(toTotalsLine),
+    ...(orderDiscount ? { orderDiscount } : {}),
+  });
+}
+
+export function buildCartView(db: CounterDb, cart: CartRow): CartView {
+  const vendor = vendorSettings(db);
+  const lines = activeLines(db, cart.id);
+  const totals = cartTotals(vendor, cart, lines);
+  const cash = cashRounding(totals.totalCents, vendor.cashRoundingCents);
+  return {
+    id: cart.id,
+    status: cart.status,
+    staffId: cart.staffId,
+    customerId: cart.customerId ?? null,
+    customerName: cart.customerName ?? null,
+    note: cart.note,
+    parkedLabel: cart.parkedLabel ?? null,
+    discount: discountOf(cart.discountKind ?? null, cart.discountValue ?? null),
+    lines: lines.map((l, i) => ({
+      id: l.id,
+      position: l.position,
+      variantId: l.variantId ?? null,
+      productId: l.productId ?? null,
+      name: l.name,
+      variantName: l.variantName,
+      sku: l.sku,
+      soldBy: l.soldBy,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+      taxRatesBps: l.taxRatesBps,
+      discount: discountOf(l.discountKind ?? null, l.discountValue ?? null),
+      note: l.note,
+      totals: totals.lines[i] as LineTotals,
+    })),
+    totals,
+    cashDueCents: cash.roundedCents,
+    cashRoundingCents: cash.roundingCents,
+  };
+}

@@ -1,0 +1,73 @@
+import type { CoreContext } from './context';
+import { openDatabase } from './db/open';
+import { createCartModule } from './cart/carts';
+import { createCatalogModule } from './catalog/catalog';
+import { createDeviceModule } from './device/device';
+import { createInventoryModule } from './inventory/inventory';
+import { createMirrorModule } from './mirror/apply-changes';
+import { createOutboxModule } from './outbox/outbox';
+import { createRefundModule } from './refunds/refunds';
+import { createSalesModule } from './sales/sales';
+import { createShiftModule } from './shifts/shifts';
+import { recentActivity } from './staff/activity';
+import { createStaffModule } from './staff/auth';
+import { createWebOrderModule } from './web-orders/web-orders';
+
+export interface CounterCoreOptions {
+  /** folder holding counter.sqlite (created if missing) */
+  dataDir: string;
+  /** wall clock in ms; tests step it (even backwards) */
+  clock?: () => number;
+  /** where the committed migrations are when packaged differently */
+  migrationsFolder?: string;
+}
+
+/**
+ * The counter core behind one facade: plain Node, no Electron. The tRPC CounterRouter and the sync client
+ * wrap these modules; every method validates its input and throws AppError with a message for staff.
+ */
+export function createCounterCore(opts: CounterCoreOptions) {
+  const opened = openDatabase(opts.dataDir, opts.migrationsFolder ? { migrationsFolder: opts.migrationsFolder } : {});
+  const ctx: CoreContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    now: opts.clock ?? Date.now,
+    session: { current: null },
+    connectivity: { online: false },
+  };
+  return {
+    ctx,
+    file: opened.file,
+    device: createDeviceModule(ctx),
+    staff: createStaffModule(ctx),
+    catalog: createCatalogModule(ctx),
+    cart: createCartModule(ctx),
+    sales: createSalesModule(ctx),
+    refunds: createRefundModule(ctx),
+    shifts: createShiftModule(ctx),
+    inventory: createInventoryModule(ctx),
+    webOrders: createWebOrderModule(ctx),
+    outbox: createOutboxModule(ctx),
+    mirror: createMirrorModule(ctx),
+    activity: (limit = 100) => recentActivity(ctx.db, limit),
+    /** the sync client reports reachability; card via Stripe is offered only while online */
+    setOnline(online: boolean): void {
+      ctx.connectivity.online = online;
+    },
+    close: (): void => opened.close(),
+  };
+}
+
+export type CounterCore = ReturnType<typeof createCounterCore>;
+
+export { applyChanges, beginBootstrap, stageChanges, commitBootstrap } from './mirror/apply-changes';
+export type { ApplySummary, PulledPage } from './mirror/apply-changes';
+export { enqueue } from './outbox/outbox';
+export type { CoreContext, SignedInStaff, StaffRole } from './context';
+export type { CartView, CartLineView } from './cart/view';
+export type { SaleView } from './sales/views';
+export type { RefundView } from './refunds/refunds';
+export type { ShiftReport } from './shifts/report';
+export type { SearchHit } from './catalog/search';
+export type { WebOrderView } from './web-orders/web-orders';
+export { hashPin, verifyPin } from './staff/pin-hash';

@@ -1,0 +1,128 @@
+import { gs1TemplateSchema, ORDER_STATUSES, type ChangeEntity } from '@makeries/shared';
+import { z } from 'zod';
+
+/*
+ * Shapes of the rows the server's change feed sends (Change.data). The feed sends the current server row,
+ * so field names follow the server's drizzle columns (camelCase); snake_case keys are accepted too, and
+ * unknown fields are ignored, so a server that adds columns never breaks an older counter.
+ */
+
+const when = z
+  .union([z.string().min(1), z.date()])
+  .transform((v) => (typeof v === 'string' ? new Date(v) : v))
+  .refine((d) => !Number.isNaN(d.getTime()), 'Invalid date')
+  .transform((d) => d.toISOString());
+const bool = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
+const int = z.number().int();
+const money = z.number().int().min(0);
+const text = z.string();
+
+export const vendorRow = z.object({
+  name: text,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  taxMode: z.enum(['inclusive', 'exclusive']),
+  timezone: text.default('UTC'),
+  cashRoundingCents: int.min(0).default(0),
+  gs1Template: gs1TemplateSchema.nullable().default(null),
+  paused: bool.default(false),
+});
+
+export const categoryRow = z.object({ slug: text, name: text, sort: int.default(0) });
+
+export const taxRateRow = z.object({ taxClass: text, name: text, rateBps: int.min(0).max(10_000) });
+
+export const productRow = z.object({
+  categoryId: text.nullable().default(null),
+  name: text,
+  onlineVisible: bool.default(true),
+  archived: bool.default(false),
+});
+
+export const variantRow = z.object({
+  productId: text,
+  name: text.default('Default'),
+  sku: text,
+  barcode: text.nullable().default(null),
+  priceCents: money,
+  taxClass: text.default('standard'),
+  soldBy: z.enum(['each', 'weight']).default('each'),
+  trackStock: bool.default(true),
+  lowStockThreshold: int.default(0),
+  sort: int.default(0),
+  archived: bool.default(false),
+});
+
+export const staffRow = z.object({
+  name: text,
+  role: z.enum(['owner', 'manager', 'cashier']),
+  pinHash: text.nullable().default(null),
+  active: bool.default(true),
+});
+
+export const stockLevelRow = z.object({
+  onHand: int,
+  reserved: int.default(0),
+  updatedAt: when.nullable().default(null),
+});
+
+export const webOrderLineRow = z.object({
+  id: text,
+  lineNo: int,
+  variantId: text.nullable().default(null),
+  name: text,
+  variantName: text.default(''),
+  sku: text,
+  quantity: int,
+  soldBy: z.enum(['each', 'weight']).default('each'),
+  unitPriceCents: money,
+  totalCents: money,
+});
+
+const jsonObject = z.record(z.string(), z.unknown()).nullable().default(null);
+
+export const webOrderRow = z.object({
+  number: text,
+  status: z.enum(ORDER_STATUSES),
+  fulfilment: z.enum(['pickup', 'delivery', 'counter']),
+  customerId: text.nullable().default(null),
+  contact: jsonObject,
+  deliveryAddress: jsonObject,
+  pickupAt: when.nullable().default(null),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  taxMode: z.enum(['inclusive', 'exclusive']),
+  subtotalCents: money,
+  discountCents: money.default(0),
+  taxCents: money,
+  deliveryFeeCents: money.default(0),
+  totalCents: money,
+  paymentStatus: text,
+  note: text.default(''),
+  prepMinutes: int.nullable().default(null),
+  statusReason: text.nullable().default(null),
+  placedAt: when,
+  lines: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+
+export const ROW_SCHEMAS = {
+  vendor: vendorRow,
+  category: categoryRow,
+  tax_rate: taxRateRow,
+  product: productRow,
+  variant: variantRow,
+  staff: staffRow,
+  stock_level: stockLevelRow,
+  web_order: webOrderRow,
+} satisfies Record<ChangeEntity, z.ZodType>;
+
+export type RowOf<E extends ChangeEntity> = z.output<(typeof ROW_SCHEMAS)[E]>;
+
+function camel(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** snake_case keys → camelCase (one level; nested JSON such as gs1Template is left as sent). */
+export function camelKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k.includes('_') ? camel(k) : k] = v;
+  return out;
+}

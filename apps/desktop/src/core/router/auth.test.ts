@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCounterServer, type RunningCounterServer } from '../server/http';
+import { UNREACHABLE_SERVER } from '../server/offline-fixture';
+import { createSyncClient } from '../sync/client';
+import { CREDENTIALS_FILE } from '../sync/credentials';
+import type { SyncController } from '../sync/types';
+import { makeCore, managerApproval, PINS, type TestCore } from '../test/fixtures';
+import { counterClient, dbState, errorData, expectRefused, GOOD_PAIRING_CODE, startKit, type CounterClient, type Kit } from './test-kit';
+
+describe('an unpaired counter (real sync client, marketplace unreachable)', () => {
+  let t: TestCore;
+  let sync: SyncController;
+  let server: RunningCounterServer;
+  let c: CounterClient;
+  beforeAll(async () => {
+    t = makeCore();
+    sync = createSyncClient({ core: t.core, serverUrl: UNREACHABLE_SERVER });
+    server = await startCounterServer({ core: t.core, sync, port: 0 });
+    c = counterClient(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+    await sync.stop();
+    t.cleanup();
+  });
+
+  it('says so, lets nobody sign in, and explains why pairing failed without storing anything', async () => {
+    expect(await c.device.status.query()).toMatchObject({ paired: false, shop: null, registerCode: null, sync: { paired: false } });
+    expect(await c.staff.list.query()).toEqual([]);
+    await expectRefused(t.core, () => c.cart.current.query(), 'UNAUTHENTICATED');
+    await expectRefused(t.core, () => c.device.pair.mutate({ code: ' ' }), 'BAD_INPUT');
+    const offline = await expectRefused(t.core, () => c.device.pair.mutate({ code: GOOD_PAIRING_CODE }), 'INTERNAL');
+    expect(offline.message).toContain('Cannot reach the marketplace');
+    expect(existsSync(join(t.dir, CREDENTIALS_FILE))).toBe(false);
+    expect(await c.device.status.query()).toMatchObject({ paired: false });
+  });
+});
+
+describe('who may do what', () => {
+  let kit: Kit;
+  let c: CounterClient;
+  beforeAll(async () => {
+    kit = await startKit({ signedIn: null });
+    c = kit.client;
+  });
+  afterAll(() => kit.close());
+  afterEach(async () => {
+    await c.staff.logout.mutate();
+  });
+
+  const login = (who: keyof typeof PINS) => c.staff.login.mutate({ staffId: kit.shop.staff[who], pin: PINS[who] });
+
+  it('nobody signed in: status answers, every till action asks for a PIN and writes nothing', async () => {
+    expect(await c.staff.me.query()).toBeNull();
+    expect(await c.sync.status.query()).toMatchObject({ paired: true });
+    const v = kit.shop.variants;
+    const calls = [
+      () => c.cart.current.query(),
+      () => c.cart.addByScan.mutate({ code: kit.shop.barcodes.loaf }),
+      () => c.catalog.search.query({ text: 'sour' }),
+      () => c.sales.complete.mutate({ tenders: [{ kind: 'cash', tenderedCents: 1000 }] }),
+      () => c.sales.list.query({}),
+      () => c.shifts.open.mutate({ floatCents: 1000 }),
+      () => c.shifts.noSale.mutate({}),
+      () => c.inventory.receive.mutate({ variantId: v.loaf, quantity: 3, approval: managerApproval(kit.shop) }),
+      () => c.webOrders.list.query({}),
+      () => c.sync.syncNow.mutate(),
+      () => c.activity.list.query({}),
+      () => c.device.unpair.mutate(),
+      () => c.staff.override.mutate({ ...managerApproval(kit.shop), action: 'refund a sale' }),
+    ];
+    for (const call of calls) {
+      const err = await expectRefused(kit.core, call, 'UNAUTHENTICATED');
+      expect(err.message).toContain('PIN');
+    }
+    expect(kit.sync.calls.syncNow).toBe(0);
+  });
+
+  it('signs in and out with a PIN', async () => {
+    const me = await login('cashier');
+    expect(me).toMatchObject({ name: 'Cas Cashier', role: 'cashier' });
+    expect(await c.staff.me.query()).toMatchObject({ staffId: kit.shop.staff.cashier });
+    await c.staff.logout.mutate();
+    expect(await c.staff.me.query()).toBeNull();
+    await expectRefused(kit.core, () => c.cart.current.query(), 'UNAUTHENTICATED');
+  });
+
+  it('locks itself after the idle time; looking at who is signed in is not activity', async () => {
+    await login('cashier');
+    kit.t.clock.advance(400_000);
+    expect(await c.staff.me.query()).not.toBeNull();
+    kit.t.clock.advance(300_000); // 700 s since the last action, over the 600 s default
+    expect(await c.staff.me.query()).toBeNull();
+    const err = await expectRefused(kit.core, () => c.cart.current.query(), 'UNAUTHENTICATED');
+    expect(err.message).toContain('Sign in');
+    await login('cashier');
+    kit.t.clock.advance(400_000);
+    await c.cart.current.query(); // a real action keeps the session alive
+    kit.t.clock.advance(400_000);
+    expect(await c.staff.me.query()).not.toBeNull();
+  });
+
+  it('a cashier cannot refund without a manager PIN, nor with a colleague’s or a wrong one', async () => {
+    await login('cashier');
+    await c.shifts.open.mutate({ floatCents: 2000 });
+    await c.cart.addByScan.mutate({ code: kit.shop.barcodes.loaf });
+    const sale = await c.sales.complete.mutate({ tenders: [{ kind: 'cash', tenderedCents: 450 }] });
+    const alone = await expectRefused(kit.core, () => c.refunds.create.mutate({ saleId: sale.id, restock: true }), 'FORBIDDEN');
+    expect(errorData(alone).details).toMatchObject({ needsApproval: true });
+    const colleague = { staffId: kit.shop.staff.cashier2, pin: PINS.cashier2 };
+    const notManager = await expectRefused(kit.core, () => c.refunds.create.mutate({ saleId: sale.id, restock: true, approval: colleague }), 'FORBIDDEN');
+    expect(notManager.message).toContain('not a manager');
+    const badPin = await c.refunds.create.mutate({ saleId: sale.id, restock: true, approval: { staffId: kit.shop.staff.manager, pin: '0000' } }).catch((e: unknown) => e);
+    expect(errorData(badPin).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await c.refunds.list.query({ saleId: sale.id })).toEqual([]);
+
+    const refund = await c.refunds.create.mutate({ saleId: sale.id, restock: true, approval: managerApproval(kit.shop) });
+    expect(refund).toMatchObject({ saleNumber: sale.number, totalCents: 450, approvedBy: kit.shop.staff.manager, staffId: kit.shop.staff.cashier });
+    expect((await c.refunds.list.query({ saleId: sale.id })).map((r) => r.id)).toEqual([refund.id]);
+    await c.shifts.close.mutate({ counted: { '1000': 2 } });
+  });
+
+  it('a no-sale needs an open shift, and is logged when there is one', async () => {
+    await login('cashier');
+    await expectRefused(kit.core, () => c.shifts.noSale.mutate({ reason: 'change for the float' }), 'CONFLICT');
+    await c.shifts.open.mutate({ floatCents: 1000 });
+    const { eventId } = await c.shifts.noSale.mutate({ reason: 'change for the float' });
+    expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await c.shifts.xReport.query()).noSaleCount).toBe(1);
+    await c.shifts.close.mutate({ counted: { '500': 2 } });
+    await login('manager');
+    const log = await c.activity.list.query({ limit: 20 });
+    expect(log.find((a) => a.kind === 'no_sale')).toMatchObject({ staffId: kit.shop.staff.cashier, detail: { reason: 'change for the float' } });
+  });
+
+  it('manager override: checks the PIN for one action and logs it', async () => {
+    await login('cashier');
+    const ok = await c.staff.override.mutate({ ...managerApproval(kit.shop), action: 'open the refund form' });
+    expect(ok).toEqual({ approvedBy: kit.shop.staff.manager });
+    expect(await c.staff.override.mutate({ staffId: kit.shop.staff.owner, pin: PINS.owner, action: 'give 50% off' })).toEqual({ approvedBy: kit.shop.staff.owner });
+    await expectRefused(kit.core, () => c.staff.override.mutate({ staffId: kit.shop.staff.cashier2, pin: PINS.cashier2, action: 'give 50% off' }), 'FORBIDDEN');
+    await login('manager');
+    const log = await c.activity.list.query({ limit: 50 });
+    expect(log.filter((a) => a.kind === 'override').map((a) => a.detail)).toContainEqual({ action: 'open the refund form', for: kit.shop.staff.cashier });
+  });
+
+  it('only managers read the activity log, change counter settings or unpair', async () => {
+    await login('cashier');
+    await expectRefused(kit.core, () => c.activity.list.query({}), 'FORBIDDEN');
+    await expectRefused(kit.core, () => c.device.updateSettings.mutate({ autoLockSeconds: 60 }), 'FORBIDDEN');
+    await expectRefused(kit.core, () => c.device.unpair.mutate(), 'FORBIDDEN');
+    expect(await c.device.settings.query()).toMatchObject({ discountLimitBps: 1000 });
+
+    await login('manager');
+    expect(await c.device.updateSettings.mutate({ discountLimitBps: 1500 })).toMatchObject({ discountLimitBps: 1500 });
+    await expectRefused(kit.core, () => c.device.updateSettings.mutate({}), 'BAD_INPUT');
+    // earlier tests left sales the server has not received: unpairing would strand them
+    const before = dbState(kit.core);
+    const err = await c.device.unpair.mutate().catch((e: unknown) => e);
+    expect(errorData(err)).toMatchObject({ appCode: 'CONFLICT' });
+    expect(dbState(kit.core)).toEqual(before);
+    expect(await c.staff.me.query()).toMatchObject({ role: 'manager' });
+  });
+
+  it('a wrong PIN is refused with tries left, then locks the staff member out', async () => {
+    const wrong = () => c.staff.login.mutate({ staffId: kit.shop.staff.cashier2, pin: '9999' });
+    const first = await wrong().catch((e: unknown) => e);
+    expect(errorData(first)).toMatchObject({ appCode: 'INVALID_CREDENTIALS', details: { attemptsLeft: 4 } });
+    for (let i = 0; i < 3; i++) await wrong().catch(() => undefined);
+    expect(errorData(await wrong().catch((e: unknown) => e)).appCode).toBe('RATE_LIMITED');
+    expect(errorData(await login('cashier2').catch((e: unknown) => e)).appCode).toBe('RATE_LIMITED');
+    expect(await c.staff.me.query()).toBeNull();
+  });
+});

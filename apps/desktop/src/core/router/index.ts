@@ -1,0 +1,36 @@
+import { activityRouter } from './activity';
+import { cartRouter } from './cart';
+import { catalogRouter } from './catalog';
+import { deviceRouter } from './device';
+import { inventoryRouter } from './inventory';
+import { refundsRouter } from './refunds';
+import { salesRouter } from './sales';
+import { shiftsRouter } from './shifts';
+import { staffRouter } from './staff';
+import { syncRouter } from './sync';
+import { router } from './trpc';
+import { webOrdersRouter } from './web-orders';
+
+/** The root only composes; each domain lives in its own file. The renderer imports `type CounterRouter`. */
+export const counterRouter = router({
+  device: deviceRouter,
+  staff: staffRouter,
+  catalog: catalogRouter,
+  cart: cartRouter,
+  sales: salesRouter,
+  refunds: refundsRouter,
+  shifts: shiftsRouter,
+  inventory: inventoryRouter,
+  webOrders: webOrdersRouter,
+  sync: syncRouter,
+  activity: activityRouter,
+});
+
+export type CounterRouter = typeof counterRouter;
+export { createCallerFactory } from './trpc';
+export type { CounterContext, CounterErrorData } from './trpc';
+export { createCounterEvents } from './events';
+export type { CounterEvents } from './events';
+export type { WebOrderEvent } from './web-order-watch';
+export { createCounterContext } from './context';
+export type { OpenCounterContext } from './context';

@@ -1,0 +1,17 @@
+import { refundInput } from '../schemas/refund';
+import { saleIdInput } from '../schemas/sale';
+import { queuedProcedure, router, staffProcedure } from './trpc';
+
+export const refundsRouter = router({
+  /**
+   * Refunds (part of) a receipt sold at this counter, offline too. Needs a manager: signed in, or their PIN
+   * in `approval`; a cashier without it gets FORBIDDEN with details.needsApproval.
+   */
+  create: queuedProcedure.input(refundInput).mutation(({ ctx, input }) => ctx.core.refunds.refund(input)),
+
+  /** The refunds of one sale, oldest first. */
+  list: staffProcedure.input(saleIdInput).query(({ ctx, input }) => {
+    ctx.core.sales.byId(input); // NOT_FOUND for a sale this counter never made
+    return ctx.core.refunds.forSale(input.saleId);
+  }),
+});

@@ -1,0 +1,55 @@
+import { uuidSchema } from '@makeries/shared';
+import { z } from 'zod';
+import { approvalInput } from './staff';
+
+/** Items (each) or grams (weight); a tonne is more than any counter sells in one line. */
+const MAX_QUANTITY = 1_000_000;
+
+export const discountInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amountCents: z.number().int('Amounts are whole cents').min(1, 'A discount must be more than 0').max(100_000_000) }),
+  z.object({
+    kind: z.literal('percent'),
+    bps: z.number().int('Percentages are whole basis points (10% = 1000)').min(1, 'A discount must be more than 0').max(10_000, 'A discount cannot exceed 100%'),
+  }),
+]);
+export type DiscountInput = z.infer<typeof discountInput>;
+
+export const scanInput = z.object({ code: z.string().trim().min(1, 'Scan or type a barcode').max(64) });
+
+export const addVariantInput = z.object({
+  variantId: uuidSchema,
+  /** items, for products sold each */
+  quantity: z.number().int('Quantities are whole items').min(1, 'Quantity must be at least 1').max(MAX_QUANTITY).optional(),
+  /** grams, for products sold by weight */
+  grams: z.number().int('Weights are whole grams').min(1, 'Weigh the item first').max(MAX_QUANTITY).optional(),
+});
+export type AddVariantInput = z.input<typeof addVariantInput>;
+
+export const setQuantityInput = z.object({
+  lineId: uuidSchema,
+  quantity: z.number().int('Quantities are whole items (grams for weighed goods)').min(1, 'Use void to remove a line').max(MAX_QUANTITY),
+});
+
+export const lineDiscountInput = z.object({
+  lineId: uuidSchema,
+  /** null removes the discount */
+  discount: discountInput.nullable(),
+  approval: approvalInput.optional(),
+});
+export type LineDiscountInput = z.input<typeof lineDiscountInput>;
+
+export const orderDiscountInput = z.object({ discount: discountInput.nullable(), approval: approvalInput.optional() });
+export type OrderDiscountInput = z.input<typeof orderDiscountInput>;
+
+export const lineNoteInput = z.object({ lineId: uuidSchema, note: z.string().trim().max(200, 'Notes are at most 200 characters') });
+export const cartNoteInput = z.object({ note: z.string().trim().max(500, 'Notes are at most 500 characters') });
+
+export const attachCustomerInput = z.object({
+  /** null detaches */
+  customerId: uuidSchema.nullable(),
+  name: z.string().trim().max(120).optional(),
+});
+
+export const parkInput = z.object({ label: z.string().trim().max(60, 'Labels are at most 60 characters').default('') });
+export const cartIdInput = z.object({ cartId: uuidSchema });
+export const lineIdInput = z.object({ lineId: uuidSchema });

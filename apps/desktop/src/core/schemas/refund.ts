@@ -1,0 +1,20 @@
+import { uuidSchema } from '@makeries/shared';
+import { z } from 'zod';
+import { approvalInput } from './staff';
+
+export const refundInput = z.object({
+  saleId: uuidSchema,
+  /** absent = everything on the receipt not refunded yet (a full refund) */
+  lines: z
+    .array(z.object({ saleLineId: uuidSchema, quantity: z.number().int('Quantities are whole items (grams for weighed goods)').min(1) }))
+    .min(1, 'Choose at least one line to refund')
+    .max(500)
+    .optional(),
+  /** true puts the items back on the shelf (a stock movement); false for damaged or eaten goods */
+  restock: z.boolean(),
+  /** original = back to how the customer paid (single-tender sales only) */
+  tender: z.enum(['original', 'cash', 'external_card']).default('original'),
+  reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default(''),
+  approval: approvalInput.optional(),
+});
+export type RefundInput = z.input<typeof refundInput>;

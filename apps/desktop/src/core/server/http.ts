@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { AppError } from '@makeries/shared';
+import type { CounterCore } from '../index';
+import { counterRouter } from '../router/index';
+import { createCounterContext } from '../router/context';
+import type { SyncController } from '../sync/types';
+import { checkRequest, sendJson, writeCors, type GuardOptions } from './guard';
+
+export const TRPC_PATH = '/trpc';
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface CounterServerOptions extends GuardOptions {
+  core: CounterCore;
+  sync: SyncController;
+  /** 0 picks a free port (tests) */
+  port: number;
+  host?: string;
+  /** unexpected errors (not AppErrors staff already see) go here */
+  onInternalError?: (error: unknown, path: string | undefined) => void;
+}
+
+export interface RunningCounterServer {
+  /** e.g. http://127.0.0.1:4319 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** What /healthz answers: cheap, no staff needed, enough for a supervisor or a test to know it is up. */
+function health(core: CounterCore, sync: SyncController) {
+  const s = sync.status();
+  const d = core.device.get();
+  return { ok: true, paired: s.paired, registerCode: d.registerCode, online: s.online, pending: s.pending, rejected: s.rejected };
+}
+
+/**
+ * Serves the CounterRouter on 127.0.0.1 with @trpc/server's standalone adapter: queries and mutations over
+ * plain HTTP (httpLink / httpBatchLink), subscriptions as server-sent events (httpSubscriptionLink).
+ */
+export async function startCounterServer(opts: CounterServerOptions): Promise<RunningCounterServer> {
+  const ctx = createCounterContext(opts.core, opts.sync);
+  const trpc = createHTTPHandler({
+    router: counterRouter,
+    basePath: `${TRPC_PATH}/`,
+    createContext: () => ctx,
+    // a sale has at most 500 lines; nothing the UI sends comes near 1 MB
+    maxBodySize: 1024 * 1024,
+    onError: ({ error, path }) => {
+      // AppErrors carry a sentence for staff (even INTERNAL ones like "cannot reach the marketplace")
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) opts.onInternalError?.(error.cause ?? error, path);
+    },
+  });
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const check = checkRequest(req, opts);
+    if (!check.ok) return sendJson(res, 403, { ok: false, message: check.reason });
+    writeCors(res, check.origin);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') return sendJson(res, 200, health(opts.core, opts.sync));
+    if (path.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
+    sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
+  });
+
+  const host = opts.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    async close() {
+      ctx.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // open subscription streams would keep close() waiting forever
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { desc } from 'drizzle-orm';
+import { uuidv7 } from '@makeries/shared';
+import { isoAt } from '../context';
+import type { CounterDb } from '../db/open';
+import { activityLog } from '../db/schema/index';
+
+export type ActivityKind =
+  | 'login'
+  | 'login_failed'
+  | 'lockout'
+  | 'logout'
+  | 'auto_lock'
+  | 'override'
+  | 'no_sale'
+  | 'void_line'
+  | 'void_cart'
+  | 'discount'
+  | 'refund'
+  | 'paid_in'
+  | 'paid_out'
+  | 'shift_open'
+  | 'shift_close'
+  | 'order_transition';
+
+export function logActivity(
+  db: CounterDb,
+  nowMs: number,
+  staffId: string | null,
+  kind: ActivityKind,
+  detail: Record<string, unknown> = {},
+): void {
+  db.insert(activityLog).values({ id: uuidv7(nowMs), at: isoAt(nowMs), staffId, kind, detail }).run();
+}
+
+export function recentActivity(db: CounterDb, limit = 100) {
+  return db.select().from(activityLog).orderBy(desc(activityLog.at), desc(activityLog.id)).limit(limit).all();
+}

@@ -1,0 +1,93 @@
+import { backoffDelay } from './backoff';
+import { createSseParser } from './sse';
+import { sleep, type Timers } from './timers';
+import type { FetchLike } from './transport';
+
+/** The server comments every 25 s; silence for three times that means a dead connection nobody closed. */
+export const POKE_IDLE_MS = 75_000;
+const RECONNECT_BASE_MS = 1_000;
+const RECONNECT_CAP_MS = 30_000;
+/** the server's `retry:` field overrides this; waiting a moment lets a server that is shutting down finish */
+const DEFAULT_RETRY_MS = 3_000;
+
+export interface PokeOptions {
+  /** e.g. http://host:3000/sync/poke */
+  url: string;
+  fetch: FetchLike;
+  token: () => string | null;
+  timers: Timers;
+  random: () => number;
+  /** the server has new changes for this shop */
+  onPoke: () => void;
+  /** connected (again): pokes sent while disconnected were missed, so pull once now */
+  onOpen: () => void;
+  idleMs?: number;
+}
+
+export interface PokeStream {
+  close(): void;
+}
+
+/** One connection: resolves true if it opened (and later ended), false if it could not be opened. */
+async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onRetry: (ms: number) => void): Promise<boolean> {
+  const req = new AbortController();
+  let opened = false;
+  const stop = (): void => req.abort();
+  closed.addEventListener('abort', stop, { once: true });
+  let idle: unknown = null;
+  const watch = (): void => {
+    if (idle !== null) opts.timers.clearTimeout(idle);
+    idle = opts.timers.setTimeout(stop, opts.idleMs ?? POKE_IDLE_MS);
+  };
+  try {
+    watch();
+    const res = await opts.fetch(opts.url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: req.signal,
+    });
+    if (!res.ok || !res.body) {
+      await res.body?.cancel().catch(() => {});
+      return false;
+    }
+    opened = true;
+    opts.onOpen();
+    const parse = createSseParser((e) => {
+      if (e.event === 'poke') opts.onPoke();
+    }, onRetry);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return true;
+      watch();
+      parse(value);
+    }
+  } catch {
+    // unreachable, dropped, silent for too long or closed: the caller reconnects unless closed
+    return opened;
+  } finally {
+    if (idle !== null) opts.timers.clearTimeout(idle);
+    closed.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * Keeps a GET /sync/poke Server-Sent Events stream open and reconnects with jittered backoff when it drops.
+ * A poke carries no data; it only says "pull now". Missing one costs at most one poll interval.
+ */
+export function openPokeStream(opts: PokeOptions): PokeStream {
+  const closed = new AbortController();
+  void (async () => {
+    let attempt = 0;
+    let retryMs = DEFAULT_RETRY_MS;
+    while (!closed.signal.aborted) {
+      const token = opts.token();
+      const opened = token ? await listen(opts, token, closed.signal, (ms) => (retryMs = ms)) : false;
+      attempt = opened ? 1 : attempt + 1;
+      if (closed.signal.aborted) break;
+      // a stream the server ended is most often a restart: reconnecting at once would land mid-shutdown
+      const backoff = backoffDelay(attempt, opts.random, RECONNECT_BASE_MS, RECONNECT_CAP_MS);
+      await sleep(opts.timers, opened ? Math.max(retryMs, backoff) : backoff, closed.signal);
+    }
+  })();
+  return { close: () => closed.abort() };
+}

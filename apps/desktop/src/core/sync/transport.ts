@@ -1,0 +1,103 @@
+import { AppError, isErrorCode, type ErrorCode, type ErrorIssue } from '@makeries/shared';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+// type only: the counter never loads server code, it only agrees with the server's procedure types
+import type { AppRouter } from '@makeries/server/router';
+
+export type FetchLike = typeof fetch;
+
+/** Longest a single request may take; a 500-sale push to a busy server stays well below it. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface ServerApiOptions {
+  serverUrl: string;
+  fetch: FetchLike;
+  /** the device token, read at each request so pairing and unpairing take effect at once */
+  token: () => string | null;
+}
+
+export type ServerApi = ReturnType<typeof createServerApi>;
+
+export function trimUrl(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** The marketplace's tRPC API as this counter: `Authorization: Bearer <device token>` on every call. */
+export function createServerApi(opts: ServerApiOptions) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${trimUrl(opts.serverUrl)}/trpc`,
+        fetch: opts.fetch,
+        headers: () => {
+          const token = opts.token();
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      }),
+    ],
+  });
+}
+
+/**
+ * A fetch that gives up after `timeoutMs` and when `lifetime()` aborts (the client stopping), so a server that
+ * accepts the connection and then hangs cannot freeze sync forever.
+ */
+export function timedFetch(base: FetchLike, timeoutMs: number, lifetime: () => AbortSignal): FetchLike {
+  return (input, init) => {
+    const signals = [AbortSignal.timeout(timeoutMs), lifetime()];
+    if (init?.signal) signals.push(init.signal);
+    return base(input, { ...init, signal: AbortSignal.any(signals) });
+  };
+}
+
+/**
+ * Why a request failed, in the terms sync acts on:
+ * - offline: no answer, or the server failed (5xx) — retry with backoff, show "offline";
+ * - unpaired: the server no longer knows this device token — retrying will not help until re-paired;
+ * - refused: the server answered with a business error (4xx) — reachable, but the request needs attention;
+ * - local: this counter failed to store what the server sent (a bug or a full disk), not a network problem.
+ */
+export interface Failure {
+  kind: 'offline' | 'unpaired' | 'refused' | 'local';
+  code: ErrorCode;
+  message: string;
+  issues?: ErrorIssue[];
+  details?: Record<string, unknown>;
+}
+
+interface ErrorData {
+  httpStatus?: unknown;
+  appCode?: unknown;
+  issues?: unknown;
+  details?: unknown;
+}
+
+export function classifyFailure(e: unknown): Failure {
+  if (e instanceof AppError) return { kind: 'local', code: e.code, message: e.message };
+  if (e instanceof TRPCClientError) {
+    const data = (e.data ?? null) as ErrorData | null;
+    const status = typeof data?.httpStatus === 'number' ? data.httpStatus : null;
+    if (status === null || status >= 500) {
+      return { kind: 'offline', code: 'INTERNAL', message: status === null ? 'Server unreachable' : 'The server had a problem' };
+    }
+    const code: ErrorCode = isErrorCode(data?.appCode) ? data.appCode : 'INTERNAL';
+    const failure: Failure = { kind: code === 'UNAUTHENTICATED' ? 'unpaired' : 'refused', code, message: e.message };
+    if (Array.isArray(data?.issues)) failure.issues = data.issues as ErrorIssue[];
+    if (data?.details && typeof data.details === 'object') failure.details = data.details as Record<string, unknown>;
+    return failure;
+  }
+  return { kind: 'local', code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** A failure as the AppError an explicit staff action (pairing) throws, with the server's words kept. */
+export function failureToAppError(f: Failure, serverUrl: string): AppError {
+  if (f.kind === 'local') return new AppError(f.code, f.message);
+  if (f.kind === 'offline') {
+    return new AppError('INTERNAL', `Cannot reach the marketplace at ${serverUrl}. Check the network connection and try again.`, {
+      details: { reason: 'offline' },
+    });
+  }
+  return new AppError(f.code, f.message, {
+    ...(f.issues ? { issues: f.issues } : {}),
+    ...(f.details ? { details: f.details } : {}),
+  });
+}
