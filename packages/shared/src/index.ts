@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './error-mapping';
 export * from './ids';
 export * from './money';
 export * from './tax';

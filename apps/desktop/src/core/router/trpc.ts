@@ -1,6 +1,5 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import { AppError, type ErrorCode, type ErrorIssue } from '@makeries/shared';
-import { ZodError } from 'zod';
+import { AppError, toWireError, TRANSPORT_CODE, type ErrorCode, type ErrorIssue } from '@makeries/shared';
 import type { CounterCore, SignedInStaff } from '../index';
 import { isManager, requireStaff } from '../staff/auth';
 import type { SyncController } from '../sync/types';
@@ -14,46 +13,6 @@ export interface CounterContext {
   core: CounterCore;
   sync: SyncController;
   events: CounterEvents;
-}
-
-// the same mapping as apps/server/src/trpc.ts, so the renderer handles counter and server errors alike
-const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
-  BAD_INPUT: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  INVALID_CREDENTIALS: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  DUPLICATE: 'CONFLICT',
-  ILLEGAL_TRANSITION: 'CONFLICT',
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  OUT_OF_STOCK: 'UNPROCESSABLE_CONTENT',
-  VENDOR_PAUSED: 'UNPROCESSABLE_CONTENT',
-  VENDOR_CLOSED: 'UNPROCESSABLE_CONTENT',
-  BELOW_MINIMUM: 'UNPROCESSABLE_CONTENT',
-  OUTSIDE_DELIVERY_ZONE: 'UNPROCESSABLE_CONTENT',
-  FULFILMENT_UNAVAILABLE: 'UNPROCESSABLE_CONTENT',
-  CURRENCY_MISMATCH: 'UNPROCESSABLE_CONTENT',
-  INVALID_BARCODE: 'BAD_REQUEST',
-  PAIRING_CODE_INVALID: 'BAD_REQUEST',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNSUPPORTED_MEDIA: 'UNSUPPORTED_MEDIA_TYPE',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-const DEFAULT_APP_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
-  BAD_REQUEST: 'BAD_INPUT',
-  PARSE_ERROR: 'BAD_INPUT',
-  UNAUTHORIZED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  TOO_MANY_REQUESTS: 'RATE_LIMITED',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA',
-};
-
-function zodIssues(e: ZodError): ErrorIssue[] {
-  return e.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 export interface CounterErrorData {
@@ -70,26 +29,11 @@ const t = initTRPC.context<CounterContext>().create({
   // a comment line every 15 s lets the UI notice a dead subscription (laptop slept) and reconnect
   sse: { ping: { enabled: true, intervalMs: 15_000 } },
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    let appCode: ErrorCode = DEFAULT_APP_CODE[error.code] ?? 'INTERNAL';
-    let message = error.message;
-    let issues: ErrorIssue[] | undefined;
-    let details: Record<string, unknown> | undefined;
-    if (cause instanceof ZodError) {
-      appCode = 'BAD_INPUT';
-      issues = zodIssues(cause);
-      message = `Please check: ${issues.map((i) => (i.path ? `${i.path} — ${i.message}` : i.message)).join('; ')}`;
-    } else if (cause instanceof AppError) {
-      appCode = cause.code;
-      message = cause.message;
-      issues = cause.issues;
-      details = cause.details;
-    } else if (appCode === 'INTERNAL') {
-      // never show SQLite errors or stacks to staff
-      message = 'Something went wrong on this counter. Please try again.';
-    }
-    const data: CounterErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode, issues, details };
-    return { ...shape, message, data };
+    // the same error vocabulary as the marketplace server, so the renderer handles both alike;
+    // never show SQLite errors or stacks to staff
+    const wire = toWireError(error.code, error.message, error.cause, 'Something went wrong on this counter. Please try again.');
+    const data: CounterErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...wire };
+    return { ...shape, message: wire.message, data };
   },
 });
 
@@ -98,7 +42,7 @@ const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    throw new TRPCError({ code: TRANSPORT_CODE[cause.code], message: cause.message, cause });
   }
   return result;
 });

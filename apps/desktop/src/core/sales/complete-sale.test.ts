@@ -1,6 +1,6 @@
-import { computeTotals, isAppError, saleCompleteArgs, type ErrorCode } from '@makeries/shared';
+import { computeTotals, saleCompleteArgs } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { count, makeCore, seedShop, signIn, snapshotCounts, type Shop, type ShopOptions, type TestCore } from '../test/fixtures';
+import { count, makeCore, seedShop, signIn, snapshotCounts, type Shop, type ShopOptions, type TestCore, codeOf } from '../test/fixtures';
 
 let t: TestCore;
 afterEach(() => t.cleanup());
@@ -13,15 +13,6 @@ async function ready(opts: ShopOptions = {}): Promise<Shop> {
   return shop;
 }
 
-function codeOf(fn: () => unknown): ErrorCode | 'none' {
-  try {
-    fn();
-    return 'none';
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-}
 
 describe('completeSale', () => {
   it('writes the order, line snapshots, payments, ledger movements and one outbox row together', async () => {

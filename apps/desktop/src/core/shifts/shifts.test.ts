@@ -1,6 +1,6 @@
-import { isAppError, shiftEventArgs, type ErrorCode } from '@makeries/shared';
+import { shiftEventArgs } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCore, seedShop, signIn, snapshotCounts, type Shop, type TestCore } from '../test/fixtures';
+import { makeCore, seedShop, signIn, snapshotCounts, type Shop, type TestCore, codeOf } from '../test/fixtures';
 
 let t: TestCore;
 afterEach(() => t.cleanup());
@@ -12,15 +12,6 @@ async function ready(): Promise<Shop> {
   return shop;
 }
 
-function codeOf(fn: () => unknown): ErrorCode | 'none' {
-  try {
-    fn();
-    return 'none';
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-}
 
 describe('shifts', () => {
   it('runs a day: float, sales, paid in/out, no-sale, X report, count and Z report with over/short', async () => {

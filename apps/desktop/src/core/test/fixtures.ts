@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gtinCheckDigit, uuidv7, type Change, type GS1Template } from '@makeries/shared';
+import { gtinCheckDigit, isAppError, uuidv7, type Change, type ErrorCode, type GS1Template } from '@makeries/shared';
 import { createCounterCore, type CounterCore } from '../index';
 import { hashPin } from '../staff/pin-hash';
 
@@ -165,4 +165,15 @@ export const WRITE_TABLES = ['sales', 'sale_lines', 'sale_payments', 'stock_move
 
 export function snapshotCounts(core: CounterCore, tables: readonly string[] = WRITE_TABLES): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, count(core, t)]));
+}
+
+/** The AppError code a synchronous core call throws, or 'none' when it succeeds. */
+export function codeOf(fn: () => unknown): ErrorCode | 'none' {
+  try {
+    fn();
+    return 'none';
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
 }

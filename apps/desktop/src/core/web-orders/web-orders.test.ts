@@ -1,6 +1,6 @@
-import { isAppError, orderTransitionArgs, uuidv7, type Change, type ErrorCode, type OrderStatus } from '@makeries/shared';
+import { orderTransitionArgs, uuidv7, type Change, type OrderStatus } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCore, seedShop, signIn, snapshotCounts, type Shop, type TestCore } from '../test/fixtures';
+import { makeCore, seedShop, signIn, snapshotCounts, type Shop, type TestCore, codeOf } from '../test/fixtures';
 
 let t: TestCore;
 afterEach(() => t.cleanup());
@@ -26,15 +26,6 @@ async function ready(status: OrderStatus = 'placed', fulfilment: 'pickup' | 'del
   return { shop, orderId };
 }
 
-function codeOf(fn: () => unknown): ErrorCode | 'none' {
-  try {
-    fn();
-    return 'none';
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-}
 
 describe('web orders at the counter', () => {
   it('accepts offline: applied to the inbox at once and queued with from/to', async () => {
