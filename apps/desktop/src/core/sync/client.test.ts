@@ -14,6 +14,7 @@ import {
   readyToSell,
   sell,
   serverClient,
+  syncUntil,
   type ServerShop,
   type TestCounter,
 } from './test-kit';
@@ -218,8 +219,7 @@ describe('web orders, pokes, clocks and unpairing', () => {
       paymentMethod: 'pay_at_pickup',
     });
     const order = placed.orders[0]!;
-    await c.sync.syncNow();
-    expect(c.core.webOrders.byId(order.id).status).toBe('placed');
+    await syncUntil(c.sync, 'the web order to arrive', () => expect(c.core.webOrders.byId(order.id).status).toBe('placed'));
 
     c.core.webOrders.transition({ orderId: order.id, to: 'accepted', prepMinutes: 15 });
     await serverClient(server.url).orders.transition.mutate({ orderId: order.id, to: 'cancelled', trackingToken: order.trackingToken });
@@ -227,7 +227,7 @@ describe('web orders, pokes, clocks and unpairing', () => {
 
     expect(c.sync.status()).toMatchObject({ pending: 0, rejected: 1 });
     expect(c.core.outbox.rejections()[0]).toMatchObject({ name: 'order.transition', code: 'CONFLICT' });
-    expect(c.core.webOrders.byId(order.id).status).toBe('cancelled');
+    await syncUntil(c.sync, 'the cancellation to show', () => expect(c.core.webOrders.byId(order.id).status).toBe('cancelled'));
   });
 
   it('gets a price change made on the server through a poke, without waiting for the poll', async () => {

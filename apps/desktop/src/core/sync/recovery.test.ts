@@ -13,6 +13,7 @@ import {
   onHandOnServer,
   readyToSell,
   sell,
+  syncUntil,
   type ServerShop,
   type TestCounter,
 } from './test-kit';
@@ -63,8 +64,7 @@ describe('a server that is not the one the counter followed', () => {
     // after the backup: three more sales and a new product, all acknowledged by the server
     const late = [sell(c.core, shop.loaf, 3), sell(c.core, shop.bun), sell(c.core, shop.loaf)];
     await shop.owner.products.create.mutate({ name: 'Seasonal Pie', variants: [{ sku: 'PIE-1', priceCents: 900, barcode: null }] });
-    await c.sync.syncNow();
-    expect(mirroredProducts(c.core)).toContain('Seasonal Pie');
+    await syncUntil(c.sync, 'the pie to reach the counter', () => expect(mirroredProducts(c.core)).toContain('Seasonal Pie'));
     expect(await counterOrders(shop)).toHaveLength(5);
     const rowsBefore = outboxRows(c.core);
     const epochBefore = c.sync.status().epoch;

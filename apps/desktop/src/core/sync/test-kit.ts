@@ -163,3 +163,18 @@ export async function eventually<T>(what: string, check: () => T | Promise<T>, s
   const status: SyncStatus | undefined = sync?.status();
   throw new Error(`${what} did not happen within ${timeoutMs} ms: ${String(last)}${status ? `\nsync status: ${JSON.stringify(status)}` : ''}`);
 }
+
+/**
+ * Syncs until `check` passes. A change committed on the server can stay unreadable for a moment: the feed
+ * only releases rows below the oldest transaction still running anywhere on the database server.
+ */
+export function syncUntil<T>(sync: SyncController, what: string, check: () => T): Promise<T> {
+  return eventually(
+    what,
+    async () => {
+      await sync.syncNow();
+      return check();
+    },
+    sync,
+  );
+}

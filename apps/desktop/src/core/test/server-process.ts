@@ -240,6 +240,12 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
   if (st.adminUrl) await psql(st.adminUrl, `CREATE DATABASE ${st.dbName}`);
   const port = await freePort();
   const server = new ChildServer(port, st, serverEnv(port, st, extraEnv));
-  await server.start();
+  try {
+    await server.start();
+  } catch (e) {
+    // a server that never came up still leaves a temp folder (and a database) behind
+    await server.destroy();
+    throw e;
+  }
   return server;
 }
