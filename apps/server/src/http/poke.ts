@@ -25,7 +25,7 @@ async function openStream(
   reply: FastifyReply,
   opts: PokeOptions,
   vendorId: string,
-  open: Set<ServerResponse>,
+  open: OpenStreams,
 ): Promise<void> {
   const raw = reply.raw;
   const send = (chunk: string) => {
@@ -35,6 +35,11 @@ async function openStream(
   const unsubscribe = await changeNotifier(opts.database).subscribe((changed) => {
     if (changed === vendorId || changed === '*') send('event: poke\ndata: {}\n\n');
   });
+  if (open.closing) {
+    unsubscribe();
+    void reply.code(503).send({ code: 'INTERNAL', message: 'The server is restarting; the counter will reconnect.' });
+    return;
+  }
   reply.hijack();
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -43,13 +48,20 @@ async function openStream(
     'x-accel-buffering': 'no',
   });
   raw.write('retry: 5000\n: connected\n\n');
-  open.add(raw);
   const keepAlive = setInterval(() => send(': keep-alive\n\n'), opts.keepAliveMs ?? 25_000);
-  req.raw.on('close', () => {
+  const cleanup = () => {
     clearInterval(keepAlive);
     unsubscribe();
-    open.delete(raw);
-  });
+    open.streams.delete(raw);
+  };
+  open.streams.set(raw, cleanup);
+  req.raw.on('close', cleanup);
+}
+
+/** Live streams and their clean-ups; once closing, new streams are refused so app.close() never waits on one. */
+interface OpenStreams {
+  closing: boolean;
+  streams: Map<ServerResponse, () => void>;
 }
 
 /**
@@ -58,9 +70,10 @@ async function openStream(
  * from the change-feed triggers' NOTIFY, so a change made by any server instance reaches every instance.
  */
 export function registerPoke(app: FastifyInstance, opts: PokeOptions): void {
-  const open = new Set<ServerResponse>();
+  const open: OpenStreams = { closing: false, streams: new Map() };
   const release = retainChangeNotifier(opts.database);
   app.get('/sync/poke', async (req, reply) => {
+    if (open.closing) return reply.code(503).send({ code: 'INTERNAL', message: 'The server is restarting; the counter will reconnect.' });
     const ctx = await createContextInner({ database: opts.database, env: opts.env, bearer: tokenOf(req) });
     if (ctx.actor.kind !== 'device') {
       return reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'This is for paired counters only.' });
@@ -73,10 +86,15 @@ export function registerPoke(app: FastifyInstance, opts: PokeOptions): void {
     }
     return reply;
   });
-  // open streams would hold app.close() forever: end them first, then stop listening
+  // open streams would hold app.close() forever: refuse new ones, release and drop the open ones (their sockets
+  // too, or keep-alive holds the close), then stop listening
   app.addHook('preClose', async () => {
-    for (const raw of open) raw.end();
-    open.clear();
+    open.closing = true;
+    for (const [raw, cleanup] of [...open.streams]) {
+      cleanup();
+      raw.end();
+      raw.socket?.destroy();
+    }
   });
   app.addHook('onClose', release);
 }
