@@ -22,6 +22,18 @@ function sell(shop: Shop, tenders: 'cash' | 'card' = 'card'): void {
 }
 
 describe('outbox', () => {
+  it('numbers past the server mark when this counter\'s database was restored from an older copy', async () => {
+    const shop = await ready();
+    sell(shop);
+    const before = t.core.outbox.after(0, 10).map((m) => m.mutationId);
+    expect(before).toEqual([1, 2]); // the shift opening and the sale
+    // the server already holds mutations up to 50 from before the restore
+    t.core.ctx.sqlite.prepare('UPDATE device SET server_last_mutation_id = 50 WHERE slot = 1').run();
+    sell(shop);
+    sell(shop);
+    expect(t.core.outbox.after(0, 10).map((m) => m.mutationId)).toEqual([1, 2, 51, 52]);
+  });
+
   it('numbers mutations 1..n without gaps across many sales, shift events and failed writes', async () => {
     const shop = await ready();
     for (let i = 0; i < 40; i++) {

@@ -25,8 +25,12 @@ export interface Enqueued {
 }
 
 const queries = preparedFor((db) => ({
+  // above both our own rows and the server's mark for this device: after this counter's database is restored
+  // from an older copy, new mutations must not reuse ids the server already holds (they would read as duplicates)
   nextId: db
-    .select({ n: sql<number>`coalesce(max(${outbox.mutationId}), 0) + 1` })
+    .select({
+      n: sql<number>`max(coalesce(max(${outbox.mutationId}), 0), coalesce((SELECT ${device.serverLastMutationId} FROM ${device} WHERE ${device.slot} = 1), 0)) + 1`,
+    })
     .from(outbox)
     .where(eq(outbox.deviceId, sql.placeholder('deviceId')))
     .prepare(),
