@@ -27,6 +27,9 @@ async function withEarlierRejections(d: SyncDeps, results: readonly MutationResu
  */
 export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
   let sent = 0;
+  // only what was queued when the round began: a till selling faster than a push round trip must still reach
+  // the pull that follows (new prices, web orders); later rows go in the next round
+  const upTo = d.core.outbox.stats().lastMutationId;
   try {
     for (;;) {
       const st = d.core.mirror.state();
@@ -35,9 +38,9 @@ export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
       // too, so the server's 'duplicate' and its rejection list settle what became of it
       const oldestPending = d.core.outbox.pending(1)[0]?.mutationId;
       const from = Math.min(st.serverLastMutationId, oldestPending === undefined ? Infinity : oldestPending - 1);
-      const batch = d.core.outbox.after(from, PUSH_BATCH_MAX);
+      const batch = d.core.outbox.after(from, PUSH_BATCH_MAX).filter((m) => m.mutationId <= upTo);
       if (batch.length === 0) return 'ok';
-      const left = d.core.outbox.stats().lastMutationId - from;
+      const left = upTo - from;
       d.board.set({ progress: { sent, total: sent + left } });
       const res = await d.api.sync.push.mutate({ epoch: st.epoch, mutations: batch });
       if (res.epoch !== st.epoch || res.lastMutationId < st.serverLastMutationId) return 'reset';
