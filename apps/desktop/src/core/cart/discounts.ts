@@ -37,6 +37,15 @@ async function approvalFor(
   return approve(ctx, approval, `give a discount above ${discountLimitBps / 100}%`);
 }
 
+/** How a discount is stored on a cart or a cart line: its kind, its value (minor units or bps) and who approved it. */
+function discountColumns(discount: Discount | null | undefined, approvedBy: string | null) {
+  return {
+    discountKind: discount?.kind ?? null,
+    discountValue: discount ? (discount.kind === 'amount' ? discount.amountCents : discount.bps) : null,
+    discountApprovedBy: approvedBy,
+  };
+}
+
 export async function setLineDiscount(ctx: CoreContext, input: LineDiscountInput): Promise<CartView> {
   const p = parseInput(lineDiscountInput, input);
   requireStaff(ctx);
@@ -48,11 +57,7 @@ export async function setLineDiscount(ctx: CoreContext, input: LineDiscountInput
   return writeTx(ctx.db, () => {
     const { cart } = requireOpenLine(ctx.db, p.lineId);
     ctx.db.update(cartLines)
-      .set({
-        discountKind: p.discount?.kind ?? null,
-        discountValue: p.discount ? (p.discount.kind === 'amount' ? p.discount.amountCents : p.discount.bps) : null,
-        discountApprovedBy: approvedBy,
-      })
+      .set(discountColumns(p.discount, approvedBy))
       .where(eq(cartLines.id, p.lineId))
       .run();
     if (p.discount) logActivity(ctx.db, now, staff.staffId, 'discount', { lineId: p.lineId, discount: describe(p.discount), approvedBy });
@@ -73,11 +78,7 @@ export async function setOrderDiscount(ctx: CoreContext, input: OrderDiscountInp
   return writeTx(ctx.db, () => {
     const cart = requireOpenCart(ctx.db);
     ctx.db.update(carts)
-      .set({
-        discountKind: p.discount?.kind ?? null,
-        discountValue: p.discount ? (p.discount.kind === 'amount' ? p.discount.amountCents : p.discount.bps) : null,
-        discountApprovedBy: approvedBy,
-      })
+      .set(discountColumns(p.discount, approvedBy))
       .where(eq(carts.id, cart.id))
       .run();
     if (p.discount) logActivity(ctx.db, now, staff.staffId, 'discount', { cartId: cart.id, discount: describe(p.discount), approvedBy });
