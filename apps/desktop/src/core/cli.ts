@@ -55,9 +55,14 @@ async function main(): Promise<void> {
   onSignals(counter);
   const d = counter.core.device.get();
   const status = counter.sync.status();
-  say(`Counter API on ${counter.url}/trpc (health: ${counter.url}/healthz)`);
-  say(`Data: ${args.dataDir}`);
-  say(d.registerCode ? `Paired as register ${d.registerCode}; ${status.pending} change(s) waiting for the server.` : 'Not paired yet: pair it with a code from the back office.');
+  // one write, so a reader that sees the URL also sees the pairing line
+  say(
+    [
+      `Counter API on ${counter.url}/trpc (health: ${counter.url}/healthz)`,
+      `Data: ${args.dataDir}`,
+      d.registerCode ? `Paired as register ${d.registerCode}; ${status.pending} change(s) waiting for the server.` : 'Not paired yet: pair it with a code from the back office.',
+    ].join('\n'),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -83,7 +83,7 @@ describe('the counter command', () => {
     const shop = await prepareOfflineCounter(dataDir);
     const run = runCli(['--server', UNREACHABLE_SERVER, '--data', dataDir, '--port', '0']);
     const [, url] = await run.waitFor(/Counter API on (http:\/\/127\.0\.0\.1:\d+)\/trpc/);
-    expect(run.out()).toContain('Paired as register A1');
+    await run.waitFor(/Paired as register A1/);
 
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toMatchObject({ ok: true, paired: true, registerCode: 'A1', online: false });
@@ -116,7 +116,7 @@ describe('the counter command', () => {
     const dataDir = join(tempDir(), 'new-counter');
     const run = runCli(['--data', dataDir, '--server', UNREACHABLE_SERVER, '--port', '0']);
     const [, url] = await run.waitFor(/Counter API on (http:\/\/127\.0\.0\.1:\d+)\/trpc/);
-    expect(run.out()).toContain('Not paired yet');
+    await run.waitFor(/Not paired yet/);
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true, paired: false });
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
