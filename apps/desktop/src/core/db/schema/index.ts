@@ -7,3 +7,4 @@ export * from './sales';
 export * from './refunds';
 export * from './shifts';
 export * from './staff';
+export * from './devices';

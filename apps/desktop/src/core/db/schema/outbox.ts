@@ -22,6 +22,10 @@ export const outbox = sqliteTable(
     message: text('message'),
     createdAt: isoTime('created_at').notNull(),
     ackedAt: isoTime('acked_at'),
+    /** a manager looked at a rejection and settled it (refunded the customer, recounted, …): no longer "to resolve" */
+    resolvedAt: isoTime('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolutionNote: text('resolution_note'),
   },
   (t) => [
     primaryKey({ columns: [t.deviceId, t.mutationId] }),
