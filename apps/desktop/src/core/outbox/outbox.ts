@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import {
   AppError,
   MUTATION_ARGS,
@@ -15,6 +15,7 @@ import { preparedFor } from '../db/prepared';
 import { device, outbox } from '../db/schema/index';
 import { readDevice } from '../device/device';
 import { formatHlc, hlcNode, parseHlc, tickHlc } from '../hlc';
+import { logActivity } from '../staff/activity';
 
 export const ARGS_VERSION = 1;
 
@@ -163,15 +164,38 @@ export function createOutboxModule(ctx: CoreContext) {
       });
     },
 
-    /** Rejected mutations, newest first, for the "to resolve" list. */
-    rejections(limit = 100): OutboxRow[] {
-      return ctx.db.select().from(outbox).where(eq(outbox.status, 'rejected')).orderBy(desc(outbox.mutationId)).limit(limit).all();
+    /** Rejected mutations, newest first: those still to resolve, or every one with `includeResolved`. */
+    rejections(limit = 100, includeResolved = false): OutboxRow[] {
+      const which = includeResolved ? eq(outbox.status, 'rejected') : and(eq(outbox.status, 'rejected'), isNull(outbox.resolvedAt));
+      return ctx.db.select().from(outbox).where(which).orderBy(desc(outbox.mutationId)).limit(limit).all();
+    },
+
+    /**
+     * A manager settles a rejection (refunded the customer, recounted the stock, told the web customer…). The row
+     * stays as the audit trail; it no longer counts as "to resolve", so the counter may be unpaired again.
+     */
+    resolve(outboxId: string, staffId: string, note: string): OutboxRow {
+      return writeTx(ctx.db, () => {
+        const row = ctx.db.select().from(outbox).where(eq(outbox.id, outboxId)).get();
+        if (!row) throw new AppError('NOT_FOUND', 'There is no such change on this counter.');
+        if (row.status !== 'rejected') throw new AppError('CONFLICT', 'The server accepted this change; there is nothing to resolve.');
+        if (row.resolvedAt) throw new AppError('CONFLICT', `This was already resolved at ${row.resolvedAt}.`);
+        const at = isoAt(ctx.now());
+        ctx.db.update(outbox).set({ resolvedAt: at, resolvedBy: staffId, resolutionNote: note }).where(eq(outbox.id, outboxId)).run();
+        logActivity(ctx.db, ctx.now(), staffId, 'resolve_rejection', { mutationId: row.mutationId, name: row.name, code: row.code, note });
+        return { ...row, resolvedAt: at, resolvedBy: staffId, resolutionNote: note };
+      });
     },
 
     stats(): OutboxStats {
       const dev = deviceId();
       const rows = ctx.db
-        .select({ status: outbox.status, n: sql<number>`count(*)`, max: sql<number>`max(${outbox.mutationId})` })
+        .select({
+          status: outbox.status,
+          n: sql<number>`count(*)`,
+          unresolved: sql<number>`count(*) - count(${outbox.resolvedAt})`,
+          max: sql<number>`max(${outbox.mutationId})`,
+        })
         .from(outbox)
         .where(dev ? eq(outbox.deviceId, dev) : sql`0`)
         .groupBy(outbox.status)
@@ -180,7 +204,8 @@ export function createOutboxModule(ctx: CoreContext) {
       return {
         pending: count('pending'),
         applied: count('applied'),
-        rejected: count('rejected'),
+        // settled rejections stay as history but are no longer "to resolve"
+        rejected: rows.find((r) => r.status === 'rejected')?.unresolved ?? 0,
         lastMutationId: rows.reduce((m, r) => Math.max(m, r.max ?? 0), 0),
       };
     },

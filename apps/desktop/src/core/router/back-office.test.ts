@@ -1,6 +1,6 @@
 import { type Change } from '@makeries/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managerApproval } from '../test/fixtures';
+import { managerApproval, signIn } from '../test/fixtures';
 import { createCounterContext, type OpenCounterContext } from './context';
 import { createCallerFactory, counterRouter } from './index';
 import { expectRefused, reader, startKit, webOrderChange, type CounterClient, type Kit } from './test-kit';
@@ -90,6 +90,22 @@ describe('web orders and sync', () => {
       expect.objectContaining({ mutationId: first?.mutationId, name: first?.name, code: 'NOT_FOUND', message: 'Unknown product' }),
     ]);
     expect(await c.sync.status.query()).toMatchObject({ rejected: 1 });
+
+    const [rejection] = await c.sync.rejections.query({});
+    const id = rejection?.id ?? '';
+    // a cashier sees it but only a manager settles it, saying what was done
+    await expectRefused(kit.core, () => c.sync.resolveRejection.mutate({ id, note: 'Recounted the shelf' }), 'FORBIDDEN');
+    await signIn(kit.core, kit.shop, 'manager');
+    await expectRefused(kit.core, () => c.sync.resolveRejection.mutate({ id, note: ' ' }), 'BAD_INPUT');
+    await expectRefused(kit.core, () => c.sync.resolveRejection.mutate({ id: kit.shop.variants.loaf, note: 'Recounted the shelf' }), 'NOT_FOUND');
+    const done = await c.sync.resolveRejection.mutate({ id, note: 'Recounted the shelf' });
+    expect(done).toMatchObject({ id, resolvedBy: kit.shop.staff.manager, resolutionNote: 'Recounted the shelf' });
+    expect(await c.sync.status.query()).toMatchObject({ rejected: 0 });
+    expect(await c.sync.rejections.query({})).toEqual([]);
+    expect(await c.sync.rejections.query({ includeResolved: true })).toEqual([expect.objectContaining({ id, code: 'NOT_FOUND', resolutionNote: 'Recounted the shelf' })]);
+    await expectRefused(kit.core, () => c.sync.resolveRejection.mutate({ id, note: 'again' }), 'CONFLICT');
+    expect((await c.activity.list.query({ limit: 5 }))[0]).toMatchObject({ kind: 'resolve_rejection', staffId: kit.shop.staff.manager });
+    await signIn(kit.core, kit.shop, 'cashier');
   });
 });
 

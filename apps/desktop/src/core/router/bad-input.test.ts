@@ -117,6 +117,7 @@ const cases = (): Case[] => [
   ['webOrders.transition: reject without a reason', () => c.webOrders.transition.mutate({ orderId: ids.unknown, to: 'rejected' }), 'BAD_INPUT'],
   ['webOrders.transition of an unknown order', () => c.webOrders.transition.mutate({ orderId: ids.unknown, to: 'accepted' }), 'NOT_FOUND'],
   ['sync.rejections with limit 0', () => c.sync.rejections.query({ limit: 0 }), 'BAD_INPUT'],
+  ['sync.resolveRejection by a cashier', () => c.sync.resolveRejection.mutate({ id: ids.unknown, note: 'sorted' }), 'FORBIDDEN'],
   ['activity.list by a cashier', () => c.activity.list.query({}), 'FORBIDDEN'],
   ['device.unpair by a cashier', () => c.device.unpair.mutate(), 'FORBIDDEN'],
   ['device.updateSettings by a cashier', () => c.device.updateSettings.mutate({ discountLimitBps: 5000 }), 'FORBIDDEN'],

@@ -31,6 +31,13 @@ export const setWeightInput = z.object({
 export const clearCartInput = z.object({ reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default('') }).default({ reason: '' });
 
 export const listLimitInput = z.object({ limit: limit(200, 50) }).default({ limit: 50 });
+export const rejectionListInput = z
+  .object({ limit: limit(200, 50), includeResolved: z.boolean().default(false) })
+  .default({ limit: 50, includeResolved: false });
+export const resolveRejectionInput = z.object({
+  id: uuidSchema,
+  note: z.string().trim().min(3, 'Say what was done about it (at least 3 characters)').max(500, 'Notes are at most 500 characters'),
+});
 export const shiftIdInput = z.object({ shiftId: uuidSchema });
 export const zReportInput = z.object({ shiftId: uuidSchema.optional() }).default({});
 

@@ -1,5 +1,5 @@
-import { listLimitInput } from './inputs';
-import { publicProcedure, router, staffProcedure } from './trpc';
+import { rejectionListInput, resolveRejectionInput } from './inputs';
+import { managerProcedure, publicProcedure, router, staffProcedure } from './trpc';
 
 export const syncRouter = router({
   /** Always visible: online/offline, pending count, last sync, rejections to resolve. */
@@ -12,8 +12,8 @@ export const syncRouter = router({
   }),
 
   /** Mutations the server refused (business rules), newest first, with its code and message. */
-  rejections: staffProcedure.input(listLimitInput).query(({ ctx, input }) =>
-    ctx.core.outbox.rejections(input.limit).map((r) => ({
+  rejections: staffProcedure.input(rejectionListInput).query(({ ctx, input }) =>
+    ctx.core.outbox.rejections(input.limit, input.includeResolved).map((r) => ({
       id: r.id,
       mutationId: r.mutationId,
       name: r.name,
@@ -22,8 +22,18 @@ export const syncRouter = router({
       message: r.message,
       createdAt: r.createdAt,
       ackedAt: r.ackedAt,
+      resolvedAt: r.resolvedAt,
+      resolvedBy: r.resolvedBy,
+      resolutionNote: r.resolutionNote,
     })),
   ),
+
+  /** A manager marks a rejection as dealt with, saying what was done; the status count drops at once. */
+  resolveRejection: managerProcedure.input(resolveRejectionInput).mutation(({ ctx, input }) => {
+    const row = ctx.core.outbox.resolve(input.id, ctx.staff.staffId, input.note);
+    ctx.sync.notifyLocalWrite();
+    return { id: row.id, resolvedAt: row.resolvedAt, resolvedBy: row.resolvedBy, resolutionNote: row.resolutionNote };
+  }),
 
   /** The status now and after every change. */
   onStatus: publicProcedure.subscription(async function* ({ ctx, signal }) {

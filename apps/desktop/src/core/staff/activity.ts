@@ -20,7 +20,8 @@ export type ActivityKind =
   | 'paid_out'
   | 'shift_open'
   | 'shift_close'
-  | 'order_transition';
+  | 'order_transition'
+  | 'resolve_rejection';
 
 export function logActivity(
   db: CounterDb,

@@ -189,6 +189,13 @@ describe('pushing the outbox', () => {
     expect(c.core.sales.byId({ saleId: after.id }).syncStatus).toBe('applied');
     // a refused change still needs resolving: the counter may not be unpaired yet
     expect(await codeOf(c.sync.unpair())).toBe('CONFLICT');
+    // a manager settles it (the row stays as history), and then the counter can be handed back
+    c.core.outbox.resolve(rejection?.id ?? '', shop.cashier.id, 'Stock recounted by hand');
+    c.sync.notifyLocalWrite();
+    expect(c.sync.status()).toMatchObject({ rejected: 0, pending: 0 });
+    expect(c.core.outbox.rejections(10, true)[0]).toMatchObject({ code: 'NOT_FOUND', resolvedBy: shop.cashier.id, resolutionNote: 'Stock recounted by hand' });
+    await c.sync.unpair();
+    expect(c.sync.status()).toMatchObject({ paired: false });
   });
 });
 
