@@ -169,6 +169,43 @@ describe('pushing the outbox', () => {
     expect(c.core.outbox.rejections()[0]).toMatchObject({ name: 'stock.movement', status: 'rejected', code: 'NOT_FOUND' });
   });
 
+  it('pushes only what was queued when the round began, so a till selling during the push still gets its pull', async () => {
+    const shop = await createServerShop(server.url, 'Busy');
+    const calls: string[] = [];
+    let c: TestCounter | undefined;
+    let during: ReturnType<typeof sell> | undefined;
+    const watching: typeof fetch = async (input, init) => {
+      const url = String(input);
+      const what = url.includes('sync.push') ? 'push' : url.includes('sync.pull') ? 'pull' : 'other';
+      if (what === 'push') {
+        const body = JSON.parse(String(init?.body)) as { mutations: { mutationId: number }[] };
+        calls.push(`push ${body.mutations.map((m) => m.mutationId).join(',')}`);
+        // the cashier rings up the next customer while the push is on the wire
+        if (c && !during) during = sell(c.core, shop.bun);
+      } else calls.push(what);
+      return fetch(input, init);
+    };
+    c = await pairedCounter(shop, { fetch: watching });
+    const first = sell(c.core, shop.loaf);
+    const queued = c.core.outbox.stats().lastMutationId;
+    calls.length = 0;
+
+    await c.sync.syncNow();
+
+    // one push of exactly the rows queued before the round, then the pull; the sale made meanwhile waits its turn
+    const ids = Array.from({ length: queued }, (_, i) => i + 1).join(',');
+    expect(calls.filter((x) => x !== 'other')[0]).toBe(`push ${ids}`);
+    expect(calls.filter((x) => x.startsWith('push'))).toHaveLength(1);
+    expect(calls).toContain('pull');
+    expect(c.sync.status()).toMatchObject({ pending: 1, online: true });
+    expect(c.core.sales.byId({ saleId: first.id }).syncStatus).toBe('applied');
+    expect(c.core.sales.byId({ saleId: during?.id ?? '' }).syncStatus).toBe('pending');
+
+    await c.sync.syncNow();
+    expect(c.sync.status()).toMatchObject({ pending: 0 });
+    expect((await counterOrders(shop)).map((o) => o.number).sort()).toEqual([first.number, during?.number].sort());
+  });
+
   it('rejects a poison mutation mid-queue, applies the ones after it, and shows the rejection', async () => {
     const shop = await createServerShop(server.url, 'Poison');
     const c = await pairedCounter(shop);
