@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError, uuidv7 } from '@makeries/shared';
 import { isoAt, type CoreContext } from '../context';
-import { writeTx, type CounterDb } from '../db/open';
+import { cartWriteTx, writeTx, type CounterDb } from '../db/open';
 import { cartLines } from '../db/schema/index';
 import { variantById, type SellableVariant } from '../catalog/lookup';
 import { resolveScan, type ScanMeasure } from '../catalog/scan';
@@ -35,7 +35,7 @@ function mergeTarget(db: CounterDb, cartId: string, n: NewLine): CartLineRow | u
 function insertLine(ctx: CoreContext, n: NewLine): LineChange {
   const staff = requireStaff(ctx);
   const now = ctx.now();
-  return writeTx(ctx.db, () => {
+  return cartWriteTx(ctx.db, () => {
     const cart = ensureOpenCart(ctx.db, staff.staffId, now);
     const existing = mergeTarget(ctx.db, cart.id, n);
     let lineId: string;

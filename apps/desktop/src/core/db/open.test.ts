@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../test/fixtures';
+import { cartWriteTx } from './open';
 
 let t: TestCore;
 afterEach(() => t.cleanup());
@@ -14,6 +15,20 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['outbox', 'sales', 'mirror_variants', 'variant_fts', 'variant_search_doc', 'carts', 'shifts']));
+  });
+
+  it('relaxes fsync only for the cart write itself: every later commit (a sale) is FULL again, even after a failure', () => {
+    t = makeCore();
+    const { db, sqlite } = t.core.ctx;
+    const seen = cartWriteTx(db, () => sqlite.pragma('synchronous', { simple: true }));
+    expect(seen).toBe(1); // NORMAL inside
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() =>
+      cartWriteTx(db, () => {
+        throw new Error('scan refused');
+      }),
+    ).toThrow('scan refused');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('reopening an existing file applies nothing twice and keeps the singleton rows', () => {
