@@ -23,6 +23,8 @@ const envSchema = z.object({
   /** failed logins allowed per key (email or IP) per window */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
+  CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };

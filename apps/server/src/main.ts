@@ -3,6 +3,7 @@ import { runMigrations } from './db/migrate';
 import { loadEnv } from './env';
 import { buildApp } from './http/app';
 import { hasVendors, seedDemoCity } from './seed/run';
+import { startChangeLogPruner } from './services/sync/prune-schedule';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     console.log(`Seeded ${s.vendors} vendors, ${s.products} products, ${s.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
   const app = await buildApp({ database, env });
+  const pruner = startChangeLogPruner(database.db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     // stop accepting, let in-flight requests finish, then release the database
     await app.close();
+    await pruner.stop();
     await database.close();
     process.exit(0);
   };

@@ -1,8 +1,9 @@
 import { uuidv7, type Change } from '@makeries/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, staff, taxRates } from '../../db/schema/index';
 import { createCustomerFixture } from '../../test/fixtures';
+import { queryRows } from '../../db/client';
 import { createContextInner } from '../../context';
 import { appRouter } from '../../routers/index';
 import { createTestDatabase, DB_KINDS } from '../../test/db';
@@ -12,6 +13,7 @@ import { ensureCategory } from '../catalog';
 import { checkoutRequest, failure } from '../orders.test-helpers';
 import { rotateEpoch } from './epoch';
 import { pruneChangeLog } from './prune';
+import { startChangeLogPruner } from './prune-schedule';
 import { addProduct, envelope, epochOf, latest, pairCounter, pullAll, pullUntil, saleArgs, setHashes, settle } from './sync-test-kit';
 
 const keys = (changes: Change[]) => [...new Set(changes.map((c) => `${c.entity}:${c.id}`))].sort();
@@ -162,6 +164,22 @@ describeEachDb('sync.pull', (get) => {
       const freshCursor = (await pullAll(fresh.caller, epoch)).cursor;
       expect((await stale.caller.sync.pull({ epoch, cursor: staleCursor })).resetRequired).toBe(true);
       expect((await fresh.caller.sync.pull({ epoch, cursor: freshCursor })).resetRequired).toBe(false);
+    });
+    it('prunes on a schedule from start-up, keeping rows younger than the retention', async () => {
+      const c = await pairCounter(get());
+      const made = await addProduct(db(), c.shop.vendorId, { name: 'Fresh', priceCents: 100 });
+      const rowsFor = async (id: string) =>
+        (await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM change_log WHERE entity_id = ${id}`))[0]?.n ?? 0;
+      expect(await rowsFor(made.variantId)).toBeGreaterThan(0);
+      const keeping = startChangeLogPruner(db(), { retentionMs: 86_400_000 });
+      await keeping.runOnce();
+      await keeping.stop();
+      expect(await rowsFor(made.variantId)).toBeGreaterThan(0);
+      // a day later (retention one hour), the start-up run removes them
+      const later = startChangeLogPruner(db(), { retentionMs: 3_600_000, now: () => Date.now() + 86_400_000 });
+      await later.runOnce();
+      await later.stop();
+      expect(await rowsFor(made.variantId)).toBe(0);
     });
   });
 
