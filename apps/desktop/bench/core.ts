@@ -1,6 +1,6 @@
 /**
  * Counter-core benchmarks (DESIGN §9), printed as JSON. Run: `npx tsx bench/core.ts` (BENCH_PRODUCTS changes the
- * catalog size). Real SQLite files in a temp dir with WAL + synchronous=FULL, so every commit fsyncs. The
+ * catalog size). Real SQLite files in a temp dir with WAL + synchronous=FULL (scanned cart lines NORMAL, as in the app). The
  * workload runs in a fresh child process on the bootstrapped file, so its RSS is the counter's, not the
  * generator's.
  */
