@@ -15,3 +15,4 @@ export * from './schemas/inventory';
 export * from './schemas/orders';
 export * from './schemas/search';
 export * from './schemas/sync';
+export * from './receipts/index';

@@ -1,0 +1,4 @@
+export * from './document';
+export * from './labels';
+export * from './logo';
+export * from './parse';
