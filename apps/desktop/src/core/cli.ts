@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   say(
     [
       `Counter API on ${counter.url}/trpc (health: ${counter.url}/healthz)`,
+      counter.servesUi ? `Counter UI on ${counter.url} (open it in a browser)` : 'Counter UI not built: run `pnpm --filter @makeries/desktop build:renderer` to serve it here.',
       `Data: ${args.dataDir}`,
       d.registerCode ? `Paired as register ${d.registerCode}; ${status.pending} change(s) waiting for the server.` : 'Not paired yet: pair it with a code from the back office.',
     ].join('\n'),

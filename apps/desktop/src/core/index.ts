@@ -6,7 +6,9 @@ import { createDeviceModule } from './device/device';
 import { createInventoryModule } from './inventory/inventory';
 import { createMirrorModule } from './mirror/apply-changes';
 import { createOutboxModule } from './outbox/outbox';
+import { withPrinting, type PrintingOptions } from './printing/queue/index';
 import { createRefundModule } from './refunds/refunds';
+import { createScannerModule } from './scanners/scanners';
 import { createSalesModule } from './sales/sales';
 import { createShiftModule } from './shifts/shifts';
 import { recentActivity } from './staff/activity';
@@ -20,6 +22,8 @@ export interface CounterCoreOptions {
   clock?: () => number;
   /** where the committed migrations are when packaged differently */
   migrationsFolder?: string;
+  /** printer transports (timeouts, serial binding), retry backoff, where background print errors go */
+  printing?: PrintingOptions;
 }
 
 /**
@@ -35,6 +39,12 @@ export function createCounterCore(opts: CounterCoreOptions) {
     session: { current: null },
     connectivity: { online: false },
   };
+  const wired = withPrinting(
+    ctx,
+    { sales: createSalesModule(ctx), shifts: createShiftModule(ctx), refunds: createRefundModule(ctx), webOrders: createWebOrderModule(ctx) },
+    opts.printing,
+  );
+  const scanners = createScannerModule(ctx);
   return {
     ctx,
     file: opened.file,
@@ -42,19 +52,30 @@ export function createCounterCore(opts: CounterCoreOptions) {
     staff: createStaffModule(ctx),
     catalog: createCatalogModule(ctx),
     cart: createCartModule(ctx),
-    sales: createSalesModule(ctx),
+    /** complete() also queues the drawer kick of a cash sale */
+    sales: wired.sales,
     refunds: createRefundModule(ctx),
-    shifts: createShiftModule(ctx),
+    /** noSale() also queues a drawer kick */
+    shifts: wired.shifts,
     inventory: createInventoryModule(ctx),
     webOrders: createWebOrderModule(ctx),
+    /** printers, the durable print queue and the cash drawer; its workers run between start() and stop() */
+    printing: wired.printing,
     outbox: createOutboxModule(ctx),
     mirror: createMirrorModule(ctx),
+    /** barcode scans (keyboard wedge and serial), quick-add; serial readers run between startReaders() and stopReaders() */
+    scanners,
     activity: (limit = 100) => recentActivity(ctx.db, limit),
     /** the sync client reports reachability; card via Stripe is offered only while online */
     setOnline(online: boolean): void {
       ctx.connectivity.online = online;
     },
-    close: (): void => opened.close(),
+    close: (): void => {
+      // workers notice the closed database and end; a job being sent is retried at the next start
+      void wired.printing.stop();
+      scanners.close();
+      opened.close();
+    },
   };
 }
 

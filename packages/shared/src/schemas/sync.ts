@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { validateBarcode } from '../barcode';
 import { ORDER_STATUSES } from '../order-status';
-import { centsSchema, signedCentsSchema, uuidSchema } from './common';
+import { skuSchema, taxClassSchema } from './catalog';
+import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
 
 /**
@@ -122,12 +124,43 @@ export const orderTransitionArgs = z.object({
 });
 export type OrderTransitionArgs = z.infer<typeof orderTransitionArgs>;
 
+/**
+ * A product created at the counter for a barcode the catalog did not know (quick-add), with its one variant.
+ * Natural key: `productId` (minted at the counter, like `variantId`); the server's copy comes back through the
+ * change feed with the same ids and replaces the counter's optimistic rows. Sold by the item, hidden online
+ * until someone reviews it in the back office.
+ */
+export const productQuickAddArgs = z.object({
+  productId: uuidSchema,
+  variantId: uuidSchema,
+  name: nonEmpty(120),
+  categoryId: uuidSchema.nullable().default(null),
+  sku: skuSchema,
+  /** a retail code in its canonical spelling (UPC-A as 13 digits), or null when the scanned code is the SKU */
+  barcode: z
+    .string()
+    .refine((b) => {
+      const v = validateBarcode(b);
+      return v.ok && v.normalized === b;
+    }, 'Must be an EAN-13 / EAN-8 with a correct check digit')
+    .nullable(),
+  priceCents: centsSchema,
+  taxClass: taxClassSchema,
+  trackStock: z.boolean().default(true),
+  staffId: uuidSchema,
+  /** the manager who allowed it (the staff member themself when they are one) */
+  approvedBy: uuidSchema.nullable().default(null),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type ProductQuickAddArgs = z.infer<typeof productQuickAddArgs>;
+
 export const MUTATION_ARGS = {
   'sale.complete': saleCompleteArgs,
   'sale.refund': saleRefundArgs,
   'shift.event': shiftEventArgs,
   'stock.movement': stockMovementArgs,
   'order.transition': orderTransitionArgs,
+  'product.quickAdd': productQuickAddArgs,
 } as const;
 export type MutationName = keyof typeof MUTATION_ARGS;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;

@@ -1,5 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import type { CartView, CounterCore } from '../index';
+import type { PrintJobView } from '../printing/queue/index';
+import type { ScanEvent, SerialReaderStatus } from '../scanners/scanners';
 import type { SyncController, SyncStatus } from '../sync/types';
 import { createWebOrderWatch, type WebOrderEvent } from './web-order-watch';
 
@@ -7,6 +9,12 @@ export interface CounterEventMap {
   sync: [SyncStatus];
   cart: [CartView | null];
   webOrder: [WebOrderEvent];
+  /** a print job was queued or changed state (printing, printed, failed, back in the queue, cancelled) */
+  printJob: [PrintJobView];
+  /** a barcode was scanned (keyboard wedge or serial scanner), with what became of it */
+  scan: [ScanEvent];
+  /** a serial scanner connected, was unplugged or is retrying */
+  scannerStatus: [SerialReaderStatus];
 }
 
 /**
@@ -42,6 +50,14 @@ export function createCounterEvents(core: CounterCore, sync: SyncController): Co
     }
   });
 
+  const unsubscribePrinting = core.printing.onChange((job) => emitter.emit('printJob', job));
+  const unsubscribeScanners = core.scanners.onEvent((e) => {
+    if (e.kind === 'status') return void emitter.emit('scannerStatus', e.status);
+    emitter.emit('scan', e.scan);
+    // serial scans add to the cart without any request: cart screens learn it here (keyboard ones too, alike)
+    if (e.scan.outcome.status === 'added' && emitter.listenerCount('cart') > 0) emitter.emit('cart', e.scan.outcome.cart);
+  });
+
   return {
     cartChanged() {
       // building the cart view costs a few queries: skip it when no screen follows the cart
@@ -57,6 +73,8 @@ export function createCounterEvents(core: CounterCore, sync: SyncController): Co
     },
     close() {
       unsubscribe();
+      unsubscribePrinting();
+      unsubscribeScanners();
     },
   };
 }

@@ -3,8 +3,10 @@ import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
 import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
+import { printersRouter } from './printers';
 import { refundsRouter } from './refunds';
 import { salesRouter } from './sales';
+import { scannersRouter } from './scanners';
 import { shiftsRouter } from './shifts';
 import { staffRouter } from './staff';
 import { syncRouter } from './sync';
@@ -24,6 +26,8 @@ export const counterRouter = router({
   webOrders: webOrdersRouter,
   sync: syncRouter,
   activity: activityRouter,
+  printers: printersRouter,
+  scanners: scannersRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

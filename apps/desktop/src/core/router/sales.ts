@@ -1,6 +1,6 @@
 import { AppError } from '@makeries/shared';
 import { completeSaleInput, recentSalesInput, saleIdInput, saleLookupInput } from '../schemas/sale';
-import { cartWrite, queuedProcedure, router, staffProcedure } from './trpc';
+import { cartWrite, publicProcedure, queuedProcedure, router, staffProcedure } from './trpc';
 
 export const salesRouter = router({
   /**
@@ -19,6 +19,15 @@ export const salesRouter = router({
       quickCash: ctx.core.sales.quickCash(cart.cashDueCents),
       options: ctx.core.sales.tenderOptions(),
     };
+  }),
+
+  /**
+   * Whether a customer's sale is under way (items in the open cart, not parked): the app will not quit or restart
+   * for an update then. Public, because it is asked while the till is locked too; it says nothing about the items.
+   */
+  inProgress: publicProcedure.query(({ ctx }) => {
+    const cart = ctx.core.cart.current();
+    return { inProgress: (cart?.lines.length ?? 0) > 0 };
   }),
 
   /** Takes payment and turns the open cart into an immutable sale (offline too). */

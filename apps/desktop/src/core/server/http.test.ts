@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,25 @@ describe('the counter API over HTTP, with the marketplace unreachable', () => {
     expect(rebound.status).toBe(403);
     expect(JSON.parse(rebound.body)).toMatchObject({ ok: false });
     expect((await rawGet('/nowhere', {})).status).toBe(404);
+  });
+
+  it('serves the built UI on the same origin as the API when given one, and only then', async () => {
+    const ui = join(dir, 'ui');
+    mkdirSync(ui);
+    writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Makeries Counter</title>');
+    const withUi = await startCounterServer({ core, sync, port: 0, uiDir: ui });
+    try {
+      expect(withUi.servesUi).toBe(true);
+      const page = await fetch(`${withUi.url}/`);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('Makeries Counter');
+      expect(await (await fetch(`${withUi.url}/healthz`)).json()).toMatchObject({ ok: true });
+      expect((await fetch(`${withUi.url}/trpc/sync.status`)).status).toBe(200);
+    } finally {
+      await withUi.close();
+    }
+    expect(server.servesUi).toBe(false);
+    expect((await fetch(`${server.url}/`)).status).toBe(404);
   });
 
   it('closes promptly even with a subscription open', async () => {

@@ -7,6 +7,7 @@ import { counterRouter } from '../router/index';
 import { createCounterContext } from '../router/context';
 import type { SyncController } from '../sync/types';
 import { checkRequest, sendJson, writeCors, type GuardOptions } from './guard';
+import { createStaticSite } from './static-files';
 
 export const TRPC_PATH = '/trpc';
 export const DEFAULT_HOST = '127.0.0.1';
@@ -17,6 +18,8 @@ export interface CounterServerOptions extends GuardOptions {
   /** 0 picks a free port (tests) */
   port: number;
   host?: string;
+  /** the built counter UI (dist-renderer) to serve on the same origin; absent or not built = API only */
+  uiDir?: string;
   /** unexpected errors (not AppErrors staff already see) go here */
   onInternalError?: (error: unknown, path: string | undefined) => void;
 }
@@ -25,6 +28,8 @@ export interface RunningCounterServer {
   /** e.g. http://127.0.0.1:4319 */
   url: string;
   port: number;
+  /** true when the counter UI is served at `url` */
+  servesUi: boolean;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
     },
   });
 
+  const site = opts.uiDir ? createStaticSite(opts.uiDir) : null;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const check = checkRequest(req, opts);
     if (!check.ok) return sendJson(res, 403, { ok: false, message: check.reason });
@@ -64,6 +70,7 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, health(opts.core, opts.sync));
     if (path.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
+    if (site?.handle(req, res, path)) return;
     sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
   });
 
@@ -80,6 +87,7 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    servesUi: site !== null,
     async close() {
       ctx.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,7 @@ import {
 } from '@makeries/shared';
 import type { Tx } from '../../db/client';
 import { applyOrderTransition } from './handlers/order-transition';
+import { applyProductQuickAdd } from './handlers/product-quick-add';
 import { applySaleComplete, applySales } from './handlers/sale-complete';
 import { applySaleRefund } from './handlers/sale-refund';
 import { applyShiftEvent } from './handlers/shift-event';
@@ -24,6 +25,7 @@ const HANDLERS: { [N in MutationName]: Handler<N> } = {
   'shift.event': applyShiftEvent,
   'stock.movement': applyStockMovement,
   'order.transition': applyOrderTransition,
+  'product.quickAdd': applyProductQuickAdd,
 };
 
 /** argsVersion this server understands, per mutation name. */

@@ -1,0 +1,62 @@
+import { SerialPort, type SerialPortMock } from 'serialport';
+import { PrintFailure } from './failure';
+import type { PrintTransport } from './types';
+
+/** The serialport binding: the real one by default; tests pass @serialport/binding-mock's MockBinding. */
+export type SerialBinding = typeof SerialPort.binding | typeof SerialPortMock.binding;
+
+export interface SerialOptions {
+  binding?: SerialBinding;
+  /** a printer that stops taking bytes for this long (flow control held) counts as not answering (default 15 s) */
+  ioTimeoutMs?: number;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new PrintFailure('timeout'));
+    }, ms);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Raw bytes to a serial (or USB-serial) printer: open the port at the configured baud, write, drain (wait
+ * until the OS has sent every byte), close. The port is held only while printing, so a printer unplugged and
+ * plugged back in is simply opened again by the next attempt.
+ */
+export function serialTransport(target: { path: string; baudRate: number }, opts: SerialOptions = {}): PrintTransport {
+  const ioTimeoutMs = opts.ioTimeoutMs ?? 15_000;
+  return {
+    async send(bytes) {
+      const options = { path: target.path, baudRate: target.baudRate, autoOpen: false, ...(opts.binding ? { binding: opts.binding } : {}) };
+      // SerialPort's option type hides `binding`, but its constructor honours it (that is how SerialPortMock works)
+      const port = new SerialPort(options as ConstructorParameters<typeof SerialPort>[0]);
+      const opened = new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+      try {
+        await opened;
+      } catch (e) {
+        throw new PrintFailure('offline', { detail: `nothing is connected at ${target.path}`, cause: e });
+      }
+      try {
+        await withTimeout(
+          new Promise<void>((resolve, reject) => {
+            port.write(bytes, (e) => {
+              if (e) return reject(e);
+              port.drain((d) => (d ? reject(d) : resolve()));
+            });
+          }),
+          ioTimeoutMs,
+          () => port.destroy(),
+        );
+      } catch (e) {
+        if (e instanceof PrintFailure) throw e;
+        throw new PrintFailure('reset', { detail: `the serial port ${target.path} stopped`, cause: e });
+      } finally {
+        if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+      }
+    },
+  };
+}
