@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { app, protocol, session, shell } from 'electron';
+import { APP_SCHEME, contentTypeOf, isAppUrl, isExternalLinkAllowed, isPermissionAllowed, resolveAppFile } from './security-policy';
+
+/** Must run before `app.whenReady()`: app:// behaves like https (its own origin, fetch, a secure context). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+}
+
+/** Serves the built renderer on app://counter/ with the CSP on every response. */
+export function serveRenderer(rootDir: string, csp: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rootDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': contentTypeOf(file), 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+/**
+ * No remote content, no surprises: pages may only be the app's own, new windows never open (https links go to
+ * the system browser), no <webview>, and the page gets only the permissions a till needs.
+ */
+export function lockDown(opts: { csp: string; devServerUrl?: string }): void {
+  const dev = opts.devServerUrl;
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, dev)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, dev));
+  // HID, serial and USB devices belong to the core (scanners, printers, drawer), never to the page
+  ses.setDevicePermissionHandler(() => false);
+  if (dev) {
+    // the dev server's responses carry no CSP of their own; the packaged app gets it from serveRenderer
+    ses.webRequest.onHeadersReceived({ urls: [`${new URL(dev).origin}/*`] }, (details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [opts.csp] } });
+    });
+  }
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => {
+      if (!isAppUrl(event.url, dev)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url, dev)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { apiError, isSignedOut } from '../api/errors';
+import { queryKeyOf } from '../api/hooks';
+
+/*
+ * Everything the UI shows comes from the counter on this machine, so answers are quick and cheap: short
+ * staleness, no retries for answers the counter gave on purpose (an AppError), a few for "not answering".
+ * Any call that comes back "sign in first" (auto-lock, another tab locked) shows the lock screen at once.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (e) => lockIfSignedOut(e) }),
+    mutationCache: new MutationCache({ onError: (e) => lockIfSignedOut(e) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        refetchOnWindowFocus: true,
+        retry: (count, e) => apiError(e).code === 'NETWORK' && count < 3,
+        retryDelay: (n) => Math.min(500 * 2 ** n, 4_000),
+      },
+      mutations: { retry: false },
+    },
+  });
+  function lockIfSignedOut(e: unknown): void {
+    if (isSignedOut(e)) client.setQueryData(queryKeyOf('staff.me'), null);
+  }
+  return client;
+}

@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../api/hooks';
+import { errorMessage } from '../api/errors';
+import { FullScreenMessage } from '../components/full-screen-message';
+import { LockPage } from '../pages/lock/lock-page';
+import { PairingPage } from '../pages/pairing/pairing-page';
+import { useSyncFeed } from './sync-feed';
+import { Workspace } from './workspace';
+
+/** Which screen the counter shows: not answering → pairing → PIN lock → the workspace. */
+export function Root() {
+  useSyncFeed();
+  const device = useQuery({ ...apiQuery('device.status'), refetchInterval: (q) => (q.state.data?.paired ? false : 3_000) });
+  const paired = device.data?.paired === true;
+  // reading who is signed in is not activity, so polling it lets the counter's auto-lock show here
+  const me = useQuery({ ...apiQuery('staff.me'), enabled: paired, refetchInterval: 15_000 });
+
+  if (device.isPending) return <FullScreenMessage loading title="Starting the counter…" />;
+  if (device.isError) {
+    return <FullScreenMessage title="The counter is not answering" text={errorMessage(device.error)} onRetry={() => void device.refetch()} />;
+  }
+  if (!paired) return <PairingPage status={device.data} />;
+  if (me.isPending) return <FullScreenMessage loading title="Starting the counter…" />;
+  if (me.isError) return <FullScreenMessage title="The counter is not answering" text={errorMessage(me.error)} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <LockPage device={device.data} />;
+  return <Workspace device={device.data} staff={me.data} />;
+}

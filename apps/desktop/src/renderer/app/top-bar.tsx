@@ -1,0 +1,85 @@
+import { Badge, Box, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { IconBuildingStore, IconCash, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { apiQuery } from '../api/hooks';
+import type { DeviceStatus } from '../api/types';
+import { clockTime } from '../format/time';
+import { useNow } from '../hooks/use-now';
+import type { Page } from './nav';
+
+export const PAGES: { page: Page; label: string; key: string; icon: ReactNode }[] = [
+  { page: 'register', label: 'Register', key: 'F1', icon: <IconShoppingCart size={22} /> },
+  { page: 'orders', label: 'Orders', key: 'F2', icon: <IconReceipt size={22} /> },
+  { page: 'online', label: 'Online orders', key: 'F3', icon: <IconWorld size={22} /> },
+  { page: 'shift', label: 'Shift', key: 'F4', icon: <IconCash size={22} /> },
+];
+
+function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; onClick(): void }) {
+  return (
+    <UnstyledButton
+      onClick={onClick}
+      aria-current={active ? 'page' : undefined}
+      px="md"
+      h={48}
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        borderRadius: 'var(--mantine-radius-md)',
+        background: active ? 'rgba(255,255,255,0.16)' : 'transparent',
+        color: 'white',
+        fontWeight: 600,
+      }}
+    >
+      {icon}
+      <span>{label}</span>
+      {badge ? (
+        <Badge color="orange" variant="filled" size="lg" circle data-testid="online-orders-badge">
+          {badge}
+        </Badge>
+      ) : null}
+      <Kbd size="xs" style={{ opacity: 0.7 }}>
+        {hotkey}
+      </Kbd>
+    </UnstyledButton>
+  );
+}
+
+/** Where the staff member is, and the way to every other screen (F1–F4 from the keyboard). */
+export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void; device: DeviceStatus }) {
+  const now = useNow(20_000);
+  const newOrders = useQuery(apiQuery('webOrders.list', { status: ['placed'], limit: 50 }));
+  const placed = newOrders.data?.length ?? 0;
+  return (
+    <Box component="header" px="md" h={64} style={{ display: 'flex', alignItems: 'center', gap: 24, background: 'var(--mantine-color-ink-9)', color: 'white' }}>
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <IconBuildingStore size={28} stroke={1.6} color="var(--mantine-color-brand-3)" />
+        <Box style={{ minWidth: 0 }}>
+          <Text fw={700} lh={1.1} truncate maw={260}>
+            {device.shop?.name ?? 'Makeries Counter'}
+          </Text>
+          <Text size="xs" c="ink.3" lh={1.2}>
+            Register {device.registerCode}
+          </Text>
+        </Box>
+      </Group>
+      <Group component="nav" gap={4} wrap="nowrap" style={{ flex: 1 }} aria-label="Screens">
+        {PAGES.map((p) => (
+          <NavButton
+            key={p.page}
+            active={page === p.page}
+            label={p.label}
+            hotkey={p.key}
+            icon={p.icon}
+            badge={p.page === 'online' ? placed : undefined}
+            onClick={() => onGo(p.page)}
+          />
+        ))}
+      </Group>
+      <Text fw={600} size="lg" className="tabular" c="ink.2">
+        {clockTime(new Date(now).toISOString())}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import { Box, Loader, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { layoutDocument } from '../../../core/printing/layout/index';
+import { PREVIEW_CSS, previewFragment } from '../../../core/printing/preview/index';
+import { errorMessage } from '../../api/errors';
+import { apiQuery } from '../../api/hooks';
+import { saleReceiptDocument } from './receipt-document';
+
+/** The receipt as it comes off an 80 mm printer, on screen: same layout step, drawn to scale. */
+export function ReceiptPreview({ saleId }: { saleId: string }) {
+  const receipt = useQuery(apiQuery('sales.receipt', { saleId }));
+  const staff = useQuery(apiQuery('staff.list'));
+  const html = useMemo(() => {
+    if (!receipt.data) return null;
+    const name = staff.data?.find((s) => s.id === receipt.data.sale.staffId)?.name ?? '';
+    try {
+      return previewFragment(layoutDocument(saleReceiptDocument(receipt.data, name), { paperWidth: 80 }));
+    } catch (e) {
+      return `<p>${errorMessage(e).replace(/</g, '&lt;')}</p>`;
+    }
+  }, [receipt.data, staff.data]);
+
+  if (receipt.isError) return <Text c="red.8">{errorMessage(receipt.error)}</Text>;
+  if (!html) return <Loader />;
+  return (
+    <Box
+      data-testid="receipt-preview"
+      style={{ display: 'inline-block', boxShadow: '0 2px 10px rgba(16,24,40,.18)', borderRadius: 2 }}
+    >
+      <style>{PREVIEW_CSS}</style>
+      {/* the preview module escapes every text it draws */}
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </Box>
+  );
+}

@@ -1,0 +1,119 @@
+import { ActionIcon, Box, Button, Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconLock, IconRefresh } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiQuery, queryKeyOf, useApiMutation } from '../api/hooks';
+import type { SignedIn, SyncStatus } from '../api/types';
+import { timeAgo } from '../format/time';
+import { useNow } from '../hooks/use-now';
+import { RejectionsModal } from './rejections-modal';
+import { roleLabel } from './role-label';
+import { StaffAvatar } from './staff-avatar';
+
+const SKEW_WARN_MS = 5 * 60_000;
+
+function lastSync(s: SyncStatus): string | null {
+  const times = [s.lastPushAt, s.lastPullAt].filter((t): t is string => t !== null).sort();
+  return times.at(-1) ?? null;
+}
+
+function Connection({ s }: { s: SyncStatus }) {
+  if (s.bootstrapping) return <Pill color="blue" label="Downloading catalog…" icon={<IconRefresh size={18} />} />;
+  if (s.progress) return <Pill color="blue" label={`Sending ${s.progress.sent} of ${s.progress.total}`} icon={<IconRefresh size={18} />} />;
+  return s.online ? (
+    <Pill color="green" label="Online" icon={<IconCloudCheck size={18} />} />
+  ) : (
+    <Pill color="red" label="Offline" icon={<IconCloudOff size={18} />} />
+  );
+}
+
+function Pill({ color, label, icon }: { color: string; label: string; icon: React.ReactNode }) {
+  return (
+    <Group
+      gap={6}
+      px={10}
+      h={30}
+      data-testid="sync-connection"
+      style={{ borderRadius: 999, background: `var(--mantine-color-${color}-1)`, color: `var(--mantine-color-${color}-9)` }}
+    >
+      {icon}
+      <Text fw={700} size="sm">
+        {label}
+      </Text>
+    </Group>
+  );
+}
+
+/** Always on screen: is the marketplace reachable, what is still waiting, what needs a manager, who is serving. */
+export function StatusBar({ staff }: { staff: SignedIn | null }) {
+  const qc = useQueryClient();
+  const now = useNow(15_000);
+  const status = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const [showRejections, setShowRejections] = useState(false);
+  const syncNow = useApiMutation('sync.syncNow', { onSuccess: (s) => qc.setQueryData(queryKeyOf('sync.status'), s) });
+  const lock = useApiMutation('staff.logout', {
+    onSuccess: () => qc.setQueryData(queryKeyOf('staff.me'), null),
+  });
+  const s = status.data;
+  const synced = s ? lastSync(s) : null;
+
+  return (
+    <Box
+      component="footer"
+      px="md"
+      h={52}
+      style={{ display: 'flex', alignItems: 'center', gap: 16, background: 'white', borderTop: '1px solid var(--mantine-color-ink-2)' }}
+    >
+      {s ? (
+        <Group gap="md" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+          <Connection s={s} />
+          <Text size="sm" fw={600} data-testid="sync-pending" className="tabular">
+            {s.pending === 0 ? 'All sent' : `${s.pending} waiting to send`}
+          </Text>
+          <Text size="sm" c="ink.7" className="tabular">
+            Last sync {timeAgo(synced, now)}
+          </Text>
+          {s.rejected > 0 && (
+            <Button size="compact-md" color="orange" variant="light" leftSection={<IconAlertTriangle size={18} />} onClick={() => setShowRejections(true)} h={36}>
+              {s.rejected} need{s.rejected === 1 ? 's' : ''} attention
+            </Button>
+          )}
+          {s.clockSkewMs !== null && Math.abs(s.clockSkewMs) > SKEW_WARN_MS && (
+            <Text size="sm" c="orange.9" fw={600}>
+              This computer’s clock is {Math.round(Math.abs(s.clockSkewMs) / 60_000)} min off
+            </Text>
+          )}
+          {!s.online && s.lastError && (
+            <Text size="sm" c="ink.7" truncate style={{ minWidth: 0 }} title={s.lastError}>
+              {s.lastError}
+            </Text>
+          )}
+        </Group>
+      ) : (
+        <Box style={{ flex: 1 }} />
+      )}
+      {staff && (
+        <Group gap="sm" wrap="nowrap">
+          <Tooltip label="Sync now">
+            <ActionIcon variant="subtle" color="ink" onClick={() => syncNow.mutate()} loading={syncNow.isPending} aria-label="Sync now">
+              <IconRefresh size={22} />
+            </ActionIcon>
+          </Tooltip>
+          <StaffAvatar name={staff.name} size="md" />
+          <Box>
+            <Text size="sm" fw={700} lh={1.1} data-testid="signed-in-staff">
+              {staff.name}
+            </Text>
+            <Text size="xs" c="ink.7" lh={1.1}>
+              {roleLabel(staff.role)}
+            </Text>
+          </Box>
+          <Button variant="default" size="md" leftSection={<IconLock size={20} />} onClick={() => lock.mutate()} loading={lock.isPending}>
+            Lock
+          </Button>
+        </Group>
+      )}
+      {staff && <RejectionsModal opened={showRejections} onClose={() => setShowRejections(false)} staff={staff} />}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import { apiQuery, callMutation } from '../../api/hooks';
+
+const REASONS = ['Give change', 'Check the float', 'Customer paid a debt'];
+
+/** Opens the drawer without a sale; always recorded with who and why. */
+export function NoSaleModal({ onClose }: { onClose(): void }) {
+  const qc = useQueryClient();
+  const printers = useQuery(apiQuery('printers.list'));
+  const hasDrawer = (printers.data ?? []).some((p) => p.enabled && p.hasDrawer);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (hasDrawer) await callMutation('printers.openDrawer', { reason });
+      else await callMutation('shifts.noSale', { reason });
+      notifications.show({ color: 'brand', title: 'No sale recorded', message: hasDrawer ? 'The drawer is opening.' : 'No drawer is connected: open it with its key.' });
+      await qc.invalidateQueries({ queryKey: ['shifts'] });
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} size="md" title={<Text fw={700} size="xl">No sale: open the drawer</Text>}>
+      <Stack>
+        <Group gap="xs">
+          {REASONS.map((r) => (
+            <Button key={r} size="md" variant={reason === r ? 'filled' : 'default'} onClick={() => setReason(r)}>
+              {r}
+            </Button>
+          ))}
+        </Group>
+        <TextInput label="Why" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={300} />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Button size="xl" disabled={!reason.trim()} loading={busy} onClick={() => void open()}>
+          Open drawer
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}

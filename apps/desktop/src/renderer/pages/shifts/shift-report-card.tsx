@@ -1,0 +1,74 @@
+import { Box, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { tenderLabel } from '@makeries/shared';
+import type { ShiftReport } from '../../api/types';
+import { minus, money } from '../../format/money';
+import { dayAndTime } from '../../format/time';
+
+function Row({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
+  return (
+    <Group justify="space-between" py={3}>
+      <Text c={strong ? undefined : 'ink.8'} fw={strong ? 700 : 400}>
+        {label}
+      </Text>
+      <Text fw={strong ? 800 : 600} className="money" data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+/** X report (so far) or Z report (closed, with the count): sales, tenders, refunds and the cash drawer. */
+export function ShiftReportCard({ report, currency, staffName }: { report: ShiftReport; currency: string; staffName(id: string): string }) {
+  const m = (c: number) => money(c, currency);
+  const counted = report.counted;
+  const over = counted?.overShortCents ?? 0;
+  return (
+    <SimpleGrid cols={2} spacing="md">
+      <Card withBorder radius="lg" p="lg">
+        <Text fw={700} size="lg" mb="xs">
+          Sales
+        </Text>
+        <Row label={`${report.sales.count} sale${report.sales.count === 1 ? '' : 's'}`} value={m(report.sales.totalCents)} strong />
+        <Row label="Discounts given" value={report.sales.discountCents ? minus(report.sales.discountCents, currency) : '—'} />
+        <Row label="Tax included" value={m(report.sales.taxCents)} />
+        <Row label={`${report.refunds.count} refund${report.refunds.count === 1 ? '' : 's'}`} value={report.refunds.totalCents ? minus(report.refunds.totalCents, currency) : '—'} />
+        <Text fw={700} mt="md" mb={4}>
+          By tender
+        </Text>
+        {report.tenders.length === 0 && <Text c="ink.7">No payments yet.</Text>}
+        {report.tenders.map((t) => (
+          <Row key={t.kind} label={`${tenderLabel(t.kind as 'cash')} (${t.count})`} value={m(t.amountCents)} />
+        ))}
+        <Text size="sm" c="ink.7" mt="md">
+          Opened {dayAndTime(report.openedAt)} by {staffName(report.openedBy)}
+          {report.closedAt ? ` · closed ${dayAndTime(report.closedAt)}${report.closedBy ? ` by ${staffName(report.closedBy)}` : ''}` : ''}
+          {report.noSaleCount ? ` · ${report.noSaleCount} no-sale drawer open${report.noSaleCount === 1 ? '' : 's'}` : ''}
+        </Text>
+      </Card>
+      <Card withBorder radius="lg" p="lg">
+        <Text fw={700} size="lg" mb="xs">
+          Cash drawer
+        </Text>
+        <Row label="Float" value={m(report.cash.floatCents)} />
+        <Row label="Cash sales" value={m(report.cash.salesCents)} />
+        <Row label="Cash refunds" value={report.cash.refundsCents ? minus(report.cash.refundsCents, currency) : '—'} />
+        <Row label="Paid in" value={report.cash.paidInCents ? m(report.cash.paidInCents) : '—'} />
+        <Row label="Paid out" value={report.cash.paidOutCents ? minus(report.cash.paidOutCents, currency) : '—'} />
+        <Box mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-ink-2)' }}>
+          <Row label="Expected in drawer" value={m(report.cash.expectedCents)} strong testId="expected-cash" />
+        </Box>
+        {counted && (
+          <Stack gap={0} mt="sm">
+            <Row label="Counted" value={m(counted.countedCents)} strong />
+            <Group justify="space-between" mt="xs" p="sm" style={{ borderRadius: 10, background: over === 0 ? 'var(--mantine-color-green-0)' : 'var(--mantine-color-orange-0)' }}>
+              <Text fw={700}>{over === 0 ? 'Drawer balances' : over > 0 ? 'Over' : 'Short'}</Text>
+              <Text fz={28} fw={800} className="money" c={over === 0 ? 'green.9' : 'orange.9'} data-testid="over-short">
+                {over === 0 ? m(0) : over > 0 ? `+${m(over)}` : minus(over, currency)}
+              </Text>
+            </Group>
+          </Stack>
+        )}
+      </Card>
+    </SimpleGrid>
+  );
+}

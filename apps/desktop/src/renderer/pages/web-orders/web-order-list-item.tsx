@@ -1,0 +1,43 @@
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import type { WebOrder } from '../../api/types';
+import { money } from '../../format/money';
+import { clockTime, dayAndTime } from '../../format/time';
+import { contactOf, STATUS_COLOR, STATUS_LABEL } from './status';
+
+export function WebOrderListItem({ order, active, onOpen }: { order: WebOrder; active: boolean; onOpen(): void }) {
+  const who = contactOf(order.contact).name || 'Customer';
+  return (
+    <UnstyledButton
+      onClick={onOpen}
+      aria-current={active ? 'true' : undefined}
+      px="md"
+      py={10}
+      w="100%"
+      data-testid="web-order-row"
+      style={{
+        display: 'block',
+        borderBottom: '1px solid var(--mantine-color-ink-1)',
+        background: active ? 'var(--mantine-color-brand-0)' : undefined,
+        borderLeft: active ? '4px solid var(--mantine-color-brand-6)' : '4px solid transparent',
+      }}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text fw={700}>
+          {order.number} · {who}
+        </Text>
+        <Badge color={STATUS_COLOR[order.status]} variant={order.status === 'placed' ? 'filled' : 'light'}>
+          {STATUS_LABEL[order.status]}
+        </Badge>
+      </Group>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="ink.7">
+          {order.fulfilment === 'delivery' ? 'Delivery' : 'Pickup'}
+          {order.pickupAt ? ` ${clockTime(order.pickupAt)}` : ''} · placed {dayAndTime(order.placedAt)}
+        </Text>
+        <Text size="sm" fw={700} className="money">
+          {money(order.totalCents, order.currency)}
+        </Text>
+      </Group>
+    </UnstyledButton>
+  );
+}
