@@ -13,6 +13,9 @@ export interface VendorSettings {
   cashRoundingCents: number;
   gs1Template: GS1Template | null;
   timezone: string;
+  /** the shop's address as printed under its name, e.g. ["12 Harbour Street", "Bristol BS1 4RN"] */
+  addressLines: string[];
+  phone: string | null;
 }
 
 const queries = preparedFor((db) => ({
@@ -40,6 +43,8 @@ export function vendorSettings(db: CounterDb): VendorSettings {
     cashRoundingCents: row.cashRoundingCents,
     gs1Template: row.gs1Template ?? null,
     timezone: row.timezone,
+    addressLines: [row.addressLine1, [row.city, row.postcode].filter(Boolean).join(' ')].map((l) => l.trim()).filter(Boolean),
+    phone: row.phone.trim() || null,
   };
 }
 

@@ -25,6 +25,10 @@ export const vendorRow = z.object({
   cashRoundingCents: int.min(0).default(0),
   gs1Template: gs1TemplateSchema.nullable().default(null),
   paused: bool.default(false),
+  phone: text.default(''),
+  addressLine1: text.default(''),
+  city: text.default(''),
+  postcode: text.default(''),
 });
 
 export const categoryRow = z.object({ slug: text, name: text, sort: int.default(0) });

@@ -21,6 +21,7 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
   vendor: (id, r) => ({
     id, name: r.name, currency: r.currency, tax_mode: r.taxMode, timezone: r.timezone,
     cash_rounding_cents: r.cashRoundingCents, gs1_template: json(r.gs1Template), paused: b(r.paused),
+    phone: r.phone, address_line1: r.addressLine1, city: r.city, postcode: r.postcode,
   }),
   category: (id, r) => ({ id, slug: r.slug, name: r.name, sort: r.sort }),
   tax_rate: (id, r) => ({ id, tax_class: r.taxClass, name: r.name, rate_bps: r.rateBps }),

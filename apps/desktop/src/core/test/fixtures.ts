@@ -122,6 +122,7 @@ export async function seedShop(core: CounterCore, opts: ShopOptions = {}): Promi
     up('vendor', vendorId, {
       id: vendorId, slug: 'crumb', name: 'Crumb Bakery', currency: 'GBP', taxMode: opts.taxMode ?? 'inclusive', timezone: 'Europe/London',
       cashRoundingCents: opts.cashRoundingCents ?? 0, gs1Template: opts.gs1Template === undefined ? GS1_WEIGHT : opts.gs1Template, paused: false,
+      phone: '0117 496 0000', addressLine1: '3 Mill Lane', city: 'Bristol', postcode: 'BS3 1AA',
     }),
     up('tax_rate', id(), { taxClass: 'standard', name: 'VAT', rateBps: 2000 }),
     up('tax_rate', id(), { taxClass: 'zero', name: 'VAT zero', rateBps: 0 }),

@@ -16,6 +16,11 @@ export const mirrorVendor = sqliteTable('mirror_vendor', {
   cashRoundingCents: integer('cash_rounding_cents').notNull().default(0),
   gs1Template: text('gs1_template', { mode: 'json' }).$type<GS1Template | null>(),
   paused: flag('paused').notNull().default(false),
+  /** for the receipt header */
+  phone: text('phone').notNull().default(''),
+  addressLine1: text('address_line1').notNull().default(''),
+  city: text('city').notNull().default(''),
+  postcode: text('postcode').notNull().default(''),
 });
 
 export const mirrorCategories = sqliteTable('mirror_categories', {

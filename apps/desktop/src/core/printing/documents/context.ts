@@ -7,9 +7,9 @@ import { mirrorStaff, mirrorTaxRates } from '../../db/schema/index';
 import { parseInput } from '../../errors';
 
 /**
- * What a document needs beyond the sale itself. The mirrored vendor carries the name, currency, tax mode
- * and time zone; the address block, phone, tax number, logo and footer are not mirrored, so the caller
- * passes them (from the counter's settings) as `store`.
+ * What a document needs beyond the sale itself. The mirrored vendor carries the name, address, phone, currency,
+ * tax mode and time zone; the tax number, logo and footer are not mirrored, so the caller passes them as `store`
+ * (an address or phone passed there replaces the synced one).
  */
 export const storeExtrasSchema = z.object({
   addressLines: z.array(z.string().trim().min(1).max(120)).max(6).default([]),
@@ -56,7 +56,14 @@ export function documentContext(db: CounterDb, extras: z.output<typeof storeExtr
   const fallbackTax = firstWord(rates[0]?.name) ?? 'Tax';
   return {
     vendor,
-    store: { name: vendor.name, addressLines: extras.addressLines, phone: extras.phone, taxNumber: extras.taxNumber, logo: extras.logo },
+    // the shop's own address and phone come with the synced profile; the counter's settings may override them
+    store: {
+      name: vendor.name,
+      addressLines: extras.addressLines.length > 0 ? extras.addressLines : vendor.addressLines,
+      phone: extras.phone ?? vendor.phone,
+      taxNumber: extras.taxNumber,
+      logo: extras.logo,
+    },
     footer: extras.footer,
     locale,
     staffName(staffId) {

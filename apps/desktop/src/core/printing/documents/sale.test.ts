@@ -53,6 +53,10 @@ describe('buildSaleReceipt', () => {
     expect(doc.taxes.reduce((n, t) => n + t.grossCents, 0)).toBe(sale.totalCents);
     expect(doc.tenders).toEqual([{ kind: 'cash', amountCents: sale.totalCents, tenderedCents: 3_000, changeCents: 3_000 - sale.totalCents, reference: null }]);
 
+    // with nothing set at the counter, the header is the shop's synced profile
+    const plain = buildSaleReceipt(s.t.core.ctx.db, sale, { serverUrl: null });
+    expect(plain.store).toMatchObject({ name: 'Café Müller', addressLines: ['12 Harbour Street', 'Bristol BS1 4RN'], phone: '0117 496 0000' });
+
     const text = printed(doc);
     const orderOff = gbp(-(doc.orderDiscounts[0]?.amountCents ?? 0));
     expect(text.some((x) => x.startsWith('Order discount 10%') && x.endsWith(` ${orderOff}`) && x.length === 48)).toBe(true);

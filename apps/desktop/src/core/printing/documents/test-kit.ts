@@ -49,7 +49,7 @@ export async function printingShop(opts: ShopOptions = {}): Promise<PrintingShop
       entity: 'vendor',
       op: 'upsert',
       id: shop.vendorId,
-      data: { name: 'Café Müller', currency: 'GBP', taxMode: opts.taxMode ?? 'inclusive', timezone: 'Europe/London', cashRoundingCents: opts.cashRoundingCents ?? 0, gs1Template: null, paused: false },
+      data: { name: 'Café Müller', currency: 'GBP', taxMode: opts.taxMode ?? 'inclusive', timezone: 'Europe/London', cashRoundingCents: opts.cashRoundingCents ?? 0, gs1Template: null, paused: false, phone: '0117 496 0000', addressLine1: '12 Harbour Street', city: 'Bristol', postcode: 'BS1 4RN' },
     },
     { entity: 'product', op: 'upsert', id: product, data: { name: 'Crème brûlée', categoryId: null } },
     { entity: 'variant', op: 'upsert', id: creme, data: { productId: product, sku: 'CREME', priceCents: 325, taxClass: 'standard', trackStock: false } },
