@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
     // each file boots its own PGlite and/or PostgreSQL database; two cores, so keep it modest
     pool: 'forks',
     maxWorkers: 2,

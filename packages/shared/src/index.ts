@@ -14,5 +14,6 @@ export * from './schemas/catalog';
 export * from './schemas/inventory';
 export * from './schemas/orders';
 export * from './schemas/search';
+export * from './schemas/cart';
 export * from './schemas/sync';
 export * from './receipts/index';

@@ -7,9 +7,12 @@ import { createContextInner, SESSION_COOKIE, type CookieJar } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter, type AppRouter } from '../routers/index';
+import { releasesDirOf } from '../services/releases/platforms';
 import { registerMedia } from './media';
-import { registerPages } from './pages';
+import { registerOrderLive } from './order-live';
 import { registerPoke } from './poke';
+import { registerUpdates } from './updates';
+import { registerStorefront } from './storefront';
 
 export interface AppOptions {
   database: Database;
@@ -77,7 +80,9 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
   });
 
   registerMedia(app, env);
+  registerUpdates(app, { releasesDir: releasesDirOf(env) });
   registerPoke(app, { database, env });
-  await registerPages(app, { database, env });
+  registerOrderLive(app, { database, env });
+  await registerStorefront(app, { database, env });
   return app;
 }

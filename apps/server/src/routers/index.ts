@@ -1,5 +1,6 @@
 import { router } from '../trpc';
 import { authRouter } from './auth';
+import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
 import { devicesRouter } from './devices';
 import { inventoryRouter } from './inventory';
@@ -20,6 +21,7 @@ export const appRouter = router({
   products: productsRouter,
   inventory: inventoryRouter,
   orders: ordersRouter,
+  cart: cartRouter,
   search: searchRouter,
   sync: syncRouter,
 });

@@ -1,0 +1,54 @@
+import { Badge, Button, Group } from '@mantine/core';
+import { IconBasket, IconUserCircle } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { cartCount } from '../lib/cart/cart';
+import { useCart } from '../lib/cart/store';
+import { Logo } from './logo';
+import { SearchBox } from './search-box';
+
+export function Header({ customerName }: { customerName: string | null }) {
+  const count = cartCount(useCart());
+  return (
+    <header className="mk-header">
+      <a href="#main" className="mk-skip">
+        Skip to content
+      </a>
+      <div className="mk-header-inner">
+        <Link to="/" className="mk-logo" aria-label="Makeries home">
+          <Logo />
+        </Link>
+        <SearchBox />
+        <Group className="mk-actions" gap={6} wrap="nowrap">
+          <Button
+            component={Link}
+            to="/account"
+            variant="subtle"
+            color="dark"
+            px="xs"
+            leftSection={<IconUserCircle size={22} stroke={1.6} aria-hidden />}
+            aria-label={customerName ? `Your account (${customerName})` : 'Sign in or view your orders'}
+          >
+            <span className="mk-hide-xs">{customerName ? customerName.split(' ')[0] : 'Account'}</span>
+          </Button>
+          <Button
+            component={Link}
+            to="/cart"
+            variant="light"
+            px="sm"
+            leftSection={<IconBasket size={22} stroke={1.6} aria-hidden />}
+            rightSection={
+              count > 0 ? (
+                <Badge size="sm" circle={count < 10} variant="filled" miw={20} aria-hidden>
+                  {count}
+                </Badge>
+              ) : null
+            }
+            aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}
+          >
+            <span className="mk-hide-xs">Cart</span>
+          </Button>
+        </Group>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import type { AppRouter } from '@makeries/server/router';
+import { dehydrate } from '@tanstack/react-query';
+import { createTRPCClient, localLink } from '@trpc/client';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, isRouteErrorResponse, StaticRouterProvider } from 'react-router';
+import type { renderPage as RenderPage } from '../ssr';
+import { AppProviders, createQueryClient } from './app/providers';
+import { createRoutes } from './app/routes';
+import { seoFromMatches, type Seo } from './app/seo';
+import { clientDir, loadClientAssets, type ClientAssets } from './server/assets';
+import { renderDocument } from './server/document';
+
+export { clientDir };
+
+let assets: ClientAssets | undefined;
+
+function errorSeo(errors: Record<string, unknown> | null): Seo | null {
+  const error = errors ? Object.values(errors)[0] : undefined;
+  if (isRouteErrorResponse(error) && error.data && typeof error.data === 'object' && 'seo' in error.data) return (error.data as { seo: Seo }).seo;
+  return error === undefined ? null : { title: 'Something went wrong', noindex: true };
+}
+
+export const renderPage: typeof RenderPage = async (request, deps) => {
+  assets ??= loadClientAssets();
+  const queryClient = createQueryClient();
+  const api = createTRPCClient<AppRouter>({ links: [localLink({ router: deps.router, createContext: deps.createContext })] });
+  const handler = createStaticHandler(createRoutes({ api, queryClient }));
+  const context = await handler.query(request);
+  if (context instanceof Response) {
+    return { status: context.status, location: context.headers.get('location') ?? '/', html: '' };
+  }
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const appHtml = renderToString(
+    <AppProviders api={api} queryClient={queryClient}>
+      <StaticRouterProvider router={router} context={context} />
+    </AppProviders>,
+  );
+  const seo =
+    errorSeo(context.errors) ??
+    seoFromMatches(context.matches.map((m) => ({ loaderData: context.loaderData[m.route.id] }))) ?? { title: 'Makeries' };
+  const html = renderDocument({
+    seo,
+    origin: new URL(request.url).origin,
+    appHtml,
+    state: dehydrate(queryClient),
+    ...assets,
+  });
+  return { status: context.statusCode, html };
+};

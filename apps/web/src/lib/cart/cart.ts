@@ -1,0 +1,128 @@
+/**
+ * The cart lives in the browser (localStorage) until checkout. Lines keep a snapshot of what the customer saw,
+ * so the cart renders at once; `cart.quote` then checks it against current prices, stock and shop rules.
+ */
+export interface CartLine {
+  variantId: string;
+  productId: string;
+  vendorId: string;
+  vendorSlug: string;
+  vendorName: string;
+  productName: string;
+  variantName: string;
+  /** per item, or per kg for weight items */
+  unitPriceCents: number;
+  currency: string;
+  soldBy: 'each' | 'weight';
+  imageThumb: string | null;
+  /** items, or grams for weight items */
+  quantity: number;
+}
+
+export interface VendorChoice {
+  type: 'pickup' | 'delivery';
+  /** ISO time of the chosen pickup/delivery slot; null = as soon as possible */
+  pickupAt: string | null;
+}
+
+export interface CartState {
+  lines: CartLine[];
+  choices: Record<string, VendorChoice>;
+}
+
+export const EMPTY_CART: CartState = { lines: [], choices: {} };
+export const MAX_EACH = 99;
+export const MAX_GRAMS = 20_000;
+
+export function maxQuantity(soldBy: CartLine['soldBy']): number {
+  return soldBy === 'weight' ? MAX_GRAMS : MAX_EACH;
+}
+
+function clampQuantity(q: number, soldBy: CartLine['soldBy']): number {
+  return Math.min(maxQuantity(soldBy), Math.max(0, Math.round(q)));
+}
+
+/** Adding an item already in the cart adds to its quantity (one line per variant, as checkout merges them). */
+export function addToCart(cart: CartState, line: CartLine): CartState {
+  const existing = cart.lines.find((l) => l.variantId === line.variantId);
+  if (existing) {
+    return {
+      ...cart,
+      lines: cart.lines.map((l) =>
+        l.variantId === line.variantId ? { ...line, quantity: clampQuantity(l.quantity + line.quantity, line.soldBy) } : l,
+      ),
+    };
+  }
+  const quantity = clampQuantity(line.quantity, line.soldBy);
+  return quantity > 0 ? { ...cart, lines: [...cart.lines, { ...line, quantity }] } : cart;
+}
+
+export function setQuantity(cart: CartState, variantId: string, quantity: number): CartState {
+  const lines = cart.lines
+    .map((l) => (l.variantId === variantId ? { ...l, quantity: clampQuantity(quantity, l.soldBy) } : l))
+    .filter((l) => l.quantity > 0);
+  return pruneChoices({ ...cart, lines });
+}
+
+export function removeLine(cart: CartState, variantId: string): CartState {
+  return pruneChoices({ ...cart, lines: cart.lines.filter((l) => l.variantId !== variantId) });
+}
+
+export function setChoice(cart: CartState, vendorId: string, choice: VendorChoice): CartState {
+  return { ...cart, choices: { ...cart.choices, [vendorId]: choice } };
+}
+
+/** After checkout: the ordered shops leave the cart, anything else stays. */
+export function removeVendors(cart: CartState, vendorIds: readonly string[]): CartState {
+  return pruneChoices({ ...cart, lines: cart.lines.filter((l) => !vendorIds.includes(l.vendorId)) });
+}
+
+function pruneChoices(cart: CartState): CartState {
+  const vendors = new Set(cart.lines.map((l) => l.vendorId));
+  return { ...cart, choices: Object.fromEntries(Object.entries(cart.choices).filter(([id]) => vendors.has(id))) };
+}
+
+/** What the header badge counts: items, with a weighed item counting once. */
+export function cartCount(cart: CartState): number {
+  return cart.lines.reduce((n, l) => n + (l.soldBy === 'weight' ? 1 : l.quantity), 0);
+}
+
+function isLine(v: unknown): v is CartLine {
+  if (!v || typeof v !== 'object') return false;
+  const l = v as Record<string, unknown>;
+  return (
+    typeof l.variantId === 'string' &&
+    typeof l.productId === 'string' &&
+    typeof l.vendorId === 'string' &&
+    typeof l.vendorSlug === 'string' &&
+    typeof l.vendorName === 'string' &&
+    typeof l.productName === 'string' &&
+    typeof l.variantName === 'string' &&
+    Number.isSafeInteger(l.unitPriceCents) &&
+    typeof l.currency === 'string' &&
+    (l.soldBy === 'each' || l.soldBy === 'weight') &&
+    (l.imageThumb === null || typeof l.imageThumb === 'string') &&
+    Number.isSafeInteger(l.quantity) &&
+    (l.quantity as number) > 0
+  );
+}
+
+function isChoice(v: unknown): v is VendorChoice {
+  if (!v || typeof v !== 'object') return false;
+  const c = v as Record<string, unknown>;
+  return (c.type === 'pickup' || c.type === 'delivery') && (c.pickupAt === null || typeof c.pickupAt === 'string');
+}
+
+/** Whatever is stored (an older version, a hand edit) becomes a valid cart: bad lines are dropped. */
+export function parseCart(json: string | null): CartState {
+  if (!json) return EMPTY_CART;
+  try {
+    const v = JSON.parse(json) as { lines?: unknown; choices?: unknown };
+    const lines = Array.isArray(v.lines) ? v.lines.filter(isLine) : [];
+    const rawChoices = v.choices && typeof v.choices === 'object' ? (v.choices as Record<string, unknown>) : {};
+    const choices = Object.fromEntries(Object.entries(rawChoices).filter((e): e is [string, VendorChoice] => isChoice(e[1])));
+    return pruneChoices({ lines, choices });
+  } catch {
+    return EMPTY_CART;
+  }
+}

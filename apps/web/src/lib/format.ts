@@ -1,0 +1,105 @@
+import { formatMoney, type OpeningHours } from '@makeries/shared';
+
+export function money(cents: number, currency: string): string {
+  return formatMoney(cents, currency);
+}
+
+/** "500 g", "1.5 kg" for weight items; "3" for items sold each. */
+export function quantityLabel(quantity: number, soldBy: 'each' | 'weight'): string {
+  if (soldBy === 'each') return String(quantity);
+  return quantity >= 1000 ? `${Number((quantity / 1000).toFixed(2))} kg` : `${quantity} g`;
+}
+
+/** "£3.50" or "£24.00 / kg". */
+export function unitPriceLabel(cents: number, currency: string, soldBy: 'each' | 'weight'): string {
+  return soldBy === 'weight' ? `${money(cents, currency)} / kg` : money(cents, currency);
+}
+
+export function distanceLabel(meters: number): string {
+  return meters < 1000 ? `${Math.max(50, Math.round(meters / 50) * 50)} m` : `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} km`;
+}
+
+export function dateTimeLabel(iso: string, timezone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timezone ? { timeZone: timezone } : { timeZone: 'Europe/London' }),
+  }).format(new Date(iso));
+}
+
+/** "Opens Mon 09:00" for a closed shop, in the shop's time zone. */
+export function opensLabel(nextOpeningAt: string | null, timezone: string): string {
+  if (!nextOpeningAt) return 'Closed';
+  const at = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(
+    new Date(nextOpeningAt),
+  );
+  return `Opens ${at}`;
+}
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export interface HoursRow {
+  day: number;
+  name: string;
+  ranges: string;
+}
+
+/** The week from Monday, each day's ranges joined ("09:00–12:00, 13:00–18:00") or "Closed". */
+export function weeklyHours(hours: OpeningHours): HoursRow[] {
+  return [1, 2, 3, 4, 5, 6, 0].map((day) => {
+    const ranges = hours
+      .filter((r) => r.day === day)
+      .sort((a, b) => a.open.localeCompare(b.open))
+      .map((r) => (r.open === '00:00' && r.close === '24:00' ? 'Open 24 hours' : `${r.open}–${r.close}`));
+    return { day, name: DAY_NAMES[day] ?? '', ranges: ranges.length ? ranges.join(', ') : 'Closed' };
+  });
+}
+
+/** Today's weekday (0 = Sunday) in the shop's time zone. */
+export function weekdayIn(timezone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: timezone }).format(at);
+  return Math.max(0, DAY_NAMES.indexOf(name));
+}
+
+export const DIETARY_LABELS: Record<string, string> = {
+  vegan: 'Vegan',
+  vegetarian: 'Vegetarian',
+  'gluten-free': 'Gluten-free',
+  'dairy-free': 'Dairy-free',
+  'nut-free': 'Nut-free',
+  'egg-free': 'Egg-free',
+  organic: 'Organic',
+  halal: 'Halal',
+  kosher: 'Kosher',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  placed: 'Order placed',
+  accepted: 'Accepted',
+  preparing: 'Being prepared',
+  ready: 'Ready',
+  out_for_delivery: 'Out for delivery',
+  completed: 'Completed',
+  rejected: 'Rejected by the shop',
+  cancelled: 'Cancelled',
+};
+
+/** Short forms for badges in lists. */
+export const STATUS_SHORT: Record<string, string> = {
+  placed: 'Placed',
+  accepted: 'Accepted',
+  preparing: 'Preparing',
+  ready: 'Ready',
+  out_for_delivery: 'On its way',
+  completed: 'Completed',
+  rejected: 'Declined',
+  cancelled: 'Cancelled',
+};
+
+export function mapLink(lat: number, lng: number): string {
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
+}

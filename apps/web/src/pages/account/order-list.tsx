@@ -1,0 +1,50 @@
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { dateTimeLabel, money, STATUS_SHORT } from '../../lib/format';
+
+export interface OrderListItem {
+  id: string;
+  href: string;
+  number: string;
+  vendorName: string;
+  status?: string;
+  totalCents: number;
+  currency: string;
+  placedAt: string;
+}
+
+const COLORS: Record<string, string> = { placed: 'blue', accepted: 'brand', preparing: 'brand', ready: 'brand', out_for_delivery: 'brand', completed: 'gray', rejected: 'red', cancelled: 'gray' };
+
+export function OrderList({ orders, empty }: { orders: OrderListItem[]; empty: string }) {
+  if (orders.length === 0) return <Text c="dimmed">{empty}</Text>;
+  return (
+    <Stack gap="xs">
+      {orders.map((o) => (
+        <Link key={o.id} to={o.href} className="mk-card-link">
+          <Card padding="sm">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={650} truncate>
+                  {o.vendorName}
+                </Text>
+                <Group gap={8} mt={2}>
+                  {o.status && (
+                    <Badge color={COLORS[o.status] ?? 'gray'} variant="light" size="sm">
+                      {STATUS_SHORT[o.status] ?? o.status}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {`${o.number} · ${dateTimeLabel(o.placedAt)}`}
+                  </Text>
+                </Group>
+              </div>
+              <Text fw={650} style={{ whiteSpace: 'nowrap' }}>
+                {money(o.totalCents, o.currency)}
+              </Text>
+            </Group>
+          </Card>
+        </Link>
+      ))}
+    </Stack>
+  );
+}

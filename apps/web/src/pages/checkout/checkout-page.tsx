@@ -1,0 +1,216 @@
+import { Alert, Anchor, Button, Card, Group, Loader, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { contactSchema, type CheckoutResult, type Contact } from '@makeries/shared';
+import { IconAlertTriangle, IconCash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useApi } from '../../app/api';
+import { queries } from '../../app/queries';
+import { CartLineRow } from '../../components/cart-line-row';
+import { VendorGroupCard } from '../../components/vendor-group-card';
+import { removeVendors } from '../../lib/cart/cart';
+import { checkoutInput, type DeliveryAddress } from '../../lib/cart/requests';
+import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
+import { useCartQuote } from '../../lib/cart/use-cart-quote';
+import { buildCartView } from '../../lib/cart/view';
+import { money } from '../../lib/format';
+import { cookieValue, LOCATION_COOKIE, parseLocation } from '../../lib/location';
+import { lookupPostcode } from '../../lib/postcodes';
+import { rememberOrders } from '../../lib/recent-orders';
+import { AddressFields, type AddressDraft } from './address-fields';
+import { ContactFields } from './contact-fields';
+import { usePlaceOrder } from './use-place-order';
+
+function resolveAddress(a: AddressDraft): { address: DeliveryAddress | null; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  if (!a.line1.trim()) errors.line1 = 'Enter the street address';
+  if (!a.city.trim()) errors.city = 'Enter the town';
+  const pc = lookupPostcode(a.postcode);
+  if (!pc.ok) errors.postcode = pc.message;
+  if (!pc.ok || Object.keys(errors).length > 0) return { address: null, errors };
+  return {
+    address: { line1: a.line1.trim(), line2: a.line2.trim() || undefined, city: a.city.trim(), postcode: pc.place.postcode, lat: pc.place.lat, lng: pc.place.lng },
+    errors,
+  };
+}
+
+export function CheckoutPage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const cart = useCart();
+  const loaded = useCartLoaded();
+  const me = useQuery(queries.me(api)).data;
+  const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '' });
+  const [address, setAddress] = useState<AddressDraft>({ line1: '', line2: '', city: 'Bristol', postcode: '' });
+  const [note, setNote] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [addressErrors, setAddressErrors] = useState<Record<string, string>>({});
+  const [placed, setPlaced] = useState(false);
+
+  useEffect(() => {
+    if (me?.kind === 'customer') setContact((c) => (c.name || c.email ? c : { name: me.customer.name, email: me.customer.email, phone: '' }));
+  }, [me]);
+
+  const typedPoint = lookupPostcode(address.postcode);
+  const saved = typeof document === 'undefined' ? null : parseLocation(cookieValue(document.cookie, LOCATION_COOKIE));
+  const deliverTo = typedPoint.ok ? typedPoint.place : saved;
+  const { quote } = useCartQuote(cart, deliverTo);
+  const view = buildCartView(cart, quote);
+  const delivering = view.groups.some((g) => g.choice.type === 'delivery');
+
+  const order = usePlaceOrder(async (result: CheckoutResult) => {
+    setPlaced(true);
+    rememberOrders(
+      result.orders.map((o) => ({
+        id: o.id,
+        number: o.number,
+        vendorName: o.vendorName,
+        trackingToken: o.trackingToken,
+        totalCents: o.totalCents,
+        currency: o.currency,
+        placedAt: new Date().toISOString(),
+      })),
+    );
+    const qs = result.orders.map((o) => `o=${o.id}.${encodeURIComponent(o.trackingToken)}`).join('&');
+    await navigate(`/confirmation?${qs}`);
+    updateCart((c) => removeVendors(c, result.orders.map((o) => o.vendorId)));
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = contactSchema.safeParse(contact);
+    const errors: Record<string, string> = {};
+    if (!parsed.success) for (const i of parsed.error.issues) errors[`contact.${i.path.join('.')}`] = i.message;
+    const resolved = delivering ? resolveAddress(address) : { address: null, errors: {} };
+    setFieldErrors(errors);
+    setAddressErrors(resolved.errors);
+    if (!parsed.success || Object.keys(resolved.errors).length > 0) return;
+    const { idempotencyKey: _unused, ...body } = checkoutInput(view, parsed.data, resolved.address, note, '');
+    void order.place(body);
+  }
+
+  if (!loaded || placed) {
+    return (
+      <Stack align="center" py={80} gap="sm">
+        <Loader aria-label={placed ? 'Opening your confirmation' : 'Loading your cart'} />
+        {placed && <Text>Order placed — opening your confirmation…</Text>}
+      </Stack>
+    );
+  }
+  if (cart.lines.length === 0) {
+    return (
+      <Stack align="center" py={64} gap="md">
+        <Title order={1} size="h2">
+          Nothing to check out
+        </Title>
+        <Button component={Link} to="/">
+          Browse shops
+        </Button>
+      </Stack>
+    );
+  }
+
+  const errors = { ...fieldErrors, ...(order.error?.fields ?? {}) };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Group justify="space-between" align="baseline">
+          <Title order={1} fz={{ base: 26, sm: 32 }}>
+            Checkout
+          </Title>
+          <Anchor component={Link} to="/cart" size="sm">
+            Back to cart
+          </Anchor>
+        </Group>
+        {order.error && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Your order was not placed" role="alert" data-testid="checkout-error">
+            {order.error.summary}
+          </Alert>
+        )}
+        <div className="mk-two-col">
+          <Stack gap="md">
+            <Card padding="lg">
+              <Title order={2} size="h4" mb="sm">
+                Your details
+              </Title>
+              {me?.kind !== 'customer' && (
+                <Text size="sm" c="dimmed" mb="sm">
+                  No account needed.{' '}
+                  <Anchor component={Link} to="/account?next=/checkout" size="sm">
+                    Sign in
+                  </Anchor>{' '}
+                  to keep your orders together.
+                </Text>
+              )}
+              <ContactFields value={contact} errors={errors} onChange={setContact} />
+            </Card>
+            {delivering && (
+              <Card padding="lg">
+                <Title order={2} size="h4" mb="sm">
+                  Delivery address
+                </Title>
+                <AddressFields value={address} errors={addressErrors} onChange={setAddress} />
+              </Card>
+            )}
+            <Card padding="lg">
+              <Title order={2} size="h4" mb="sm">
+                Payment
+              </Title>
+              <Radio.Group value="pay_at_pickup" aria-label="Payment method">
+                <Radio.Card value="pay_at_pickup" p="md" radius="md" checked>
+                  <Group wrap="nowrap" align="flex-start">
+                    <Radio.Indicator checked />
+                    <div>
+                      <Group gap={6}>
+                        <IconCash size={18} aria-hidden />
+                        <Text fw={650}>Pay at pickup</Text>
+                      </Group>
+                      <Text size="sm" c="dimmed">
+                        Pay the shop by card or cash when you collect{delivering ? ' (or when it is delivered)' : ''}. Nothing is charged now.
+                      </Text>
+                    </div>
+                  </Group>
+                </Radio.Card>
+              </Radio.Group>
+              <Textarea mt="md" label="Note for the shops (optional)" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            </Card>
+          </Stack>
+          <Stack gap="md" className="mk-sticky">
+            {view.groups.map((g) => (
+              <VendorGroupCard key={g.vendorId} group={g} extraProblems={order.error?.vendors[g.vendorId]}>
+                <Text size="sm" c="dimmed">
+                  {g.choice.type === 'delivery' ? 'Delivery' : 'Pickup'}
+                  {g.choice.pickupAt ? ` · ${new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: g.vendor?.timezone ?? 'Europe/London' }).format(new Date(g.choice.pickupAt))}` : ' · as soon as possible'}
+                </Text>
+                {g.lines.map((l) => (
+                  <CartLineRow key={l.variantId} line={l} error={order.error?.lines[l.variantId]} readOnly />
+                ))}
+              </VendorGroupCard>
+            ))}
+            <Card padding="lg">
+              <Group justify="space-between" mb="sm">
+                <Text fw={800} size="lg">
+                  To pay at pickup
+                </Text>
+                <Text fw={800} size="lg">
+                  {view.currency ? money(view.totalCents, view.currency) : '—'}
+                </Text>
+              </Group>
+              <Button type="submit" size="lg" fullWidth loading={order.submitting} disabled={!view.ready && !order.error}>
+                Place order
+              </Button>
+              {!view.ready && !order.error && (
+                <Text size="xs" c="dimmed" mt={6}>
+                  <Anchor component={Link} to="/cart" size="xs">
+                    Review your cart
+                  </Anchor>{' '}
+                  — something needs attention before you can order.
+                </Text>
+              )}
+            </Card>
+          </Stack>
+        </div>
+      </Stack>
+    </form>
+  );
+}

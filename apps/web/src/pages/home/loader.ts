@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from 'react-router';
+import type { LoaderDeps } from '../../app/loader-kit';
+import { queries, trendingInput } from '../../app/queries';
+import type { PageData } from '../../app/seo';
+import { locationFromRequest, type ShopperLocation } from '../../lib/location';
+
+export interface HomeData extends PageData {
+  location: ShopperLocation | null;
+}
+
+export function homeLoader({ api, queryClient }: LoaderDeps) {
+  return async ({ request }: LoaderFunctionArgs): Promise<HomeData> => {
+    const location = locationFromRequest(request);
+    const origin = new URL(request.url).origin;
+    await Promise.all([
+      queryClient.ensureQueryData(queries.categories(api)),
+      location ? queryClient.ensureQueryData(queries.vendorsNearby(api, location)) : queryClient.ensureQueryData(queries.vendors(api)),
+      queryClient.ensureQueryData(queries.search(api, trendingInput(location))),
+    ]);
+    return {
+      location,
+      seo: {
+        title: 'Makeries',
+        description: 'Order ahead from independent bakers, grocers, delis and makers near you in Bristol. Pick up when it suits you, or get it delivered.',
+        canonicalPath: '/',
+        jsonLd: [
+          {
+            '@context': 'https://schema.org',
+            '@type': 'WebSite',
+            name: 'Makeries',
+            url: `${origin}/`,
+            potentialAction: {
+              '@type': 'SearchAction',
+              target: `${origin}/search?q={search_term_string}`,
+              'query-input': 'required name=search_term_string',
+            },
+          },
+        ],
+      },
+    };
+  };
+}
