@@ -81,6 +81,12 @@ describe('printers over the CounterRouter', () => {
     expect(texts[1]).toContain(sale.number);
     expect(texts[1]).not.toContain('REPRINT');
     expect(texts[2]).toContain('REPRINT - COPY');
+    // the preview on screen is the document the printer was sent, line for line
+    const doc = await c.printers.receiptDocument.query({ saleId: sale.id });
+    expect(doc).toMatchObject({ kind: 'receipt', number: sale.number, totalCents: sale.totalCents, reprint: null });
+    const words = (s: string) => s.split(/\s+/).filter(Boolean);
+    expect(words(texts[1] ?? '')).toEqual(expect.arrayContaining([sale.number, ...doc.lines.flatMap((l) => words(l.name))]));
+    await expectRefused(kit.core, () => c.printers.receiptDocument.query({ saleId: 'nope' }), 'BAD_INPUT');
   });
 
   it('opens the drawer for a no-sale with a reason, recorded as a shift event', async () => {

@@ -33,6 +33,8 @@ export const printersRouter = router({
   /** No-sale: opens the drawer, recorded with who and why (a shift event the server learns about). */
   openDrawer: queuedProcedure.input(openDrawerInput).mutation(({ ctx, input }) => ctx.core.printing.openDrawer(input)),
 
+  /** The sale's receipt document, for the on-screen preview (the same one the printer is sent). */
+  receiptDocument: staffProcedure.input(saleIdInput).query(({ ctx, input }) => ctx.core.printing.receiptDocument(input)),
   /** The sale's receipt, queued once; a second copy is `reprint`. */
   printReceipt: staffProcedure.input(saleIdInput).mutation(({ ctx, input }) => ctx.core.printing.printReceipt(input)),
   reprint: staffProcedure.input(saleIdInput).mutation(({ ctx, input }) => ctx.core.printing.reprint(input)),

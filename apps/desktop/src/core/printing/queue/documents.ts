@@ -18,6 +18,7 @@ import {
   type TicketOptions,
 } from '../documents/index';
 import { renderEscPos, type PrinterProfile } from '../escpos/index';
+import type { SaleReceiptDocument } from '@makeries/shared';
 import type { PrinterRow } from './printers';
 
 /** What print jobs are made of, read through the core's own modules (they check the staff session). */
@@ -38,6 +39,8 @@ export interface ReceiptSettings {
 
 /** Renders each kind of job to the bytes its printer takes, at the moment it is queued. */
 export interface JobDocuments {
+  /** the sale's receipt as a document (for the on-screen preview): exactly what `receipt` prints */
+  saleReceipt(saleId: string): SaleReceiptDocument;
   testPage(printer: PrinterRow): Buffer;
   receipt(printer: PrinterRow, saleId: string, reprint: boolean): Buffer;
   refund(printer: PrinterRow, refundId: string): Buffer;
@@ -63,14 +66,17 @@ export function escPosDocuments(ctx: CoreContext, sources: DocumentSources, sett
   const receiptOptions = (): ReceiptOptions => ({ serverUrl: settings.serverUrl?.() ?? null, ...extras });
   const ticketOptions = (): TicketOptions => ({ printedAt: now(), ...extras });
 
+  const saleReceipt = (saleId: string) => buildSaleReceipt(ctx.db, sources.sale(saleId), receiptOptions());
+
   return {
+    saleReceipt,
+
     testPage: (p) => renderEscPos(buildTestPage(ctx.db, { printerName: p.name, profile: profileOf(p), printedAt: now(), transport: p.transport }), profileOf(p)),
 
     receipt(p, saleId, reprint) {
-      const sale = sources.sale(saleId);
       const doc = reprint
-        ? buildReprintReceipt(ctx.db, sale, { ...receiptOptions(), reprintedAt: now(), reprintedBy: ctx.session.current?.staffId ?? null })
-        : buildSaleReceipt(ctx.db, sale, receiptOptions());
+        ? buildReprintReceipt(ctx.db, sources.sale(saleId), { ...receiptOptions(), reprintedAt: now(), reprintedBy: ctx.session.current?.staffId ?? null })
+        : saleReceipt(saleId);
       return renderEscPos(doc, profileOf(p));
     },
 

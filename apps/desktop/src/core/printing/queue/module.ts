@@ -176,6 +176,13 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
       return enqueue({ printerId, kind: 'test', ref: null, dedupeKey: null, payload: documents.testPage(printer) });
     },
 
+    /** The receipt exactly as the printer gets it (address, QR, discounts), for the preview on screen. */
+    receiptDocument(input: { saleId: string }) {
+      const { saleId } = parseInput(saleIdInput, input);
+      requireStaff(ctx);
+      return documents.saleReceipt(saleId);
+    },
+
     /** The sale's receipt, once: asking again answers the same job (a second copy is `reprint`). */
     printReceipt(input: { saleId: string }): QueuedPrint {
       const { saleId } = parseInput(saleIdInput, input);

@@ -5,21 +5,21 @@ import { layoutDocument } from '../../../core/printing/layout/index';
 import { PREVIEW_CSS, previewFragment } from '../../../core/printing/preview/index';
 import { errorMessage } from '../../api/errors';
 import { apiQuery } from '../../api/hooks';
-import { saleReceiptDocument } from './receipt-document';
 
-/** The receipt as it comes off an 80 mm printer, on screen: same layout step, drawn to scale. */
+/**
+ * The receipt as it comes off an 80 mm printer, on screen: the counter builds the same document it prints
+ * (address, lookup QR, discounts) and the same layout step draws it to scale.
+ */
 export function ReceiptPreview({ saleId }: { saleId: string }) {
-  const receipt = useQuery(apiQuery('sales.receipt', { saleId }));
-  const staff = useQuery(apiQuery('staff.list'));
+  const receipt = useQuery(apiQuery('printers.receiptDocument', { saleId }));
   const html = useMemo(() => {
     if (!receipt.data) return null;
-    const name = staff.data?.find((s) => s.id === receipt.data.sale.staffId)?.name ?? '';
     try {
-      return previewFragment(layoutDocument(saleReceiptDocument(receipt.data, name), { paperWidth: 80 }));
+      return previewFragment(layoutDocument(receipt.data, { paperWidth: 80 }));
     } catch (e) {
       return `<p>${errorMessage(e).replace(/</g, '&lt;')}</p>`;
     }
-  }, [receipt.data, staff.data]);
+  }, [receipt.data]);
 
   if (receipt.isError) return <Text c="red.8">{errorMessage(receipt.error)}</Text>;
   if (!html) return <Loader />;
