@@ -10,6 +10,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inventoryLevels, products, taxRates, variants, vendors } from '../../db/schema/index';
+import { sellableOnline } from '../orders/checkout-load';
 import { mergeItems } from '../orders/checkout-load';
 import { checkAvailability, checkMinimum, deliveryZoneFor, type RuleVendor } from '../orders/checkout-rules';
 import { mediaUrl } from '../products/reads';
@@ -55,15 +56,7 @@ async function loadLines(db: DbOrTx, ids: string[]): Promise<LineRow[]> {
     .innerJoin(products, and(eq(products.id, variants.productId), eq(products.vendorId, variants.vendorId)))
     .innerJoin(vendors, eq(vendors.id, variants.vendorId))
     .leftJoin(inventoryLevels, eq(inventoryLevels.variantId, variants.id))
-    .where(
-      and(
-        inArray(variants.id, ids),
-        eq(variants.archived, false),
-        eq(products.archived, false),
-        eq(products.onlineVisible, true),
-        eq(vendors.status, 'approved'),
-      ),
-    );
+    .where(sellableOnline(ids));
 }
 
 async function loadRates(db: DbOrTx, vendorIds: string[]): Promise<Map<string, number[]>> {

@@ -36,6 +36,17 @@ export function mergeItems(items: CheckoutInput['items']): Map<string, number> {
 }
 
 /** Variants a customer may buy online: approved vendor, visible live product, live variant. */
+/** What a customer may order online: live variants of visible products of approved shops (checkout and quote agree). */
+export function sellableOnline(variantIds: string[]) {
+  return and(
+    inArray(variants.id, variantIds),
+    eq(variants.archived, false),
+    eq(products.archived, false),
+    eq(products.onlineVisible, true),
+    eq(vendors.status, 'approved'),
+  );
+}
+
 async function loadVariants(tx: Tx, ids: string[]): Promise<Map<string, CartVariant>> {
   const rows = await tx
     .select({
@@ -52,15 +63,7 @@ async function loadVariants(tx: Tx, ids: string[]): Promise<Map<string, CartVari
     .from(variants)
     .innerJoin(products, and(eq(products.id, variants.productId), eq(products.vendorId, variants.vendorId)))
     .innerJoin(vendors, eq(vendors.id, variants.vendorId))
-    .where(
-      and(
-        inArray(variants.id, ids),
-        eq(variants.archived, false),
-        eq(products.archived, false),
-        eq(products.onlineVisible, true),
-        eq(vendors.status, 'approved'),
-      ),
-    );
+    .where(sellableOnline(ids));
   return new Map(rows.map((r) => [r.variantId, r]));
 }
 
