@@ -1,5 +1,6 @@
-import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Group, Text } from '@mantine/core';
 import type { SaleView } from '../../api/types';
+import { ListRow } from '../../components/list-row';
 import { money } from '../../format/money';
 import { dayAndTime } from '../../format/time';
 
@@ -7,20 +8,7 @@ import { dayAndTime } from '../../format/time';
 export function SaleListItem({ sale, active, onOpen }: { sale: SaleView; active: boolean; onOpen(): void }) {
   const items = sale.lines.map((l) => l.name).join(', ');
   return (
-    <UnstyledButton
-      onClick={onOpen}
-      aria-current={active ? 'true' : undefined}
-      px="md"
-      py={10}
-      w="100%"
-      data-testid="sale-row"
-      style={{
-        display: 'block',
-        borderBottom: '1px solid var(--mantine-color-ink-1)',
-        background: active ? 'var(--mantine-color-brand-0)' : undefined,
-        borderLeft: active ? '4px solid var(--mantine-color-brand-6)' : '4px solid transparent',
-      }}
-    >
+    <ListRow active={active} onOpen={onOpen} testId="sale-row">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={700} className="tabular">
           {sale.number}
@@ -46,6 +34,6 @@ export function SaleListItem({ sale, active, onOpen }: { sale: SaleView; active:
           )}
         </Box>
       </Group>
-    </UnstyledButton>
+    </ListRow>
   );
 }

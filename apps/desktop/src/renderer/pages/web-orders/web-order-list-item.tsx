@@ -1,5 +1,6 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { WebOrder } from '../../api/types';
+import { ListRow } from '../../components/list-row';
 import { money } from '../../format/money';
 import { clockTime, dayAndTime } from '../../format/time';
 import { contactOf, STATUS_COLOR, STATUS_LABEL } from './status';
@@ -7,20 +8,7 @@ import { contactOf, STATUS_COLOR, STATUS_LABEL } from './status';
 export function WebOrderListItem({ order, active, onOpen }: { order: WebOrder; active: boolean; onOpen(): void }) {
   const who = contactOf(order.contact).name || 'Customer';
   return (
-    <UnstyledButton
-      onClick={onOpen}
-      aria-current={active ? 'true' : undefined}
-      px="md"
-      py={10}
-      w="100%"
-      data-testid="web-order-row"
-      style={{
-        display: 'block',
-        borderBottom: '1px solid var(--mantine-color-ink-1)',
-        background: active ? 'var(--mantine-color-brand-0)' : undefined,
-        borderLeft: active ? '4px solid var(--mantine-color-brand-6)' : '4px solid transparent',
-      }}
-    >
+    <ListRow active={active} onOpen={onOpen} testId="web-order-row">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={700}>
           {order.number} · {who}
@@ -38,6 +26,6 @@ export function WebOrderListItem({ order, active, onOpen }: { order: WebOrder; a
           {money(order.totalCents, order.currency)}
         </Text>
       </Group>
-    </UnstyledButton>
+    </ListRow>
   );
 }
