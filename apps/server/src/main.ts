@@ -3,6 +3,8 @@ import { runMigrations } from './db/migrate';
 import { loadEnv } from './env';
 import { buildApp } from './http/app';
 import { hasVendors, seedDemoCity } from './seed/run';
+import { startEmailSender } from './services/email/sender';
+import { senderAddress, transportFromEnv } from './services/email/transport';
 import { startChangeLogPruner } from './services/sync/prune-schedule';
 
 async function main(): Promise<void> {
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
   }
   const app = await buildApp({ database, env });
   const pruner = startChangeLogPruner(database.db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, log: app.log });
+  const mailTransport = transportFromEnv(env);
+  const mailer = startEmailSender(database.db, { transport: mailTransport, from: senderAddress(env), fromName: 'Makeries', log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     // stop accepting, let in-flight requests finish, then release the database
     await app.close();
     await pruner.stop();
+    await mailer.stop();
     await database.close();
     process.exit(0);
   };
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: env.PORT, host: env.HOST });
-  app.log.info(`Makeries marketplace on ${env.PUBLIC_URL} (database: ${database.kind})`);
+  app.log.info(`Makeries marketplace on ${env.PUBLIC_URL} (database: ${database.kind}, order emails: ${mailTransport.description})`);
 }
 
 main().catch((err) => {

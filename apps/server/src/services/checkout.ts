@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/client';
 import { checkouts, orders, vendors } from '../db/schema/index';
 import type { Env } from '../env';
+import { enqueueOrderEmail } from './email/enqueue';
 import { loadVendorCarts } from './orders/checkout-load';
 import { priceCarts } from './orders/checkout-price';
 import { bumpPopularity, claimCheckout, reserveAll, writeOrder } from './orders/checkout-write';
@@ -67,6 +68,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
       status: 'placed',
       trackingToken: orderTrackingToken(env, id, input.idempotencyKey),
     });
+    await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
   await bumpPopularity(tx, priced);
   return { checkoutId, orders: created, totalCents, currency };

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './inventory';
 export * from './orders';
 export * from './sync';
+export * from './email';

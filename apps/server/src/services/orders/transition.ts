@@ -13,6 +13,7 @@ import type { Actor } from '../../context';
 import type { DbOrTx, Tx } from '../../db/client';
 import { orderEvents, orderLines, orders } from '../../db/schema/index';
 import type { Env } from '../../env';
+import { emailKindFor, enqueueOrderEmail } from '../email/enqueue';
 import { fulfilReservation, releaseStock } from '../inventory';
 import { findOrderFor, type FoundOrder } from './access';
 import { orderDetailView, type OrderRow } from './views';
@@ -102,6 +103,9 @@ export async function transitionOrder(
       reason,
     });
     await moveStock(tx, order, input.to, at);
+    // the customer's email is queued with the change itself, whether it came from the API or a counter's push
+    const emailKind = emailKindFor(input.to, order.fulfilment);
+    if (emailKind) await enqueueOrderEmail(tx, env, order.id, emailKind);
     return orderDetailView(tx, updated, found.vendorName, access.role);
   });
 }

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { orders } from './orders';
+
+export const ORDER_EMAIL_KINDS = ['confirmation', 'ready', 'cancelled', 'rejected'] as const;
+export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
+
+/**
+ * Durable outbox of customer emails: written in the same transaction as the order change that causes it, then
+ * sent by the sender loop. One row per (order, kind), so an email is queued once however often the change is retried.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    kind: text('kind', { enum: ORDER_EMAIL_KINDS }).notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_order_kind_uq').on(t.orderId, t.kind),
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    check('email_outbox_attempts_chk', sql`${t.attempts} >= 0`),
+  ],
+);

@@ -1,0 +1,128 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { emailOutbox } from '../../db/schema/index';
+import type { MailTransport } from './transport';
+
+export const MAX_EMAIL_ATTEMPTS = 10;
+const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 30 * 60_000;
+/** a claimed email is not picked again for this long, so a send cut short by a crash is retried, not lost */
+const CLAIM_MS = 5 * 60_000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface SendOptions {
+  transport: MailTransport;
+  from: string;
+  fromName?: string;
+  now?: () => number;
+  batchSize?: number;
+}
+
+export interface SendResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+type Claimed = typeof emailOutbox.$inferSelect;
+
+/**
+ * Claims due emails (`FOR UPDATE SKIP LOCKED`, so several server instances never take the same row), pushes
+ * their next attempt past the claim window and counts the attempt, all in one short transaction; then sends
+ * outside any transaction and records the outcome. A failure waits 30 s, 1 min, 2 min… (at most 30 min) and
+ * gives up as `failed` after MAX_EMAIL_ATTEMPTS.
+ */
+export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResult> {
+  const now = opts.now ?? Date.now;
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'queued'), lte(emailOutbox.nextAttemptAt, new Date(now()))))
+      .orderBy(asc(emailOutbox.nextAttemptAt))
+      .limit(opts.batchSize ?? 20)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [] as Claimed[];
+    return tx
+      .update(emailOutbox)
+      .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now() + CLAIM_MS) })
+      .where(inArray(emailOutbox.id, due.map((d) => d.id)))
+      .returning();
+  });
+  const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
+  for (const email of claimed.sort((a, b) => a.id.localeCompare(b.id))) {
+    try {
+      await opts.transport.send({
+        id: email.id,
+        from: opts.from,
+        fromName: opts.fromName,
+        to: email.to,
+        subject: email.subject,
+        body: email.body,
+        date: email.createdAt,
+      });
+      await db.update(emailOutbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null }).where(eq(emailOutbox.id, email.id));
+      result.sent++;
+    } catch (e) {
+      const gaveUp = email.attempts >= MAX_EMAIL_ATTEMPTS;
+      await db
+        .update(emailOutbox)
+        .set({
+          status: gaveUp ? 'failed' : 'queued',
+          lastError: (e instanceof Error ? e.message : String(e)).slice(0, 1000),
+          nextAttemptAt: new Date(now() + retryDelayMs(email.attempts)),
+        })
+        .where(eq(emailOutbox.id, email.id));
+      if (gaveUp) result.failed++;
+      else result.retrying++;
+    }
+  }
+  return result;
+}
+
+export interface EmailSenderOptions extends SendOptions {
+  /** how often to look for due emails; the first look is at start */
+  intervalMs?: number;
+  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface EmailSender {
+  /** one batch now (or the one already running) */
+  runOnce(): Promise<SendResult>;
+  stop(): Promise<void>;
+}
+
+/** The outbox loop started by main.ts; a failing batch is logged and retried at the next tick. stop() waits for the batch in flight. */
+export function startEmailSender(db: Db, opts: EmailSenderOptions): EmailSender {
+  let running: Promise<SendResult> | null = null;
+  let stopped = false;
+  const runOnce = (): Promise<SendResult> => {
+    running ??= sendDueEmails(db, opts)
+      .then((r) => {
+        if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
+        return r;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const tick = () => {
+    if (stopped) return;
+    runOnce().catch((err: unknown) => opts.log?.error({ err }, 'sending order emails failed; retrying later'));
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? 5_000);
+  timer.unref();
+  tick();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
