@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
+import { startPeriodicJob, type PeriodicJob } from '../periodic';
 import type { MailTransport } from './transport';
 
 export const MAX_EMAIL_ATTEMPTS = 10;
@@ -89,40 +90,15 @@ export interface EmailSenderOptions extends SendOptions {
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-export interface EmailSender {
-  /** one batch now (or the one already running) */
-  runOnce(): Promise<SendResult>;
-  stop(): Promise<void>;
-}
+export type EmailSender = PeriodicJob<SendResult>;
 
 /** The outbox loop started by main.ts; a failing batch is logged and retried at the next tick. stop() waits for the batch in flight. */
 export function startEmailSender(db: Db, opts: EmailSenderOptions): EmailSender {
-  let running: Promise<SendResult> | null = null;
-  let stopped = false;
-  const runOnce = (): Promise<SendResult> => {
-    running ??= sendDueEmails(db, opts)
-      .then((r) => {
-        if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
-        return r;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const tick = () => {
-    if (stopped) return;
-    runOnce().catch((err: unknown) => opts.log?.error({ err }, 'sending order emails failed; retrying later'));
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? 5_000);
-  timer.unref();
-  tick();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => undefined);
+  return startPeriodicJob(() => sendDueEmails(db, opts), {
+    intervalMs: opts.intervalMs ?? 5_000,
+    onResult: (r) => {
+      if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
     },
-  };
+    onError: (err) => opts.log?.error({ err }, 'sending order emails failed; retrying later'),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { startPeriodicJob, type PeriodicJob } from '../periodic';
 import { pruneChangeLog } from './prune';
 
 export interface ChangeLogPrunerOptions {
@@ -10,11 +11,7 @@ export interface ChangeLogPrunerOptions {
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-export interface ChangeLogPruner {
-  /** one prune now; resolves with the rows removed */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type ChangeLogPruner = PeriodicJob<number>;
 
 const HOUR_MS = 3_600_000;
 
@@ -24,32 +21,11 @@ const HOUR_MS = 3_600_000;
  */
 export function startChangeLogPruner(db: Db, opts: ChangeLogPrunerOptions): ChangeLogPruner {
   const now = opts.now ?? Date.now;
-  let running: Promise<number> | null = null;
-  let stopped = false;
-  const runOnce = (): Promise<number> => {
-    running ??= pruneChangeLog(db, new Date(now() - opts.retentionMs))
-      .then((removed) => {
-        if (removed > 0) opts.log?.info({ removed }, 'pruned the change log');
-        return removed;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const tick = () => {
-    if (stopped) return;
-    runOnce().catch((err: unknown) => opts.log?.error({ err }, 'pruning the change log failed; retrying later'));
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? HOUR_MS);
-  timer.unref();
-  tick();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => 0);
+  return startPeriodicJob(() => pruneChangeLog(db, new Date(now() - opts.retentionMs)), {
+    intervalMs: opts.intervalMs ?? HOUR_MS,
+    onResult: (removed) => {
+      if (removed > 0) opts.log?.info({ removed }, 'pruned the change log');
     },
-  };
+    onError: (err) => opts.log?.error({ err }, 'pruning the change log failed; retrying later'),
+  });
 }
