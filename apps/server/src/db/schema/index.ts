@@ -5,3 +5,4 @@ export * from './inventory';
 export * from './orders';
 export * from './sync';
 export * from './email';
+export * from './customer-extras';

@@ -34,6 +34,12 @@ export const vendors = pgTable(
     /** platform approval: only approved vendors are visible on the storefront */
     status: text('status', { enum: ['pending', 'approved', 'suspended'] }).notNull().default('pending'),
     imagePath: text('image_path'),
+    /** printed on counter receipts: lines above the items, lines at the foot, the tax registration number */
+    receiptHeader: text('receipt_header').notNull().default(''),
+    receiptFooter: text('receipt_footer').notNull().default(''),
+    taxNumber: text('tax_number').notNull().default(''),
+    /** monochrome-friendly logo printed at the top of receipts (media path, like imagePath) */
+    receiptLogoPath: text('receipt_logo_path'),
     nextOrderNumber: integer('next_order_number').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
