@@ -8,3 +8,4 @@ export * from './refunds';
 export * from './shifts';
 export * from './staff';
 export * from './devices';
+export * from './card-attempts';

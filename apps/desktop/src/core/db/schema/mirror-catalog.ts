@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { GS1Template } from '@makeries/shared';
+import type { GS1Template, OpeningHours } from '@makeries/shared';
 import { flag, id, isoTime, money } from './columns';
 
 /*
@@ -21,6 +21,16 @@ export const mirrorVendor = sqliteTable('mirror_vendor', {
   addressLine1: text('address_line1').notNull().default(''),
   city: text('city').notNull().default(''),
   postcode: text('postcode').notNull().default(''),
+  /** store settings the back office edits (and receipts print) */
+  description: text('description').notNull().default(''),
+  email: text('email').notNull().default(''),
+  openingHours: text('opening_hours', { mode: 'json' }).$type<OpeningHours | null>(),
+  pausedReason: text('paused_reason'),
+  receiptHeader: text('receipt_header').notNull().default(''),
+  receiptFooter: text('receipt_footer').notNull().default(''),
+  taxNumber: text('tax_number').notNull().default(''),
+  /** server media path of the receipt logo, if any */
+  receiptLogoPath: text('receipt_logo_path'),
 });
 
 export const mirrorCategories = sqliteTable('mirror_categories', {
