@@ -45,12 +45,18 @@ export async function prepareDemoStaff(serverUrl: string, token: string, manager
   ];
 }
 
+/** A fresh one-time pairing code from the owner's back office (the Electron app pairs itself with it). */
+export async function demoPairingCode(serverUrl: string, token: string): Promise<string> {
+  const { code } = await serverApi(serverUrl, token).devices.createPairingCode.mutate({ deviceName: 'Demo counter' });
+  return code;
+}
+
 /** Pairs the counter at `counterUrl` with a fresh code from the owner's back office; a paired one is left alone. */
 export async function pairDemoCounter(serverUrl: string, token: string, counterUrl: string): Promise<{ registerCode: string; shopName: string; paired: 'now' | 'already' }> {
   const counter = counterApi(counterUrl);
   const status = await counter.device.status.query();
   if (status.paired) return { registerCode: status.registerCode ?? '', shopName: status.shop?.name ?? '', paired: 'already' };
-  const { code } = await serverApi(serverUrl, token).devices.createPairingCode.mutate({ deviceName: 'Demo counter' });
+  const code = await demoPairingCode(serverUrl, token);
   const result = await counter.device.pair.mutate({ code });
   return { registerCode: result.registerCode, shopName: result.vendorName, paired: 'now' };
 }

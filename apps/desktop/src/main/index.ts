@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
-import { askSaleInProgress, createMainCoreClient } from './core-client';
+import { askSaleInProgress, createMainCoreClient, type CoreClient } from './core-client';
 import { startCoreHost } from './core-host';
 import { notifyWebOrder } from './notifications';
 import { installQuitGuard } from './quit-guard';
@@ -36,6 +36,22 @@ function fatal(message: string): void {
   app.exit(1);
 }
 
+/**
+ * `pnpm start` hands the demo app a one-time pairing code (MAKERIES_PAIRING_CODE) so it opens ready to sell; an
+ * already paired counter ignores it, and a failure leaves the pairing screen for staff.
+ */
+async function pairFromEnvironment(client: CoreClient): Promise<void> {
+  const code = process.env.MAKERIES_PAIRING_CODE;
+  if (!code) return;
+  try {
+    if ((await client.device.status.query()).paired) return;
+    const paired = await client.device.pair.mutate({ code });
+    log(`paired to ${paired.vendorName} as register ${paired.registerCode}`);
+  } catch (e) {
+    log(`pairing with MAKERIES_PAIRING_CODE failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
@@ -45,7 +61,7 @@ async function main(): Promise<void> {
 
   const host = startCoreHost({
     modulePath: join(here, 'core-process.js'),
-    config: { dataDir: settings.dataDir ?? join(userData, 'counter'), migrationsFolder: join(here, 'migrations'), ...(serverUrl ? { serverUrl } : {}) },
+    config: { dataDir: process.env.MAKERIES_DATA_DIR ?? settings.dataDir ?? join(userData, 'counter'), migrationsFolder: join(here, 'migrations'), ...(serverUrl ? { serverUrl } : {}) },
     log,
     onWebOrder: (event) => notifyWebOrder(event, win),
     onRestarted: () => {
@@ -74,6 +90,8 @@ async function main(): Promise<void> {
     // onFatal has told staff why and is ending the app
     return;
   }
+
+  await pairFromEnvironment(core.client);
 
   const csp = contentSecurityPolicy({ imageOrigins: [new URL(ready.serverUrl).origin], ...(devServerUrl ? { devServerUrl } : {}) });
   lockDown({ csp, ...(devServerUrl ? { devServerUrl } : {}) });
