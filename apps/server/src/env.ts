@@ -18,6 +18,12 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.url().optional(),
+  /** shown to browsers for the Payment Element (pk_…); card checkout needs it with STRIPE_SECRET_KEY */
+  STRIPE_PUBLISHABLE_KEY: z.string().optional(),
+  /** how long one Stripe API call may take before we treat Stripe as unreachable */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** the marketplace's default cut of card payments, in basis points (250 = 2.5%); per-vendor overrides win */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** signs guest order-tracking links; unset → a random key kept in DATA_DIR/secret.key (shared by instances only via env) */
   APP_SECRET: z.string().min(32, 'APP_SECRET needs at least 32 characters').optional(),
   /** failed logins allowed per key (email or IP) per window */

@@ -13,6 +13,7 @@ import { registerOrderLive } from './order-live';
 import { registerPoke } from './poke';
 import { registerUpdates } from './updates';
 import { registerStorefront } from './storefront';
+import { registerStripeWebhook } from './stripe-webhook';
 
 export interface AppOptions {
   database: Database;
@@ -69,6 +70,8 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await registerStripeWebhook(app, { database, env });
 
   app.get('/healthz', async (_req, reply) => {
     try {

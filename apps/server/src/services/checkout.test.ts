@@ -294,7 +294,9 @@ describeEachDb('orders.checkout delivery, hours and availability', (get) => {
       [checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId }, { vendorId: a.vendorId }]), 'BAD_INPUT'],
       [checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId, pickupAt: 'tomorrow' }]), 'BAD_INPUT'],
       [{ ...checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId }]), contact: { name: '', email: 'nope' } }, 'BAD_INPUT'],
-      [{ ...checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId }]), paymentMethod: 'card' as 'pay_at_pickup' }, 'BAD_INPUT'],
+      [{ ...checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId }]), paymentMethod: 'cash' as 'pay_at_pickup' }, 'BAD_INPUT'],
+      // no Stripe keys here: card is refused with a reason, pay at pickup still works
+      [{ ...checkoutRequest([[pa, 1]], [{ vendorId: a.vendorId }]), paymentMethod: 'card' }, 'FULFILMENT_UNAVAILABLE'],
       // a shop in the cart without a pickup/delivery choice, and a choice for a shop not in the cart
       [checkoutRequest([[pa, 1]], [{ vendorId: b.vendorId }]), 'BAD_INPUT'],
       [checkoutRequest([[pa, 1], [pb, 1]], [{ vendorId: a.vendorId }, { vendorId: b.vendorId }]), 'CURRENCY_MISMATCH'],

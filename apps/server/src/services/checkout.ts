@@ -4,6 +4,7 @@ import type { Db, DbOrTx, Tx } from '../db/client';
 import { checkouts, orders, vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { enqueueOrderEmail } from './email/enqueue';
+import { prepareCardCheckout, requireCardCheckout } from './payments/checkout-card';
 import { loadVendorCarts } from './orders/checkout-load';
 import { priceCarts } from './orders/checkout-price';
 import { bumpPopularity, claimCheckout, reserveAll, writeOrder } from './orders/checkout-write';
@@ -40,6 +41,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
   const priced = await priceCarts(tx, carts, now);
   const first = priced[0];
   if (!first) throw new AppError('BAD_INPUT', 'Your cart is empty.');
+  if (input.paymentMethod === 'card') await requireCardCheckout(tx, env, priced.map((c) => c.vendor.id));
   const checkoutId = uuidv7();
   const currency = first.vendor.currency;
   const totalCents = priced.reduce((sum, c) => sum + c.totals.totalCents, 0);
@@ -71,6 +73,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
   await bumpPopularity(tx, priced);
+  if (input.paymentMethod === 'card') await prepareCardCheckout(tx, checkoutId, totalCents, currency);
   return { checkoutId, orders: created, totalCents, currency };
 }
 

@@ -41,7 +41,8 @@ describe('checkoutInput', () => {
     expect(messages(checkoutInput.safeParse({ ...base, fulfilment: [base.fulfilment[0], base.fulfilment[0]] }))).toContain(
       'Choose pickup or delivery once per shop',
     );
-    expect(messages(checkoutInput.safeParse({ ...base, paymentMethod: 'card' }))).toContain('Only pay at pickup is available');
+    expect(checkoutInput.safeParse({ ...base, paymentMethod: 'card' }).success).toBe(true);
+    expect(messages(checkoutInput.safeParse({ ...base, paymentMethod: 'cash' }))).toContain('Choose pay at pickup or card');
     expect(checkoutInput.safeParse({ ...base, fulfilment: [{ vendorId, type: 'pickup', pickupAt: 'soon' }] }).success).toBe(false);
   });
 });

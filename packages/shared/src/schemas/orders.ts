@@ -39,7 +39,8 @@ export const checkoutInput = z
     items: z.array(checkoutItemSchema).min(1, 'Your cart is empty').max(200, 'At most 200 items per checkout'),
     fulfilment: z.array(checkoutFulfilmentSchema).min(1, 'Choose pickup or delivery').max(20),
     note: z.string().trim().max(500, 'Notes are at most 500 characters').optional(),
-    paymentMethod: z.literal('pay_at_pickup', { message: 'Only pay at pickup is available' }),
+    /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
+    paymentMethod: z.enum(['pay_at_pickup', 'card'], { message: 'Choose pay at pickup or card' }),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     message: 'Choose pickup or delivery once per shop',

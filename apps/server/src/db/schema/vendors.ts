@@ -41,6 +41,16 @@ export const vendors = pgTable(
     /** monochrome-friendly logo printed at the top of receipts (media path, like imagePath) */
     receiptLogoPath: text('receipt_logo_path'),
     nextOrderNumber: integer('next_order_number').notNull().default(1),
+    /** Stripe Connect: the shop's connected account and what Stripe lets it do (from `account.updated`) */
+    stripeAccountId: text('stripe_account_id'),
+    stripeChargesEnabled: boolean('stripe_charges_enabled').notNull().default(false),
+    stripePayoutsEnabled: boolean('stripe_payouts_enabled').notNull().default(false),
+    /** Stripe's `created` of the last account snapshot applied, so an older event never overwrites a newer one */
+    stripeAccountSeenAt: integer('stripe_account_seen_at').notNull().default(0),
+    /** the Stripe Terminal location its card readers are registered to */
+    stripeTerminalLocationId: text('stripe_terminal_location_id'),
+    /** the marketplace's cut of card payments in basis points; null = PLATFORM_FEE_BPS */
+    platformFeeBps: integer('platform_fee_bps'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,7 +9,7 @@ import { submissionFingerprint } from '../../lib/cart/requests';
  * retry of the same content (after a lost answer) reuses the idempotency key, so the server replays the first
  * result instead of ordering twice. Changed content (a fixed quantity) gets a new key.
  */
-export function usePlaceOrder(onPlaced: (result: CheckoutResult) => void) {
+export function usePlaceOrder(onPlaced: (result: CheckoutResult, idempotencyKey: string) => void | Promise<void>) {
   const api = useApi();
   const key = useRef<{ fingerprint: string; key: string } | null>(null);
   const inFlight = useRef(false);
@@ -25,7 +25,7 @@ export function usePlaceOrder(onPlaced: (result: CheckoutResult) => void) {
     setError(null);
     try {
       const result = await api.orders.checkout.mutate({ ...body, idempotencyKey: key.current.key });
-      onPlaced(result);
+      void onPlaced(result, key.current.key);
     } catch (e) {
       setError(explainCheckoutError(failureOf(e)));
     } finally {

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import Stripe from 'stripe';
+import type { Database } from '../db/client';
+import type { Env } from '../env';
+import { storeStripeEvent } from '../services/payments/events';
+import { startPaymentsWorker } from '../services/payments/worker';
+
+export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
+
+export interface StripeWebhookOptions {
+  database: Database;
+  env: Env;
+  /** run the payments job worker in this process (default: whenever Stripe is configured) */
+  worker?: boolean;
+}
+
+/**
+ * POST /webhooks/stripe: the signature is checked on the exact bytes Stripe sent, so this route gets its own
+ * raw-body parser (scoped to this plugin; the rest of the app keeps parsing JSON). A verified event is stored
+ * by id and processed by the job queue; a bad signature stores nothing.
+ */
+export async function registerStripeWebhook(app: FastifyInstance, opts: StripeWebhookOptions): Promise<void> {
+  const { database, env } = opts;
+  const worker = (opts.worker ?? Boolean(env.STRIPE_SECRET_KEY))
+    ? startPaymentsWorker(database.db, env, { onError: (err) => app.log.error({ err }, 'payments worker failed') })
+    : null;
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post(STRIPE_WEBHOOK_PATH, async (req, reply) => {
+      const secret = env.STRIPE_WEBHOOK_SECRET;
+      if (!secret) return reply.code(503).send({ error: 'Stripe webhooks are not configured on this server.' });
+      const signature = req.headers['stripe-signature'];
+      if (typeof signature !== 'string' || !Buffer.isBuffer(req.body)) return reply.code(400).send({ error: 'Missing Stripe signature.' });
+      let event: Stripe.Event;
+      try {
+        event = Stripe.webhooks.constructEvent(req.body, signature, secret);
+      } catch {
+        req.log.warn('stripe webhook with a bad signature rejected');
+        return reply.code(400).send({ error: 'Bad Stripe signature.' });
+      }
+      const outcome = await storeStripeEvent(database.db, event);
+      worker?.runOnce().catch((err: unknown) => req.log.error({ err }, 'payments worker failed'));
+      return reply.send({ received: true, duplicate: outcome === 'duplicate' });
+    });
+  });
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+  });
+}

@@ -1,0 +1,177 @@
+import { uuidv7 } from '@makeries/shared';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paymentRefunds, payments, terminalReaders } from '../db/schema/index';
+import { addDevice, createShop, failure } from '../services/orders.test-helpers';
+import { enableCardPayments, fakeStripeSdk, stripeTestEnv } from '../services/payments/payments-test-kit';
+import { startFakeStripe } from '../test/fake-stripe/index';
+import type { Caller } from '../test/harness';
+import { describeEachDb } from '../test/harness';
+
+const fake = await startFakeStripe();
+afterAll(() => fake.close());
+const sdk = fakeStripeSdk(fake);
+
+/** The customer taps a card on the (simulated) reader. */
+async function tap(readerId: string, card = '4242424242424242'): Promise<void> {
+  await sdk.testHelpers.terminal.readers.presentPaymentMethod(readerId, { card_present: { number: card }, type: 'card_present' });
+}
+
+describeEachDb(
+  'payments.terminal',
+  (get) => {
+    let counter: Caller;
+    let vendorId: string;
+    let accountId: string;
+    let readerId: string;
+
+    beforeAll(async () => {
+      const db = get().database.db;
+      const shop = await createShop(db);
+      vendorId = shop.vendorId;
+      const device = await addDevice(db, vendorId);
+      counter = await get().caller({ bearer: device.token });
+    });
+
+    it('offers the card tender only once the shop can take cards', async () => {
+      const before = await counter.payments.status();
+      expect(before).toEqual({ cardConfigured: true, terminalAvailable: false, publishableKey: 'pk_test_makeries' });
+      expect((await failure(counter.payments.terminal.registerReader({ registrationCode: 'simulated-wpe', label: 'Till 1' }))).appCode).toBe(
+        'FULFILMENT_UNAVAILABLE',
+      );
+      accountId = await enableCardPayments(get().database.db, fake, vendorId);
+      expect((await counter.payments.status()).terminalAvailable).toBe(true);
+      // a storefront visitor learns card checkout exists, nothing about any shop's terminal
+      expect(await (await get().caller()).payments.status()).toEqual({ cardConfigured: true, terminalAvailable: false, publishableKey: 'pk_test_makeries' });
+    });
+
+    it('registers a reader; a wrong code is refused and stores nothing', async () => {
+      const bad = await failure(counter.payments.terminal.registerReader({ registrationCode: 'invalid-code', label: 'Till 1' }));
+      expect(bad.appCode).toBe('BAD_INPUT');
+      expect(bad.message).toMatch(/registration code is invalid/);
+      const [n] = await get().database.db.select({ n: count() }).from(terminalReaders).where(eq(terminalReaders.vendorId, vendorId));
+      expect(n?.n).toBe(0);
+      const reader = await counter.payments.terminal.registerReader({ registrationCode: 'simulated-wpe', label: 'Till 1' });
+      readerId = reader.id;
+      expect(reader).toMatchObject({ label: 'Till 1', status: 'online', deviceType: 'bbpos_wisepos_e' });
+      expect(await counter.payments.terminal.readers()).toEqual([reader]);
+    });
+
+    it('takes a card payment: waiting until the card is tapped, then succeeded, paid to the shop minus the fee', async () => {
+      const saleId = uuidv7();
+      const started = await counter.payments.terminal.start({ saleId, amountCents: 1250, readerId });
+      expect(started.status).toBe('waiting');
+      expect(await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId })).toEqual({ status: 'waiting' });
+      await tap(readerId);
+      expect(await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId })).toEqual({ status: 'succeeded' });
+      const pi = fake.state.paymentIntents.get(started.paymentIntentId);
+      expect(pi).toMatchObject({ amount: 1250, currency: 'gbp', application_fee_amount: 63, transfer_data: { destination: accountId } });
+      expect(pi?.payment_method_types).toEqual(['card_present']);
+      // asking again (a lost response, a restarted counter) never charges the sale twice
+      const again = await counter.payments.terminal.start({ saleId, amountCents: 1250, readerId });
+      expect(again).toEqual({ paymentIntentId: started.paymentIntentId, status: 'succeeded' });
+      expect([...fake.state.paymentIntents.values()].filter((p) => p.metadata.saleId === saleId)).toHaveLength(1);
+    });
+
+    it('a declined card fails the attempt with a reason; the next attempt is a new payment that can succeed', async () => {
+      const saleId = uuidv7();
+      const first = await counter.payments.terminal.start({ saleId, amountCents: 800, readerId });
+      await tap(readerId, '4000000000000002');
+      const failed = await counter.payments.terminal.status({ paymentIntentId: first.paymentIntentId });
+      expect(failed.status).toBe('failed');
+      expect(failed.message).toMatch(/declined/i);
+      expect(fake.state.paymentIntents.get(first.paymentIntentId)?.status).toBe('canceled');
+      const second = await counter.payments.terminal.start({ saleId, amountCents: 800, readerId });
+      expect(second.paymentIntentId).not.toBe(first.paymentIntentId);
+      await tap(readerId);
+      expect((await counter.payments.terminal.status({ paymentIntentId: second.paymentIntentId })).status).toBe('succeeded');
+      // the failed attempt stays failed
+      expect((await counter.payments.terminal.status({ paymentIntentId: first.paymentIntentId })).status).toBe('failed');
+    });
+
+    it('cancels a payment waiting on the reader; the card can no longer be charged', async () => {
+      const started = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 500, readerId });
+      expect(await counter.payments.terminal.cancel({ paymentIntentId: started.paymentIntentId })).toEqual({ status: 'canceled' });
+      expect(fake.state.paymentIntents.get(started.paymentIntentId)?.status).toBe('canceled');
+      expect(fake.state.readers.get(readerId)?.action?.status).toBe('failed');
+      expect((await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId })).status).toBe('canceled');
+      // tapping afterwards does nothing
+      await expect(tap(readerId)).rejects.toThrow(/no action in progress/);
+    });
+
+    it('refunds part of a card payment once per refund id, reversing the shop share; never more than was paid', async () => {
+      const started = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 2000, readerId });
+      await tap(readerId);
+      await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId });
+      const refundId = uuidv7();
+      const refund = await counter.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 700, refundId });
+      expect(refund).toEqual({ refundId, status: 'succeeded', amountCents: 700 });
+      expect(await counter.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 700, refundId })).toEqual(refund);
+      const stripeRefunds = [...fake.state.refunds.values()].filter((r) => r.payment_intent === started.paymentIntentId);
+      expect(stripeRefunds).toHaveLength(1);
+      expect(stripeRefunds[0]?.transfer_reversal).not.toBeNull();
+      const tooMuch = await failure(counter.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 1301, refundId: uuidv7() }));
+      expect(tooMuch.appCode).toBe('BAD_INPUT');
+      const [rows] = await get().database.db.select({ n: count() }).from(paymentRefunds);
+      expect(rows?.n).toBe(1);
+      const [p] = await get().database.db.select().from(payments).where(eq(payments.stripePaymentIntentId, started.paymentIntentId));
+      expect(p?.refundedCents).toBe(700);
+    });
+
+    it('a refund of a payment that never went through is refused', async () => {
+      const started = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 300, readerId });
+      const r = await failure(counter.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 300, refundId: uuidv7() }));
+      expect(r.appCode).toBe('CONFLICT');
+      await counter.payments.terminal.cancel({ paymentIntentId: started.paymentIntentId });
+    });
+
+    it('Stripe timing out while starting says so; trying again creates one payment for the sale', async () => {
+      const saleId = uuidv7();
+      fake.faults.timeoutNext(2, 1500); // the SDK's own retry times out too
+      const timedOut = await failure(counter.payments.terminal.start({ saleId, amountCents: 950, readerId }));
+      expect(timedOut.appCode).toBe('FULFILMENT_UNAVAILABLE');
+      expect(timedOut.message).toMatch(/not reachable/);
+      const retried = await counter.payments.terminal.start({ saleId, amountCents: 950, readerId });
+      expect(retried.status).toBe('waiting');
+      expect([...fake.state.paymentIntents.values()].filter((p) => p.metadata.saleId === saleId)).toHaveLength(1);
+      await tap(readerId);
+      expect((await counter.payments.terminal.status({ paymentIntentId: retried.paymentIntentId })).status).toBe('succeeded');
+    });
+
+    it('another shop cannot see or cancel this shop’s payments or use its reader', async () => {
+      const db = get().database.db;
+      const other = await createShop(db);
+      await enableCardPayments(db, fake, other.vendorId);
+      const otherCounter = await get().caller({ bearer: (await addDevice(db, other.vendorId)).token });
+      const mine = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 400, readerId });
+      expect((await failure(otherCounter.payments.terminal.status({ paymentIntentId: mine.paymentIntentId }))).appCode).toBe('NOT_FOUND');
+      expect((await failure(otherCounter.payments.terminal.cancel({ paymentIntentId: mine.paymentIntentId }))).appCode).toBe('NOT_FOUND');
+      expect((await failure(otherCounter.payments.terminal.start({ saleId: uuidv7(), amountCents: 400, readerId }))).appCode).toBe('NOT_FOUND');
+      await counter.payments.terminal.cancel({ paymentIntentId: mine.paymentIntentId });
+    });
+
+    it('bad input is refused with a clear code', async () => {
+      expect((await failure(counter.payments.terminal.start({ saleId: 'nope', amountCents: 100, readerId }))).appCode).toBe('BAD_INPUT');
+      expect((await failure(counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 0, readerId }))).appCode).toBe('BAD_INPUT');
+      expect((await failure(counter.payments.terminal.status({ paymentIntentId: 'ch_123' }))).appCode).toBe('BAD_INPUT');
+      const staffOnly = await failure((await get().caller()).payments.terminal.readers());
+      expect(staffOnly.appCode).toBe('UNAUTHENTICATED');
+    });
+  },
+  stripeTestEnv(fake),
+);
+
+describe('without Stripe keys', () => {
+  describeEachDb('payments (no keys)', (get) => {
+    it('everything is cash / pay at pickup and says card payments are not configured', async () => {
+      const db = get().database.db;
+      const shop = await createShop(db);
+      const counter = await get().caller({ bearer: (await addDevice(db, shop.vendorId)).token });
+      expect(await counter.payments.status()).toEqual({ cardConfigured: false, terminalAvailable: false, publishableKey: null });
+      const start = await failure(counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 100, readerId: 'tmr_x' }));
+      expect(start.appCode).toBe('FULFILMENT_UNAVAILABLE');
+      expect(start.message).toMatch(/not configured/);
+      expect(await counter.payments.terminal.readers()).toEqual([]);
+    });
+  });
+});
