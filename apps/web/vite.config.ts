@@ -20,7 +20,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: here('./dist/server'),
         emptyOutDir: true,
         target: 'node20',
-        rollupOptions: { output: { entryFileNames: 'entry-server.js' } },
+        // one file for the server: pages are code-split for browsers only
+        rollupOptions: { output: { entryFileNames: 'entry-server.js', inlineDynamicImports: true } },
       }
     : {
         outDir: here('./dist/client'),

@@ -3,7 +3,7 @@ import './app/app.css';
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createBrowserApi } from './app/api';
 import { AppProviders, createQueryClient } from './app/providers';
@@ -24,16 +24,36 @@ if (state) {
   for (const q of state.queries) q.state.dataUpdatedAt = now;
   hydrate(queryClient, state);
 }
-// reads the loader data the server rendered with (window.__staticRouterHydrationData), so no loader re-runs
-const router = createBrowserRouter(createRoutes({ api, queryClient }));
+/**
+ * Page components are code-split: load the ones the server rendered before hydrating (their chunks were
+ * modulepreloaded alongside this entry), or React would hydrate an empty outlet over the server's HTML.
+ */
+async function resolveLazyMatches(routes: RouteObject[]): Promise<void> {
+  const matches = matchRoutes(routes, window.location) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      Object.assign(route, await route.lazy());
+      delete route.lazy;
+    }),
+  );
+}
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing');
-hydrateRoot(
-  root,
-  <StrictMode>
-    <AppProviders api={api} queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+async function start(): Promise<void> {
+  const routes = createRoutes({ api, queryClient });
+  await resolveLazyMatches(routes);
+  // reads the loader data the server rendered with (window.__staticRouterHydrationData), so no loader re-runs
+  const router = createBrowserRouter(routes);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing');
+  hydrateRoot(
+    root,
+    <StrictMode>
+      <AppProviders api={api} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+}
+
+void start();

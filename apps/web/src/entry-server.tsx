@@ -4,10 +4,11 @@ import { createTRPCClient, localLink } from '@trpc/client';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, isRouteErrorResponse, StaticRouterProvider } from 'react-router';
 import type { renderPage as RenderPage } from '../ssr';
+import { pageChunkOf } from './app/lazy-page';
 import { AppProviders, createQueryClient } from './app/providers';
 import { createRoutes } from './app/routes';
 import { seoFromMatches, type Seo } from './app/seo';
-import { clientDir, loadClientAssets, type ClientAssets } from './server/assets';
+import { assetsFor, clientDir, loadClientAssets, type ClientAssets } from './server/assets';
 import { renderDocument } from './server/document';
 
 export { clientDir };
@@ -43,7 +44,8 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
     origin: new URL(request.url).origin,
     appHtml,
     state: dehydrate(queryClient),
-    ...assets,
+    // the rendered pages' chunks load alongside the entry instead of after it
+    ...assetsFor(assets, context.matches.flatMap((m) => pageChunkOf(m.route.handle) ?? [])),
   });
   return { status: context.statusCode, html };
 };

@@ -5,7 +5,10 @@ import { loadEnv } from '../../src/env';
 import { buildApp } from '../../src/http/app';
 import { failChild, serveChild } from './child-runtime';
 
-/** The real marketplace server (Fastify + tRPC + node-postgres pool) on BENCH_APP_DATABASE_URL, logging off. */
+/**
+ * The real marketplace server (Fastify + tRPC + node-postgres pool, storefront SSR when apps/web is built) on
+ * BENCH_APP_DATABASE_URL, logging off; pictures are served from BENCH_APP_DATA_DIR/media when set.
+ */
 async function main(): Promise<void> {
   const url = process.env.BENCH_APP_DATABASE_URL;
   if (!url) throw new Error('BENCH_APP_DATABASE_URL is not set');
@@ -13,7 +16,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     DATABASE_URL: url,
-    DATA_DIR: join(tmpdir(), 'makeries-bench-data'),
+    DATA_DIR: process.env.BENCH_APP_DATA_DIR ?? join(tmpdir(), 'makeries-bench-data'),
     PORT: '0',
     HOST: '127.0.0.1',
   });

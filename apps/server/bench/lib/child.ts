@@ -49,7 +49,7 @@ function waitFor<T extends FromChild['type']>(child: ChildProcess, type: T, ms: 
  * Runs a server entry (TypeScript, through tsx) in its own process so load generation and measurement do not
  * share its event loop, and so its RSS is its own. The entry reports its port over IPC.
  */
-export async function startChildServer(entry: URL, env: Record<string, string>): Promise<ChildServer> {
+export async function startChildServer(entry: URL, env: Record<string, string>, readyTimeoutMs = 60_000): Promise<ChildServer> {
   const child = fork(fileURLToPath(entry), [], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     env: { ...process.env, ...env },
@@ -57,12 +57,12 @@ export async function startChildServer(entry: URL, env: Record<string, string>):
   });
   live.add(child);
   try {
-    const { port } = await waitFor(child, 'ready', 60_000);
+    const { port } = await waitFor(child, 'ready', readyTimeoutMs);
     return {
       port,
       pid: child.pid ?? 0,
       async stats() {
-        const reply = waitFor(child, 'stats', 5_000);
+        const reply = waitFor(child, 'stats', 30_000);
         child.send({ type: 'stats' });
         const m = await reply;
         return { rss: m.rss, peakRss: m.peakRss, cpuMs: m.cpuMs };

@@ -17,6 +17,8 @@ export interface LoadOptions {
   paths: string[];
   connections: number;
   durationSec: number;
+  /** sent with every request, e.g. the accept-encoding a browser sends */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function loadTest(o: LoadOptions): Promise<LoadResult> {
     connections: o.connections,
     duration: o.durationSec,
     timeout: 10,
+    ...(o.headers ? { headers: o.headers } : {}),
     requests: o.paths.map((path) => ({ method: 'GET', path })),
   });
   instance.on('response', (_client, status, _bytes, ms) => {

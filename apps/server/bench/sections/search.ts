@@ -1,43 +1,14 @@
-import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openDatabase } from '../../src/db/client';
-import { runMigrations } from '../../src/db/migrate';
 import { startChildServer, type ChildServer } from '../lib/child';
-import { loadTest, warmUp, type LoadOptions, type LoadResult } from '../lib/load';
+import { warmUp } from '../lib/load';
+import { loadWithCpu, measureBareHttp } from '../lib/measure';
 import { createBenchDatabase } from '../lib/postgres';
 import { budget, round, type BenchContext, type BenchSection, type SectionResult } from '../lib/types';
-import { generateCatalog } from '../search/generate';
-import { loadCatalog } from '../search/load-catalog';
+import { prepareCatalogDatabase } from '../search/prepare';
 import { rawSqlBaseline } from '../search/raw-sql';
 import { AUTOCOMPLETE_QUERIES, GLOBAL_QUERIES, NEAR_QUERIES, trpcPath } from '../search/scenarios';
 
-const VENDORS = 500;
-const PRODUCTS = 100_000;
 const CONNECTIONS = 10;
 const MB = 1024 * 1024;
-
-async function prepareDatabase(ctx: BenchContext, url: string) {
-  const database = await openDatabase({ kind: 'postgres', url, max: 1 });
-  try {
-    await runMigrations(database);
-  } finally {
-    await database.close();
-  }
-  const t0 = performance.now();
-  const catalog = generateCatalog({ vendors: VENDORS, products: PRODUCTS });
-  const generated = performance.now();
-  await loadCatalog(url, catalog);
-  const loaded = performance.now();
-  ctx.log(`catalog: generated in ${round((generated - t0) / 1000, 1)} s, loaded + analysed in ${round((loaded - generated) / 1000, 1)} s`);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<Record<string, number>>(
-    `SELECT (SELECT count(*)::int FROM vendors) AS vendors, (SELECT count(*)::int FROM products) AS products,
-            (SELECT count(*)::int FROM variants) AS variants, (SELECT count(*)::int FROM search_words) AS search_words`,
-  );
-  await client.end();
-  return { ...rows[0], generateSeconds: round((generated - t0) / 1000, 1), loadSeconds: round((loaded - generated) / 1000, 1) };
-}
 
 /** Every scenario URL must answer 200 before we time it; also reports how many return nothing. */
 async function checkPaths(base: string, paths: string[]): Promise<{ paths: number; emptyResults: number }> {
@@ -51,20 +22,6 @@ async function checkPaths(base: string, paths: string[]): Promise<{ paths: numbe
     if (n === 0) empty++;
   }
   return { paths: paths.length, emptyResults: empty };
-}
-
-/** A load run plus the CPU it cost per successful request: server process, and Postgres when we own it. */
-async function loadWithCpu(ctx: BenchContext, app: ChildServer, opts: LoadOptions) {
-  const s0 = await app.stats();
-  const p0 = ctx.postgres.cpuMs();
-  const result = await loadTest(opts);
-  const s1 = await app.stats();
-  const p1 = ctx.postgres.cpuMs();
-  const per = (ms: number) => round(ms / Math.max(1, result.ok), 3);
-  return {
-    ...result,
-    cpuMsPerRequest: { server: per(s1.cpuMs - s0.cpuMs), postgres: p0 === null || p1 === null ? null : per(p1 - p0) },
-  };
 }
 
 async function measureApp(ctx: BenchContext, app: ChildServer) {
@@ -85,22 +42,10 @@ async function measureApp(ctx: BenchContext, app: ChildServer) {
   return { checks, nearLoad, nearSerial, globalLoad, autoLoad, memory };
 }
 
-async function measureBare(ctx: BenchContext): Promise<LoadResult> {
-  const bare = await startChildServer(new URL('../lib/bare-http-server.ts', import.meta.url), {});
-  try {
-    const opts = { baseUrl: `http://127.0.0.1:${bare.port}`, paths: ['/'], connections: CONNECTIONS };
-    await warmUp(opts, 2 * ctx.scale);
-    ctx.log('bare node:http baseline: loading');
-    return await loadTest({ ...opts, durationSec: 6 * ctx.scale });
-  } finally {
-    await bare.stop();
-  }
-}
-
 async function run(ctx: BenchContext): Promise<SectionResult> {
   const db = await createBenchDatabase(ctx.postgres, 'mk_bench_search');
   try {
-    const dataset = await prepareDatabase(ctx, db.url);
+    const dataset = await prepareCatalogDatabase(db.url, ctx.log);
     const app = await startChildServer(new URL('../lib/app-server.ts', import.meta.url), { BENCH_APP_DATABASE_URL: db.url });
     let measured: Awaited<ReturnType<typeof measureApp>>;
     try {
@@ -108,7 +53,7 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     } finally {
       await app.stop();
     }
-    const bare = await measureBare(ctx);
+    const bare = await measureBareHttp(ctx, CONNECTIONS);
     ctx.log('raw SQL baseline');
     const rawSql = await rawSqlBaseline(db.url, NEAR_QUERIES, Math.max(3, Math.round(20 * ctx.scale)));
     const { nearLoad, nearSerial, memory } = measured;

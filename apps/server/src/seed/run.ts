@@ -155,6 +155,9 @@ async function seedCustomersAndOrders(
     { buyer: 1, shops: [6], moves: ['accepted', 'ready', 'completed'] },
     { buyer: 2, shops: [4, 7], moves: [] },
     { buyer: 0, shops: [3], moves: ['accepted', 'ready'] },
+    // collected orders, so the demo shows reviews from verified purchases (see SEED_REVIEWS)
+    { buyer: 2, shops: [0, 6], moves: ['accepted', 'ready', 'completed'] },
+    { buyer: 1, shops: [0], moves: ['accepted', 'ready', 'completed'] },
   ];
   let placed = 0;
   for (const [i, step] of plan.entries()) {
@@ -170,10 +173,26 @@ async function seedCustomersAndOrders(
     for (const order of result.orders) {
       const shop = chosen.find((s) => s.id === order.vendorId)!;
       for (const to of step.moves) await shop.owner.orders.transition({ orderId: order.id, to, prepMinutes: to === 'accepted' ? 20 : undefined });
+      if (step.moves.includes('completed')) await seedReviews(buyers[step.buyer]!, order.id);
     }
     placed += result.orders.length;
   }
   return placed;
+}
+
+const SEED_REVIEWS = [
+  { shop: { rating: 5, body: 'Everything was ready when I arrived and they talked me through what was fresh today. Lovely shop.' }, product: { rating: 5, body: 'Worth the trip on its own.' } },
+  { shop: { rating: 4, body: 'Friendly and quick. Pickup was easy, though the queue was long on a Saturday.' }, product: { rating: 4, body: 'Really good — I will order it again.' } },
+  { shop: { rating: 5, body: 'Ordered on my phone on the bus, collected ten minutes later. Perfect.' }, product: null },
+];
+let reviewSeq = 0;
+
+/** The buyer reviews the shop and the first product of a collected order, through the same API as the storefront. */
+async function seedReviews(buyer: SeedCaller, orderId: string): Promise<void> {
+  const text = SEED_REVIEWS[reviewSeq++ % SEED_REVIEWS.length]!;
+  await buyer.reviews.create({ orderId, ...text.shop });
+  const target = (await buyer.reviews.forOrder({ orderId })).targets.find((t) => t.productId !== null);
+  if (text.product && target?.productId) await buyer.reviews.create({ orderId, productId: target.productId, ...text.product });
 }
 
 /** Enough of an item that two lines clear the shop's minimum order: grams for weighed goods, else units. */

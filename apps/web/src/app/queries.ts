@@ -1,6 +1,7 @@
 import type { GeoPoint, SearchProductsInputRaw } from '@makeries/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { Api } from './api';
+import { accountExtrasQueries } from './queries-account';
 
 /** Every query the pages make, keyed by procedure and input: loaders fill the cache, components read it. */
 export const queries = {
@@ -23,6 +24,7 @@ export const queries = {
       queryFn: () => api.orders.byId.query({ orderId, ...(trackingToken ? { trackingToken } : {}) }),
     }),
   myOrders: (api: Api) => queryOptions({ queryKey: ['orders.listMine'], queryFn: () => api.orders.listMine.query({ limit: 50 }) }),
+  ...accountExtrasQueries,
 };
 
 export type Me = Awaited<ReturnType<Api['auth']['me']['query']>>;

@@ -1,20 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { AccountPage } from '../pages/account/account-page';
+import { accountExtraRoutes } from '../pages/account/extra-routes';
 import { accountLoader } from '../pages/account/loader';
-import { CartPage } from '../pages/cart/cart-page';
-import { CheckoutPage } from '../pages/checkout/checkout-page';
-import { ConfirmationPage } from '../pages/confirmation/confirmation-page';
 import { confirmationLoader } from '../pages/confirmation/loader';
-import { HomePage } from '../pages/home/home-page';
 import { homeLoader } from '../pages/home/loader';
 import { orderLoader } from '../pages/order/loader';
-import { OrderPage } from '../pages/order/order-page';
 import { productLoader } from '../pages/product/loader';
-import { ProductPage } from '../pages/product/product-page';
 import { searchLoader } from '../pages/search/loader';
-import { SearchPage } from '../pages/search/search-page';
 import { vendorLoader } from '../pages/vendor/loader';
-import { VendorPage } from '../pages/vendor/vendor-page';
+import { lazyPage } from './lazy-page';
 import { notFound, staticPage, type LoaderDeps } from './loader-kit';
 import { PageError } from './page-error';
 import { queries } from './queries';
@@ -22,7 +15,8 @@ import { RootLayout } from './root-layout';
 
 /**
  * One route table for the server render (createStaticHandler) and the browser (createBrowserRouter). Loaders
- * fill the query cache through `deps.api`; pages read the cache, so hydration finds every query ready.
+ * fill the query cache through `deps.api`; pages read the cache, so hydration finds every query ready. Page
+ * components are code-split (lazyPage); loaders stay in the entry so navigation starts fetching at once.
  */
 export function createRoutes(deps: LoaderDeps): RouteObject[] {
   return [
@@ -39,15 +33,32 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
         {
           ErrorBoundary: PageError,
           children: [
-            { index: true, Component: HomePage, loader: homeLoader(deps) },
-            { path: 'search', Component: SearchPage, loader: searchLoader(deps) },
-            { path: 'p/:productId', Component: ProductPage, loader: productLoader(deps) },
-            { path: 'v/:slug', Component: VendorPage, loader: vendorLoader(deps) },
-            { path: 'cart', Component: CartPage, loader: staticPage({ title: 'Your cart', noindex: true })(deps) },
-            { path: 'checkout', Component: CheckoutPage, loader: staticPage({ title: 'Checkout', noindex: true })(deps) },
-            { path: 'confirmation', Component: ConfirmationPage, loader: confirmationLoader(deps) },
-            { path: 'orders/:orderId', Component: OrderPage, loader: orderLoader(deps) },
-            { path: 'account', Component: AccountPage, loader: accountLoader(deps) },
+            { index: true, loader: homeLoader(deps), ...lazyPage('src/pages/home/home-page.tsx', () => import('../pages/home/home-page'), (m) => m.HomePage) },
+            { path: 'search', loader: searchLoader(deps), ...lazyPage('src/pages/search/search-page.tsx', () => import('../pages/search/search-page'), (m) => m.SearchPage) },
+            {
+              path: 'p/:productId',
+              loader: productLoader(deps),
+              ...lazyPage('src/pages/product/product-page.tsx', () => import('../pages/product/product-page'), (m) => m.ProductPage),
+            },
+            { path: 'v/:slug', loader: vendorLoader(deps), ...lazyPage('src/pages/vendor/vendor-page.tsx', () => import('../pages/vendor/vendor-page'), (m) => m.VendorPage) },
+            {
+              path: 'cart',
+              loader: staticPage({ title: 'Your cart', noindex: true })(deps),
+              ...lazyPage('src/pages/cart/cart-page.tsx', () => import('../pages/cart/cart-page'), (m) => m.CartPage),
+            },
+            {
+              path: 'checkout',
+              loader: staticPage({ title: 'Checkout', noindex: true })(deps),
+              ...lazyPage('src/pages/checkout/checkout-page.tsx', () => import('../pages/checkout/checkout-page'), (m) => m.CheckoutPage),
+            },
+            {
+              path: 'confirmation',
+              loader: confirmationLoader(deps),
+              ...lazyPage('src/pages/confirmation/confirmation-page.tsx', () => import('../pages/confirmation/confirmation-page'), (m) => m.ConfirmationPage),
+            },
+            { path: 'orders/:orderId', loader: orderLoader(deps), ...lazyPage('src/pages/order/order-page.tsx', () => import('../pages/order/order-page'), (m) => m.OrderPage) },
+            { path: 'account', loader: accountLoader(deps), ...lazyPage('src/pages/account/account-page.tsx', () => import('../pages/account/account-page'), (m) => m.AccountPage) },
+            ...accountExtraRoutes(deps),
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

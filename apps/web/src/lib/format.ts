@@ -19,8 +19,23 @@ export function distanceLabel(meters: number): string {
   return meters < 1000 ? `${Math.max(50, Math.round(meters / 50) * 50)} m` : `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} km`;
 }
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (a server render of a shop list
+ * formats dozens of times), so each distinct format is built once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function dateTimeLabel(iso: string, timezone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -34,7 +49,7 @@ export function dateTimeLabel(iso: string, timezone?: string): string {
 /** "Opens Mon 09:00" for a closed shop, in the shop's time zone. */
 export function opensLabel(nextOpeningAt: string | null, timezone: string): string {
   if (!nextOpeningAt) return 'Closed';
-  const at = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(
+  const at = dateFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(
     new Date(nextOpeningAt),
   );
   return `Opens ${at}`;
@@ -61,7 +76,7 @@ export function weeklyHours(hours: OpeningHours): HoursRow[] {
 
 /** Today's weekday (0 = Sunday) in the shop's time zone. */
 export function weekdayIn(timezone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: timezone }).format(at);
+  const name = dateFormat('en-US', { weekday: 'long', timeZone: timezone }).format(at);
   return Math.max(0, DAY_NAMES.indexOf(name));
 }
 

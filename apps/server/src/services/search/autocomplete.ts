@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { tokenizeSearchQuery, type AutocompleteInput, type AutocompleteSuggestion } from '@makeries/shared';
-import { queryRows, type DbOrTx } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { searchRows } from './prepared-rows';
 import { distanceSql, withinRadiusSql } from './geo';
 import { correctionsSql, pgTextArray, searchTextFrom, tsquerySql, type CorrectionRow, type SearchText } from './query-text';
 import { radiusMeters } from './vendor-scope';
@@ -110,7 +111,7 @@ async function prelude(db: DbOrTx, words: string[], input: AutocompleteInput): P
     : null;
   if (!corrections && !nearby) return { corrections: [], nearby: null };
   const asJson = (q: SQL | null) => (q ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${q}) x)` : sql`NULL::json`);
-  const [row] = await queryRows<{ corrections: CorrectionRow[] | null; nearby: NearbyRow[] | null }>(
+  const [row] = await searchRows<{ corrections: CorrectionRow[] | null; nearby: NearbyRow[] | null }>(
     db,
     sql`SELECT ${asJson(corrections)} AS corrections, ${asJson(nearby)} AS nearby`,
   );
@@ -128,7 +129,7 @@ export async function autocomplete(db: DbOrTx, input: AutocompleteInput): Promis
   const found = await prelude(db, words, input);
   const text = searchTextFrom(words, found.corrections);
   if (!text) return [];
-  const rows = (await queryRows<SuggestionRow>(db, suggestionSql(text, found.nearby))).map(toSuggestion);
+  const rows = (await searchRows<SuggestionRow>(db, suggestionSql(text, found.nearby))).map(toSuggestion);
   const categories = rows.filter((s) => s.kind === 'category');
   const vendors = rows.filter((s) => s.kind === 'vendor');
   const products = rows.filter((s) => s.kind === 'product');

@@ -5,7 +5,8 @@ import {
   type SearchProductsInput,
   type SearchProductsResult,
 } from '@makeries/shared';
-import { queryRows, type DbOrTx } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { searchRows } from './prepared-rows';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toFacets, type FacetSqlRow } from './facets';
 import { mediaUrl } from './media-url';
@@ -40,7 +41,7 @@ async function prelude(db: DbOrTx, words: string[], input: SearchProductsInput):
   const vendors = vendorScopeSql(input);
   if (!corrections && !vendors) return { corrections: [], vendors: null };
   const asJson = (q: typeof corrections) => (q ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${q}) x)` : sql`NULL::json`);
-  const [row] = await queryRows<{ corrections: CorrectionRow[] | null; vendors: ScopeRow[] | null }>(
+  const [row] = await searchRows<{ corrections: CorrectionRow[] | null; vendors: ScopeRow[] | null }>(
     db,
     sql`SELECT ${asJson(corrections)} AS corrections, ${asJson(vendors)} AS vendors`,
   );
@@ -88,7 +89,7 @@ function toItem(r: ItemRow): SearchProductItem {
 }
 
 export async function runProductSearch(db: DbOrTx, plan: ProductSearchPlan): Promise<SearchProductsResult> {
-  const [row] = await queryRows<SearchRow>(db, productSearchSql(plan));
+  const [row] = await searchRows<SearchRow>(db, productSearchSql(plan));
   if (!row) throw new Error('search returned no row');
   const limit = plan.input.limit;
   const hasMore = row.items.length > limit;

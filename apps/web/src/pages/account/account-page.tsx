@@ -3,6 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useApi } from '../../app/api';
 import { queries } from '../../app/queries';
 import { trackingPath, useRecentOrders } from '../../lib/recent-orders';
+import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
@@ -24,6 +25,7 @@ export function AccountPage() {
     <Stack gap="lg" maw={720} mx="auto">
       {me.kind === 'customer' ? (
         <>
+          <AccountNav />
           <Group justify="space-between" align="center">
             <div>
               <Title order={1} fz={{ base: 26, sm: 32 }}>

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconStar } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { dateTimeLabel, money, STATUS_SHORT } from '../../lib/format';
 
@@ -11,6 +12,8 @@ export interface OrderListItem {
   totalCents: number;
   currency: string;
   placedAt: string;
+  /** e.g. "Write a review": a separate link under the card (a link cannot hold another) */
+  action?: { href: string; label: string };
 }
 
 const COLORS: Record<string, string> = { placed: 'blue', accepted: 'brand', preparing: 'brand', ready: 'brand', out_for_delivery: 'brand', completed: 'gray', rejected: 'red', cancelled: 'gray' };
@@ -20,7 +23,8 @@ export function OrderList({ orders, empty }: { orders: OrderListItem[]; empty: s
   return (
     <Stack gap="xs">
       {orders.map((o) => (
-        <Link key={o.id} to={o.href} className="mk-card-link">
+        <div key={o.id}>
+        <Link to={o.href} className="mk-card-link">
           <Card padding="sm">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div style={{ minWidth: 0 }}>
@@ -44,6 +48,12 @@ export function OrderList({ orders, empty }: { orders: OrderListItem[]; empty: s
             </Group>
           </Card>
         </Link>
+        {o.action && (
+          <Button component={Link} to={o.action.href} variant="light" size="sm" mt={6} leftSection={<IconStar size={16} aria-hidden />} aria-label={`${o.action.label}: ${o.vendorName}, ${o.number}`}>
+            {o.action.label}
+          </Button>
+        )}
+        </div>
       ))}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useApi } from '../../app/api';
 import { queries } from '../../app/queries';
 import { OrderList } from './order-list';
@@ -6,9 +6,13 @@ import { OrderList } from './order-list';
 export function SignedInOrders() {
   const api = useApi();
   const orders = useSuspenseQuery(queries.myOrders(api)).data.items;
+  const reviewed = useQuery(queries.reviewedOrders(api)).data ?? [];
+  // collected or delivered orders invite a review (until the shop has one from this order)
+  const action = (o: { id: string; status: string }) =>
+    o.status === 'completed' ? { href: `/account/orders/${o.id}/review`, label: reviewed.includes(o.id) ? 'Your review' : 'Write a review' } : undefined;
   return (
     <OrderList
-      orders={orders.map((o) => ({ id: o.id, href: `/orders/${o.id}`, number: o.number, vendorName: o.vendorName, status: o.status, totalCents: o.totalCents, currency: o.currency, placedAt: o.placedAt }))}
+      orders={orders.map((o) => ({ id: o.id, href: `/orders/${o.id}`, number: o.number, vendorName: o.vendorName, status: o.status, action: action(o), totalCents: o.totalCents, currency: o.currency, placedAt: o.placedAt }))}
       empty="No orders yet — they will appear here once you order while signed in."
     />
   );

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, Card, Group, Loader, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { contactSchema, type CheckoutResult, type Contact } from '@makeries/shared';
-import { IconAlertTriangle, IconCash } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApi } from '../../app/api';
 import { queries } from '../../app/queries';
+import { AddressPicker, saveCheckoutAddress } from '../../components/address-picker';
 import { CartLineRow } from '../../components/cart-line-row';
 import { VendorGroupCard } from '../../components/vendor-group-card';
 import { removeVendors } from '../../lib/cart/cart';
@@ -19,7 +20,23 @@ import { lookupPostcode } from '../../lib/postcodes';
 import { rememberOrders } from '../../lib/recent-orders';
 import { AddressFields, type AddressDraft } from './address-fields';
 import { ContactFields } from './contact-fields';
+import { PaymentChoice, type PaymentMethod } from './payment-choice';
+import { useCardOption } from './use-card-option';
 import { usePlaceOrder } from './use-place-order';
+
+// the Payment Element and Stripe's React bindings are their own chunk: only card payers download them
+const CardPayment = lazy(() => import('./card-payment').then((m) => ({ default: m.CardPayment })));
+
+interface CardStep {
+  result: CheckoutResult;
+  clientSecret: string;
+  amountCents: number;
+  currency: string;
+}
+
+function confirmationPath(result: CheckoutResult): string {
+  return `/confirmation?${result.orders.map((o) => `o=${o.id}.${encodeURIComponent(o.trackingToken)}`).join('&')}`;
+}
 
 function resolveAddress(a: AddressDraft): { address: DeliveryAddress | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -46,6 +63,10 @@ export function CheckoutPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [addressErrors, setAddressErrors] = useState<Record<string, string>>({});
   const [placed, setPlaced] = useState(false);
+  const [saveAddress, setSaveAddress] = useState(false);
+  const [method, setMethod] = useState<PaymentMethod>('pay_at_pickup');
+  const [cardStep, setCardStep] = useState<CardStep | null>(null);
+  const [cardStartError, setCardStartError] = useState<{ result: CheckoutResult; key: string; message: string } | null>(null);
 
   useEffect(() => {
     if (me?.kind === 'customer') setContact((c) => (c.name || c.email ? c : { name: me.customer.name, email: me.customer.email, phone: '' }));
@@ -57,9 +78,36 @@ export function CheckoutPage() {
   const { quote } = useCartQuote(cart, deliverTo);
   const view = buildCartView(cart, quote);
   const delivering = view.groups.some((g) => g.choice.type === 'delivery');
+  const card = useCardOption(
+    view.groups.map((g) => g.vendorId),
+    method === 'card',
+  );
+  useEffect(() => {
+    // card stopped being possible (shop list changed, Stripe.js blocked): fall back to pay at pickup
+    if (method === 'card' && ['not-configured', 'shops-unavailable', 'offline', 'stripe-unavailable'].includes(card.state)) setMethod('pay_at_pickup');
+  }, [method, card.state]);
 
-  const order = usePlaceOrder(async (result: CheckoutResult) => {
+  async function startCardPayment(result: CheckoutResult, key: string) {
+    setCardStartError(null);
+    try {
+      const intent = await api.payments.cardIntent.mutate({ checkoutId: result.checkoutId, idempotencyKey: key });
+      setCardStep({ result, clientSecret: intent.clientSecret, amountCents: intent.amountCents, currency: intent.currency });
+    } catch (e) {
+      setCardStartError({ result, key, message: e instanceof Error ? e.message : 'Card payment could not start.' });
+    }
+  }
+
+  const order = usePlaceOrder(async (result: CheckoutResult, key: string) => {
+    if (method === 'card') {
+      await startCardPayment(result, key);
+      return;
+    }
+    await finish(result);
+  });
+
+  async function finish(result: CheckoutResult) {
     setPlaced(true);
+    if (saveAddress && delivering) await saveCheckoutAddress(api, address);
     rememberOrders(
       result.orders.map((o) => ({
         id: o.id,
@@ -71,10 +119,9 @@ export function CheckoutPage() {
         placedAt: new Date().toISOString(),
       })),
     );
-    const qs = result.orders.map((o) => `o=${o.id}.${encodeURIComponent(o.trackingToken)}`).join('&');
-    await navigate(`/confirmation?${qs}`);
+    await navigate(confirmationPath(result));
     updateCart((c) => removeVendors(c, result.orders.map((o) => o.vendorId)));
-  });
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -85,8 +132,9 @@ export function CheckoutPage() {
     setFieldErrors(errors);
     setAddressErrors(resolved.errors);
     if (!parsed.success || Object.keys(resolved.errors).length > 0) return;
+    if (method === 'card' && card.state !== 'ready') return;
     const { idempotencyKey: _unused, ...body } = checkoutInput(view, parsed.data, resolved.address, note, '');
-    void order.place(body);
+    void order.place({ ...body, paymentMethod: method });
   }
 
   if (!loaded || placed) {
@@ -94,6 +142,34 @@ export function CheckoutPage() {
       <Stack align="center" py={80} gap="sm">
         <Loader aria-label={placed ? 'Opening your confirmation' : 'Loading your cart'} />
         {placed && <Text>Order placed — opening your confirmation…</Text>}
+      </Stack>
+    );
+  }
+  if (cardStep && card.state === 'ready') {
+    const step = cardStep;
+    return (
+      <Suspense fallback={<Loader aria-label="Loading card payment" mx="auto" my={80} display="block" />}>
+        <CardPayment
+          stripe={card.stripe}
+          clientSecret={step.clientSecret}
+          amountCents={step.amountCents}
+          currency={step.currency}
+          returnUrl={`${window.location.origin}${confirmationPath(step.result)}`}
+          onPaid={() => void finish(step.result)}
+        />
+      </Suspense>
+    );
+  }
+  if (cardStartError) {
+    const failed = cardStartError;
+    return (
+      <Stack align="center" py={64} gap="md" maw={560} mx="auto">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Your order is placed, but the card payment did not start" role="alert">
+          {failed.message} Nothing has been charged.
+        </Alert>
+        <Button size="lg" onClick={() => void startCardPayment(failed.result, failed.key)}>
+          Try the payment again
+        </Button>
       </Stack>
     );
   }
@@ -149,6 +225,7 @@ export function CheckoutPage() {
                 <Title order={2} size="h4" mb="sm">
                   Delivery address
                 </Title>
+                <AddressPicker value={address} onPick={setAddress} save={saveAddress} onSaveChange={setSaveAddress} />
                 <AddressFields value={address} errors={addressErrors} onChange={setAddress} />
               </Card>
             )}
@@ -156,22 +233,13 @@ export function CheckoutPage() {
               <Title order={2} size="h4" mb="sm">
                 Payment
               </Title>
-              <Radio.Group value="pay_at_pickup" aria-label="Payment method">
-                <Radio.Card value="pay_at_pickup" p="md" radius="md" checked>
-                  <Group wrap="nowrap" align="flex-start">
-                    <Radio.Indicator checked />
-                    <div>
-                      <Group gap={6}>
-                        <IconCash size={18} aria-hidden />
-                        <Text fw={650}>Pay at pickup</Text>
-                      </Group>
-                      <Text size="sm" c="dimmed">
-                        Pay the shop by card or cash when you collect{delivering ? ' (or when it is delivered)' : ''}. Nothing is charged now.
-                      </Text>
-                    </div>
-                  </Group>
-                </Radio.Card>
-              </Radio.Group>
+              <PaymentChoice
+                value={method}
+                onChange={setMethod}
+                card={card}
+                delivering={delivering}
+                vendorName={(id) => view.groups.find((g) => g.vendorId === id)?.vendor?.name ?? 'A shop'}
+              />
               <Textarea mt="md" label="Note for the shops (optional)" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
             </Card>
           </Stack>
@@ -190,14 +258,20 @@ export function CheckoutPage() {
             <Card padding="lg">
               <Group justify="space-between" mb="sm">
                 <Text fw={800} size="lg">
-                  To pay at pickup
+                  {method === 'card' ? 'To pay now' : 'To pay at pickup'}
                 </Text>
                 <Text fw={800} size="lg">
                   {view.currency ? money(view.totalCents, view.currency) : '—'}
                 </Text>
               </Group>
-              <Button type="submit" size="lg" fullWidth loading={order.submitting} disabled={!view.ready && !order.error}>
-                Place order
+              <Button
+                type="submit"
+                size="lg"
+                fullWidth
+                loading={order.submitting || (method === 'card' && card.state === 'loading')}
+                disabled={(!view.ready && !order.error) || (method === 'card' && card.state !== 'ready')}
+              >
+                {method === 'card' ? 'Place order and pay' : 'Place order'}
               </Button>
               {!view.ready && !order.error && (
                 <Text size="xs" c="dimmed" mt={6}>

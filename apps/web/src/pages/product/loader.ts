@@ -4,6 +4,7 @@ import { queries } from '../../app/queries';
 import type { PageData } from '../../app/seo';
 import { productJsonLd } from '../../app/structured-data';
 import { money } from '../../lib/format';
+import { aggregateRatingLd } from '../../lib/reviews';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GONE = ['Product not found', 'This product is no longer sold online. The shop may have sold out or taken it down.'] as const;
@@ -17,9 +18,11 @@ export function productLoader({ api, queryClient }: LoaderDeps) {
     const id = params.productId ?? '';
     if (!UUID.test(id)) notFound(...GONE);
     const product = await orNotFound(queryClient.ensureQueryData(queries.product(api, id)), ...GONE);
-    const [vendor] = await Promise.all([
+    const [vendor, , rating] = await Promise.all([
       queryClient.ensureQueryData(queries.vendorById(api, product.vendorId)),
       queryClient.ensureQueryData(queries.search(api, moreFromVendorInput(product.vendorId))),
+      queryClient.ensureQueryData(queries.reviewSummary(api, { productId: product.id })),
+      queryClient.ensureQueryData(queries.reviews(api, { productId: product.id })),
     ]);
     const origin = new URL(request.url).origin;
     const price = money(product.minPriceCents, product.vendor.currency);
@@ -30,7 +33,7 @@ export function productLoader({ api, queryClient }: LoaderDeps) {
         description: `${summary} ${price} at ${vendor.name}, ${vendor.city}. Order online and pick up.`.slice(0, 300),
         canonicalPath: `/p/${product.id}`,
         ...(product.images[0] ? { image: product.images[0].mediumUrl } : {}),
-        jsonLd: [productJsonLd(product, vendor, origin)],
+        jsonLd: [{ ...productJsonLd(product, vendor, origin), ...aggregateRatingLd(rating) }],
       },
     };
   };

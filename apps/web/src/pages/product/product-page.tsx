@@ -3,8 +3,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api';
 import { queries } from '../../app/queries';
+import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
 import { ProductCard } from '../../components/product-card';
+import { ReviewRatingLine } from '../../components/review-rating-line';
+import { ReviewSection } from '../../components/review-section';
 import { VendorFacts } from '../../components/vendor-facts';
 import { DIETARY_LABELS } from '../../lib/format';
 import { EMPTY_SEARCH, searchHref, withFilters } from '../../lib/search-params';
@@ -39,9 +42,13 @@ export function ProductPage() {
           <ProductGallery key={product.id} product={product} />
           <Stack gap="lg">
             <Stack gap={6}>
-              <Title order={1} fz={{ base: 26, sm: 32 }} lh={1.2}>
-                {product.name}
-              </Title>
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <Title order={1} fz={{ base: 26, sm: 32 }} lh={1.2}>
+                  {product.name}
+                </Title>
+                <FavouriteButton target={{ productId: product.id }} name={product.name} compact />
+              </Group>
+              <ReviewRatingLine productId={product.id} />
               <Group gap={8}>
                 <Text size="sm">
                   from{' '}
@@ -84,6 +91,7 @@ export function ProductPage() {
           </Stack>
         </div>
       </div>
+      <ReviewSection target={{ productId: product.id }} title="Reviews of this product" />
       {more.length > 0 && (
         <section aria-labelledby="more-title">
           <Group justify="space-between" align="baseline" mb="sm">

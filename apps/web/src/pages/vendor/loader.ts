@@ -3,6 +3,7 @@ import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
 import { queries, vendorProductsInput } from '../../app/queries';
 import type { PageData } from '../../app/seo';
 import { localBusinessJsonLd } from '../../app/structured-data';
+import { aggregateRatingLd } from '../../lib/reviews';
 
 const GONE = ['Shop not found', 'We could not find that shop. It may have changed its name or left Makeries.'] as const;
 
@@ -11,13 +12,17 @@ export function vendorLoader({ api, queryClient }: LoaderDeps) {
     const slug = params.slug ?? '';
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 80) notFound(...GONE);
     const vendor = await orNotFound(queryClient.ensureQueryData(queries.vendorBySlug(api, slug)), ...GONE);
-    await queryClient.ensureQueryData(queries.search(api, vendorProductsInput(vendor.id)));
+    const [, rating] = await Promise.all([
+      queryClient.ensureQueryData(queries.search(api, vendorProductsInput(vendor.id))),
+      queryClient.ensureQueryData(queries.reviewSummary(api, { vendorId: vendor.id })),
+      queryClient.ensureQueryData(queries.reviews(api, { vendorId: vendor.id })),
+    ]);
     return {
       seo: {
         title: `${vendor.name} — ${vendor.city}`,
         description: `${vendor.description} ${vendor.addressLine1}, ${vendor.city}. Order online for pickup${vendor.deliveryEnabled ? ' or delivery' : ''}.`.slice(0, 300),
         canonicalPath: `/v/${vendor.slug}`,
-        jsonLd: [localBusinessJsonLd(vendor, new URL(request.url).origin)],
+        jsonLd: [{ ...localBusinessJsonLd(vendor, new URL(request.url).origin), ...aggregateRatingLd(rating) }],
       },
     };
   };

@@ -4,7 +4,10 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useApi } from '../../app/api';
 import { queries } from '../../app/queries';
+import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
+import { ReviewSection } from '../../components/review-section';
+import { ReviewRatingLine } from '../../components/review-rating-line';
 import { VendorFacts } from '../../components/vendor-facts';
 import { HoursTable } from './hours-table';
 import { VendorProducts } from './vendor-products';
@@ -26,7 +29,9 @@ export function VendorPage() {
               {v.name}
             </Title>
             <OpenBadge v={v} size="lg" />
+            <FavouriteButton target={{ vendorId: v.id }} name={v.name} compact />
           </Group>
+          <ReviewRatingLine vendorId={v.id} />
           <Text size="lg" c="#3d484f">
             {v.description}
           </Text>
@@ -58,6 +63,7 @@ export function VendorPage() {
         </Title>
         <VendorProducts vendorId={v.id} />
       </section>
+      <ReviewSection target={{ vendorId: v.id }} title="Reviews" />
     </Stack>
   );
 }

@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/client';
+import { runMigrations } from '../../src/db/migrate';
+import { round } from '../lib/types';
+import { generateCatalog } from './generate';
+import { loadCatalog } from './load-catalog';
+
+export const BENCH_VENDORS = 500;
+export const BENCH_PRODUCTS = 100_000;
+
+export interface PreparedCatalog {
+  vendors: number;
+  products: number;
+  variants: number;
+  search_words: number;
+  generateSeconds: number;
+  loadSeconds: number;
+}
+
+/** Migrates an empty database and fills it with the generated 500-vendor, 100k-product catalog. */
+export async function prepareCatalogDatabase(url: string, log: (m: string) => void): Promise<PreparedCatalog> {
+  const database = await openDatabase({ kind: 'postgres', url, max: 1 });
+  try {
+    await runMigrations(database);
+  } finally {
+    await database.close();
+  }
+  const t0 = performance.now();
+  const catalog = generateCatalog({ vendors: BENCH_VENDORS, products: BENCH_PRODUCTS });
+  const generated = performance.now();
+  await loadCatalog(url, catalog);
+  const loaded = performance.now();
+  log(`catalog: generated in ${round((generated - t0) / 1000, 1)} s, loaded + analysed in ${round((loaded - generated) / 1000, 1)} s`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Omit<PreparedCatalog, 'generateSeconds' | 'loadSeconds'>>(
+      `SELECT (SELECT count(*)::int FROM vendors) AS vendors, (SELECT count(*)::int FROM products) AS products,
+              (SELECT count(*)::int FROM variants) AS variants, (SELECT count(*)::int FROM search_words) AS search_words`,
+    );
+    const counts = rows[0];
+    if (!counts) throw new Error('catalog counts query returned no row');
+    return { ...counts, generateSeconds: round((generated - t0) / 1000, 1), loadSeconds: round((loaded - generated) / 1000, 1) };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** The few fields of Lighthouse's result the bench reports. */
+export interface LighthouseAudit {
+  numericValue?: number;
+  score: number | null;
+  displayValue?: string;
+  details?: { items?: { url?: string; statusCode?: number }[] };
+}
+
+export interface LighthouseResult {
+  categories: { performance?: { score: number | null } };
+  audits: Record<string, LighthouseAudit | undefined>;
+  runtimeError?: { code: string; message: string };
+  runWarnings: string[];
+}
+
+type LighthouseFn = (
+  url: string,
+  flags: { port: number; output: 'json'; logLevel: 'error' | 'silent'; onlyCategories: string[] },
+) => Promise<{ lhr: LighthouseResult } | undefined>;
+
+interface LaunchedChrome {
+  port: number;
+  kill(): void;
+}
+type LaunchFn = (opts: { chromePath: string; chromeFlags: string[]; logLevel?: 'silent' }) => Promise<LaunchedChrome>;
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+
+/**
+ * Lighthouse 12 is a devDependency of apps/web (the server package does not depend on it), so it and its
+ * chrome-launcher are resolved from there. Nothing is downloaded: Chromium is Debian's.
+ */
+async function loadLighthouse(): Promise<{ lighthouse: LighthouseFn; launch: LaunchFn }> {
+  const fromWeb = createRequire(new URL('../../../web/package.json', import.meta.url));
+  const lighthousePath = fromWeb.resolve('lighthouse');
+  const launcherPath = createRequire(lighthousePath).resolve('chrome-launcher');
+  const lh = (await import(pathToFileURL(lighthousePath).href)) as { default: LighthouseFn };
+  const cl = (await import(pathToFileURL(launcherPath).href)) as { launch: LaunchFn };
+  return { lighthouse: lh.default, launch: cl.launch };
+}
+
+export interface LighthouseRun {
+  score: number;
+  firstContentfulPaintMs: number | null;
+  largestContentfulPaintMs: number | null;
+  totalBlockingTimeMs: number | null;
+  cumulativeLayoutShift: number | null;
+  speedIndexMs: number | null;
+  interactiveMs: number | null;
+  transferKB: number | null;
+  warnings: string[];
+}
+
+const metric = (lhr: LighthouseResult, id: string, digits = 0) => {
+  const v = lhr.audits[id]?.numericValue;
+  return v === undefined ? null : Number(v.toFixed(digits));
+};
+
+/**
+ * Lighthouse's default config: the mobile preset (Moto G Power-class screen, simulated slow 4G and 4x CPU
+ * slowdown), performance category only. A fresh Chromium per run, so no cache is shared between runs.
+ */
+export async function runLighthouse(url: string): Promise<LighthouseRun> {
+  const { lighthouse, launch } = await loadLighthouse();
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    // a storefront rebuilt meanwhile (other work on the machine) leaves the server naming deleted hashed files:
+    // a page without its JavaScript scores 100 and means nothing
+    const missing = (lhr.audits['network-requests']?.details?.items ?? []).filter((i) => (i.statusCode ?? 0) >= 400 && i.url?.includes('/assets/'));
+    if (missing.length > 0) throw new Error(`${missing.length} storefront assets answered ${missing[0]?.statusCode} during the audit (apps/web rebuilt meanwhile?)`);
+    const score = lhr.categories.performance?.score;
+    if (score === null || score === undefined) throw new Error(`Lighthouse gave ${url} no performance score`);
+    const bytes = metric(lhr, 'total-byte-weight');
+    return {
+      score: Math.round(score * 100),
+      firstContentfulPaintMs: metric(lhr, 'first-contentful-paint'),
+      largestContentfulPaintMs: metric(lhr, 'largest-contentful-paint'),
+      totalBlockingTimeMs: metric(lhr, 'total-blocking-time'),
+      cumulativeLayoutShift: metric(lhr, 'cumulative-layout-shift', 3),
+      speedIndexMs: metric(lhr, 'speed-index'),
+      interactiveMs: metric(lhr, 'interactive'),
+      transferKB: bytes === null ? null : Math.round(bytes / 1024),
+      warnings: lhr.runWarnings,
+    };
+  } finally {
+    chrome.kill();
+  }
+}

@@ -1,0 +1,18 @@
+import { reviewableInput, reviewCreateInput, reviewListInput, reviewSummaryInput, reviewUpdateInput } from '@makeries/shared';
+import { createReview, listReviews, ratingSummary, reviewableOrder, reviewedOrderIds, updateReview } from '../services/reviews';
+import { customerProcedure, publicProcedure, router } from '../trpc';
+
+/** Reviews from verified purchases: anyone reads them; only the customer of a completed order writes them. */
+export const reviewsRouter = router({
+  list: publicProcedure.input(reviewListInput).query(({ ctx, input }) => {
+    const viewer = ctx.actor.kind === 'customer' ? ctx.actor.customerId : null;
+    return listReviews(ctx.db, viewer, input);
+  }),
+  summary: publicProcedure.input(reviewSummaryInput).query(({ ctx, input }) => ratingSummary(ctx.db, input)),
+
+  /** the shop and products on one of the caller's orders, with what they already wrote */
+  forOrder: customerProcedure.input(reviewableInput).query(({ ctx, input }) => reviewableOrder(ctx.db, ctx.customerId, input.orderId)),
+  reviewedOrders: customerProcedure.query(({ ctx }) => reviewedOrderIds(ctx.db, ctx.customerId)),
+  create: customerProcedure.input(reviewCreateInput).mutation(({ ctx, input }) => createReview(ctx.db, ctx.customerId, input)),
+  update: customerProcedure.input(reviewUpdateInput).mutation(({ ctx, input }) => updateReview(ctx.db, ctx.customerId, input)),
+});

@@ -1,0 +1,106 @@
+import { AppError, isOpenAt, uuidv7, type FavouriteList, type FavouriteSetInput } from '@makeries/shared';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { favourites, productImages, products, vendors } from '../db/schema/index';
+import { mediaUrl } from './products/reads';
+
+/** Shops and products a customer starred. Setting is idempotent: a double tap never errors or duplicates. */
+
+async function assertTargetVisible(db: DbOrTx, input: FavouriteSetInput): Promise<void> {
+  if (input.vendorId !== undefined) {
+    const [v] = await db.select({ id: vendors.id }).from(vendors).where(and(eq(vendors.id, input.vendorId), eq(vendors.status, 'approved')));
+    if (!v) throw new AppError('NOT_FOUND', 'We could not find that shop.');
+    return;
+  }
+  const [p] = await db
+    .select({ id: products.id })
+    .from(products)
+    .innerJoin(vendors, eq(vendors.id, products.vendorId))
+    .where(
+      and(
+        eq(products.id, input.productId ?? ''),
+        eq(products.onlineVisible, true),
+        eq(products.archived, false),
+        eq(vendors.status, 'approved'),
+      ),
+    );
+  if (!p) throw new AppError('NOT_FOUND', 'We could not find that product.');
+}
+
+export async function setFavourite(db: DbOrTx, customerId: string, input: FavouriteSetInput): Promise<{ on: boolean }> {
+  const target = input.vendorId !== undefined ? eq(favourites.vendorId, input.vendorId) : eq(favourites.productId, input.productId ?? '');
+  if (!input.on) {
+    await db.delete(favourites).where(and(eq(favourites.customerId, customerId), target));
+    return { on: false };
+  }
+  await assertTargetVisible(db, input);
+  await db
+    .insert(favourites)
+    .values({ id: uuidv7(), customerId, vendorId: input.vendorId ?? null, productId: input.productId ?? null })
+    .onConflictDoNothing();
+  return { on: true };
+}
+
+/** Just the ids, so hearts on any page can show their state without loading the whole list. */
+export async function favouriteIds(db: DbOrTx, customerId: string): Promise<{ vendorIds: string[]; productIds: string[] }> {
+  const rows = await db
+    .select({ vendorId: favourites.vendorId, productId: favourites.productId })
+    .from(favourites)
+    .where(eq(favourites.customerId, customerId));
+  return {
+    vendorIds: rows.flatMap((r) => (r.vendorId ? [r.vendorId] : [])),
+    productIds: rows.flatMap((r) => (r.productId ? [r.productId] : [])),
+  };
+}
+
+/** Starred shops and products still on the storefront, newest first, with open/closed and price. */
+export async function listFavourites(db: DbOrTx, customerId: string, now: Date = new Date()): Promise<FavouriteList> {
+  const shopRows = await db
+    .select({ f: favourites, v: vendors })
+    .from(favourites)
+    .innerJoin(vendors, eq(vendors.id, favourites.vendorId))
+    .where(and(eq(favourites.customerId, customerId), eq(vendors.status, 'approved')))
+    .orderBy(desc(favourites.createdAt), desc(favourites.id));
+  const thumb = db
+    .select({ path: productImages.thumbPath })
+    .from(productImages)
+    .where(eq(productImages.productId, products.id))
+    .orderBy(asc(productImages.sort), asc(productImages.id))
+    .limit(1);
+  const productRows = await db
+    .select({ f: favourites, p: products, v: vendors, thumb: sql<string | null>`(${thumb})` })
+    .from(favourites)
+    .innerJoin(products, eq(products.id, favourites.productId))
+    .innerJoin(vendors, eq(vendors.id, products.vendorId))
+    .where(
+      and(
+        eq(favourites.customerId, customerId),
+        isNotNull(favourites.productId),
+        eq(products.onlineVisible, true),
+        eq(products.archived, false),
+        eq(vendors.status, 'approved'),
+      ),
+    )
+    .orderBy(desc(favourites.createdAt), desc(favourites.id));
+  return {
+    shops: shopRows.map(({ f, v }) => ({
+      vendorId: v.id,
+      slug: v.slug,
+      name: v.name,
+      city: v.city,
+      paused: v.paused,
+      isOpenNow: isOpenAt(v.openingHours, v.timezone, now),
+      addedAt: f.createdAt.toISOString(),
+    })),
+    products: productRows.map(({ f, p, v, thumb: t }) => ({
+      productId: p.id,
+      name: p.name,
+      minPriceCents: p.minPriceCents,
+      currency: v.currency,
+      inStock: p.inStock,
+      imageThumb: t ? mediaUrl(t) : null,
+      vendor: { id: v.id, slug: v.slug, name: v.name, paused: v.paused, isOpenNow: isOpenAt(v.openingHours, v.timezone, now) },
+      addedAt: f.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+import { ActionIcon, Button, Tooltip } from '@mantine/core';
+import { IconHeart, IconHeartFilled } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { failureOf, useApi } from '../app/api';
+import { queries } from '../app/queries';
+import { signInHref } from '../lib/reviews';
+
+type Target = { vendorId: string; productId?: never } | { productId: string; vendorId?: never };
+
+/**
+ * Heart toggle for a shop or product. Signed out, it is a link to sign in that brings the visitor back here.
+ * The change shows at once and is undone if the server refuses it.
+ */
+export function FavouriteButton({ target, name, compact = false }: { target: Target; name: string; compact?: boolean }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const me = useQuery(queries.me(api)).data;
+  const signedIn = me?.kind === 'customer';
+  const ids = useQuery({ ...queries.favouriteIds(api), enabled: signedIn }).data;
+  const [error, setError] = useState<string | null>(null);
+  const on = target.vendorId !== undefined ? (ids?.vendorIds.includes(target.vendorId) ?? false) : (ids?.productIds.includes(target.productId) ?? false);
+  // one accessible name; aria-pressed says whether it is saved
+  const label = `Save ${name} to favourites`;
+
+  if (!signedIn) {
+    const href = signInHref(location.pathname + location.search);
+    return compact ? (
+      <Tooltip label="Sign in to save favourites">
+        <ActionIcon component={Link} to={href} variant="default" size={44} radius="xl" aria-label={`Sign in to save ${name} to favourites`}>
+          <IconHeart size={22} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+    ) : (
+      <Button component={Link} to={href} variant="default" leftSection={<IconHeart size={18} aria-hidden />}>
+        Sign in to save
+      </Button>
+    );
+  }
+
+  async function toggle() {
+    const key = queries.favouriteIds(api).queryKey;
+    const before = queryClient.getQueryData(key);
+    const next = !on;
+    setError(null);
+    queryClient.setQueryData(key, (cur) => {
+      const base = cur ?? { vendorIds: [], productIds: [] };
+      const edit = (list: string[], id: string) => (next ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id));
+      return target.vendorId !== undefined
+        ? { ...base, vendorIds: edit(base.vendorIds, target.vendorId) }
+        : { ...base, productIds: edit(base.productIds, target.productId) };
+    });
+    try {
+      await api.favourites.set.mutate({ ...target, on: next });
+      await queryClient.invalidateQueries({ queryKey: queries.favourites(api).queryKey });
+    } catch (e) {
+      queryClient.setQueryData(key, before);
+      setError(failureOf(e).message || 'Could not save that. Check your connection and try again.');
+    }
+  }
+
+  const icon = on ? <IconHeartFilled size={compact ? 22 : 18} aria-hidden color="#c92a2a" /> : <IconHeart size={compact ? 22 : 18} aria-hidden />;
+  return (
+    <Tooltip label={error ?? (on ? 'Saved to your favourites' : 'Save to your favourites')} opened={error ? true : undefined} color={error ? 'red' : undefined}>
+      {compact ? (
+        <ActionIcon variant="default" size={44} radius="xl" aria-pressed={on} aria-label={label} onClick={() => void toggle()}>
+          {icon}
+        </ActionIcon>
+      ) : (
+        <Button variant="default" aria-pressed={on} leftSection={icon} onClick={() => void toggle()}>
+          {on ? 'Saved' : 'Save'}
+        </Button>
+      )}
+    </Tooltip>
+  );
+}

@@ -1,0 +1,25 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
+import type { LoaderDeps } from '../../app/loader-kit';
+import { addressesLoader, favouritesLoader, reviewOrderLoader } from './extras-loaders';
+
+/** Signed-in account pages besides the order list (spread into the route table); code-split like the others. */
+export function accountExtraRoutes(deps: LoaderDeps): RouteObject[] {
+  return [
+    {
+      path: 'account/addresses',
+      loader: addressesLoader(deps),
+      ...lazyPage('src/pages/account/addresses-page.tsx', () => import('./addresses-page'), (m) => m.AddressesPage),
+    },
+    {
+      path: 'account/favourites',
+      loader: favouritesLoader(deps),
+      ...lazyPage('src/pages/account/favourites-page.tsx', () => import('./favourites-page'), (m) => m.FavouritesPage),
+    },
+    {
+      path: 'account/orders/:orderId/review',
+      loader: reviewOrderLoader(deps),
+      ...lazyPage('src/pages/account/review-order-page.tsx', () => import('./review-order-page'), (m) => m.ReviewOrderPage),
+    },
+  ];
+}
