@@ -106,6 +106,8 @@ export const saleReceiptSchema = z
     changeCents: positive,
     note: line(300).default(''),
     qr: receiptQrSchema.nullable().default(null),
+    /** the shop's own lines printed under its address (opening hours, a welcome, a website) */
+    header: z.array(line(200)).max(10).default([]),
     footer: z.array(line(200)).max(10).default([]),
   })
   .superRefine((r, ctx) => {

@@ -1,4 +1,4 @@
-import { gs1TemplateSchema, ORDER_STATUSES, type ChangeEntity } from '@makeries/shared';
+import { gs1TemplateSchema, openingHoursSchema, ORDER_STATUSES, type ChangeEntity } from '@makeries/shared';
 import { z } from 'zod';
 
 /*
@@ -29,6 +29,15 @@ export const vendorRow = z.object({
   addressLine1: text.default(''),
   city: text.default(''),
   postcode: text.default(''),
+  description: text.default(''),
+  email: text.default(''),
+  // hours the counter cannot read are shown as "not set" rather than refusing the whole vendor row
+  openingHours: openingHoursSchema.nullable().default(null).catch(null),
+  pausedReason: text.nullable().default(null),
+  receiptHeader: text.default(''),
+  receiptFooter: text.default(''),
+  taxNumber: text.default(''),
+  receiptLogoPath: text.nullable().default(null),
 });
 
 export const categoryRow = z.object({ slug: text, name: text, sort: int.default(0) });

@@ -9,7 +9,14 @@ import type Database from 'better-sqlite3';
 type Columns = readonly string[];
 
 const TABLES = {
-  vendor: { table: 'mirror_vendor', key: 'id', cols: ['id', 'name', 'currency', 'tax_mode', 'timezone', 'cash_rounding_cents', 'gs1_template', 'paused', 'phone', 'address_line1', 'city', 'postcode'] },
+  vendor: {
+    table: 'mirror_vendor',
+    key: 'id',
+    cols: [
+      'id', 'name', 'currency', 'tax_mode', 'timezone', 'cash_rounding_cents', 'gs1_template', 'paused', 'phone', 'address_line1', 'city', 'postcode',
+      'description', 'email', 'opening_hours', 'paused_reason', 'receipt_header', 'receipt_footer', 'tax_number', 'receipt_logo_path',
+    ],
+  },
   category: { table: 'mirror_categories', key: 'id', cols: ['id', 'slug', 'name', 'sort'] },
   tax_rate: { table: 'mirror_tax_rates', key: 'id', cols: ['id', 'tax_class', 'name', 'rate_bps'] },
   product: { table: 'mirror_products', key: 'id', cols: ['id', 'category_id', 'name', 'online_visible', 'archived'] },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError, type ChangeEntity, type OrderStatus } from '@makeries/shared';
 import { camelKeys, ROW_SCHEMAS, webOrderLineRow, type RowOf } from './rows';
 import { mirrorStatements, type MirrorEntity, type SqlRow } from './statements';
+import { withPendingVendorChanges } from './vendor-overlay';
 
 function parseRow<E extends ChangeEntity>(entity: E, id: string, data: Record<string, unknown>): RowOf<E> {
   const result = ROW_SCHEMAS[entity].safeParse(camelKeys(data));
@@ -22,6 +23,8 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
     id, name: r.name, currency: r.currency, tax_mode: r.taxMode, timezone: r.timezone,
     cash_rounding_cents: r.cashRoundingCents, gs1_template: json(r.gs1Template), paused: b(r.paused),
     phone: r.phone, address_line1: r.addressLine1, city: r.city, postcode: r.postcode,
+    description: r.description, email: r.email, opening_hours: json(r.openingHours), paused_reason: r.pausedReason,
+    receipt_header: r.receiptHeader, receipt_footer: r.receiptFooter, tax_number: r.taxNumber, receipt_logo_path: r.receiptLogoPath,
   }),
   category: (id, r) => ({ id, slug: r.slug, name: r.name, sort: r.sort }),
   tax_rate: (id, r) => ({ id, tax_class: r.taxClass, name: r.name, rate_bps: r.rateBps }),
@@ -82,7 +85,9 @@ export function upsertEntity(sqlite: Database.Database, entity: string, id: stri
     return true;
   }
   const toSql = TO_SQL[entity] as (id: string, r: unknown) => SqlRow;
-  mirrorStatements(sqlite).upsert[entity].run(toSql(id, parseRow(entity, id, data)));
+  const row = toSql(id, parseRow(entity, id, data));
+  // store settings changed here but not yet acknowledged stay on top of the server's row, like web-order moves
+  mirrorStatements(sqlite).upsert[entity].run(entity === 'vendor' ? withPendingVendorChanges(sqlite, row) : row);
   return true;
 }
 

@@ -5,6 +5,9 @@ import { orders } from './orders';
 
 export const ORDER_EMAIL_KINDS = ['confirmation', 'ready', 'cancelled', 'rejected'] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
+/** every kind in the outbox: the order events above, and a counter receipt staff chose to email */
+export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /**
  * Durable outbox of customer emails: written in the same transaction as the order change that causes it, then
@@ -15,7 +18,7 @@ export const emailOutbox = pgTable(
   {
     id: id(),
     orderId: uuid('order_id').notNull().references(() => orders.id),
-    kind: text('kind', { enum: ORDER_EMAIL_KINDS }).notNull(),
+    kind: text('kind', { enum: EMAIL_KINDS }).notNull(),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),

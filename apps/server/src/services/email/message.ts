@@ -12,6 +12,8 @@ export interface MailMessage {
   toName?: string;
   subject: string;
   body: string;
+  /** an HTML version of the same body (sent as multipart/alternative beside the text) */
+  html?: string;
   /** unique id for the Message-ID header (the outbox row id) */
   id: string;
   date: Date;
@@ -83,10 +85,25 @@ export function renderMessage(m: MailMessage): string {
     `Date: ${rfc5322Date(m.date)}`,
     `Message-ID: <${m.id}@${domain}>`,
     'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
   ];
-  return `${headers.join('\r\n')}\r\n\r\n${encodeQuotedPrintable(m.body)}\r\n`;
+  const textPart = ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable'];
+  if (m.html === undefined) return `${[...headers, ...textPart].join('\r\n')}\r\n\r\n${encodeQuotedPrintable(m.body)}\r\n`;
+  const boundary = `=_alt_${m.id}`;
+  return [
+    [...headers, `Content-Type: multipart/alternative; boundary="${boundary}"`].join('\r\n'),
+    '',
+    `--${boundary}`,
+    ...textPart,
+    '',
+    encodeQuotedPrintable(m.body),
+    `--${boundary}`,
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    encodeQuotedPrintable(m.html),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
 }
 
 /** Rejects header injection: an address is one line with one `@`. */

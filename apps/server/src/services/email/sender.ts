@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
 import { startPeriodicJob, type PeriodicJob } from '../periodic';
+import { receiptHtml } from './receipt';
 import type { MailTransport } from './transport';
 
 export const MAX_EMAIL_ATTEMPTS = 10;
@@ -63,6 +64,7 @@ export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResu
         to: email.to,
         subject: email.subject,
         body: email.body,
+        ...(email.kind === 'receipt' ? { html: receiptHtml(email.body) } : {}),
         date: email.createdAt,
       });
       await db.update(emailOutbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null }).where(eq(emailOutbox.id, email.id));

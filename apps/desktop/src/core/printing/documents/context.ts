@@ -5,11 +5,13 @@ import { vendorSettings, type VendorSettings } from '../../catalog/vendor';
 import type { CounterDb } from '../../db/open';
 import { mirrorStaff, mirrorTaxRates } from '../../db/schema/index';
 import { parseInput } from '../../errors';
+import { readReceiptSettings } from '../../store/settings';
 
 /**
  * What a document needs beyond the sale itself. The mirrored vendor carries the name, address, phone, currency,
- * tax mode and time zone; the tax number, logo and footer are not mirrored, so the caller passes them as `store`
- * (an address or phone passed there replaces the synced one).
+ * tax mode, time zone and the receipt settings (header, footer, tax number, logo path; the logo's dots are cached
+ * beside the database). Anything the caller passes as `store` replaces the synced value (a counter's own address
+ * or phone, a test's logo); a footer from the store settings wins over the default "Thank you!".
  */
 export const storeExtrasSchema = z.object({
   addressLines: z.array(z.string().trim().min(1).max(120)).max(6).default([]),
@@ -42,6 +44,7 @@ export { isoTime };
 export interface DocumentContext {
   vendor: VendorSettings;
   store: ReceiptStore;
+  header: string[];
   footer: string[];
   locale: string;
   staffName(staffId: string | null | undefined): string;
@@ -51,6 +54,7 @@ export interface DocumentContext {
 
 export function documentContext(db: CounterDb, extras: z.output<typeof storeExtrasSchema>, locale: string): DocumentContext {
   const vendor = vendorSettings(db);
+  const receipt = readReceiptSettings(db);
   const rates = db.select({ name: mirrorTaxRates.name, bps: mirrorTaxRates.rateBps }).from(mirrorTaxRates).all();
   const firstWord = (s: string | undefined) => s?.trim().split(/\s+/)[0] || undefined;
   const fallbackTax = firstWord(rates[0]?.name) ?? 'Tax';
@@ -61,10 +65,11 @@ export function documentContext(db: CounterDb, extras: z.output<typeof storeExtr
       name: vendor.name,
       addressLines: extras.addressLines.length > 0 ? extras.addressLines : vendor.addressLines,
       phone: extras.phone ?? vendor.phone,
-      taxNumber: extras.taxNumber,
-      logo: extras.logo,
+      taxNumber: extras.taxNumber ?? receipt.taxNumber,
+      logo: extras.logo ?? receipt.logo,
     },
-    footer: extras.footer,
+    header: receipt.header,
+    footer: receipt.footer.length > 0 ? receipt.footer : extras.footer,
     locale,
     staffName(staffId) {
       if (!staffId) return '';

@@ -62,6 +62,7 @@ function saleDocument(db: CounterDb, sale: SaleView, options: ReceiptOptions, re
     changeCents: sale.changeCents,
     note: sale.note,
     qr: o.serverUrl ? { data: receiptUrl(o.serverUrl, sale.number), caption: 'Scan to look up or return' } : null,
+    header: ctx.header,
     footer: ctx.footer,
   });
 }

@@ -90,11 +90,12 @@ function closing(w: RowWriter, doc: SaleReceiptDocument): void {
   }
 }
 
-/** A sale receipt or refund slip: header, markings, lines, totals, tenders, tax, QR and footer. */
+/** A sale receipt or refund slip: store header and the shop's header lines, markings, lines, totals, tenders, tax, QR and footer. */
 export function layoutReceipt(w: RowWriter, doc: SaleReceiptDocument): void {
   const f = formatsFor(doc);
   const money: Signed = doc.type === 'refund' ? (c) => f.money(-c) : f.money;
   storeHeader(w, doc.store, { full: true });
+  for (const line of doc.header) w.text(line, { align: 'center' });
   w.rule('=');
   title(w, doc, f);
   meta(w, doc, f);

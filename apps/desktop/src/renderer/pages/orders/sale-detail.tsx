@@ -6,11 +6,13 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery, callMutation } from '../../api/hooks';
 import { PrintButton } from '../../components/print-button';
+import { EmailReceiptButton } from '../../components/receipt/email-receipt-button';
 import { ReceiptPreview } from '../../components/receipt/receipt-preview';
 import { SyncBadge } from '../../components/sync-badge';
 import { minus, money, quantityText } from '../../format/money';
 import { dayAndTime } from '../../format/time';
 import { RefundModal } from './refund-modal';
+import { SaleCustomerLine } from './sale-customer-line';
 import { refundableQuantity } from './refund-plan';
 
 /** One receipt: what was sold and paid, what came back, and the refund and reprint buttons. */
@@ -34,6 +36,7 @@ export function SaleDetail({ saleId }: { saleId: string }) {
                 {s.number}
               </Title>
               <Text c="ink.7">{dayAndTime(s.completedAt)}</Text>
+              <SaleCustomerLine saleId={s.id} />
             </Box>
             <Group gap="xs">
               {s.refundedCents > 0 && (
@@ -115,6 +118,7 @@ export function SaleDetail({ saleId }: { saleId: string }) {
               {refundable ? 'Refund…' : 'Fully refunded'}
             </Button>
             <PrintButton label="Reprint receipt" print={() => callMutation('printers.reprint', { saleId: s.id })} />
+            <EmailReceiptButton saleId={s.id} />
           </Group>
         </Stack>
       </ScrollArea>

@@ -8,6 +8,7 @@ import { money } from '../../format/money';
 import { CartLineRow } from './cart-line-row';
 import { CartTotals } from './cart-totals';
 import { ClearSaleModal } from './clear-sale-modal';
+import { CustomerStrip } from './customer-strip';
 import { LineEditorModal } from './line-editor-modal';
 import { OrderDiscountModal } from './order-discount-modal';
 import { ParkModal } from './park-modal';
@@ -126,6 +127,7 @@ export function CartPanel({ cart, currency, shiftOpen, onPay, onOpenShift, onQui
           </Text>
         )}
       </ScrollArea>
+      <CustomerStrip disabled={empty} cartId={view?.id ?? null} customerId={view?.customerId ?? null} />
       <CartTotals cart={view} currency={currency} />
       <Stack gap={8} p="md" pt={0} style={{ flexShrink: 0, background: 'var(--mantine-color-ink-0)' }}>
         <SimpleGrid cols={4} spacing={8}>

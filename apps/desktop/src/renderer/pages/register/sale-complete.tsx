@@ -6,6 +6,7 @@ import { callMutation } from '../../api/hooks';
 import type { SaleView } from '../../api/types';
 import { useNav } from '../../app/nav';
 import { PrintButton } from '../../components/print-button';
+import { EmailReceiptButton } from '../../components/receipt/email-receipt-button';
 import { ReceiptPreview } from '../../components/receipt/receipt-preview';
 import { money } from '../../format/money';
 
@@ -38,10 +39,11 @@ export function SaleComplete({ sale, onNext }: { sale: SaleView; onNext(): void 
         <Text c="ink.7">{sale.syncStatus === 'pending' ? 'Saved on this counter; it reaches the marketplace with the next sync.' : 'Saved and sent.'}</Text>
         <Group w={520} grow>
           <PrintButton label="Print receipt" print={() => callMutation('printers.printReceipt', { saleId: sale.id })} />
-          <Button variant="default" leftSection={<IconReceipt />} onClick={() => nav.go({ page: 'orders', saleId: sale.id })}>
-            Open in orders
-          </Button>
+          <EmailReceiptButton saleId={sale.id} />
         </Group>
+        <Button variant="subtle" leftSection={<IconReceipt />} onClick={() => nav.go({ page: 'orders', saleId: sale.id })}>
+          Open in orders
+        </Button>
         <Button size="xl" w={520} h={72} leftSection={<IconShoppingCartPlus />} rightSection={<Kbd>Enter</Kbd>} onClick={onNext} autoFocus>
           Next customer
         </Button>

@@ -1,0 +1,22 @@
+import { counterCustomerLookupInput, receiptLogoUploadInput } from '@makeries/shared';
+import { lookupCustomer } from '../services/customer-lookup';
+import { currentReceiptLogo, removeReceiptLogo, uploadReceiptLogo } from '../services/receipt-logo';
+import { deviceProcedure, router } from '../trpc';
+
+/**
+ * Online-only calls a paired counter makes outside the sync protocol: finding the customer to attach to a sale,
+ * and the receipt logo (an image is converted to printer dots here, once, for every counter of the shop).
+ */
+export const counterCustomersRouter = router({
+  /** exact email or phone; null when nobody matches */
+  lookup: deviceProcedure.input(counterCustomerLookupInput).query(({ ctx, input }) => lookupCustomer(ctx.db, input.query)),
+
+  uploadReceiptLogo: deviceProcedure
+    .input(receiptLogoUploadInput)
+    .mutation(({ ctx, input }) => uploadReceiptLogo(ctx.db, ctx.env, ctx.vendorId, input)),
+  receiptLogo: deviceProcedure.query(({ ctx }) => currentReceiptLogo(ctx.db, ctx.env, ctx.vendorId)),
+  removeReceiptLogo: deviceProcedure.mutation(async ({ ctx }) => {
+    await removeReceiptLogo(ctx.db, ctx.env, ctx.vendorId);
+    return { ok: true as const };
+  }),
+});

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { receiptLogoSchema } from '../receipts/logo';
+import { emailSchema, nonEmpty, uuidSchema } from './common';
+import { openingHoursSchema } from './vendors';
+
+/**
+ * Store settings edited at the counter (DESIGN §5 back office) and the receipt email, as outbox mutations, plus
+ * the two online-only counter calls (customer lookup, receipt logo upload). The server applies the settings
+ * with its vendor service rules; the storefront shows them after the next sync.
+ */
+
+export const RECEIPT_TEXT_MAX_LINES = 6;
+export const RECEIPT_TEXT_MAX_LINE = 48;
+
+/** Free text printed above the items (header) or at the bottom (footer): a few short lines, no blank padding. */
+export const receiptTextSchema = z
+  .string()
+  .max(RECEIPT_TEXT_MAX_LINES * (RECEIPT_TEXT_MAX_LINE + 1), 'That text is too long for a receipt')
+  .transform((s) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim())
+  .refine((s) => s === '' || s.split('\n').length <= RECEIPT_TEXT_MAX_LINES, `At most ${RECEIPT_TEXT_MAX_LINES} lines`)
+  .refine((s) => s.split('\n').every((l) => l.length <= RECEIPT_TEXT_MAX_LINE), `Each line at most ${RECEIPT_TEXT_MAX_LINE} characters`);
+
+/** The printed lines of a header/footer text ('' → none). */
+export function receiptTextLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+export const storeSettingsPatch = z
+  .object({
+    name: nonEmpty(120).optional(),
+    description: z.string().trim().max(2000).optional(),
+    email: emailSchema.optional(),
+    phone: z.string().trim().max(40).optional(),
+    addressLine1: nonEmpty(200).optional(),
+    city: nonEmpty(100).optional(),
+    postcode: nonEmpty(20).optional(),
+    openingHours: openingHoursSchema.optional(),
+    receiptHeader: receiptTextSchema.optional(),
+    receiptFooter: receiptTextSchema.optional(),
+    taxNumber: z.string().trim().max(40, 'A tax number is at most 40 characters').optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to save: change at least one field');
+export type StoreSettingsPatch = z.infer<typeof storeSettingsPatch>;
+
+/** A store settings change made at the counter by a manager or owner; natural key `id`. */
+export const vendorSettingsArgs = z.object({
+  id: uuidSchema,
+  staffId: uuidSchema,
+  changedAt: z.iso.datetime({ offset: true }),
+  patch: storeSettingsPatch,
+});
+export type VendorSettingsArgs = z.infer<typeof vendorSettingsArgs>;
+
+/** Pause (no new web orders, the reason shown to customers) or reopen the shop. */
+export const vendorPauseArgs = z.object({
+  id: uuidSchema,
+  staffId: uuidSchema,
+  changedAt: z.iso.datetime({ offset: true }),
+  paused: z.boolean(),
+  reason: z.string().trim().max(200, 'Keep the reason under 200 characters').default(''),
+});
+export type VendorPauseArgs = z.infer<typeof vendorPauseArgs>;
+
+/** Email the receipt of a counter sale (`orderId` = the sale id) to `to`; natural key `id`. */
+export const receiptEmailArgs = z.object({
+  id: uuidSchema,
+  orderId: uuidSchema,
+  to: emailSchema,
+  staffId: uuidSchema,
+  requestedAt: z.iso.datetime({ offset: true }),
+});
+export type ReceiptEmailArgs = z.infer<typeof receiptEmailArgs>;
+
+export const STORE_MUTATION_ARGS = {
+  'vendor.settings': vendorSettingsArgs,
+  'vendor.pause': vendorPauseArgs,
+  'receipt.email': receiptEmailArgs,
+} as const;
+
+// ---- online-only counter calls ----
+
+/** An exact email, or a phone number (compared by its digits). */
+export const counterCustomerLookupInput = z.object({
+  query: z.string().trim().min(3, 'Type the full email or phone number').max(254),
+});
+export type CounterCustomerLookupInput = z.infer<typeof counterCustomerLookupInput>;
+
+export interface CounterCustomer {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export const RECEIPT_LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** A logo is small; base64 adds a third, and the counter's browser-mode API takes bodies up to 1 MB. */
+export const RECEIPT_LOGO_MAX_BYTES = 700 * 1024;
+
+export const receiptLogoUploadInput = z.object({
+  contentType: z.enum(RECEIPT_LOGO_TYPES, 'Please choose a PNG, JPEG or WebP image'),
+  dataBase64: z
+    .string()
+    .min(8, 'The image is empty')
+    .max(Math.ceil(RECEIPT_LOGO_MAX_BYTES / 3) * 4, 'The image is larger than 700 KB. Use a smaller one.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image data is not base64'),
+});
+export type ReceiptLogoUploadInput = z.infer<typeof receiptLogoUploadInput>;
+
+/** The stored logo: its media path (mirrored with the vendor) and the 1-bit bitmap the printer gets. */
+export const receiptLogoUploadResult = z.object({ path: z.string().min(1), logo: receiptLogoSchema });
+export type ReceiptLogoUploadResult = z.infer<typeof receiptLogoUploadResult>;
