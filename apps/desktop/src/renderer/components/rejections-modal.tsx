@@ -15,11 +15,15 @@ const WHAT: Record<string, string> = {
   'stock.movement': 'Stock change',
   'order.transition': 'Online order status',
   'product.quickAdd': 'New product added at the counter',
+  'catalog.productCreate': 'New product',
+  'catalog.productUpdate': 'Product change',
+  'catalog.categorySave': 'Category',
+  'catalog.taxRateSave': 'Tax rate',
 };
 
 function subject(r: Rejection): string {
   const args = (r.args ?? {}) as Record<string, unknown>;
-  const ref = typeof args.number === 'string' ? ` ${args.number}` : '';
+  const ref = typeof args.number === 'string' ? ` ${args.number}` : typeof args.name === 'string' ? ` “${args.name}”` : '';
   return `${WHAT[r.name] ?? r.name}${ref}`;
 }
 

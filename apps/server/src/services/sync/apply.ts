@@ -8,12 +8,18 @@ import {
   type SaleCompleteArgs,
 } from '@makeries/shared';
 import type { Tx } from '../../db/client';
+import { applyCatalogCategorySave } from './handlers/catalog-category';
+import { applyCatalogProductCreate, applyCatalogProductUpdate } from './handlers/catalog-product';
+import { resendRejectedCatalogEdit } from './handlers/catalog-resend';
+import { applyCatalogTaxRateSave } from './handlers/catalog-tax-rate';
 import { applyOrderTransition } from './handlers/order-transition';
 import { applyProductQuickAdd } from './handlers/product-quick-add';
+import { applyReceiptEmail } from './handlers/receipt-email';
 import { applySaleComplete, applySales } from './handlers/sale-complete';
 import { applySaleRefund } from './handlers/sale-refund';
 import { applyShiftEvent } from './handlers/shift-event';
 import { applyStockMovement } from './handlers/stock-movement';
+import { applyVendorPause, applyVendorSettings } from './handlers/vendor-settings';
 import { businessRejection, zodRejection, type Rejection } from './rejection';
 import type { ApplyScope } from './scope';
 
@@ -26,6 +32,13 @@ const HANDLERS: { [N in MutationName]: Handler<N> } = {
   'stock.movement': applyStockMovement,
   'order.transition': applyOrderTransition,
   'product.quickAdd': applyProductQuickAdd,
+  'vendor.settings': applyVendorSettings,
+  'vendor.pause': applyVendorPause,
+  'receipt.email': applyReceiptEmail,
+  'catalog.productCreate': applyCatalogProductCreate,
+  'catalog.productUpdate': applyCatalogProductUpdate,
+  'catalog.categorySave': applyCatalogCategorySave,
+  'catalog.taxRateSave': applyCatalogTaxRateSave,
 };
 
 /** argsVersion this server understands, per mutation name. */
@@ -62,6 +75,7 @@ export async function applyMutation(tx: Tx, scope: ApplyScope, m: MutationEnvelo
   } catch (e) {
     const rejection = businessRejection(e);
     if (!rejection) throw e;
+    await resendRejectedCatalogEdit(tx, scope, { name: m.name, args: parsed.data } as Parameters<typeof resendRejectedCatalogEdit>[2]);
     return { status: 'rejected', ...rejection };
   }
 }

@@ -61,6 +61,11 @@ const loadVendor: Loader = async (db, vendorId, sel) => {
       pausedReason: v.pausedReason,
       status: v.status,
       updatedAt: iso(v.updatedAt),
+      description: v.description,
+      receiptHeader: v.receiptHeader,
+      receiptFooter: v.receiptFooter,
+      taxNumber: v.taxNumber,
+      receiptLogoPath: v.receiptLogoPath,
     };
     return row(v.id, data);
   });

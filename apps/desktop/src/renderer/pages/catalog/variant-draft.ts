@@ -1,0 +1,71 @@
+import { parseMoney, isAppError } from '@makeries/shared';
+import { centsToText } from './money-text';
+import type { CatalogVariant, ProductSave } from './catalog-types';
+
+/** A variant as the editor holds it: the price as typed. */
+export interface VariantDraft {
+  key: string;
+  id?: string;
+  name: string;
+  sku: string;
+  barcode: string;
+  priceText: string;
+  taxClass: string;
+  soldBy: 'each' | 'weight';
+  trackStock: boolean;
+  lowStockThreshold: number;
+  archived: boolean;
+}
+
+let keys = 0;
+export const draftKey = (): string => `v${++keys}`;
+
+export function draftOf(v: CatalogVariant, currency: string): VariantDraft {
+  return {
+    key: draftKey(),
+    id: v.id,
+    name: v.name,
+    sku: v.sku,
+    barcode: v.barcode ?? '',
+    priceText: centsToText(v.priceCents, currency),
+    taxClass: v.taxClass,
+    soldBy: v.soldBy,
+    trackStock: v.trackStock,
+    lowStockThreshold: v.lowStockThreshold,
+    archived: v.archived,
+  };
+}
+
+export function emptyDraft(taxClass: string, name = 'Default'): VariantDraft {
+  return { key: draftKey(), name, sku: '', barcode: '', priceText: '', taxClass, soldBy: 'each', trackStock: true, lowStockThreshold: 0, archived: false };
+}
+
+export type VariantInput = ProductSave['variants'][number];
+
+/** The drafts as the counter's input, or the price errors by row key (nothing is sent while one is wrong). */
+export function variantInputs(drafts: VariantDraft[], currency: string): { ok: true; variants: VariantInput[] } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const variants: VariantInput[] = [];
+  for (const d of drafts) {
+    let priceCents = 0;
+    try {
+      priceCents = parseMoney(d.priceText === '' ? 'x' : d.priceText, currency);
+      if (priceCents < 0) errors[d.key] = 'A price cannot be negative.';
+    } catch (e) {
+      errors[d.key] = d.priceText === '' ? 'Enter a price, like 4.50.' : isAppError(e) ? e.message : 'Type the price like 4.50.';
+    }
+    variants.push({
+      ...(d.id ? { id: d.id } : {}),
+      name: d.name.trim() || 'Default',
+      sku: d.sku.trim(),
+      barcode: d.barcode.trim() || null,
+      priceCents,
+      taxClass: d.taxClass,
+      soldBy: d.soldBy,
+      trackStock: d.trackStock,
+      lowStockThreshold: d.lowStockThreshold,
+      archived: d.archived,
+    });
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, variants };
+}
