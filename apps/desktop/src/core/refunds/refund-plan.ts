@@ -42,13 +42,18 @@ export function planRefundLines(sale: SaleView, wanted: readonly { saleLineId: s
 }
 
 /** "original" means the one way the customer paid; a split-tender sale must say which. */
-export function resolveRefundTender(sale: SaleView, tender: 'original' | 'cash' | 'external_card'): 'cash' | 'external_card' | 'stripe_terminal' {
+export function resolveRefundTender(sale: SaleView, tender: 'original' | 'cash' | 'external_card' | 'stripe_terminal'): 'cash' | 'external_card' | 'stripe_terminal' {
+  if (tender === 'stripe_terminal' && !sale.payments.some((p) => p.kind === 'stripe_terminal')) {
+    throw new AppError('BAD_INPUT', `Receipt ${sale.number} was not paid on the card reader. Choose cash or the card machine.`, {
+      issues: [{ path: 'tender', message: 'Not paid by card on the reader' }],
+    });
+  }
   if (tender !== 'original') return tender;
   const kinds = [...new Set(sale.payments.filter((p) => p.amountCents > 0).map((p) => p.kind))];
   const only = kinds[0];
   if (kinds.length !== 1 || !only) {
     throw new AppError('BAD_INPUT', `Receipt ${sale.number} was paid several ways. Choose cash or card for the refund.`, {
-      issues: [{ path: 'tender', message: 'Choose cash or external_card' }],
+      issues: [{ path: 'tender', message: 'Choose cash, external_card or stripe_terminal' }],
     });
   }
   return only;

@@ -13,6 +13,7 @@ import { refundInput, type RefundInput } from '../schemas/refund';
 import { requireOpenShift, openShift } from '../shifts/store';
 import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
+import type { CardRefunder } from '../payments/card-refunds';
 import { planRefundLines, resolveRefundTender, type PlannedRefundLine } from './refund-plan';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -92,13 +93,19 @@ function planRefund(ctx: CoreContext, p: ParsedRefund, registerCode: string) {
  * Refunds (part of) a local receipt. Always needs a manager (their PIN, or a manager signed in); cash
  * refunds come out of the open shift's drawer and are cash-rounded like cash sales.
  */
-async function refundSale(ctx: CoreContext, input: RefundInput): Promise<RefundView> {
+async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOptions): Promise<RefundView> {
   const p = parseInput(refundInput, input);
   requireStaff(ctx);
   const device = requirePaired(ctx.db);
   planRefund(ctx, p, device.registerCode);
   const approvedBy = await approve(ctx, p.approval, 'refund a sale');
   const staff = requireStaff(ctx);
+  const toCard = planRefund(ctx, p, device.registerCode);
+  if (toCard.tender === 'stripe_terminal') {
+    // the money goes back to the card first; the refund is recorded only once Stripe has it
+    if (!opts.toCard) throw conflict('This counter cannot refund to a card. Refund in cash.');
+    await opts.toCard({ sale: toCard.sale, amountCents: toCard.totalCents });
+  }
   const now = ctx.now();
   return writeTx(ctx.db, () => {
     // again inside the transaction: another refund may have landed while the manager typed their PIN
@@ -124,9 +131,14 @@ async function refundSale(ctx: CoreContext, input: RefundInput): Promise<RefundV
   });
 }
 
-export function createRefundModule(ctx: CoreContext) {
+export interface RefundOptions {
+  /** sends a refund back to the Stripe card(s) of the sale; absent, card refunds are refused */
+  toCard?: CardRefunder;
+}
+
+export function createRefundModule(ctx: CoreContext, opts: RefundOptions = {}) {
   return {
-    refund: (input: RefundInput): Promise<RefundView> => refundSale(ctx, input),
+    refund: (input: RefundInput): Promise<RefundView> => refundSale(ctx, input, opts),
     forSale(saleId: string): RefundView[] {
       parseInput(uuidSchema, saleId);
       requireStaff(ctx);

@@ -12,8 +12,8 @@ export const refundInput = z.object({
     .optional(),
   /** true puts the items back on the shelf (a stock movement); false for damaged or eaten goods */
   restock: z.boolean(),
-  /** original = back to how the customer paid (single-tender sales only) */
-  tender: z.enum(['original', 'cash', 'external_card']).default('original'),
+  /** original = back to how the customer paid (single-tender sales only); stripe_terminal = back to the reader's card */
+  tender: z.enum(['original', 'cash', 'external_card', 'stripe_terminal']).default('original'),
   reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default(''),
   approval: approvalInput.optional(),
 });

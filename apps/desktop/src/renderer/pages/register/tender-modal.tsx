@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Box, Button, Group, Kbd, Loader, Modal, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconCash, IconCreditCard, IconTrash, IconWifiOff } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconCash, IconCreditCard, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery, callMutation } from '../../api/hooks';
 import type { CartView, SaleView } from '../../api/types';
@@ -9,8 +9,11 @@ import { useScanHandler } from '../../app/scan-context';
 import { Keypad } from '../../components/keypad';
 import { digitsToCents, money, pressKey, type KeypadKey } from '../../format/money';
 import { useKeypadInput } from '../../hooks/use-keypad-input';
-import { addCard, addCash, outstanding, type Step, type UiTender } from './tender-plan';
+import { addCard, addCash, cardAmount, outstanding, settle, withReaderPayments, type Step, type UiTender } from './tender-plan';
 import { FocusAnchor } from '../../components/focus-anchor';
+import { CardTenderButton } from './card-tender-button';
+import { inProgress, useCardTender, type CardAttempt } from './card-tender-flow';
+import { CardTenderPanel } from './card-tender-panel';
 
 interface Props {
   cart: CartView;
@@ -19,9 +22,13 @@ interface Props {
   onClose(): void;
 }
 
-const TENDER_NAME: Record<UiTender['kind'], string> = { cash: 'Cash', external_card: 'Card machine' };
+const TENDER_NAME: Record<UiTender['kind'], string> = { cash: 'Cash', external_card: 'Card machine', stripe_terminal: 'Card (reader)' };
 
-/** Payment: cash with quick amounts and change, the external card terminal, or both (split tender). */
+/**
+ * Payment: cash with quick amounts and change, the shop's Stripe card reader, the external card machine, or a
+ * mix (split tender). Card payments taken on the reader are kept by the counter, so they are still here after a
+ * restart; the sale is recorded with them in one step.
+ */
 export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const info = useQuery({ ...apiQuery('sales.tender'), staleTime: 0 });
   const [tenders, setTenders] = useState<UiTender[]>([]);
@@ -29,10 +36,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const due = { totalCents: cart.totals.totalCents, cashDueCents: cart.cashDueCents, currency };
-  const { leftCents, cashLeftCents } = outstanding(due, tenders);
   const typed = digitsToCents(digits);
-  const split = tenders.length > 0;
-  const stripe = info.data?.options.find((o) => o.kind === 'stripe_terminal');
 
   const complete = async (step: Step) => {
     if ('error' in step) {
@@ -42,12 +46,13 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
     setError(null);
     setDigits('');
     if (!step.done) {
-      setTenders(step.tenders);
+      setTenders(step.tenders.filter((t) => t.kind !== 'stripe_terminal'));
       return;
     }
     setBusy(true);
     try {
-      const sale = await callMutation('sales.complete', { cartId: cart.id, tenders: step.sale });
+      // the counter adds the card payments taken on the reader itself
+      const sale = await callMutation('payments.complete', { cartId: cart.id, tenders: step.sale });
       onPaid(sale);
     } catch (e) {
       setError(errorMessage(e));
@@ -55,19 +60,65 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
       setBusy(false);
     }
   };
+  const completeRef = useRef(complete);
+  completeRef.current = complete;
+  const tendersRef = useRef(tenders);
+  tendersRef.current = tenders;
+  const paidRef = useRef<readonly CardAttempt[]>([]);
 
-  const cash = (amount = digits === '' ? cashLeftCents : typed) => void complete(addCash(due, tenders, amount));
-  const card = () => void complete(addCard(due, tenders, digits === '' ? leftCents : typed));
+  // a reader payment that leaves nothing to pay finishes the sale at once
+  const onTaken = useCallback(
+    (a: CardAttempt) => {
+      const reader = [...paidRef.current.filter((p) => p.id !== a.id), a];
+      const step = settle(due, withReaderPayments(reader, tendersRef.current));
+      if ('done' in step && step.done) void completeRef.current(step);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [due.totalCents, due.cashDueCents, due.currency],
+  );
+  const card = useCardTender(onTaken);
+  paidRef.current = card.paid;
+  const all = withReaderPayments(card.paid, tenders);
+  const { leftCents, cashLeftCents } = outstanding(due, all);
+  const split = all.length > 0;
+  const onReader = inProgress(card.shown);
+
+  const cash = (amount = digits === '' ? cashLeftCents : typed) => void complete(addCash(due, all, amount));
+  const cardMachine = () => void complete(addCard(due, all, digits === '' ? leftCents : typed));
+  const startReader = (amountCents: number | null) => {
+    const ok = cardAmount(due, all, amountCents);
+    if ('error' in ok) return setError(ok.error);
+    setError(null);
+    setDigits('');
+    void card.start(cart.id, ok.amountCents);
+  };
   const press = (k: KeypadKey) => setDigits((d) => pressKey(d, k));
-  useKeypadInput({ onKey: press, onEnter: () => cash(), enabled: !busy });
+  useKeypadInput({ onKey: press, onEnter: () => cash(), enabled: !busy && card.shown === null });
   useScanHandler(() => setError('Finish or cancel this payment before scanning more items.'));
 
   const change = digits !== '' && typed > cashLeftCents ? typed - cashLeftCents : 0;
 
   return (
-    <Modal opened onClose={busy ? () => {} : onClose} size={980} padding="lg" title={<Text fw={700} size="xl">Take payment</Text>} closeOnClickOutside={false}>
+    <Modal opened onClose={busy || onReader ? () => {} : onClose} withCloseButton={!onReader} size={980} padding="lg" title={<Text fw={700} size="xl">Take payment</Text>} closeOnClickOutside={false}>
       <FocusAnchor />
       <Box style={{ display: 'grid', gridTemplateColumns: '1fr 380px', gap: 28 }}>
+        {card.shown ? (
+          <CardTenderPanel
+            attempt={card.shown}
+            currency={currency}
+            readerLabel={card.readers.find((r) => r.id === card.shown?.readerId)?.label ?? null}
+            error={card.error}
+            busy={card.busy || busy}
+            onCancel={() => void card.cancel()}
+            onCheckAgain={() => void card.checkAgain()}
+            onRetry={() => {
+              const amount = card.shown?.amountCents ?? null;
+              card.dismiss();
+              startReader(amount);
+            }}
+            onDone={card.dismiss}
+          />
+        ) : (
         <Stack gap="md">
           <Box p="lg" style={{ background: 'var(--mantine-color-ink-9)', color: 'white', borderRadius: 16 }}>
             <Text size="lg" c="ink.2">
@@ -97,16 +148,24 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
           {split && (
             <Stack gap={6}>
               <Text fw={700}>Paid so far</Text>
-              {tenders.map((t, i) => (
-                <Group key={i} justify="space-between" px="sm" py={6} style={{ background: 'var(--mantine-color-ink-0)', borderRadius: 8 }}>
+              {all.map((t, i) => (
+                <Group key={t.kind === 'stripe_terminal' ? t.attemptId : i} justify="space-between" px="sm" py={6} style={{ background: 'var(--mantine-color-ink-0)', borderRadius: 8 }}>
                   <Text>{TENDER_NAME[t.kind]}</Text>
                   <Group gap="xs">
                     <Text fw={700} className="money">
                       {money(t.amountCents, currency)}
                     </Text>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${TENDER_NAME[t.kind]} payment`} onClick={() => setTenders(tenders.filter((_, j) => j !== i))}>
-                      <IconTrash size={20} />
-                    </ActionIcon>
+                    {t.kind === 'stripe_terminal' ? (
+                      <Tooltip label="Give this payment back to the customer's card">
+                        <ActionIcon variant="subtle" color="red" aria-label="Refund to card" disabled={busy || card.busy} onClick={() => void card.release(t.attemptId)}>
+                          <IconArrowBackUp size={20} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : (
+                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${TENDER_NAME[t.kind]} payment`} onClick={() => setTenders(tenders.filter((x) => x !== t))}>
+                        <IconTrash size={20} />
+                      </ActionIcon>
+                    )}
                   </Group>
                 </Group>
               ))}
@@ -132,34 +191,27 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
               </Button>
             ))}
           </SimpleGrid>
-          {error && (
+          {(error ?? card.error) && (
             <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {error}
+              {error ?? card.error}
             </Alert>
           )}
         </Stack>
+        )}
         <Stack gap="sm">
           <Text fz={40} fw={800} ta="right" px="md" className="money" style={{ border: '2px solid var(--mantine-color-ink-3)', borderRadius: 12, minHeight: 64 }} aria-label="Amount handed over">
             {digits === '' ? <Text span c="ink.4" fz={28}>type an amount</Text> : money(typed, currency)}
           </Text>
-          <Keypad onKey={press} height={60} disabled={busy} />
-          <Button size="xl" h={68} leftSection={<IconCash size={28} />} onClick={() => cash()} loading={busy} rightSection={<Kbd>Enter</Kbd>} aria-label="Cash (Enter)">
+          <Keypad onKey={press} height={56} disabled={busy || card.shown !== null} />
+          <Button size="xl" h={68} leftSection={<IconCash size={28} />} onClick={() => cash()} loading={busy} disabled={card.shown !== null} rightSection={<Kbd>Enter</Kbd>} aria-label="Cash (Enter)">
             Cash
           </Button>
-          <SimpleGrid cols={2} spacing="sm">
-            <Button size="md" h={60} px="xs" variant="default" leftSection={<IconCreditCard size={20} />} onClick={card} disabled={busy}>
-              Card machine
-            </Button>
-            <Tooltip label={stripe?.reason ?? 'Stripe Terminal is not set up for this shop yet'}>
-              <Box>
-                <Button size="md" h={60} px="xs" fullWidth variant="default" disabled leftSection={stripe?.available === false ? <IconWifiOff size={20} /> : <IconCreditCard size={20} />}>
-                  {stripe?.available === false ? 'Stripe offline' : 'Stripe reader'}
-                </Button>
-              </Box>
-            </Tooltip>
-          </SimpleGrid>
-          <Text size="sm" c="ink.7">
-            Card machine: take the payment on the shop’s card machine first, then record it here. To split, type the card amount first.
+          <CardTenderButton card={card} disabled={busy || card.shown !== null} onStart={() => startReader(digits === '' ? null : typed)} />
+          <Button size="md" h={60} px="xs" variant="default" leftSection={<IconCreditCard size={20} />} onClick={cardMachine} disabled={busy || card.shown !== null}>
+            Card machine (external)
+          </Button>
+          <Text size="xs" c="ink.7">
+            Card machine: take the payment on it first, then record it here. To split, type the card amount first.
           </Text>
         </Stack>
       </Box>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, addCash, outstanding, toSaleTenders, type Due, type UiTender } from './tender-plan';
+import { addCard, addCash, cardAmount, outstanding, settle, toSaleTenders, withReaderPayments, type Due, type UiTender } from './tender-plan';
 
 const due: Due = { totalCents: 840, cashDueCents: 840, currency: 'GBP' };
 const rounded: Due = { totalCents: 842, cashDueCents: 840, currency: 'CHF' };
@@ -48,5 +48,39 @@ describe('paying at the till', () => {
 
   it('adds several handfuls of cash into one cash tender', () => {
     expect(toSaleTenders([{ kind: 'cash', amountCents: 500 }, { kind: 'cash', amountCents: 500 }])).toEqual([{ kind: 'cash', tenderedCents: 1000 }]);
+  });
+});
+
+describe('card payments on the Stripe reader', () => {
+  const reader = (amountCents: number, id = 'a1'): UiTender => ({ kind: 'stripe_terminal', amountCents, attemptId: id });
+
+  it('takes all that is left unless an amount is typed, and never more than is left', () => {
+    expect(cardAmount(due, [], null)).toEqual({ amountCents: 840 });
+    expect(cardAmount(due, [{ kind: 'cash', amountCents: 500 }], null)).toEqual({ amountCents: 340 });
+    expect(cardAmount(due, [], 300)).toEqual({ amountCents: 300 });
+    expect(cardAmount(due, [], 900)).toEqual({ error: 'A card cannot pay more than the £8.40 left: cards give no change.' });
+    expect(cardAmount(due, [reader(840)], null)).toEqual({ error: 'Nothing is left to pay.' });
+  });
+
+  it('a reader payment of the whole total completes the sale with no tenders of its own to send', () => {
+    expect(settle(due, [reader(840)])).toMatchObject({ done: true, sale: [], changeCents: 0 });
+  });
+
+  it('split: £3 on the reader, then £10 cash for the £5.40 left gives £4.60 change and sends only the cash', () => {
+    const tenders = withReaderPayments([{ id: 'a1', amountCents: 300 }], []);
+    expect(settle(due, tenders)).toMatchObject({ done: false });
+    expect(outstanding(due, tenders)).toEqual({ leftCents: 540, cashLeftCents: 540 });
+    expect(addCash(due, tenders, 1000)).toMatchObject({ done: true, changeCents: 460, sale: [{ kind: 'cash', tenderedCents: 1000 }] });
+  });
+
+  it('cash first, then the reader pays the rest: done, and the cash is sent', () => {
+    const part = addCash(due, [], 500);
+    if (!('done' in part)) throw new Error(part.error);
+    const tenders = withReaderPayments([{ id: 'a1', amountCents: 340 }], part.tenders);
+    expect(settle(due, tenders)).toMatchObject({ done: true, changeCents: 0, sale: [{ kind: 'cash', tenderedCents: 500 }] });
+  });
+
+  it('uses the exact (unrounded) total once a reader payment is part of the sale', () => {
+    expect(outstanding(rounded, [reader(442)])).toEqual({ leftCents: 400, cashLeftCents: 400 });
   });
 });

@@ -3,10 +3,15 @@ import { formatMoney } from '@makeries/shared';
 /*
  * The payment dialog's arithmetic, before anything is sent. Cards pay exact amounts and never give change;
  * cash is given once per sale (several handfuls add up) and pays what is left, with the shop's cash rounding
- * when the whole sale is cash. The counter re-checks all of it (core/sales/tender.ts) and has the last word.
+ * when the whole sale is cash. Card payments taken on the Stripe reader come from the counter (they survive a
+ * restart) and are added to the sale by the counter itself. The counter re-checks all of it and has the last word.
  */
 
-export type UiTender = { kind: 'cash'; amountCents: number } | { kind: 'external_card'; amountCents: number };
+export type UiTender =
+  | { kind: 'cash'; amountCents: number }
+  | { kind: 'external_card'; amountCents: number }
+  /** taken on the Stripe reader; listed from the counter, never sent back in the sale's tenders */
+  | { kind: 'stripe_terminal'; amountCents: number; attemptId: string };
 
 export type SaleTender = { kind: 'cash'; tenderedCents: number } | { kind: 'external_card'; amountCents: number };
 
@@ -22,17 +27,19 @@ export type Step =
   | { done: true; tenders: UiTender[]; sale: SaleTender[]; changeCents: number }
   | { error: string };
 
-const sum = (ts: readonly UiTender[], kind?: UiTender['kind']) => ts.filter((t) => !kind || t.kind === kind).reduce((s, t) => s + t.amountCents, 0);
+const isCard = (t: UiTender) => t.kind !== 'cash';
+const sum = (ts: readonly UiTender[], pick: (t: UiTender) => boolean = () => true) => ts.filter(pick).reduce((s, t) => s + t.amountCents, 0);
 
 /** What is still to pay, and in cash what the customer must hand over for it (rounded when all cash). */
 export function outstanding(due: Due, tenders: readonly UiTender[]): { leftCents: number; cashLeftCents: number } {
-  const cards = sum(tenders, 'external_card');
-  const cash = sum(tenders, 'cash');
+  const cards = sum(tenders, isCard);
+  const cash = sum(tenders, (t) => t.kind === 'cash');
   const leftCents = Math.max(0, due.totalCents - cards - cash);
   const cashLeftCents = cards === 0 ? Math.max(0, due.cashDueCents - cash) : leftCents;
   return { leftCents, cashLeftCents };
 }
 
+/** What the dialog sends with the sale: card-machine payments and one cash tender (reader payments are the counter's). */
 export function toSaleTenders(tenders: readonly UiTender[]): SaleTender[] {
   const cards: SaleTender[] = tenders.filter((t) => t.kind === 'external_card').map((t) => ({ kind: 'external_card', amountCents: t.amountCents }));
   const cash = tenders.filter((t) => t.kind === 'cash');
@@ -40,8 +47,8 @@ export function toSaleTenders(tenders: readonly UiTender[]): SaleTender[] {
 }
 
 function finish(due: Due, tenders: UiTender[]): Step {
-  const cards = sum(tenders, 'external_card');
-  const cash = sum(tenders, 'cash');
+  const cards = sum(tenders, isCard);
+  const cash = sum(tenders, (t) => t.kind === 'cash');
   const cashDue = cards === 0 ? due.cashDueCents : due.totalCents - cards;
   return { done: true, tenders, sale: toSaleTenders(tenders), changeCents: Math.max(0, cash - cashDue) };
 }
@@ -54,13 +61,31 @@ export function addCash(due: Due, tenders: readonly UiTender[], amountCents: num
   return amountCents >= cashLeftCents ? finish(due, next) : { done: false, tenders: next };
 }
 
-/** A card payment on the external terminal: at most what is left, since a card cannot give change. */
-export function addCard(due: Due, tenders: readonly UiTender[], amountCents: number): Step {
+/** How much a card may pay now: the typed amount, or all that is left; never more (cards give no change). */
+export function cardAmount(due: Due, tenders: readonly UiTender[], typedCents: number | null): { amountCents: number } | { error: string } {
   const { leftCents } = outstanding(due, tenders);
-  const money = (c: number) => formatMoney(c, due.currency);
+  const amountCents = typedCents ?? leftCents;
   if (leftCents === 0) return { error: 'Nothing is left to pay.' };
   if (amountCents <= 0) return { error: 'Type the amount for the card, or leave it to take the rest.' };
-  if (amountCents > leftCents) return { error: `A card cannot pay more than the ${money(leftCents)} left: cards give no change.` };
+  if (amountCents > leftCents) return { error: `A card cannot pay more than the ${formatMoney(leftCents, due.currency)} left: cards give no change.` };
+  return { amountCents };
+}
+
+/** A card payment on the external terminal: at most what is left, since a card cannot give change. */
+export function addCard(due: Due, tenders: readonly UiTender[], amountCents: number): Step {
+  const ok = cardAmount(due, tenders, amountCents);
+  if ('error' in ok) return ok;
   const next: UiTender[] = [...tenders, { kind: 'external_card', amountCents }];
-  return amountCents === leftCents ? finish(due, next) : { done: false, tenders: next };
+  return outstanding(due, next).leftCents === 0 ? finish(due, next) : { done: false, tenders: next };
+}
+
+/** After a payment on the reader: the sale is done when nothing is left, otherwise the rest is still to pay. */
+export function settle(due: Due, tenders: readonly UiTender[]): Step {
+  const next = [...tenders];
+  return outstanding(due, next).leftCents === 0 ? finish(due, next) : { done: false, tenders: next };
+}
+
+/** The dialog's own tenders after the counter's reader payments (which come first, as the counter records them). */
+export function withReaderPayments(reader: readonly { id: string; amountCents: number }[], tenders: readonly UiTender[]): UiTender[] {
+  return [...reader.map((r): UiTender => ({ kind: 'stripe_terminal', amountCents: r.amountCents, attemptId: r.id })), ...tenders.filter((t) => t.kind !== 'stripe_terminal')];
 }

@@ -1,0 +1,64 @@
+import { AppError, type ErrorCode } from '@makeries/shared';
+
+/** What the server says a Terminal payment is doing (payments.terminal.status). */
+export type TerminalStatus = 'waiting' | 'succeeded' | 'failed' | 'canceled';
+
+export interface CardReader {
+  id: string;
+  label: string;
+  /** 'online' | 'offline' as Stripe reports it; null when unknown */
+  status: string | null;
+}
+
+export interface CardServiceStatus {
+  cardConfigured: boolean;
+  terminalAvailable: boolean;
+}
+
+/**
+ * The marketplace's Terminal procedures, as the counter needs them. The real one talks to the server over tRPC
+ * with the device token (`server-gateway.ts`); every method throws AppError, with `details.cardService`
+ * 'unreachable' when no answer came (the outcome of a write is then unknown) or 'refused' when the server said no.
+ */
+export interface PaymentsGateway {
+  status(): Promise<CardServiceStatus>;
+  readers(): Promise<CardReader[]>;
+  registerReader(input: { registrationCode: string; label: string }): Promise<CardReader>;
+  start(input: { saleId: string; amountCents: number; readerId: string }): Promise<{ paymentIntentId: string; status: TerminalStatus; message?: string }>;
+  paymentStatus(paymentIntentId: string): Promise<{ status: TerminalStatus; message?: string }>;
+  /** the status after cancelling: the card may have gone through first */
+  cancel(paymentIntentId: string): Promise<{ status: TerminalStatus; message?: string }>;
+  refund(input: { paymentIntentId: string; amountCents: number; refundId: string }): Promise<void>;
+}
+
+export type CardServiceFailure = 'unreachable' | 'refused';
+
+export function cardServiceError(kind: CardServiceFailure, message: string, code: ErrorCode = 'CONFLICT'): AppError {
+  return new AppError(code, message, { details: { cardService: kind } });
+}
+
+/** No answer from the server (or Stripe behind it): a write may or may not have happened. */
+export function isUnreachable(e: unknown): boolean {
+  return e instanceof AppError && e.details?.cardService === 'unreachable';
+}
+
+/** A gateway for a counter that has no way to take Stripe cards (tests of the rest of the core, no server). */
+export const noCardService: PaymentsGateway = {
+  status: async () => ({ cardConfigured: false, terminalAvailable: false }),
+  readers: async () => [],
+  registerReader: async () => {
+    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
+  },
+  start: async () => {
+    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
+  },
+  paymentStatus: async () => {
+    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
+  },
+  cancel: async () => {
+    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
+  },
+  refund: async () => {
+    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
+  },
+};

@@ -1,0 +1,35 @@
+import { uuidSchema } from '@makeries/shared';
+import { z } from 'zod';
+
+const cents = z.number().int('Amounts are whole cents');
+
+export const startCardInput = z.object({
+  /** the cart the screen shows; refused if another cart is open by now */
+  cartId: uuidSchema,
+  readerId: z.string().trim().min(1, 'Choose a card reader').max(200),
+  amountCents: cents.min(1, 'A card payment must be more than 0').max(100_000_000),
+});
+export type StartCardInput = z.input<typeof startCardInput>;
+
+export const attemptIdInput = z.object({ attemptId: uuidSchema });
+
+/** The rest of the payment: card payments already taken on the reader are added by the counter itself. */
+export const completeWithCardsInput = z.object({
+  cartId: uuidSchema,
+  tenders: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('cash'), tenderedCents: cents.min(0).max(100_000_000) }),
+        z.object({ kind: z.literal('external_card'), amountCents: cents.min(1, 'A card payment must be more than 0').max(100_000_000), reference: z.string().trim().max(120).optional() }),
+      ]),
+    )
+    .max(9, 'At most 10 payments per sale'),
+});
+export type CompleteWithCardsInput = z.input<typeof completeWithCardsInput>;
+
+export const registerReaderInput = z.object({
+  /** the three-word code the reader shows in its settings (e.g. "simulated-wpe" for Stripe's test reader) */
+  registrationCode: z.string().trim().min(1, 'Type the code the reader shows').max(100),
+  label: z.string().trim().min(1, 'Give the reader a name staff will recognise').max(60),
+});
+export type RegisterReaderInput = z.input<typeof registerReaderInput>;
