@@ -2,10 +2,15 @@ import type { CoreContext } from './context';
 import { openDatabase } from './db/open';
 import { createCartModule } from './cart/carts';
 import { createCatalogModule } from './catalog/catalog';
+import { createCatalogEditModule } from './catalog-edit/index';
 import { createDeviceModule } from './device/device';
 import { createInventoryModule } from './inventory/inventory';
 import { createMirrorModule } from './mirror/apply-changes';
 import { createOutboxModule } from './outbox/outbox';
+import { createCardRefunder } from './payments/card-refunds';
+import type { PaymentsGateway } from './payments/gateway';
+import { createPaymentsModule } from './payments/payments';
+import { createServerGateway } from './payments/server-gateway';
 import { withPrinting, type PrintingOptions } from './printing/queue/index';
 import { createRefundModule } from './refunds/refunds';
 import { createScannerModule } from './scanners/scanners';
@@ -24,6 +29,8 @@ export interface CounterCoreOptions {
   migrationsFolder?: string;
   /** printer transports (timeouts, serial binding), retry backoff, where background print errors go */
   printing?: PrintingOptions;
+  /** the marketplace's card (Stripe Terminal) procedures; defaults to the paired server as this device */
+  payments?: PaymentsGateway;
 }
 
 /**
@@ -45,16 +52,22 @@ export function createCounterCore(opts: CounterCoreOptions) {
     opts.printing,
   );
   const scanners = createScannerModule(ctx);
+  const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir });
   return {
     ctx,
     file: opened.file,
     device: createDeviceModule(ctx),
     staff: createStaffModule(ctx),
     catalog: createCatalogModule(ctx),
+    /** back office: product/category/tax-rate edits queued for the server, CSV, photos */
+    catalogEdit: createCatalogEditModule(ctx, opts.dataDir),
     cart: createCartModule(ctx),
     /** complete() also queues the drawer kick of a cash sale */
     sales: wired.sales,
-    refunds: createRefundModule(ctx),
+    /** a refund to a Stripe card goes back to the card (online) before it is recorded */
+    refunds: createRefundModule(ctx, { toCard: createCardRefunder(ctx, gateway) }),
+    /** card payments on the Stripe Terminal reader for the open cart; complete() records them on the sale */
+    payments: createPaymentsModule(ctx, { gateway, completeSale: wired.sales.complete }),
     /** noSale() also queues a drawer kick */
     shifts: wired.shifts,
     inventory: createInventoryModule(ctx),

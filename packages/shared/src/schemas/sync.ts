@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { validateBarcode } from '../barcode';
 import { ORDER_STATUSES } from '../order-status';
 import { skuSchema, taxClassSchema } from './catalog';
+import { CATALOG_EDIT_ARGS } from './catalog-edit';
 import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
+import { STORE_MUTATION_ARGS } from './store-settings';
 
 /**
  * The counter ⇄ server sync protocol (DESIGN §4). Upload: a per-device mutation log with contiguous ids.
@@ -161,6 +163,8 @@ export const MUTATION_ARGS = {
   'stock.movement': stockMovementArgs,
   'order.transition': orderTransitionArgs,
   'product.quickAdd': productQuickAddArgs,
+  ...CATALOG_EDIT_ARGS,
+  ...STORE_MUTATION_ARGS,
 } as const;
 export type MutationName = keyof typeof MUTATION_ARGS;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;
@@ -286,6 +290,13 @@ export interface SyncVendor {
   pausedReason: string | null;
   status: 'pending' | 'approved' | 'suspended';
   updatedAt: string;
+  description: string;
+  /** printed on receipts: free text above the items and at the bottom, the tax registration line */
+  receiptHeader: string;
+  receiptFooter: string;
+  taxNumber: string;
+  /** media path of the 1-bit receipt logo (PNG), null when the shop has none */
+  receiptLogoPath: string | null;
 }
 
 export interface SyncCategory {

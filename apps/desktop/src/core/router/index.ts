@@ -1,14 +1,20 @@
 import { activityRouter } from './activity';
 import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
+import { customersRouter } from './customers';
+import { catalogEditRouter } from './catalog-edit';
 import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
+import { paymentsRouter } from './payments';
 import { printersRouter } from './printers';
 import { refundsRouter } from './refunds';
+import { reportsRouter } from './reports';
 import { salesRouter } from './sales';
 import { scannersRouter } from './scanners';
 import { shiftsRouter } from './shifts';
 import { staffRouter } from './staff';
+import { storeRouter } from './store';
+import { stockHistoryRouter } from './stock-history';
 import { syncRouter } from './sync';
 import { router } from './trpc';
 import { webOrdersRouter } from './web-orders';
@@ -18,6 +24,7 @@ export const counterRouter = router({
   device: deviceRouter,
   staff: staffRouter,
   catalog: catalogRouter,
+  catalogEdit: catalogEditRouter,
   cart: cartRouter,
   sales: salesRouter,
   refunds: refundsRouter,
@@ -28,6 +35,11 @@ export const counterRouter = router({
   activity: activityRouter,
   printers: printersRouter,
   scanners: scannersRouter,
+  store: storeRouter,
+  customers: customersRouter,
+  reports: reportsRouter,
+  stockHistory: stockHistoryRouter,
+  payments: paymentsRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'register' | 'orders' | 'online' | 'shift';
+export type Page = 'register' | 'orders' | 'online' | 'shift' | 'backOffice';
+
+/** The sections of the back office page (left list). */
+export type BackOfficeSection = 'catalog' | 'stock' | 'reports' | 'settings';
 
 export interface NavTarget {
   page: Page;
@@ -8,6 +11,8 @@ export interface NavTarget {
   saleId?: string;
   /** open this web order in the inbox */
   orderId?: string;
+  /** open this back office section */
+  section?: BackOfficeSection;
 }
 
 export interface Nav {

@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingStore, IconCash, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconCash, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { apiQuery } from '../api/hooks';
@@ -13,6 +13,7 @@ export const PAGES: { page: Page; label: string; key: string; icon: ReactNode }[
   { page: 'orders', label: 'Orders', key: 'F2', icon: <IconReceipt size={22} /> },
   { page: 'online', label: 'Online orders', key: 'F3', icon: <IconWorld size={22} /> },
   { page: 'shift', label: 'Shift', key: 'F4', icon: <IconCash size={22} /> },
+  { page: 'backOffice', label: 'Back office', key: 'F5', icon: <IconBuildingWarehouse size={22} /> },
 ];
 
 function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; onClick(): void }) {
@@ -46,7 +47,7 @@ function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: bo
   );
 }
 
-/** Where the staff member is, and the way to every other screen (F1–F4 from the keyboard). */
+/** Where the staff member is, and the way to every other screen (F1–F5 from the keyboard). */
 export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void; device: DeviceStatus }) {
   const now = useNow(20_000);
   const newOrders = useQuery(apiQuery('webOrders.list', { status: ['placed'], limit: 50 }));
@@ -56,7 +57,7 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         <IconBuildingStore size={28} stroke={1.6} color="var(--mantine-color-brand-3)" />
         <Box style={{ minWidth: 0 }}>
-          <Text fw={700} lh={1.1} truncate maw={260}>
+          <Text fw={700} lh={1.1} truncate maw={200}>
             {device.shop?.name ?? 'Makeries Counter'}
           </Text>
           <Text size="xs" c="ink.3" lh={1.2}>

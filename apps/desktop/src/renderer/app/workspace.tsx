@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import type { DeviceStatus, SignedIn } from '../api/types';
 import { StatusBar } from '../components/status-bar';
+import { BackOfficePage } from '../pages/back-office/back-office-page';
 import { OrdersPage } from '../pages/orders/orders-page';
 import { RegisterPage } from '../pages/register/register-page';
 import { ShiftsPage } from '../pages/shifts/shifts-page';
@@ -34,6 +35,7 @@ export function Workspace({ device, staff }: { device: DeviceStatus; staff: Sign
             {target.page === 'orders' && <OrdersPage key={target.saleId ?? 'orders'} focusSaleId={target.saleId} />}
             {target.page === 'online' && <WebOrdersPage key={target.orderId ?? 'inbox'} focusOrderId={target.orderId} />}
             {target.page === 'shift' && <ShiftsPage staff={staff} />}
+            {target.page === 'backOffice' && <BackOfficePage staff={staff} section={target.section} />}
           </Box>
           <StatusBar staff={staff} />
         </Box>
