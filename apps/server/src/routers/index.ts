@@ -1,11 +1,16 @@
 import { router } from '../trpc';
+import { addressesRouter } from './addresses';
 import { authRouter } from './auth';
 import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
+import { counterCustomersRouter } from './counter-customers';
 import { devicesRouter } from './devices';
+import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
 import { ordersRouter } from './orders';
+import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
+import { reviewsRouter } from './reviews';
 import { searchRouter } from './search';
 import { staffRouter } from './staff';
 import { syncRouter } from './sync';
@@ -21,9 +26,14 @@ export const appRouter = router({
   products: productsRouter,
   inventory: inventoryRouter,
   orders: ordersRouter,
+  payments: paymentsRouter,
   cart: cartRouter,
   search: searchRouter,
   sync: syncRouter,
+  counterCustomers: counterCustomersRouter,
+  reviews: reviewsRouter,
+  favourites: favouritesRouter,
+  addresses: addressesRouter,
 });
 
 export type AppRouter = typeof appRouter;

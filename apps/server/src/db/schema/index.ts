@@ -6,3 +6,4 @@ export * from './orders';
 export * from './sync';
 export * from './email';
 export * from './customer-extras';
+export * from './payments';
