@@ -1,25 +1,16 @@
 import type Database from 'better-sqlite3';
+import type { SyncVariant } from '@makeries/shared';
 import { onHandFor } from '../catalog/stock';
 import type { CoreContext } from '../context';
 import type { ProductListInput } from './inputs';
 import { productListInput } from './inputs';
 import { parseInput } from '../errors';
 
-export interface EditableVariant {
-  id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
-  priceCents: number;
-  taxClass: string;
-  soldBy: 'each' | 'weight';
-  trackStock: boolean;
-  lowStockThreshold: number;
-  sort: number;
-  archived: boolean;
+/** A variant as the catalog editor shows it: the synced fields, plus on-hand as staff see it. */
+export type EditableVariant = Omit<SyncVariant, 'productId' | 'vendorId' | 'updatedAt'> & {
   /** the counter's view: the server's level plus unsynced moves; null when stock is not tracked */
   onHand: number | null;
-}
+};
 
 export interface EditableProduct {
   id: string;
