@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '@makeries/shared';
 import { isoAt, type CoreContext } from '../context';
-import { cartLines, carts } from '../db/schema/index';
+import { cardAttempts, cartLines, carts } from '../db/schema/index';
 import { conflict, notFound, parseInput } from '../errors';
 import { attachCustomerInput, cartIdInput, cartNoteInput, parkInput } from '../schemas/cart';
 import { logActivity } from '../staff/activity';
@@ -108,6 +108,13 @@ export function createCartModule(ctx: CoreContext) {
       const now = ctx.now();
       writeTx(ctx.db, () => {
         const cart = requireOpenCart(ctx.db);
+        // the 0004 trigger refuses this too; asking first gives staff the reason in words, with a code
+        const card = ctx.db
+          .select({ id: cardAttempts.id })
+          .from(cardAttempts)
+          .where(and(eq(cardAttempts.cartId, cart.id), isNull(cardAttempts.saleId), inArray(cardAttempts.status, ['starting', 'waiting', 'succeeded'])))
+          .get();
+        if (card) throw conflict('This sale has a card payment on the reader or taken. Cancel it or refund it to the card before voiding the sale.');
         const n = activeLines(ctx.db, cart.id).length;
         ctx.db.update(carts).set({ status: 'voided', updatedAt: isoAt(now) }).where(eq(carts.id, cart.id)).run();
         logActivity(ctx.db, now, staff.staffId, 'void_cart', { cartId: cart.id, lines: n, reason: (input.reason ?? '').slice(0, 300) });
