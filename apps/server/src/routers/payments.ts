@@ -31,7 +31,7 @@ import { cancelTerminalPayment, startTerminalPayment, terminalStatus } from '../
 import { listReaders, registerReader } from '../services/payments/terminal-readers';
 import { refundTerminalPayment } from '../services/payments/terminal-refund';
 import type { Actor } from '../context';
-import { deviceProcedure, ownerProcedure, publicProcedure, router, vendorProcedure } from '../trpc';
+import { deviceProcedure, publicProcedure, router, vendorProcedure } from '../trpc';
 
 /** Money views and refunds are for owners and managers; a paired counter checks its own staff PIN roles. */
 function notCashier(actor: Actor): void {
@@ -63,16 +63,32 @@ const terminalRouter = router({
     .mutation(({ ctx, input }) => refundTerminalPayment(ctx.db, ctx.env, ctx.vendorId, input)),
 });
 
-/** Stripe Connect onboarding for the shop's owner. */
+/**
+ * Stripe Connect onboarding: the owner's web session, or the shop's paired counter (which lets only a
+ * signed-in owner PIN reach these; a manager or cashier session on the web is refused here).
+ */
+function ownerOrCounter(actor: Actor): void {
+  if (actor.kind === 'staff' && actor.role !== 'owner') throw new AppError('FORBIDDEN', 'This needs the owner account.');
+}
+
 const connectRouter = router({
   /** a fresh Stripe onboarding link (links are single-use; call again when the owner comes back via refresh) */
-  link: ownerProcedure
+  link: vendorProcedure
     .input(connectLinkInput)
     .output(z.object({ url: z.string() }))
-    .mutation(({ ctx, input }) => connectLink(ctx.db, ctx.env, ctx.vendorId, input.returnUrl)),
-  status: ownerProcedure.output(connectStatusResult).query(({ ctx }) => connectStatus(ctx.db, ctx.env, ctx.vendorId)),
+    .mutation(({ ctx, input }) => {
+      ownerOrCounter(ctx.actor);
+      return connectLink(ctx.db, ctx.env, ctx.vendorId, input.returnUrl);
+    }),
+  status: vendorProcedure.output(connectStatusResult).query(({ ctx }) => {
+    ownerOrCounter(ctx.actor);
+    return connectStatus(ctx.db, ctx.env, ctx.vendorId);
+  }),
   /** re-reads the account from Stripe (the owner just returned from onboarding) */
-  refresh: ownerProcedure.output(connectStatusResult).mutation(({ ctx }) => refreshConnect(ctx.db, ctx.env, ctx.vendorId)),
+  refresh: vendorProcedure.output(connectStatusResult).mutation(({ ctx }) => {
+    ownerOrCounter(ctx.actor);
+    return refreshConnect(ctx.db, ctx.env, ctx.vendorId);
+  }),
 });
 
 export const paymentsRouter = router({

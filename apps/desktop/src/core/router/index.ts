@@ -6,6 +6,7 @@ import { catalogEditRouter } from './catalog-edit';
 import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
 import { paymentsRouter } from './payments';
+import { payoutsRouter } from './payouts';
 import { printersRouter } from './printers';
 import { refundsRouter } from './refunds';
 import { reportsRouter } from './reports';
@@ -40,6 +41,7 @@ export const counterRouter = router({
   reports: reportsRouter,
   stockHistory: stockHistoryRouter,
   payments: paymentsRouter,
+  payouts: payoutsRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { BackOfficeSection } from '../../app/nav';
 import type { SignedIn } from '../../api/types';
 import { CatalogSection } from '../catalog/catalog-section';
+import { PayoutsSection } from '../payouts/payouts-section';
 import { ReportsSection } from '../reports/reports-section';
 import { SettingsPage } from '../settings/settings-page';
 import { StockSection } from '../stock/stock-section';
@@ -14,6 +15,7 @@ const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> 
   catalog: (staff) => <CatalogSection staff={staff} />,
   stock: (staff) => <StockSection staff={staff} />,
   reports: () => <ReportsSection />,
+  payments: () => <PayoutsSection />,
   settings: (staff) => <SettingsPage staff={staff} />,
 };
 

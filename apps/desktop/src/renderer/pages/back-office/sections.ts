@@ -15,6 +15,7 @@ export const SECTIONS: readonly SectionInfo[] = [
   { id: 'catalog', label: 'Catalog', hint: 'Products and prices', cashiers: true },
   { id: 'stock', label: 'Stock', hint: 'Receive, count, adjust', cashiers: true },
   { id: 'reports', label: 'Reports', hint: 'Sales, products, staff', cashiers: false },
+  { id: 'payments', label: 'Payments', hint: 'Card payments and payouts', cashiers: false },
   { id: 'settings', label: 'Settings', hint: 'Shop, printers, devices', cashiers: false },
 ];
 
