@@ -127,7 +127,7 @@ describeEachDb(
 
     it('Stripe timing out while starting says so; trying again creates one payment for the sale', async () => {
       const saleId = uuidv7();
-      fake.faults.timeoutNext(2, 1500); // the SDK's own retry times out too
+      fake.faults.timeoutNext(2, 3000); // the SDK's own retry times out too
       const timedOut = await failure(counter.payments.terminal.start({ saleId, amountCents: 950, readerId }));
       expect(timedOut.appCode).toBe('FULFILMENT_UNAVAILABLE');
       expect(timedOut.message).toMatch(/not reachable/);

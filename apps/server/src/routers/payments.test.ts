@@ -161,7 +161,7 @@ describeEachDb(
 
     it('Stripe timing out while starting the payment: retrying makes one PaymentIntent, one charge', async () => {
       const { anon, req, placed } = await placeCard(get(), [a]);
-      fake.faults.timeoutNext(2, 1500);
+      fake.faults.timeoutNext(2, 3000);
       const timedOut = await failure(anon.payments.cardIntent({ checkoutId: placed.checkoutId, idempotencyKey: req.idempotencyKey }));
       expect(timedOut.appCode).toBe('FULFILMENT_UNAVAILABLE');
       const intent = await anon.payments.cardIntent({ checkoutId: placed.checkoutId, idempotencyKey: req.idempotencyKey });

@@ -21,7 +21,8 @@ export function stripeTestEnv(fake: FakeStripe, overrides: Record<string, string
     STRIPE_PUBLISHABLE_KEY: 'pk_test_makeries',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_API_BASE: fake.url,
-    STRIPE_TIMEOUT_MS: '800',
+    // long enough that a busy CI machine never times out a healthy call; fault tests delay past it
+    STRIPE_TIMEOUT_MS: '2500',
     PLATFORM_FEE_BPS: '500',
     ...overrides,
   };
