@@ -18,7 +18,9 @@ export function backoffMs(attempts: number): number {
 export async function enqueueJob(db: DbOrTx, kind: string, key: string, payload: Record<string, unknown>, opts: { maxAttempts?: number } = {}): Promise<boolean> {
   const rows = await db
     .insert(jobs)
-    .values({ id: uuidv7(), kind, key, payload, maxAttempts: opts.maxAttempts ?? 8 })
+    // due now by the same (millisecond) clock the worker claims with: Postgres' own now() has microseconds, so a job
+    // claimed within the millisecond it was queued would otherwise look due a few microseconds in the future
+    .values({ id: uuidv7(), kind, key, payload, maxAttempts: opts.maxAttempts ?? 8, runAt: new Date() })
     .onConflictDoNothing({ target: jobs.key })
     .returning({ id: jobs.id });
   return rows.length > 0;
