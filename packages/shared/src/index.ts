@@ -4,6 +4,8 @@ export * from './ids';
 export * from './money';
 export * from './tax';
 export * from './totals';
+export * from './report-figures';
+export * from './discount-limits';
 export * from './barcode';
 export * from './receipt-number';
 export * from './order-status';
