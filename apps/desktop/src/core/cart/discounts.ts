@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { mulCents, type Discount } from '@makeries/shared';
+import { discountProblem, mulCents, type Discount, type DiscountScope } from '@makeries/shared';
 import type { CoreContext } from '../context';
 import { cartLines, carts } from '../db/schema/index';
 import { vendorSettings } from '../catalog/vendor';
@@ -37,6 +37,22 @@ async function approvalFor(
   return approve(ctx, approval, `give a discount above ${discountLimitBps / 100}%`);
 }
 
+/** Refuses (DISCOUNT_TOO_LARGE, nothing written) a discount bigger than what it comes off; never caps it. */
+function refuseTooLarge(ctx: CoreContext, discount: Discount | null, baseCents: number, scope: DiscountScope): void {
+  if (!discount) return;
+  const problem = discountProblem(discount, baseCents, scope, vendorSettings(ctx.db).currency);
+  if (problem) throw problem;
+}
+
+function lineBase(line: { unitPriceCents: number; quantity: number; soldBy: string }): number {
+  return mulCents(line.unitPriceCents, line.quantity, line.soldBy === 'weight' ? 1000 : 1);
+}
+
+function saleBase(ctx: CoreContext, cart: ReturnType<typeof requireOpenCart>): number {
+  const totals = cartTotals(vendorSettings(ctx.db), cart, activeLines(ctx.db, cart.id));
+  return totals.lines.reduce((s, l) => s + l.grossCents - l.lineDiscountCents, 0);
+}
+
 /** How a discount is stored on a cart or a cart line: its kind, its value (minor units or bps) and who approved it. */
 function discountColumns(discount: Discount | null | undefined, approvedBy: string | null) {
   return {
@@ -50,12 +66,16 @@ export async function setLineDiscount(ctx: CoreContext, input: LineDiscountInput
   const p = parseInput(lineDiscountInput, input);
   requireStaff(ctx);
   const { line } = requireOpenLine(ctx.db, p.lineId);
-  const base = mulCents(line.unitPriceCents, line.quantity, line.soldBy === 'weight' ? 1000 : 1);
+  const base = lineBase(line);
+  // before asking a manager: an impossible discount needs no approval
+  refuseTooLarge(ctx, p.discount, base, 'line');
   const approvedBy = await approvalFor(ctx, p.discount, base, p.approval);
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return writeTx(ctx.db, () => {
-    const { cart } = requireOpenLine(ctx.db, p.lineId);
+    const { cart, line: current } = requireOpenLine(ctx.db, p.lineId);
+    // the line may have changed while a manager was approving
+    refuseTooLarge(ctx, p.discount, lineBase(current), 'line');
     ctx.db.update(cartLines)
       .set(discountColumns(p.discount, approvedBy))
       .where(eq(cartLines.id, p.lineId))
@@ -70,13 +90,14 @@ export async function setOrderDiscount(ctx: CoreContext, input: OrderDiscountInp
   const p = parseInput(orderDiscountInput, input);
   requireStaff(ctx);
   const cart0 = requireOpenCart(ctx.db);
-  const totals = cartTotals(vendorSettings(ctx.db), cart0, activeLines(ctx.db, cart0.id));
-  const base = totals.lines.reduce((s, l) => s + l.grossCents - l.lineDiscountCents, 0);
+  const base = saleBase(ctx, cart0);
+  refuseTooLarge(ctx, p.discount, base, 'sale');
   const approvedBy = await approvalFor(ctx, p.discount, base, p.approval);
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return writeTx(ctx.db, () => {
     const cart = requireOpenCart(ctx.db);
+    refuseTooLarge(ctx, p.discount, saleBase(ctx, cart), 'sale');
     ctx.db.update(carts)
       .set(discountColumns(p.discount, approvedBy))
       .where(eq(carts.id, cart.id))

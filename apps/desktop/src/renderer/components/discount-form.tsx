@@ -1,4 +1,5 @@
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { discountProblem, type DiscountScope } from '@makeries/shared';
 import { useState } from 'react';
 import { centsToDigits, digitsToCents, money, percentOfText, pressKey, type KeypadKey } from '../format/money';
 import { useKeypadInput } from '../hooks/use-keypad-input';
@@ -12,19 +13,23 @@ interface Props {
   /** what the discount applies to, for the preview */
   baseCents: number;
   currency: string;
+  /** what the discount comes off, for the message when it is too large */
+  scope?: DiscountScope;
   current: Discount | null;
   busy?: boolean;
   onApply(discount: Discount | null): void;
 }
 
 /** Percent (quick buttons) or an amount typed on the keypad; shows what comes off before applying it. */
-export function DiscountForm({ baseCents, currency, current, busy, onApply }: Props) {
+export function DiscountForm({ baseCents, currency, scope = 'sale', current, busy, onApply }: Props) {
   const [kind, setKind] = useState<'percent' | 'amount'>(current?.kind ?? 'percent');
   const [bps, setBps] = useState(current?.kind === 'percent' ? current.bps : 1000);
   const [digits, setDigits] = useState(current?.kind === 'amount' ? centsToDigits(current.amountCents) : '');
   const amount = digitsToCents(digits);
   const off = kind === 'percent' ? Math.round((baseCents * bps) / 10_000) : Math.min(amount, baseCents);
-  const valid = kind === 'percent' ? bps > 0 && bps <= 10_000 : amount > 0 && amount <= baseCents;
+  // the core's own rule and words: a discount larger than what it comes off is refused, never cut to fit
+  const tooLarge = kind === 'amount' && amount > 0 ? discountProblem({ kind, amountCents: amount }, baseCents, scope, currency) : null;
+  const valid = kind === 'percent' ? bps > 0 && bps <= 10_000 : amount > 0 && !tooLarge;
   const press = (k: KeypadKey) => setDigits((d) => pressKey(d, k));
   useKeypadInput({ onKey: press, enabled: kind === 'amount' && !busy });
 
@@ -61,9 +66,9 @@ export function DiscountForm({ baseCents, currency, current, busy, onApply }: Pr
             Takes <b className="money">{money(off, currency)}</b> off {money(baseCents, currency)}
             {kind === 'percent' ? ` (${percentOfText(bps)})` : ''}
           </>
-        ) : kind === 'amount' && amount > baseCents ? (
-          <Text span c="red.8" fw={600}>
-            A discount cannot be more than {money(baseCents, currency)}.
+        ) : tooLarge ? (
+          <Text span c="red.8" fw={600} role="alert" data-testid="discount-too-large">
+            {tooLarge.message}
           </Text>
         ) : (
           'Choose how much to take off.'

@@ -107,7 +107,7 @@ export function LineEditorModal({ line, currency, cart, onClose }: Props) {
         </Stack>
         <Stack gap={6}>
           <Text fw={600}>Line discount</Text>
-          <DiscountForm baseCents={line.totals.grossCents} currency={currency} current={line.discount} busy={busy} onApply={(d) => void applyDiscount(d)} />
+          <DiscountForm baseCents={line.totals.grossCents} currency={currency} scope="line" current={line.discount} busy={busy} onApply={(d) => void applyDiscount(d)} />
         </Stack>
       </SimpleGrid>
     </Modal>
