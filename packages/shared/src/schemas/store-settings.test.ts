@@ -28,4 +28,12 @@ describe('store settings schemas', () => {
     expect(receiptEmailArgs.safeParse({ ...base, to: 'ada@' }).success).toBe(false);
     expect(receiptEmailArgs.safeParse({ ...base, to: 'ada@example.test\r\nBcc: x@y.z' }).success).toBe(false);
   });
+
+  it('takes the sold-out policy and blind close, and refuses a policy it does not know', () => {
+    expect(storeSettingsPatch.parse({ soldOutPolicy: 'block', blindClose: false })).toEqual({ soldOutPolicy: 'block', blindClose: false });
+    const bad = storeSettingsPatch.safeParse({ soldOutPolicy: 'sometimes' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('Choose warn, block or allow for selling sold-out items');
+    expect(storeSettingsPatch.safeParse({ blindClose: 'yes' }).success).toBe(false);
+  });
 });

@@ -25,6 +25,17 @@ export function receiptTextLines(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 }
 
+/**
+ * Selling what the counter believes is sold out (DESIGN §3: a counter sale is never refused for stock):
+ * `warn` asks "0 in stock — sell anyway?", `block` refuses while online only (offline it warns), `allow` says nothing.
+ */
+export const SOLD_OUT_POLICIES = ['warn', 'block', 'allow'] as const;
+export type SoldOutPolicy = (typeof SOLD_OUT_POLICIES)[number];
+export const DEFAULT_SOLD_OUT_POLICY: SoldOutPolicy = 'warn';
+export const soldOutPolicySchema = z.enum(SOLD_OUT_POLICIES, 'Choose warn, block or allow for selling sold-out items');
+/** Blind close (default on): the expected cash stays hidden while the drawer is counted at shift close. */
+export const DEFAULT_BLIND_CLOSE = true;
+
 export const storeSettingsPatch = z
   .object({
     name: nonEmpty(120).optional(),
@@ -38,6 +49,8 @@ export const storeSettingsPatch = z
     receiptHeader: receiptTextSchema.optional(),
     receiptFooter: receiptTextSchema.optional(),
     taxNumber: z.string().trim().max(40, 'A tax number is at most 40 characters').optional(),
+    soldOutPolicy: soldOutPolicySchema.optional(),
+    blindClose: z.boolean('Blind close is on or off').optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'Nothing to save: change at least one field');
 export type StoreSettingsPatch = z.infer<typeof storeSettingsPatch>;

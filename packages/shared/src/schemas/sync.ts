@@ -5,7 +5,7 @@ import { skuSchema, taxClassSchema } from './catalog';
 import { CATALOG_EDIT_ARGS } from './catalog-edit';
 import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
-import { STORE_MUTATION_ARGS } from './store-settings';
+import { STORE_MUTATION_ARGS, type SoldOutPolicy } from './store-settings';
 
 /**
  * The counter ⇄ server sync protocol (DESIGN §4). Upload: a per-device mutation log with contiguous ids.
@@ -297,6 +297,10 @@ export interface SyncVendor {
   taxNumber: string;
   /** media path of the 1-bit receipt logo (PNG), null when the shop has none */
   receiptLogoPath: string | null;
+  /** counter: selling what it believes is sold out (`block` only while online) */
+  soldOutPolicy: SoldOutPolicy;
+  /** counter: hide the expected cash while the drawer is counted at shift close */
+  blindClose: boolean;
 }
 
 export interface SyncCategory {

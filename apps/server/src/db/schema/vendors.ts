@@ -40,6 +40,10 @@ export const vendors = pgTable(
     taxNumber: text('tax_number').notNull().default(''),
     /** monochrome-friendly logo printed at the top of receipts (media path, like imagePath) */
     receiptLogoPath: text('receipt_logo_path'),
+    /** counter: selling what it believes is sold out — warn, block (online only) or allow */
+    soldOutPolicy: text('sold_out_policy', { enum: ['warn', 'block', 'allow'] }).notNull().default('warn'),
+    /** counter: the expected cash stays hidden while the drawer is counted at shift close */
+    blindClose: boolean('blind_close').notNull().default(true),
     nextOrderNumber: integer('next_order_number').notNull().default(1),
     /** Stripe Connect: the shop's connected account and what Stripe lets it do (from `account.updated`) */
     stripeAccountId: text('stripe_account_id'),
@@ -58,5 +62,6 @@ export const vendors = pgTable(
     index('vendors_geo_idx').on(t.lat, t.lng),
     check('vendors_currency_chk', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('vendors_min_order_chk', sql`${t.minOrderCents} >= 0`),
+    check('vendors_sold_out_policy_chk', sql`${t.soldOutPolicy} in ('warn', 'block', 'allow')`),
   ],
 );

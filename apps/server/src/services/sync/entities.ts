@@ -66,6 +66,8 @@ const loadVendor: Loader = async (db, vendorId, sel) => {
       receiptFooter: v.receiptFooter,
       taxNumber: v.taxNumber,
       receiptLogoPath: v.receiptLogoPath,
+      soldOutPolicy: v.soldOutPolicy,
+      blindClose: v.blindClose,
     };
     return row(v.id, data);
   });

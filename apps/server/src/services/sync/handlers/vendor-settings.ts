@@ -23,19 +23,20 @@ async function requireManager(tx: Tx, scope: ApplyScope, staffId: string): Promi
 
 /**
  * A store settings change made at the counter. Profile fields go through the vendor service (its rules and the
- * product search refresh on a rename); the receipt fields are the counter's own. Every write bumps the vendor
- * row, so the change feed carries it to the other counters and the storefront reads it at once. Settings are
- * last-writer-wins in the order the server applies them; re-applying the same change writes the same values.
+ * product search refresh on a rename); the receipt fields and the counter's sale policies (sold-out, blind close)
+ * are the counter's own. Every write bumps the vendor row, so the change feed carries it to the other counters
+ * and the storefront reads it at once. Settings are last-writer-wins in the order the server applies them;
+ * re-applying the same change writes the same values.
  */
 export async function applyVendorSettings(tx: Tx, scope: ApplyScope, a: VendorSettingsArgs): Promise<void> {
   await requireManager(tx, scope, a.staffId);
-  const { receiptHeader, receiptFooter, taxNumber, ...profile } = a.patch;
+  const { receiptHeader, receiptFooter, taxNumber, soldOutPolicy, blindClose, ...profile } = a.patch;
   if (Object.values(profile).some((v) => v !== undefined)) await updateVendor(tx, scope.vendorId, profile);
-  const receipt = { receiptHeader, receiptFooter, taxNumber };
-  if (Object.values(receipt).some((v) => v !== undefined)) {
+  const counterOwn = { receiptHeader, receiptFooter, taxNumber, soldOutPolicy, blindClose };
+  if (Object.values(counterOwn).some((v) => v !== undefined)) {
     await tx
       .update(vendors)
-      .set({ ...receipt, updatedAt: new Date() })
+      .set({ ...counterOwn, updatedAt: new Date() })
       .where(eq(vendors.id, scope.vendorId));
   }
 }
