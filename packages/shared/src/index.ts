@@ -19,6 +19,7 @@ export * from './schemas/orders';
 export * from './schemas/search';
 export * from './schemas/cart';
 export * from './schemas/sync';
+export * from './schemas/counter-refunds';
 export * from './schemas/store-settings';
 export * from './schemas/payments';
 export * from './schemas/customer-extras';

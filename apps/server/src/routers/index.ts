@@ -4,6 +4,7 @@ import { authRouter } from './auth';
 import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
 import { counterCustomersRouter } from './counter-customers';
+import { counterSalesRouter } from './counter-sales';
 import { devicesRouter } from './devices';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
@@ -31,6 +32,7 @@ export const appRouter = router({
   search: searchRouter,
   sync: syncRouter,
   counterCustomers: counterCustomersRouter,
+  counterSales: counterSalesRouter,
   reviews: reviewsRouter,
   favourites: favouritesRouter,
   addresses: addressesRouter,

@@ -1,0 +1,16 @@
+import { counterSaleLookupInput, saleRefundArgs } from '@makeries/shared';
+import { findCounterSale, refundCounterSale } from '../services/sync/counter-refunds';
+import { deviceProcedure, router } from '../trpc';
+
+/**
+ * Sales of the other registers of the device's shop, for refunds at any till (online only). Device token only,
+ * like sync: the refund names the staff member and the approving manager, checked against the shop's staff.
+ */
+export const counterSalesRouter = router({
+  /** by receipt number (as printed or scanned) or id; another shop's sale is NOT_FOUND, like a missing one */
+  find: deviceProcedure.input(counterSaleLookupInput).query(({ ctx, input }) => findCounterSale(ctx.db, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+  /** idempotent by the refund id; refunding more than is left of a line is CONFLICT, nothing written */
+  refund: deviceProcedure
+    .input(saleRefundArgs)
+    .mutation(({ ctx, input }) => refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+});
