@@ -6,6 +6,7 @@ import { UNREACHABLE_SERVER } from '../server/offline-fixture';
 import { createSyncClient } from '../sync/client';
 import { CREDENTIALS_FILE } from '../sync/credentials';
 import type { SyncController } from '../sync/types';
+import { hashPin } from '../staff/pin-hash';
 import { makeCore, managerApproval, PINS, type TestCore } from '../test/fixtures';
 import { counterClient, dbState, errorData, expectRefused, GOOD_PAIRING_CODE, startKit, type CounterClient, type Kit } from './test-kit';
 
@@ -165,6 +166,7 @@ describe('who may do what', () => {
   });
 
   it('a wrong PIN is refused with tries left, then locks the staff member out', async () => {
+    kit.t.clock.advance(301_000); // the counter forgets earlier tests' wrong PINs after the lockout time
     const wrong = () => c.staff.login.mutate({ staffId: kit.shop.staff.cashier2, pin: '9999' });
     const first = await wrong().catch((e: unknown) => e);
     expect(errorData(first)).toMatchObject({ appCode: 'INVALID_CREDENTIALS', details: { attemptsLeft: 4 } });
@@ -172,5 +174,103 @@ describe('who may do what', () => {
     expect(errorData(await wrong().catch((e: unknown) => e)).appCode).toBe('RATE_LIMITED');
     expect(errorData(await login('cashier2').catch((e: unknown) => e)).appCode).toBe('RATE_LIMITED');
     expect(await c.staff.me.query()).toBeNull();
+  });
+});
+
+describe('unlocking by PIN alone', () => {
+  let kit: Kit;
+  let c: CounterClient;
+  const setPin = async (who: keyof typeof PINS, pin: string) => {
+    // as the server's mirror_staff sends it: the same PIN, hashed with a salt of its own
+    const hash = await hashPin(pin, { N: 1024, r: 8, p: 1 });
+    kit.core.ctx.sqlite.prepare('UPDATE mirror_staff SET pin_hash = ? WHERE id = ?').run(hash, kit.shop.staff[who]);
+  };
+  const restorePins = async () => {
+    for (const who of Object.keys(PINS) as (keyof typeof PINS)[]) await setPin(who, PINS[who]);
+  };
+  beforeAll(async () => {
+    kit = await startKit({ signedIn: null });
+    c = kit.client;
+  });
+  afterAll(() => kit.close());
+  afterEach(async () => {
+    await c.staff.logout.mutate();
+    await restorePins();
+    kit.t.clock.advance(3_600_000); // every lockout and wrong-PIN count of the test is over
+  });
+
+  it('the PIN says who is serving: no name to pick', async () => {
+    const cashier = await c.staff.unlock.mutate({ pin: PINS.cashier });
+    expect(cashier).toEqual({ signedIn: expect.objectContaining({ staffId: kit.shop.staff.cashier, name: 'Cas Cashier', role: 'cashier' }) });
+    expect(await c.staff.me.query()).toMatchObject({ staffId: kit.shop.staff.cashier });
+    await c.staff.logout.mutate();
+    expect((await c.staff.unlock.mutate({ pin: PINS.owner })).signedIn).toMatchObject({ name: 'Olive Owner', role: 'owner' });
+    const log = await c.activity.list.query({ limit: 10 });
+    expect(log.filter((a) => a.kind === 'login').map((a) => a.staffId)).toEqual([kit.shop.staff.owner, kit.shop.staff.cashier]);
+    await expectRefused(kit.core, () => c.staff.unlock.mutate({ pin: '12' }), 'BAD_INPUT');
+    await expectRefused(kit.core, () => c.staff.unlock.mutate({ pin: 'abcd' }), 'BAD_INPUT');
+  });
+
+  it('a PIN two staff share shows just their names; the one picked signs in', async () => {
+    await setPin('cashier2', PINS.cashier);
+    const before = dbState(kit.core);
+    const answer = await c.staff.unlock.mutate({ pin: PINS.cashier });
+    expect(answer).toEqual({
+      choose: [
+        { id: kit.shop.staff.cashier, name: 'Cas Cashier', role: 'cashier' },
+        { id: kit.shop.staff.cashier2, name: 'Cy Cashier', role: 'cashier' },
+      ],
+    });
+    expect(dbState(kit.core)).toEqual(before);
+    expect(await c.staff.me.query()).toBeNull();
+    expect(await c.staff.login.mutate({ staffId: kit.shop.staff.cashier2, pin: PINS.cashier })).toMatchObject({ name: 'Cy Cashier' });
+    expect(await c.staff.me.query()).toMatchObject({ staffId: kit.shop.staff.cashier2 });
+  });
+
+  it('wrong PINs count against the counter: after five nobody can unlock until the time passes', async () => {
+    const wrong = () => c.staff.unlock.mutate({ pin: '9999' }).catch((e: unknown) => errorData(e));
+    expect(await wrong()).toMatchObject({ appCode: 'INVALID_CREDENTIALS', details: { attemptsLeft: 4 } });
+    expect(await wrong()).toMatchObject({ details: { attemptsLeft: 3 } });
+    // a right PIN signs in but does not buy more guesses at the others
+    expect((await c.staff.unlock.mutate({ pin: PINS.cashier })).signedIn).toMatchObject({ role: 'cashier' });
+    await c.staff.logout.mutate();
+    expect(await wrong()).toMatchObject({ details: { attemptsLeft: 2 } });
+    expect(await wrong()).toMatchObject({ details: { attemptsLeft: 1 } });
+    const locked = await wrong();
+    expect(locked).toMatchObject({ appCode: 'RATE_LIMITED' });
+    // locked means locked: no PIN is checked, by itself, with a name, or as an approval
+    for (const call of [
+      () => c.staff.unlock.mutate({ pin: PINS.manager }),
+      () => c.staff.login.mutate({ staffId: kit.shop.staff.manager, pin: PINS.manager }),
+    ]) {
+      const err = await expectRefused(kit.core, call, 'RATE_LIMITED');
+      expect(err.message).toContain('this counter');
+    }
+    expect(await c.staff.me.query()).toBeNull();
+    kit.t.clock.advance(301_000);
+    expect((await c.staff.unlock.mutate({ pin: PINS.manager })).signedIn).toMatchObject({ role: 'manager' });
+    const log = await c.activity.list.query({ limit: 20 });
+    expect(log.filter((a) => a.kind === 'lockout')[0]).toMatchObject({ staffId: null, detail: { scope: 'counter' } });
+  });
+
+  it('wrong PINs typed for a named person count against the counter too', async () => {
+    for (let i = 0; i < 4; i++) await c.staff.login.mutate({ staffId: kit.shop.staff.owner, pin: '9999' }).catch(() => undefined);
+    const fifth = await c.staff.unlock.mutate({ pin: '9998' }).catch((e: unknown) => errorData(e));
+    expect(fifth).toMatchObject({ appCode: 'RATE_LIMITED' });
+    await expectRefused(kit.core, () => c.staff.unlock.mutate({ pin: PINS.cashier }), 'RATE_LIMITED');
+  });
+
+  it('a manager approves by PIN alone, the same way', async () => {
+    await c.staff.unlock.mutate({ pin: PINS.cashier });
+    expect(await c.staff.override.mutate({ pin: PINS.manager, action: 'give 50% off' })).toEqual({ approvedBy: kit.shop.staff.manager });
+    const cashier = await expectRefused(kit.core, () => c.staff.override.mutate({ pin: PINS.cashier2, action: 'give 50% off' }), 'FORBIDDEN');
+    expect(cashier.message).toContain('Cy Cashier is not a manager');
+    const nobody = await c.staff.override.mutate({ pin: '9999', action: 'give 50% off' }).catch((e: unknown) => errorData(e));
+    expect(nobody).toMatchObject({ appCode: 'INVALID_CREDENTIALS', details: { attemptsLeft: 4 } });
+    // two managers with one PIN: say which
+    await setPin('owner', PINS.manager);
+    const shared = await expectRefused(kit.core, () => c.staff.override.mutate({ pin: PINS.manager, action: 'give 50% off' }), 'CONFLICT');
+    expect(errorData(shared).details).toMatchObject({ choose: [{ name: 'Mo Manager' }, { name: 'Olive Owner' }] });
+    expect(await c.staff.override.mutate({ staffId: kit.shop.staff.owner, pin: PINS.manager, action: 'give 50% off' })).toEqual({ approvedBy: kit.shop.staff.owner });
   });
 });

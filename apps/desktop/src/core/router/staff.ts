@@ -1,12 +1,20 @@
 import { approve } from '../staff/auth';
-import { pinLoginInput } from '../schemas/staff';
+import { pinLoginInput, pinUnlockInput } from '../schemas/staff';
 import { overrideInput } from './inputs';
 import { publicProcedure, router, staffProcedure } from './trpc';
 
 export const staffRouter = router({
-  /** Active staff for the PIN screen's picker (names and roles only). */
+  /** Active staff (names and roles only): whether anyone can sign in here yet. */
   list: publicProcedure.query(({ ctx }) => ctx.core.staff.list()),
 
+  /**
+   * The lock screen: the PIN alone says who is serving and signs them in ({ signedIn }). A PIN two staff share
+   * answers { choose } with just their names; the person taps theirs and `login` finishes with id + PIN.
+   * A PIN that opens nobody counts against this counter, so guessing is throttled.
+   */
+  unlock: publicProcedure.input(pinUnlockInput).mutation(({ ctx, input }) => ctx.core.staff.unlock(input)),
+
+  /** Sign in as a named person with their PIN. */
   login: publicProcedure.input(pinLoginInput).mutation(({ ctx, input }) => ctx.core.staff.login(input)),
 
   logout: publicProcedure.mutation(({ ctx }) => {
@@ -31,7 +39,7 @@ export const staffRouter = router({
    * action itself still carries the approval; this only answers "would it be allowed", and logs the override.
    */
   override: staffProcedure.input(overrideInput).mutation(async ({ ctx, input }) => {
-    const approvedBy = await approve(ctx.core.ctx, { staffId: input.staffId, pin: input.pin }, input.action);
+    const approvedBy = await approve(ctx.core.ctx, { pin: input.pin, ...(input.staffId ? { staffId: input.staffId } : {}) }, input.action);
     return { approvedBy };
   }),
 });

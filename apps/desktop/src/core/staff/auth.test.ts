@@ -67,16 +67,35 @@ describe('staff sign-in at the counter', () => {
     // even the right PIN is refused while locked, and a restart does not reset it
     t.reopen();
     expect(await codeOf(() => signIn(t.core, shop))).toBe('RATE_LIMITED');
-    // other staff are unaffected
-    expect(await codeOf(() => signIn(t.core, shop, 'manager'))).toBe('none');
+    // the wrong PINs counted against this counter too: nobody else can sign in meanwhile
+    expect(await codeOf(() => signIn(t.core, shop, 'manager'))).toBe('RATE_LIMITED');
+    expect(await codeOf(() => t.core.staff.unlock({ pin: PINS.manager }))).toBe('RATE_LIMITED');
     t.clock.advance(301_000);
     expect(await codeOf(() => signIn(t.core, shop))).toBe('none');
-    // a success clears the count
+    // a success clears that person's count; the counter forgets its own after the lockout time
     expect(await codeOf(wrong)).toBe('INVALID_CREDENTIALS');
     expect(await codeOf(wrong)).toBe('INVALID_CREDENTIALS');
     expect(await codeOf(() => signIn(t.core, shop))).toBe('none');
+    t.clock.advance(301_000);
     expect(await codeOf(wrong)).toBe('INVALID_CREDENTIALS');
-    expect(t.core.activity(50).filter((a) => a.kind === 'lockout')).toHaveLength(1);
+    expect(t.core.activity(50).filter((a) => a.kind === 'lockout').map((a) => a.detail.scope).sort()).toEqual(['counter', 'person']);
+  });
+
+  it('unlocks by PIN alone after a restart, the counter lockout kept across it', async () => {
+    const shop = await seedShop(t.core);
+    expect(await t.core.staff.unlock({ pin: PINS.manager })).toMatchObject({ signedIn: { staffId: shop.staff.manager } });
+    t.core.device.updateSettings({ pinMaxAttempts: 2, pinLockoutSeconds: 60 });
+    t.core.staff.logout();
+    expect(await codeOf(() => t.core.staff.unlock({ pin: '0000' }))).toBe('INVALID_CREDENTIALS');
+    expect(await codeOf(() => t.core.staff.unlock({ pin: '0001' }))).toBe('RATE_LIMITED');
+    t.reopen();
+    expect(await codeOf(() => t.core.staff.unlock({ pin: PINS.cashier }))).toBe('RATE_LIMITED');
+    t.clock.advance(61_000);
+    // inactive staff and staff without a PIN are nobody's match
+    t.core.ctx.sqlite.prepare('UPDATE mirror_staff SET active = 0 WHERE id = ?').run(shop.staff.cashier2);
+    expect(await codeOf(() => t.core.staff.unlock({ pin: PINS.cashier2 }))).toBe('INVALID_CREDENTIALS');
+    expect(await t.core.staff.unlock({ pin: PINS.cashier })).toMatchObject({ signedIn: { staffId: shop.staff.cashier } });
+    expect(t.core.staff.current()?.staffId).toBe(shop.staff.cashier);
   });
 
   it('refuses unknown, inactive and PIN-less staff and malformed PINs', async () => {

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { AppError } from '@makeries/shared';
-import { isoAt, type CoreContext, type SignedInStaff, type StaffRole } from '../context';
-import { mirrorStaff, pinAttempts } from '../db/schema/index';
+import { type CoreContext, type SignedInStaff, type StaffRole } from '../context';
+import { mirrorStaff } from '../db/schema/index';
 import { readSettings } from '../device/settings';
 import { parseInput } from '../errors';
-import { approvalInput, pinLoginInput, type ApprovalInput, type PinLoginInput } from '../schemas/staff';
+import { approvalInput, pinLoginInput, pinUnlockInput, type ApprovalInput, type PinLoginInput, type PinUnlockInput } from '../schemas/staff';
 import { logActivity } from './activity';
-import { verifyPin } from './pin-hash';
-import { writeTx } from '../db/open';
+import { assertCounterNotLocked, assertPersonNotLocked, clearFailures, countFailure, DEVICE_KEY, wrongPinError } from './lockout';
+import { pinOpens, whoseHashOpens } from './pin-match';
 
 const MANAGERS: readonly StaffRole[] = ['owner', 'manager'];
 
@@ -20,53 +20,63 @@ function loadStaff(ctx: CoreContext, staffId: string): StaffRow & { pinHash: str
   return { ...s, pinHash: s.pinHash };
 }
 
-function lockedUntil(ctx: CoreContext, staffId: string): number | null {
-  const row = ctx.db.select().from(pinAttempts).where(eq(pinAttempts.staffId, staffId)).get();
-  const until = row?.lockedUntil ? Date.parse(row.lockedUntil) : null;
-  return until !== null && until > ctx.now() ? until : null;
+type PinStaff = StaffRow & { pinHash: string };
+
+/** Active staff with a PIN: who a PIN typed alone could belong to. */
+function staffWithPins(ctx: CoreContext): PinStaff[] {
+  return ctx.db
+    .select()
+    .from(mirrorStaff)
+    .where(and(eq(mirrorStaff.active, true), isNotNull(mirrorStaff.pinHash)))
+    .orderBy(mirrorStaff.name)
+    .all()
+    .flatMap((s) => (s.pinHash ? [{ ...s, pinHash: s.pinHash }] : []));
 }
 
-/** Counts a wrong PIN; the Nth in a row locks that staff member out for the configured time. */
-function recordFailure(ctx: CoreContext, staff: StaffRow): never {
-  const settings = readSettings(ctx.db);
-  const now = ctx.now();
-  const left = writeTx(ctx.db, () => {
-    const row = ctx.db.select().from(pinAttempts).where(eq(pinAttempts.staffId, staff.id)).get();
-    const expired = row?.lockedUntil != null && Date.parse(row.lockedUntil) <= now;
-    const failures = (expired ? 0 : (row?.failures ?? 0)) + 1;
-    const lock = failures >= settings.pinMaxAttempts;
-    const values = {
-      failures: lock ? 0 : failures,
-      lockedUntil: lock ? isoAt(now + settings.pinLockoutSeconds * 1000) : null,
-      lastFailureAt: isoAt(now),
-    };
-    ctx.db.insert(pinAttempts).values({ staffId: staff.id, ...values }).onConflictDoUpdate({ target: pinAttempts.staffId, set: values }).run();
-    logActivity(ctx.db, now, staff.id, lock ? 'lockout' : 'login_failed', { failures });
-    return lock ? 0 : settings.pinMaxAttempts - failures;
-  });
-  if (left === 0) {
-    throw new AppError('RATE_LIMITED', `Too many wrong PINs: ${staff.name} is locked out for a while. A manager can help.`, {
-      details: { retryAfterSeconds: settings.pinLockoutSeconds },
-    });
-  }
-  throw new AppError('INVALID_CREDENTIALS', `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before a lockout.`, {
-    details: { attemptsLeft: left },
-  });
-}
-
-/** Checks a PIN against the mirrored hash (offline), with lockout. Returns the staff row on success. */
+/**
+ * Checks a PIN typed for a named person (offline, against the mirrored hash). A wrong one counts against
+ * that person and against the counter. Returns the staff row on success.
+ */
 export async function checkPin(ctx: CoreContext, staffId: string, pin: string): Promise<StaffRow> {
   const staff = loadStaff(ctx, staffId);
-  const until = lockedUntil(ctx, staffId);
-  if (until !== null) {
-    const minutes = Math.max(1, Math.ceil((until - ctx.now()) / 60_000));
-    throw new AppError('RATE_LIMITED', `Too many wrong PINs. ${staff.name} can try again in ${minutes} min, or ask a manager.`, {
-      details: { retryAt: isoAt(until) },
-    });
+  assertCounterNotLocked(ctx);
+  assertPersonNotLocked(ctx, staff);
+  if (!(await pinOpens(pin, staff.pinHash))) {
+    const person = countFailure(ctx, staff.id);
+    const counter = countFailure(ctx, DEVICE_KEY);
+    if (person.locked) throw wrongPinError(ctx, person, staff.name);
+    throw wrongPinError(ctx, counter.locked || counter.left < person.left ? counter : person, null);
   }
-  if (!(await verifyPin(pin, staff.pinHash))) recordFailure(ctx, staff);
-  ctx.db.delete(pinAttempts).where(eq(pinAttempts.staffId, staffId)).run();
+  clearFailures(ctx, staff.id);
   return staff;
+}
+
+/**
+ * Whose PIN is this? Checked against every active staff member's hash. A PIN that opens none counts against
+ * the counter (it names nobody), so guessing stays throttled. Usually one person; two or more share the PIN.
+ */
+export async function identifyByPin(ctx: CoreContext, pin: string): Promise<StaffRow[]> {
+  assertCounterNotLocked(ctx);
+  const matches = await whoseHashOpens(pin, staffWithPins(ctx));
+  if (matches.length === 0) throw wrongPinError(ctx, countFailure(ctx, DEVICE_KEY), null);
+  return matches;
+}
+
+/** A staff member the PIN opened: still refused while they are locked out personally. */
+function acceptMatch(ctx: CoreContext, staff: StaffRow): StaffRow {
+  assertPersonNotLocked(ctx, staff);
+  clearFailures(ctx, staff.id);
+  return staff;
+}
+
+export interface StaffChoice {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+function choiceOf(s: StaffRow): StaffChoice {
+  return { id: s.id, name: s.name, role: s.role };
 }
 
 /**
@@ -102,7 +112,7 @@ export async function approve(ctx: CoreContext, approval: ApprovalInput | undefi
     throw new AppError('FORBIDDEN', `A manager's PIN is needed to ${action}.`, { details: { needsApproval: true, action } });
   }
   const a = parseInput(approvalInput, approval);
-  const approver = await checkPin(ctx, a.staffId, a.pin);
+  const approver = a.staffId ? await checkPin(ctx, a.staffId, a.pin) : await managerByPin(ctx, a.pin, action);
   if (!isManager(approver.role)) {
     throw new AppError('FORBIDDEN', `${approver.name} is not a manager, so cannot approve this.`, { details: { needsApproval: true, action } });
   }
@@ -110,7 +120,33 @@ export async function approve(ctx: CoreContext, approval: ApprovalInput | undefi
   return approver.id;
 }
 
+/**
+ * An approval by PIN alone, the same rule as unlocking: the PIN finds the manager. A PIN that opens only a
+ * cashier's hash is that cashier (refused as not a manager); one shared by several managers asks which.
+ */
+async function managerByPin(ctx: CoreContext, pin: string, action: string): Promise<StaffRow> {
+  const matches = await identifyByPin(ctx, pin);
+  const managers = matches.filter((s) => isManager(s.role));
+  if (managers.length > 1) {
+    throw new AppError('CONFLICT', 'That PIN belongs to more than one manager: tap your name, then type your PIN again.', {
+      details: { needsApproval: true, action, choose: managers.map(choiceOf) },
+    });
+  }
+  const approver = managers[0] ?? matches[0];
+  if (!approver) throw new AppError('INVALID_CREDENTIALS', 'Wrong PIN.');
+  return acceptMatch(ctx, approver);
+}
+
+export type UnlockResult = { signedIn: SignedInStaff; choose?: never } | { signedIn?: never; choose: StaffChoice[] };
+
 export function createStaffModule(ctx: CoreContext) {
+  const signIn = (staff: StaffRow): SignedInStaff => {
+    const now = ctx.now();
+    ctx.session.current = { staffId: staff.id, name: staff.name, role: staff.role, signedInAt: now, lastActiveAt: now };
+    logActivity(ctx.db, now, staff.id, 'login');
+    return { ...ctx.session.current };
+  };
+
   return {
     /** Active staff who can sign in here, for the PIN screen's picker. */
     list() {
@@ -123,13 +159,19 @@ export function createStaffModule(ctx: CoreContext) {
         .map((s) => ({ id: s.id, name: s.name, role: s.role, hasPin: s.hasPin !== null }));
     },
 
+    /** Sign in as a named person with their PIN (the second step when a PIN is shared). */
     async login(input: PinLoginInput): Promise<SignedInStaff> {
       const p = parseInput(pinLoginInput, input);
-      const staff = await checkPin(ctx, p.staffId, p.pin);
-      const now = ctx.now();
-      ctx.session.current = { staffId: staff.id, name: staff.name, role: staff.role, signedInAt: now, lastActiveAt: now };
-      logActivity(ctx.db, now, staff.id, 'login');
-      return { ...ctx.session.current };
+      return signIn(await checkPin(ctx, p.staffId, p.pin));
+    },
+
+    /** Sign in by PIN alone: the PIN says who it is; a PIN two people share answers with their names instead. */
+    async unlock(input: PinUnlockInput): Promise<UnlockResult> {
+      const p = parseInput(pinUnlockInput, input);
+      const matches = await identifyByPin(ctx, p.pin);
+      const only = matches.length === 1 ? matches[0] : undefined;
+      if (only) return { signedIn: signIn(acceptMatch(ctx, only)) };
+      return { choose: matches.map(choiceOf) };
     },
 
     logout(): void {
