@@ -21,7 +21,9 @@ export type ActivityKind =
   | 'shift_open'
   | 'shift_close'
   | 'order_transition'
-  | 'resolve_rejection';
+  | 'resolve_rejection'
+  /** a drawer kick a crash interrupted: it may or may not have opened the drawer, and is not sent again */
+  | 'drawer_unconfirmed';
 
 export function logActivity(
   db: CounterDb,

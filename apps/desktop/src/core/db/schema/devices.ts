@@ -48,7 +48,7 @@ export const printJobs = sqliteTable(
     ref: text('ref'),
     dedupeKey: text('dedupe_key'),
     payload: blob('payload', { mode: 'buffer' }).notNull(),
-    state: text('state', { enum: ['queued', 'printing', 'printed', 'failed', 'cancelled'] }).notNull().default('queued'),
+    state: text('state', { enum: ['queued', 'printing', 'printed', 'failed', 'cancelled', 'unconfirmed'] }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: isoTime('next_attempt_at').notNull(),
     lastError: text('last_error'),

@@ -6,6 +6,7 @@ import { writeTx } from '../../db/open';
 import { printers, printJobs } from '../../db/schema/index';
 import { conflict, notFound, parseInput } from '../../errors';
 import { jobIdInput, listJobsInput, type ListJobsInput } from './inputs';
+import { recoverInterrupted } from './recovery';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type PrintJobKind = PrintJobRow['kind'];
@@ -43,6 +44,13 @@ const viewColumns = {
   printerName: printers.name,
   bytes: sql<number>`length(${printJobs.payload})`,
 };
+
+/** Why retry or cancel cannot touch a job in `state`. */
+function refusal(state: PrintJobState, printing: string, otherwise: string): string {
+  if (state === 'printing') return printing;
+  if (state === 'unconfirmed') return 'That drawer kick may already have opened the drawer, so it is not sent again. Use No sale to open the drawer.';
+  return otherwise;
+}
 
 /** The print_jobs table: every state change is one UPDATE guarded by the state it expects to leave. */
 export function createJobStore(ctx: CoreContext) {
@@ -141,21 +149,15 @@ export function createJobStore(ctx: CoreContext) {
         .run();
     },
 
-    /** Jobs a crash or restart left `printing`: nobody is sending them any more, so they go back to the queue. */
-    recoverInterrupted(): string[] {
-      return writeTx(db, () => {
-        const stuck = db.select({ id: printJobs.id }).from(printJobs).where(eq(printJobs.state, 'printing')).all();
-        for (const { id } of stuck) setState(id, ['printing'], { state: 'queued', nextAttemptAt: at(), lastError: 'Interrupted: the counter stopped while printing' });
-        return stuck.map((s) => s.id);
-      });
-    },
+    /** Jobs a crash or restart left `printing`: kicks end unconfirmed, paper prints again marked COPY (recovery.ts). */
+    recoverInterrupted: (): string[] => recoverInterrupted(ctx),
 
     retry(input: { jobId: string }): PrintJobView {
       const { jobId } = parseInput(jobIdInput, input);
       return writeTx(db, () => {
         const job = view(jobId);
         if (!setState(jobId, ['queued', 'failed'], { state: 'queued', nextAttemptAt: at() })) {
-          throw conflict(job.state === 'printing' ? 'That job is printing right now.' : `That job is ${job.state}; use reprint for another copy.`, { state: job.state });
+          throw conflict(refusal(job.state, 'That job is printing right now.', `That job is ${job.state}; use reprint for another copy.`), { state: job.state });
         }
         return view(jobId);
       });
@@ -166,7 +168,7 @@ export function createJobStore(ctx: CoreContext) {
       return writeTx(db, () => {
         const job = view(jobId);
         if (!setState(jobId, ['queued', 'failed'], { state: 'cancelled' })) {
-          throw conflict(job.state === 'printing' ? 'That job is printing right now and cannot be stopped.' : `That job is already ${job.state}.`, { state: job.state });
+          throw conflict(refusal(job.state, 'That job is printing right now and cannot be stopped.', `That job is already ${job.state}.`), { state: job.state });
         }
         return view(jobId);
       });

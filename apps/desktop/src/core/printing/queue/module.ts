@@ -248,7 +248,7 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
       return withNoSaleKick(() => record(p));
     },
 
-    /** Starts the print workers (jobs a crash left half-printed go back to the queue first). */
+    /** Starts the print workers (jobs a crash left half-printed are settled first: see recovery.ts). */
     start: (): void => workers.start(),
     stop: (): Promise<void> => workers.stop(),
     running: (): boolean => workers.running,

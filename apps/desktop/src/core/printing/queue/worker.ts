@@ -121,7 +121,7 @@ export function createPrintWorkers(deps: WorkerDeps) {
       return stopping !== null && !stopping.signal.aborted;
     },
 
-    /** Puts jobs a crash left `printing` back in the queue, then starts a worker per printer. */
+    /** Settles jobs a crash left `printing` (kicks unconfirmed, paper as a COPY), then starts a worker per printer. */
     start(): void {
       if (stopping && !stopping.signal.aborted) return;
       stopping = new AbortController();

@@ -8,6 +8,8 @@ export interface FakePrinterOptions {
   port?: number;
   /** answer DLE EOT status queries (default true); false = an old printer that ignores them */
   answersStatus?: boolean;
+  /** how long after a whole job arrived the printer closes its side, i.e. confirms it (default 0) */
+  closeDelayMs?: number;
 }
 
 const STATUS: Record<FakePrinterStatus, Record<number, number>> = {
@@ -33,6 +35,10 @@ export class FakePrinter {
   connections = 0;
   status: FakePrinterStatus = 'online';
   answersStatus: boolean;
+  /** a slow printer: the job is on paper, but the sender hears so only this much later */
+  closeDelayMs: number;
+  /** called as each job lands on paper, before the printer confirms it (a crash test kills the counter here) */
+  onPrinted: ((job: Buffer) => void) | null = null;
 
   private server: Server | null = null;
   private sockets = new Set<Socket>();
@@ -43,6 +49,7 @@ export class FakePrinter {
   constructor(opts: FakePrinterOptions = {}) {
     this.portNumber = opts.port ?? 0;
     this.answersStatus = opts.answersStatus ?? true;
+    this.closeDelayMs = opts.closeDelayMs ?? 0;
   }
 
   get port(): number {
@@ -126,11 +133,12 @@ export class FakePrinter {
     });
     socket.on('end', () => {
       const job = Buffer.concat(chunks);
-      if (job.length > 0) {
-        if (this.status === 'online') this.jobs.push(job);
-        else this.swallowed.push(job);
-      }
-      socket.end();
+      const printed = job.length > 0 && this.status === 'online';
+      if (printed) this.jobs.push(job);
+      else if (job.length > 0) this.swallowed.push(job);
+      if (printed) this.onPrinted?.(job);
+      if (this.closeDelayMs > 0) setTimeout(() => socket.end(), this.closeDelayMs);
+      else socket.end();
       for (const w of [...this.waiters]) w();
     });
     socket.on('error', () => {});
