@@ -5,6 +5,7 @@
  * Amounts on a refund are positive (money going back); the layout prints them as negatives.
  */
 import { z } from 'zod';
+import { GROSS_BASES } from '../report-figures';
 import { tenderKindSchema } from '../schemas/sync';
 import { receiptLogoSchema } from './logo';
 
@@ -154,8 +155,20 @@ export const shiftReportDocumentSchema = z
     closedAt: isoTime.nullable().default(null),
     closedByName: line(120).nullable().default(null),
     printedAt: isoTime,
-    sales: z.object({ count, subtotalCents: positive, discountCents: positive, taxCents: positive, roundingCents: amount, totalCents: positive }),
-    refunds: z.object({ count, totalCents: positive }),
+    /** report-figures.ts: gross at shelf prices (basis stated), discounts, net before tax, tax, total = net + tax */
+    sales: z.object({
+      count,
+      grossBasis: z.enum(GROSS_BASES),
+      grossCents: positive,
+      discountCents: positive,
+      netCents: positive,
+      taxCents: positive,
+      totalCents: positive,
+      roundingCents: amount,
+      takenCents: positive,
+    }),
+    refunds: z.object({ count, totalCents: positive, roundingCents: amount.default(0), paidOutCents: positive }),
+    afterRefundsCents: amount,
     tenders: z.array(z.object({ kind: tenderKindSchema, count, amountCents: positive })).max(10),
     noSaleCount: count,
     cash: z.object({ floatCents: positive, salesCents: positive, refundsCents: positive, paidInCents: positive, paidOutCents: positive, expectedCents: amount }),

@@ -1,4 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { reportFigures, type RefundFigures, type SalesFigures, type TaxMode } from '@makeries/shared';
+import { vendorSettings } from '../catalog/vendor';
 import type { CounterDb } from '../db/open';
 import { refunds, salePayments, sales, shiftEvents } from '../db/schema/index';
 import type { ShiftRow } from './store';
@@ -11,8 +13,12 @@ export interface ShiftReport {
   openedBy: string;
   closedAt: string | null;
   closedBy: string | null;
-  sales: { count: number; subtotalCents: number; discountCents: number; taxCents: number; roundingCents: number; totalCents: number };
-  refunds: { count: number; totalCents: number };
+  /** gross / discounts / net before tax / tax / total, as packages/shared report-figures defines them */
+  sales: SalesFigures;
+  /** refunds made in this shift, beside the sales, never netted into them */
+  refunds: RefundFigures;
+  /** sales total − refunds total */
+  afterRefundsCents: number;
   /** what each tender took in (cash after rounding) */
   tenders: { kind: string; count: number; amountCents: number }[];
   noSaleCount: number;
@@ -40,20 +46,31 @@ function eventSum(db: CounterDb, shiftId: string, kind: 'paid_in' | 'paid_out'):
   return n(r?.s);
 }
 
+/** How the shop prices now, to state the basis of an empty report; a counter still syncing says inclusive. */
+function shopTaxMode(db: CounterDb): TaxMode {
+  try {
+    return vendorSettings(db).taxMode;
+  } catch {
+    return 'inclusive';
+  }
+}
+
 /** X report (shift still open) or Z report (closed, with the count): everything from local records. */
 export function shiftReport(db: CounterDb, shift: ShiftRow): ShiftReport {
-  const s = db
+  // one row per tax mode the shift's sales were priced in (a shop may switch mid-shift)
+  const byMode = db
     .select({
+      taxMode: sales.taxMode,
       count: sql<number>`count(*)`,
-      subtotal: sql<number>`coalesce(sum(${sales.subtotalCents}), 0)`,
-      discount: sql<number>`coalesce(sum(${sales.discountCents}), 0)`,
-      tax: sql<number>`coalesce(sum(${sales.taxCents}), 0)`,
-      rounding: sql<number>`coalesce(sum(${sales.roundingCents}), 0)`,
-      total: sql<number>`coalesce(sum(${sales.totalCents}), 0)`,
+      subtotalCents: sql<number>`coalesce(sum(${sales.subtotalCents}), 0)`,
+      discountCents: sql<number>`coalesce(sum(${sales.discountCents}), 0)`,
+      taxCents: sql<number>`coalesce(sum(${sales.taxCents}), 0)`,
+      roundingCents: sql<number>`coalesce(sum(${sales.roundingCents}), 0)`,
     })
     .from(sales)
     .where(eq(sales.shiftId, shift.id))
-    .get();
+    .groupBy(sales.taxMode)
+    .all();
   const tenders = db
     .select({ kind: salePayments.kind, count: sql<number>`count(*)`, amountCents: sql<number>`coalesce(sum(${salePayments.amountCents}), 0)` })
     .from(salePayments)
@@ -66,6 +83,7 @@ export function shiftReport(db: CounterDb, shift: ShiftRow): ShiftReport {
     .select({
       count: sql<number>`count(*)`,
       total: sql<number>`coalesce(sum(${refunds.totalCents}), 0)`,
+      rounding: sql<number>`coalesce(sum(${refunds.roundingCents}), 0)`,
       cashOut: sql<number>`coalesce(sum(CASE WHEN ${refunds.tender} = 'cash' THEN ${refunds.totalCents} + ${refunds.roundingCents} ELSE 0 END), 0)`,
     })
     .from(refunds)
@@ -80,6 +98,11 @@ export function shiftReport(db: CounterDb, shift: ShiftRow): ShiftReport {
   const paidIn = eventSum(db, shift.id, 'paid_in');
   const paidOut = eventSum(db, shift.id, 'paid_out');
   const expected = shift.floatCents + cashSales - n(r?.cashOut) + paidIn - paidOut;
+  const figures = reportFigures({
+    taxMode: byMode[0]?.taxMode ?? shopTaxMode(db),
+    sales: byMode.map((m) => ({ ...m, count: n(m.count), subtotalCents: n(m.subtotalCents), discountCents: n(m.discountCents), taxCents: n(m.taxCents), roundingCents: n(m.roundingCents) })),
+    refunds: [{ count: n(r?.count), totalCents: n(r?.total), roundingCents: n(r?.rounding) }],
+  });
   return {
     shiftId: shift.id,
     registerCode: shift.registerCode,
@@ -88,15 +111,9 @@ export function shiftReport(db: CounterDb, shift: ShiftRow): ShiftReport {
     openedBy: shift.openedBy,
     closedAt: shift.closedAt ?? null,
     closedBy: shift.closedBy ?? null,
-    sales: {
-      count: n(s?.count),
-      subtotalCents: n(s?.subtotal),
-      discountCents: n(s?.discount),
-      taxCents: n(s?.tax),
-      roundingCents: n(s?.rounding),
-      totalCents: n(s?.total),
-    },
-    refunds: { count: n(r?.count), totalCents: n(r?.total) },
+    sales: figures.sales,
+    refunds: figures.refunds,
+    afterRefundsCents: figures.afterRefundsCents,
     tenders: tenders.map((t) => ({ kind: t.kind, count: n(t.count), amountCents: n(t.amountCents) })),
     noSaleCount: n(noSales?.c),
     cash: { floatCents: shift.floatCents, salesCents: cashSales, refundsCents: n(r?.cashOut), paidInCents: paidIn, paidOutCents: paidOut, expectedCents: expected },

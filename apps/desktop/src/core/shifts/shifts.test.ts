@@ -29,7 +29,11 @@ describe('shifts', () => {
     const x = t.core.shifts.xReport();
     expect(x).toMatchObject({
       status: 'open',
-      sales: { count: 2, totalCents: 645 },
+      // tax-inclusive: gross 4.50 + 1.95 = 6.45 incl. tax; tax inside the croissant 195 · 2000 / 12000 = 32.5 → 33
+      // (loaf zero-rated); net before tax 6.45 − 0.33 = 6.12; total paid 6.12 + 0.33 = 6.45
+      sales: { count: 2, grossBasis: 'tax_inclusive', grossCents: 645, discountCents: 0, netCents: 612, taxCents: 33, totalCents: 645, takenCents: 645 },
+      refunds: { count: 0, totalCents: 0 },
+      afterRefundsCents: 645,
       noSaleCount: 1,
       cash: { floatCents: 10_000, salesCents: 450, paidInCents: 2_000, paidOutCents: 350, refundsCents: 0, expectedCents: 12_100 },
       counted: null,

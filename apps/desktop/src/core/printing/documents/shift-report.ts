@@ -35,6 +35,7 @@ export function buildShiftReportDocument(db: CounterDb, report: ShiftReport, opt
     printedAt: o.printedAt,
     sales: report.sales,
     refunds: report.refunds,
+    afterRefundsCents: report.afterRefundsCents,
     tenders: report.tenders.map((t) => ({ kind: tenderKindSchema.parse(t.kind), count: t.count, amountCents: t.amountCents })),
     noSaleCount: report.noSaleCount,
     cash: report.cash,

@@ -1,4 +1,4 @@
-import { tenderLabel, type ShiftReportDocument } from '@makeries/shared';
+import { FIGURE_LABELS, grossLabel, tenderLabel, type ShiftReportDocument } from '@makeries/shared';
 import { formatsFor, type Formats } from './format';
 import { storeHeader } from './header';
 import type { RowWriter } from './writer';
@@ -25,6 +25,22 @@ function cashSection(w: RowWriter, doc: ShiftReportDocument, f: Formats): void {
   for (const d of doc.counted.denominations) w.pair(`${f.money(d.valueCents)} x ${d.count}`, f.money(d.valueCents * d.count), { indent: 2 });
 }
 
+/** The figures as packages/shared report-figures defines them: gross − discounts (− included tax) = net; net + tax = total. */
+function salesSection(w: RowWriter, doc: ShiftReportDocument, f: Formats): void {
+  const s = doc.sales;
+  heading(w, 'SALES');
+  w.pair('Sales', String(s.count));
+  w.pair(grossLabel(s.grossBasis), f.money(s.grossCents));
+  w.pair(FIGURE_LABELS.discounts, f.money(-s.discountCents));
+  w.pair(FIGURE_LABELS.net, f.money(s.netCents), { bold: true });
+  w.pair(FIGURE_LABELS.tax, f.money(s.taxCents));
+  w.pair(FIGURE_LABELS.total, f.money(s.totalCents), { bold: true });
+  if (s.roundingCents !== 0) w.pair(FIGURE_LABELS.rounding, f.signed(s.roundingCents));
+  heading(w, 'REFUNDS');
+  w.pair(`Refunds (${doc.refunds.count})`, f.money(-doc.refunds.totalCents));
+  w.pair(FIGURE_LABELS.afterRefunds, f.money(doc.afterRefundsCents), { bold: true });
+}
+
 /** X report (mid-shift, shift stays open) or Z report (the close, with the count and over/short). */
 export function layoutShiftReport(w: RowWriter, doc: ShiftReportDocument): void {
   const f = formatsFor(doc);
@@ -39,14 +55,7 @@ export function layoutShiftReport(w: RowWriter, doc: ShiftReportDocument): void 
   if (doc.closedAt) w.pair('Closed', f.dateTime(doc.closedAt));
   if (doc.closedByName) w.pair('Closed by', doc.closedByName);
   w.pair('Printed', f.dateTime(doc.printedAt));
-  heading(w, 'SALES');
-  w.pair('Sales', String(doc.sales.count));
-  w.pair('Gross', f.money(doc.sales.subtotalCents));
-  w.pair('Discounts', f.money(-doc.sales.discountCents));
-  w.pair('Net sales', f.money(doc.sales.totalCents), { bold: true });
-  w.pair('Tax', f.money(doc.sales.taxCents));
-  if (doc.sales.roundingCents !== 0) w.pair('Cash rounding', f.signed(doc.sales.roundingCents));
-  w.pair(`Refunds (${doc.refunds.count})`, f.money(-doc.refunds.totalCents));
+  salesSection(w, doc, f);
   heading(w, 'TENDERS');
   if (doc.tenders.length === 0) w.text('No payments taken', { indent: 2 });
   for (const t of doc.tenders) w.pair(`${tenderLabel(t.kind)} (${t.count})`, f.money(t.amountCents));

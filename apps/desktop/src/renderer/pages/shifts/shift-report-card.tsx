@@ -1,5 +1,5 @@
 import { Box, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { tenderLabel } from '@makeries/shared';
+import { FIGURE_LABELS, grossLabel, tenderLabel } from '@makeries/shared';
 import type { ShiftReport } from '../../api/types';
 import { minus, money } from '../../format/money';
 import { dayAndTime } from '../../format/time';
@@ -17,6 +17,30 @@ function Row({ label, value, strong, testId }: { label: string; value: string; s
   );
 }
 
+/** The shared figures (report-figures.ts): gross − discounts (− tax inside shelf prices) = net; net + tax = total. */
+function SalesFiguresRows({ report, currency }: { report: ShiftReport; currency: string }) {
+  const m = (c: number) => money(c, currency);
+  const s = report.sales;
+  return (
+    <>
+      <Text c="ink.7" size="sm">
+        {s.count} sale{s.count === 1 ? '' : 's'}
+      </Text>
+      <Row label={grossLabel(s.grossBasis)} value={m(s.grossCents)} testId="shift-gross" />
+      <Row label={FIGURE_LABELS.discounts} value={s.discountCents ? minus(s.discountCents, currency) : '—'} />
+      <Row label={FIGURE_LABELS.net} value={m(s.netCents)} testId="shift-net" />
+      <Row label={FIGURE_LABELS.tax} value={m(s.taxCents)} testId="shift-tax" />
+      <Row label={FIGURE_LABELS.total} value={m(s.totalCents)} strong testId="shift-total" />
+      {s.roundingCents !== 0 && <Row label={FIGURE_LABELS.rounding} value={s.roundingCents > 0 ? `+${m(s.roundingCents)}` : minus(s.roundingCents, currency)} />}
+      <Row
+        label={`${report.refunds.count} refund${report.refunds.count === 1 ? '' : 's'}`}
+        value={report.refunds.totalCents ? minus(report.refunds.totalCents, currency) : '—'}
+      />
+      <Row label={FIGURE_LABELS.afterRefunds} value={m(report.afterRefundsCents)} />
+    </>
+  );
+}
+
 /** X report (so far) or Z report (closed, with the count): sales, tenders, refunds and the cash drawer. */
 export function ShiftReportCard({ report, currency, staffName }: { report: ShiftReport; currency: string; staffName(id: string): string }) {
   const m = (c: number) => money(c, currency);
@@ -28,10 +52,7 @@ export function ShiftReportCard({ report, currency, staffName }: { report: Shift
         <Text fw={700} size="lg" mb="xs">
           Sales
         </Text>
-        <Row label={`${report.sales.count} sale${report.sales.count === 1 ? '' : 's'}`} value={m(report.sales.totalCents)} strong />
-        <Row label="Discounts given" value={report.sales.discountCents ? minus(report.sales.discountCents, currency) : '—'} />
-        <Row label="Tax included" value={m(report.sales.taxCents)} />
-        <Row label={`${report.refunds.count} refund${report.refunds.count === 1 ? '' : 's'}`} value={report.refunds.totalCents ? minus(report.refunds.totalCents, currency) : '—'} />
+        <SalesFiguresRows report={report} currency={currency} />
         <Text fw={700} mt="md" mb={4}>
           By tender
         </Text>
