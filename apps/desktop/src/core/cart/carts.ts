@@ -40,7 +40,7 @@ export function createCartModule(ctx: CoreContext) {
       return cart ? buildCartView(ctx.db, cart) : null;
     },
 
-    addScan: (input: { code: string }) => addScan(ctx, input),
+    addScan: (input: Parameters<typeof addScan>[1]) => addScan(ctx, input),
     addVariant: (input: Parameters<typeof addVariant>[1]) => addVariant(ctx, input),
     setQuantity: (input: { lineId: string; quantity: number }) => setQuantity(ctx, input),
     voidLine: (input: { lineId: string }) => voidLine(ctx, input),

@@ -9,8 +9,9 @@ import { taxRatesFor } from '../catalog/vendor';
 import { requireStaff } from '../staff/auth';
 import { logActivity } from '../staff/activity';
 import { notFound, parseInput } from '../errors';
-import { addVariantInput, lineIdInput, lineNoteInput, scanInput, setQuantityInput, type AddVariantInput } from '../schemas/cart';
+import { addVariantInput, lineIdInput, lineNoteInput, scanInput, setQuantityInput, type AddVariantInput, type ScanInput } from '../schemas/cart';
 import { cartQueries, ensureOpenCart, nextPosition, requireOpenLine, touchCart, type CartLineRow } from './store';
+import { checkSoldOut } from './sold-out';
 import { buildCartView, type CartView } from './view';
 
 export interface LineChange {
@@ -24,6 +25,8 @@ interface NewLine {
   soldBy: 'each' | 'weight';
   unitPriceCents: number;
   scannedCode: string | null;
+  /** staff answered "sell anyway" to the sold-out question */
+  sellAnyway: boolean;
 }
 
 /** Scanning the same plain item again bumps its line instead of adding a second one. */
@@ -36,6 +39,7 @@ function insertLine(ctx: CoreContext, n: NewLine): LineChange {
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return cartWriteTx(ctx.db, () => {
+    checkSoldOut(ctx.db, { variant: n.variant, quantity: n.quantity, soldBy: n.soldBy, sellAnyway: n.sellAnyway, online: ctx.connectivity.online });
     const cart = ensureOpenCart(ctx.db, staff.staffId, now);
     const existing = mergeTarget(ctx.db, cart.id, n);
     let lineId: string;
@@ -69,41 +73,43 @@ function insertLine(ctx: CoreContext, n: NewLine): LineChange {
 }
 
 /** A scale label's weight or price becomes the line's quantity or price (GS1 variable measure). */
-function measuredLine(variant: SellableVariant, measure: ScanMeasure, code: string): NewLine {
+function measuredLine(variant: SellableVariant, measure: ScanMeasure, code: string, sellAnyway: boolean): NewLine {
   if (measure.kind === 'price') {
-    return { variant, quantity: 1, soldBy: 'each', unitPriceCents: measure.priceCents, scannedCode: code };
+    return { variant, quantity: 1, soldBy: 'each', unitPriceCents: measure.priceCents, scannedCode: code, sellAnyway };
   }
   if (variant.soldBy !== 'weight') {
     throw new AppError('BAD_INPUT', `${variant.name} is sold by the item, but this label carries a weight. Scan its own barcode.`);
   }
   if (measure.grams <= 0) throw new AppError('BAD_INPUT', 'This label shows no weight. Weigh the item again.');
-  return { variant, quantity: measure.grams, soldBy: 'weight', unitPriceCents: variant.priceCents, scannedCode: code };
+  return { variant, quantity: measure.grams, soldBy: 'weight', unitPriceCents: variant.priceCents, scannedCode: code, sellAnyway };
 }
 
-export function addScan(ctx: CoreContext, input: { code: string }): LineChange {
-  const { code } = parseInput(scanInput, input);
+/** `sellAnyway` answers the sold-out question (an OUT_OF_STOCK error with details.soldOut) for this code. */
+export function addScan(ctx: CoreContext, input: ScanInput): LineChange {
+  const { code, sellAnyway = false } = parseInput(scanInput, input);
   requireStaff(ctx);
   const match = resolveScan(ctx.db, code);
-  if (match.measure) return insertLine(ctx, measuredLine(match.variant, match.measure, match.code));
+  if (match.measure) return insertLine(ctx, measuredLine(match.variant, match.measure, match.code, sellAnyway));
   if (match.variant.soldBy === 'weight') {
     throw new AppError('BAD_INPUT', `${match.variant.name} is sold by weight. Weigh it, then enter the grams.`, {
       details: { variantId: match.variant.variantId, needsWeight: true },
     });
   }
-  return insertLine(ctx, { variant: match.variant, quantity: 1, soldBy: 'each', unitPriceCents: match.variant.priceCents, scannedCode: match.code });
+  return insertLine(ctx, { variant: match.variant, quantity: 1, soldBy: 'each', unitPriceCents: match.variant.priceCents, scannedCode: match.code, sellAnyway });
 }
 
 export function addVariant(ctx: CoreContext, input: AddVariantInput): LineChange {
   const p = parseInput(addVariantInput, input);
+  const sellAnyway = p.sellAnyway ?? false;
   requireStaff(ctx);
   const variant = variantById(ctx.db, p.variantId);
   if (!variant) throw notFound('That product is not in this counter’s catalog (or is archived).');
   if (variant.soldBy === 'weight') {
     if (p.grams === undefined) throw new AppError('BAD_INPUT', `${variant.name} is sold by weight: enter the grams.`, { issues: [{ path: 'grams', message: 'Required for weighed goods' }] });
-    return insertLine(ctx, { variant, quantity: p.grams, soldBy: 'weight', unitPriceCents: variant.priceCents, scannedCode: null });
+    return insertLine(ctx, { variant, quantity: p.grams, soldBy: 'weight', unitPriceCents: variant.priceCents, scannedCode: null, sellAnyway });
   }
   if (p.grams !== undefined) throw new AppError('BAD_INPUT', `${variant.name} is sold by the item, not by weight.`, { issues: [{ path: 'grams', message: 'Only for weighed goods' }] });
-  return insertLine(ctx, { variant, quantity: p.quantity ?? 1, soldBy: 'each', unitPriceCents: variant.priceCents, scannedCode: null });
+  return insertLine(ctx, { variant, quantity: p.quantity ?? 1, soldBy: 'each', unitPriceCents: variant.priceCents, scannedCode: null, sellAnyway });
 }
 
 function editLine(ctx: CoreContext, lineId: string, edit: (line: CartLineRow, staffId: string, now: number) => void): LineChange {

@@ -44,8 +44,12 @@ export function createCatalogModule(ctx: CoreContext) {
         .all();
     },
 
-    byCategory: (categoryId: string, limit = 200): SellableVariant[] =>
-      variantsByCategory(ctx.db, parseInput(uuidSchema, categoryId), limit),
+    /** Quick keys with on-hand (null: no level known), so a sold-out tile says so before it is tapped. */
+    byCategory(categoryId: string, limit = 200): SearchHit[] {
+      const variants = variantsByCategory(ctx.db, parseInput(uuidSchema, categoryId), limit);
+      const onHand = onHandFor(ctx.db, variants.map((v) => v.variantId));
+      return variants.map((v) => ({ ...v, onHand: onHand.get(v.variantId) ?? null }));
+    },
 
     onHand: (variantIds: readonly string[]): Map<string, number> => onHandFor(ctx.db, variantIds),
   };

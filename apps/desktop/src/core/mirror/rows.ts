@@ -1,4 +1,12 @@
-import { gs1TemplateSchema, openingHoursSchema, ORDER_STATUSES, type ChangeEntity } from '@makeries/shared';
+import {
+  DEFAULT_BLIND_CLOSE,
+  DEFAULT_SOLD_OUT_POLICY,
+  gs1TemplateSchema,
+  openingHoursSchema,
+  ORDER_STATUSES,
+  soldOutPolicySchema,
+  type ChangeEntity,
+} from '@makeries/shared';
 import { z } from 'zod';
 
 /*
@@ -38,6 +46,9 @@ export const vendorRow = z.object({
   receiptFooter: text.default(''),
   taxNumber: text.default(''),
   receiptLogoPath: text.nullable().default(null),
+  // a policy this counter does not know yet falls back to the default warning: it never refuses a sale
+  soldOutPolicy: soldOutPolicySchema.default(DEFAULT_SOLD_OUT_POLICY).catch(DEFAULT_SOLD_OUT_POLICY),
+  blindClose: bool.default(DEFAULT_BLIND_CLOSE),
 });
 
 export const categoryRow = z.object({ slug: text, name: text, sort: int.default(0) });

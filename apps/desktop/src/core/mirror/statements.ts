@@ -15,6 +15,7 @@ const TABLES = {
     cols: [
       'id', 'name', 'currency', 'tax_mode', 'timezone', 'cash_rounding_cents', 'gs1_template', 'paused', 'phone', 'address_line1', 'city', 'postcode',
       'description', 'email', 'opening_hours', 'paused_reason', 'receipt_header', 'receipt_footer', 'tax_number', 'receipt_logo_path',
+      'sold_out_policy', 'blind_close',
     ],
   },
   category: { table: 'mirror_categories', key: 'id', cols: ['id', 'slug', 'name', 'sort'] },

@@ -25,6 +25,7 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
     phone: r.phone, address_line1: r.addressLine1, city: r.city, postcode: r.postcode,
     description: r.description, email: r.email, opening_hours: json(r.openingHours), paused_reason: r.pausedReason,
     receipt_header: r.receiptHeader, receipt_footer: r.receiptFooter, tax_number: r.taxNumber, receipt_logo_path: r.receiptLogoPath,
+    sold_out_policy: r.soldOutPolicy, blind_close: b(r.blindClose),
   }),
   category: (id, r) => ({ id, slug: r.slug, name: r.name, sort: r.sort }),
   tax_rate: (id, r) => ({ id, tax_class: r.taxClass, name: r.name, rate_bps: r.rateBps }),

@@ -20,6 +20,8 @@ const PATCH_COLUMNS: { [K in keyof StoreSettingsPatch]-?: string } = {
   receiptHeader: 'receipt_header',
   receiptFooter: 'receipt_footer',
   taxNumber: 'tax_number',
+  soldOutPolicy: 'sold_out_policy',
+  blindClose: 'blind_close',
 };
 
 /** The mirror_vendor columns a settings patch sets. */
@@ -28,7 +30,7 @@ export function settingsColumns(patch: StoreSettingsPatch): SqlRow {
   for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof StoreSettingsPatch, string][]) {
     const value = patch[key];
     if (value === undefined) continue;
-    out[column] = typeof value === 'string' ? value : JSON.stringify(value);
+    out[column] = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 1 : 0) : JSON.stringify(value);
   }
   return out;
 }

@@ -14,7 +14,11 @@ export const discountInput = z.discriminatedUnion('kind', [
 ]);
 export type DiscountInput = z.infer<typeof discountInput>;
 
-export const scanInput = z.object({ code: z.string().trim().min(1, 'Scan or type a barcode').max(64) });
+/** `sellAnyway`: staff answered "sell anyway?" for an item the counter believes is sold out */
+const sellAnyway = z.boolean('Sell anyway is yes or no').optional();
+
+export const scanInput = z.object({ code: z.string().trim().min(1, 'Scan or type a barcode').max(64), sellAnyway });
+export type ScanInput = z.input<typeof scanInput>;
 
 export const addVariantInput = z.object({
   variantId: uuidSchema,
@@ -22,6 +26,7 @@ export const addVariantInput = z.object({
   quantity: z.number().int('Quantities are whole items').min(1, 'Quantity must be at least 1').max(MAX_QUANTITY).optional(),
   /** grams, for products sold by weight */
   grams: z.number().int('Weights are whole grams').min(1, 'Weigh the item first').max(MAX_QUANTITY).optional(),
+  sellAnyway,
 });
 export type AddVariantInput = z.input<typeof addVariantInput>;
 

@@ -9,6 +9,7 @@ import { enqueue } from '../outbox/outbox';
 import { cashMoveInput, closeShiftInput, noSaleInput, openShiftInput, type CashMoveInput, type CloseShiftInput, type OpenShiftInput } from '../schemas/shift';
 import { logActivity } from '../staff/activity';
 import { requireStaff } from '../staff/auth';
+import { reportForStaff, type ShiftReportView } from './blind-close';
 import { shiftReport, type ShiftReport } from './report';
 import { openShift, requireOpenShift, type ShiftRow } from './store';
 
@@ -127,6 +128,9 @@ export function createShiftModule(ctx: CoreContext) {
         return shiftReport(ctx.db, closed);
       });
     },
+
+    /** What staff may see of a report: blind close withholds an open shift's expected cash (blind-close.ts). */
+    forStaff: (report: ShiftReport): ShiftReportView => reportForStaff(ctx.db, report),
 
     report(shiftId: string): ShiftReport {
       requireStaff(ctx);

@@ -1,4 +1,4 @@
-import { receiptTextLines, type OpeningHours, type ReceiptLogo } from '@makeries/shared';
+import { receiptTextLines, type OpeningHours, type ReceiptLogo, type SoldOutPolicy } from '@makeries/shared';
 import { eq } from 'drizzle-orm';
 import { vendorSettings } from '../catalog/vendor';
 import type { CounterDb } from '../db/open';
@@ -22,6 +22,10 @@ export interface StoreSettingsView {
   receiptFooter: string;
   taxNumber: string;
   logo: { path: string; dots: ReceiptLogo | null } | null;
+  /** selling what the counter believes is sold out: warn, block (online only) or allow */
+  soldOutPolicy: SoldOutPolicy;
+  /** the expected cash stays hidden while the drawer is counted at shift close */
+  blindClose: boolean;
   /** settings changes queued at this counter and not yet acknowledged by the server */
   pendingChanges: number;
 }
@@ -54,6 +58,8 @@ export function readStoreSettings(db: CounterDb): StoreSettingsView {
     receiptFooter: v.receiptFooter,
     taxNumber: v.taxNumber,
     logo: v.receiptLogoPath ? { path: v.receiptLogoPath, dots: cachedLogoFor(db.$client, v.receiptLogoPath) } : null,
+    soldOutPolicy: v.soldOutPolicy,
+    blindClose: v.blindClose,
     pendingChanges: pending.n,
   };
 }

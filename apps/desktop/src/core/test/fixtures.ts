@@ -97,6 +97,10 @@ export interface ShopOptions {
   taxMode?: 'inclusive' | 'exclusive';
   cashRoundingCents?: number;
   gs1Template?: GS1Template | null;
+  /** the shop's default is 'warn' */
+  soldOutPolicy?: 'warn' | 'block' | 'allow';
+  /** the shop's default is on; this bakery counts openly unless a test asks (its tests read the expected cash) */
+  blindClose?: boolean;
 }
 
 function up(entity: Change['entity'], id: string, data: Record<string, unknown>): Change {
@@ -123,6 +127,7 @@ export async function seedShop(core: CounterCore, opts: ShopOptions = {}): Promi
       id: vendorId, slug: 'crumb', name: 'Crumb Bakery', currency: 'GBP', taxMode: opts.taxMode ?? 'inclusive', timezone: 'Europe/London',
       cashRoundingCents: opts.cashRoundingCents ?? 0, gs1Template: opts.gs1Template === undefined ? GS1_WEIGHT : opts.gs1Template, paused: false,
       phone: '0117 496 0000', addressLine1: '3 Mill Lane', city: 'Bristol', postcode: 'BS3 1AA',
+      soldOutPolicy: opts.soldOutPolicy ?? 'warn', blindClose: opts.blindClose ?? false,
     }),
     up('tax_rate', id(), { taxClass: 'standard', name: 'VAT', rateBps: 2000 }),
     up('tax_rate', id(), { taxClass: 'zero', name: 'VAT zero', rateBps: 0 }),

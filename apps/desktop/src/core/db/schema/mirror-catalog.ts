@@ -31,6 +31,10 @@ export const mirrorVendor = sqliteTable('mirror_vendor', {
   taxNumber: text('tax_number').notNull().default(''),
   /** server media path of the receipt logo, if any */
   receiptLogoPath: text('receipt_logo_path'),
+  /** selling what this counter believes is sold out: warn, block (online only) or allow */
+  soldOutPolicy: text('sold_out_policy', { enum: ['warn', 'block', 'allow'] }).notNull().default('warn'),
+  /** hide the expected cash while the drawer is counted at shift close */
+  blindClose: flag('blind_close').notNull().default(true),
 });
 
 export const mirrorCategories = sqliteTable('mirror_categories', {
