@@ -140,4 +140,33 @@ describe('printers over the CounterRouter', () => {
     expect(printer.jobs.length).toBe(printedBefore + 1);
     expect((await c.printers.jobs.query({ states: ['cancelled'] })).map((j) => j.id)).toEqual([drop.id]);
   });
+
+  it('opens the drawer once for a cash refund, on record, and leaves it shut for a card refund', async () => {
+    const KICK = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
+    const kicksSoFar = () => printer.jobs.filter((j) => j.equals(KICK)).length;
+    // the shift was closed above: a cash refund comes out of an open drawer
+    await c.shifts.open.mutate({ floatCents: 10_000 });
+    const drawerJobs = async (ref: string) => (await c.printers.jobs.query({ limit: 500 })).filter((j) => j.kind === 'drawer' && j.ref === ref);
+    await c.cart.addByScan.mutate({ code: kit.shop.barcodes.loaf });
+    const cashSale = await c.sales.complete.mutate({ tenders: [{ kind: 'cash', tenderedCents: 450 }] });
+    await c.cart.addByScan.mutate({ code: kit.shop.barcodes.loaf });
+    const cardSale = await c.sales.complete.mutate({ tenders: [{ kind: 'external_card', amountCents: 450 }] });
+    for (const j of await drawerJobs(cashSale.id)) await printed(j);
+    const before = kicksSoFar();
+
+    const cash = await c.refunds.create.mutate({ saleId: cashSale.id, restock: true, reason: 'Wrong loaf', approval: managerApproval(kit.shop) });
+    const [kick, ...more] = await drawerJobs(cash.id);
+    expect(more).toEqual([]);
+    expect(kick).toMatchObject({ kind: 'drawer', ref: cash.id, dedupeKey: `drawer:refund:${cash.id}` });
+    await printed(kick ?? { id: '' });
+    const audit = kit.core.activity(20).find((a) => a.kind === 'refund' && a.detail.refundId === cash.id);
+    expect(audit?.detail).toMatchObject({ tender: 'cash', saleNumber: cashSale.number, totalCents: 450 });
+
+    const card = await c.refunds.create.mutate({ saleId: cardSale.id, restock: true, approval: managerApproval(kit.shop) });
+    expect(card.tender).toBe('external_card');
+    // its slip prints after anything queued before it, so a kick for the card refund would be on paper by now
+    await printed((await c.printers.printRefund.mutate({ refundId: card.id })).job);
+    expect(await drawerJobs(card.id)).toEqual([]);
+    expect(kicksSoFar()).toBe(before + 1);
+  });
 });

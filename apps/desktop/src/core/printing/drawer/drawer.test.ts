@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { count } from '../../test/fixtures';
+import { count, managerApproval } from '../../test/fixtures';
+import { createJobStore } from '../queue/jobs';
 import { decodeEscPos } from '../test/escpos-decoder';
 import { FakePrinter, startFakePrinter } from '../test/fake-printer';
 import { printingKit, sellLoaf, waitForJob, type PrintingKit } from '../queue/test-kit';
+import { createDrawer } from './drawer';
 
 let kit: PrintingKit;
 let printer: FakePrinter;
@@ -81,6 +83,24 @@ describe('the cash drawer', () => {
     await printer.start();
     await waitForJob(core, kick?.id ?? '', 'printed');
     expect(printer.jobs).toEqual([KICK]);
+  });
+
+  it('opens once for a cash refund, however often the kick is asked for, and a refund without a drawer printer still goes through', async () => {
+    const { core, shop, till } = await withDrawer({ start: false });
+    const sale = sellLoaf(core, shop, 'cash');
+    const refund = await core.refunds.refund({ saleId: sale.id, restock: true, approval: managerApproval(shop) });
+    const drawer = createDrawer(core.ctx, createJobStore(core.ctx));
+    const again = drawer.forRefund(refund);
+    expect(again).toMatchObject({ kind: 'drawer', ref: refund.id, dedupeKey: `drawer:refund:${refund.id}` });
+    expect(drawer.forRefund(refund)?.id).toBe(again?.id);
+    expect(core.printing.jobs().filter((j) => j.ref === refund.id).map((j) => j.id)).toEqual([again?.id]);
+    expect(drawer.forRefund({ ...refund, tender: 'external_card' })).toBeNull();
+
+    core.printing.printers.update({ printerId: till.id, hasDrawer: false });
+    const other = sellLoaf(core, shop, 'cash');
+    const quiet = await core.refunds.refund({ saleId: other.id, restock: true, approval: managerApproval(shop) });
+    expect(quiet.tender).toBe('cash');
+    expect(core.printing.jobs().filter((j) => j.ref === quiet.id)).toEqual([]);
   });
 
   it('refuses a no-sale when no printer has a drawer, writing nothing', async () => {

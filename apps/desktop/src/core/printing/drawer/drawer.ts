@@ -1,12 +1,14 @@
 import type { CoreContext } from '../../context';
+import type { RefundView } from '../../refunds/refunds';
 import type { SaleView } from '../../sales/views';
 import type { JobStore, PrintJobView } from '../queue/jobs';
 import { printerFor, type PrinterRow } from '../queue/printers';
 import { drawerKickBytes } from '../escpos/index';
 
-/** Dedupe keys: one kick per sale for ever; each no-sale event is its own kick. */
+/** Dedupe keys: one kick per sale and per refund for ever; each no-sale event is its own kick. */
 export const saleKickKey = (saleId: string) => `drawer:sale:${saleId}`;
 export const noSaleKickKey = (shiftEventId: string) => `drawer:no-sale:${shiftEventId}`;
+export const refundKickKey = (refundId: string) => `drawer:refund:${refundId}`;
 
 /** `ESC p m t1 t2` written out in full (node-thermal-printer's own kick leaves out the pulse, DESIGN §10). */
 export function kickFor(printer: PrinterRow): Buffer {
@@ -33,6 +35,12 @@ export function createDrawer(ctx: CoreContext, jobs: JobStore) {
     forSale(sale: Pick<SaleView, 'id' | 'payments'>): PrintJobView | null {
       if (!sale.payments.some((p) => p.kind === 'cash')) return null;
       return queueKick(sale.id, saleKickKey(sale.id));
+    },
+
+    /** Cash went back to the customer: open the drawer, once per refund. A refund to a card does not. */
+    forRefund(refund: Pick<RefundView, 'id' | 'tender'>): PrintJobView | null {
+      if (refund.tender !== 'cash') return null;
+      return queueKick(refund.id, refundKickKey(refund.id));
     },
 
     /** An audited no-sale (the shift event is the audit record): its own kick every time. */

@@ -16,7 +16,8 @@ interface Modules {
 
 /**
  * Adds printing to the core facade: the printing module itself, plus the sales and shifts modules with their
- * drawer kicks wired in (a cash sale and a no-sale open the drawer, whoever calls them: router, CLI or tests).
+ * drawer kicks wired in (a cash sale and a no-sale open the drawer, whoever calls them: router, CLI or tests),
+ * and the hook the refunds module calls so a cash refund opens it too.
  */
 export function withPrinting(ctx: CoreContext, m: Modules, opts: PrintingOptions = {}) {
   const sources: DocumentSources = {
@@ -26,7 +27,7 @@ export function withPrinting(ctx: CoreContext, m: Modules, opts: PrintingOptions
     shiftReport: (shiftId) => m.shifts.report(shiftId),
   };
   const documents = escPosDocuments(ctx, sources, opts.receipts);
-  const { completeSale, noSale, openDrawer, ...printing } = createPrintingModule(ctx, documents, opts);
+  const { completeSale, noSale, openDrawer, refundRecorded, ...printing } = createPrintingModule(ctx, documents, opts);
   return {
     printing: {
       ...printing,
@@ -35,6 +36,8 @@ export function withPrinting(ctx: CoreContext, m: Modules, opts: PrintingOptions
     },
     sales: { ...m.sales, complete: (input: CompleteSaleInput) => completeSale(() => m.sales.complete(input)) },
     shifts: { ...m.shifts, noSale: (input: { reason?: string } = {}) => noSale(() => m.shifts.noSale(input)) },
+    /** for the refunds module's `recorded` hook: a cash refund opens the drawer, in the refund's transaction */
+    refundRecorded,
   };
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '@makeries/shared';
 import type { CoreContext } from '../../context';
 import { writeTx } from '../../db/open';
 import { notFound, parseInput } from '../../errors';
+import type { RefundView } from '../../refunds/refunds';
 import type { SaleView } from '../../sales/views';
 import { isManager, requireStaff } from '../../staff/auth';
 import { backoffDelay } from '../../sync/backoff';
@@ -239,6 +240,16 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
     },
 
     noSale: withNoSaleKick,
+
+    /**
+     * Called by the refunds module inside a refund's transaction: a cash refund queues its drawer kick there
+     * (in a savepoint, so it never stops the refund), so the kick exists exactly when the refund does. The
+     * screens and the worker hear of it once the transaction has committed.
+     */
+    refundRecorded(refund: Pick<RefundView, 'id' | 'tender'>): void {
+      const kick = bestEffort('drawer kick for a refund', () => drawer.forRefund(refund));
+      if (kick) queueMicrotask(() => queued(kick));
+    },
 
     /** Checks a drawer is wired before `record` writes the audited no-sale, so a refusal writes nothing. */
     openDrawer<T extends { eventId: string }>(input: { reason: string }, record: (input: { reason: string }) => T): T & { job: PrintJobView | null } {
