@@ -1,15 +1,15 @@
-import { parseReceiptNumber, roundHalfUp, type ReceiptLine, type SaleReceiptDocument } from '@makeries/shared';
+import { parseReceiptNumber, roundHalfUp, type SaleReceiptDocument } from '@makeries/shared';
 import type { CounterDb } from '../../db/open';
 import { notFound } from '../../errors';
 import type { RefundView } from '../../refunds/refunds';
 import { loadSale, saleById } from '../../sales/views';
 import { documentContext, finish, parseReceiptOptions, receiptUrl, type ReceiptOptions } from './context';
-import { taxRows } from './sale';
+import { pricedLine, receiptBody } from './presentation';
 
 /**
- * The refund slip: what went back, to which tender, against which receipt, approved by whom. A refunded
- * amount carries its line's tax in proportion (half-up), so refunding a whole line shows exactly the tax
- * the sale charged on it.
+ * The refund slip: what went back, to which tender, against which receipt, approved by whom, laid out like
+ * the sale (presentation.ts). A refunded amount carries its line's tax in proportion (half-up), so refunding
+ * a whole line shows exactly the tax the sale charged on it.
  */
 export function buildRefundReceipt(db: CounterDb, refund: RefundView, options: ReceiptOptions): SaleReceiptDocument {
   const o = parseReceiptOptions(options);
@@ -23,21 +23,11 @@ export function buildRefundReceipt(db: CounterDb, refund: RefundView, options: R
     const taxCents = line.totalCents === 0 ? 0 : roundHalfUp(line.taxCents * r.amountCents, line.totalCents);
     return { line, quantity: r.quantity, amountCents: r.amountCents, taxCents };
   });
-  const lines: ReceiptLine[] = refunded.map(({ line, quantity, amountCents }) => ({
-    name: line.name,
-    variantName: line.variantName,
-    soldBy: line.soldBy,
-    quantity,
-    unitPriceCents: line.unitPriceCents,
-    grossCents: amountCents,
-    discounts: [],
-    totalCents: amountCents,
-    taxRateBps: line.taxRateBps,
-    note: '',
-  }));
-  const taxes = taxRows(
+  // the same presentation as the sale it refunds: lines before tax when the shop's prices exclude tax
+  const body = receiptBody(
     ctx,
-    refunded.map((r) => ({ taxRateBps: r.line.taxRateBps, taxCents: r.taxCents, totalCents: r.amountCents })),
+    sale.taxMode,
+    refunded.map(({ line, quantity, amountCents, taxCents }) => pricedLine({ ...line, quantity, totalCents: amountCents, taxCents })),
   );
   const paidOut = refund.totalCents + refund.roundingCents;
   return finish('receipt', {
@@ -58,15 +48,7 @@ export function buildRefundReceipt(db: CounterDb, refund: RefundView, options: R
       approvedByName: refund.approvedBy ? ctx.staffName(refund.approvedBy) : null,
       restocked: refund.restock,
     },
-    // refunded amounts are what the customer paid, tax included, whichever way the sale listed tax
-    taxMode: 'inclusive',
-    lines,
-    subtotalCents: refund.totalCents,
-    orderDiscounts: [],
-    discountCents: 0,
-    taxes,
-    taxCents: taxes.reduce((s, t) => s + t.taxCents, 0),
-    totalCents: refund.totalCents,
+    ...body,
     roundingCents: refund.roundingCents,
     tenders: [{ kind: refund.tender, amountCents: paidOut, tenderedCents: paidOut, changeCents: 0, reference: null }],
     changeCents: 0,

@@ -1,41 +1,22 @@
-import { mulCents, type ReceiptLine, type SaleReceiptDocument, type TaxRow } from '@makeries/shared';
+import type { SaleReceiptDocument } from '@makeries/shared';
 import { z } from 'zod';
 import type { CounterDb } from '../../db/open';
 import { parseInput } from '../../errors';
 import type { SaleView } from '../../sales/views';
-import { documentContext, finish, isoTime, parseReceiptOptions, receiptUrl, type DocumentContext, type ReceiptOptions } from './context';
+import { documentContext, finish, isoTime, parseReceiptOptions, receiptUrl, type ReceiptOptions } from './context';
 import { discountSplit } from './discounts';
-
-/** One row per tax rate: Σ of the lines at that rate, so the rows add up to the sale's tax exactly. */
-export function taxRows(ctx: DocumentContext, lines: readonly { taxRateBps: number; taxCents: number; totalCents: number }[]): TaxRow[] {
-  const byRate = new Map<number, { taxCents: number; grossCents: number }>();
-  for (const l of lines) {
-    const r = byRate.get(l.taxRateBps) ?? { taxCents: 0, grossCents: 0 };
-    r.taxCents += l.taxCents;
-    r.grossCents += l.totalCents;
-    byRate.set(l.taxRateBps, r);
-  }
-  return [...byRate.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([rateBps, r]) => ({ label: ctx.taxLabel(rateBps), rateBps, netCents: r.grossCents - r.taxCents, taxCents: r.taxCents, grossCents: r.grossCents }));
-}
+import { pricedLine, receiptBody } from './presentation';
 
 function saleDocument(db: CounterDb, sale: SaleView, options: ReceiptOptions, reprint: SaleReceiptDocument['reprint']): SaleReceiptDocument {
   const o = parseReceiptOptions(options);
   const ctx = documentContext(db, o.store, o.locale);
   const split = discountSplit(db, sale);
-  const lines: ReceiptLine[] = sale.lines.map((l, i) => ({
-    name: l.name,
-    variantName: l.variantName,
-    soldBy: l.soldBy,
-    quantity: l.quantity,
-    unitPriceCents: l.unitPriceCents,
-    grossCents: mulCents(l.unitPriceCents, l.quantity, l.soldBy === 'weight' ? 1000 : 1),
-    discounts: split.perLine[i] ?? [],
-    totalCents: l.totalCents,
-    taxRateBps: l.taxRateBps,
-    note: l.note,
-  }));
+  const body = receiptBody(
+    ctx,
+    sale.taxMode,
+    sale.lines.map((l, i) => ({ ...pricedLine(l), discounts: split.perLine[i] ?? [] })),
+    split.orderDiscounts,
+  );
   return finish('receipt', {
     kind: 'receipt',
     type: 'sale',
@@ -49,14 +30,7 @@ function saleDocument(db: CounterDb, sale: SaleView, options: ReceiptOptions, re
     staffName: ctx.staffName(sale.staffId),
     reprint,
     refund: null,
-    taxMode: sale.taxMode,
-    lines,
-    subtotalCents: sale.subtotalCents,
-    orderDiscounts: split.orderDiscounts,
-    discountCents: sale.discountCents,
-    taxes: taxRows(ctx, sale.lines),
-    taxCents: sale.taxCents,
-    totalCents: sale.totalCents,
+    ...body,
     roundingCents: sale.roundingCents,
     tenders: sale.payments.map((p) => ({ kind: p.kind, amountCents: p.amountCents, tenderedCents: p.tenderedCents, changeCents: p.changeCents, reference: p.reference ?? null })),
     changeCents: sale.changeCents,

@@ -40,7 +40,7 @@ function totals(w: RowWriter, doc: SaleReceiptDocument, f: Formats, money: Signe
   const showSubtotal = doc.discountCents > 0 || doc.taxMode === 'exclusive';
   if (showSubtotal) w.pair('Subtotal', money(doc.subtotalCents));
   for (const d of doc.orderDiscounts) w.pair(d.label, money(-d.amountCents));
-  if (doc.discountCents > 0) w.pair('You saved', f.money(doc.discountCents));
+  if (doc.discountCents > 0 && doc.type === 'sale') w.pair('You saved', f.money(doc.discountCents));
   if (doc.taxMode === 'exclusive') for (const t of doc.taxes) w.pair(`${t.label} on ${f.money(t.netCents)}`, money(t.taxCents));
   w.pair(doc.type === 'refund' ? 'REFUND TOTAL' : 'TOTAL', money(doc.totalCents), { bold: true, size: 'tall' });
   if (doc.roundingCents !== 0) {
