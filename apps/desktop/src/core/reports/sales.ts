@@ -2,16 +2,16 @@ import type Database from 'better-sqlite3';
 import { roundHalfUp } from '@makeries/shared';
 import { localTime, type ResolvedRange } from './range';
 
+/** Headline counts for the charts' period; the money figures themselves are `figures` (report-figures.ts). */
 export interface SalesTotals {
   salesCount: number;
-  /** Σ sale totals (tax included, before cash rounding) */
+  /** Σ what customers paid (net + tax, before cash rounding): the report figures' total */
   revenueCents: number;
-  taxCents: number;
-  discountCents: number;
   refundCount: number;
   /** Σ refund totals (before cash rounding), by when the refund was made */
   refundsCents: number;
-  netCents: number;
+  /** revenue − refunds */
+  afterRefundsCents: number;
   averageSaleCents: number;
 }
 
@@ -39,8 +39,6 @@ export interface SalesBuckets {
 interface SaleRow {
   completedAt: string;
   totalCents: number;
-  taxCents: number;
-  discountCents: number;
 }
 
 interface RefundRow {
@@ -52,8 +50,8 @@ interface RefundRow {
 export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): SalesBuckets {
   const sales = sqlite
     .prepare(
-      `SELECT completed_at AS completedAt, total_cents AS totalCents, tax_cents AS taxCents, discount_cents AS discountCents
-       FROM sales WHERE completed_at >= ? AND completed_at < ?`,
+      `SELECT completed_at AS completedAt, total_cents AS totalCents
+       FROM sales WHERE remote = 0 AND completed_at >= ? AND completed_at < ?`,
     )
     .all(range.startIso, range.endIso) as SaleRow[];
   const refunds = sqlite
@@ -62,7 +60,7 @@ export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): S
 
   const byHour: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({ hour, salesCount: 0, revenueCents: 0 }));
   const byDay = new Map<string, DayBucket>(range.days.map((date) => [date, { date, salesCount: 0, revenueCents: 0, refundsCents: 0 }]));
-  const totals = { salesCount: 0, revenueCents: 0, taxCents: 0, discountCents: 0, refundCount: 0, refundsCents: 0 };
+  const totals = { salesCount: 0, revenueCents: 0, refundCount: 0, refundsCents: 0 };
 
   for (const s of sales) {
     const local = localTime(range.timezone, Date.parse(s.completedAt));
@@ -78,8 +76,6 @@ export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): S
     }
     totals.salesCount++;
     totals.revenueCents += s.totalCents;
-    totals.taxCents += s.taxCents;
-    totals.discountCents += s.discountCents;
   }
   for (const r of refunds) {
     const day = byDay.get(localTime(range.timezone, Date.parse(r.refundedAt)).date);
@@ -90,7 +86,7 @@ export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): S
   return {
     totals: {
       ...totals,
-      netCents: totals.revenueCents - totals.refundsCents,
+      afterRefundsCents: totals.revenueCents - totals.refundsCents,
       averageSaleCents: totals.salesCount === 0 ? 0 : roundHalfUp(totals.revenueCents, totals.salesCount),
     },
     byHour,

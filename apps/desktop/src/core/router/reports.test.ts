@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managerApproval, signIn } from '../test/fixtures';
-import { expectRefused, startKit, type CounterClient, type Kit } from './test-kit';
+import { expectRefused, startKit, webOrderChange, type CounterClient, type Kit } from './test-kit';
 
 /*
  * Reports read this counter's own sales and refunds, bucketed in the shop's time zone (Europe/London: BST,
@@ -54,12 +54,18 @@ describe('reports from the counter’s own sales', () => {
     expect(r.totals).toEqual({
       salesCount: 3,
       revenueCents: 450 + 390 + 399,
-      taxCents: 65 + 67,
-      discountCents: 0,
       refundCount: 1,
       refundsCents: 390,
-      netCents: 450 + 399,
+      afterRefundsCents: 450 + 399,
       averageSaleCents: 413,
+    });
+    // tax-inclusive shop: gross = shelf prices incl. tax 4.50 + 3.90 + 3.99 = 12.39; no discounts;
+    // tax inside: croissants 390 · 2000/12000 = 65, jam 399 · 2000/12000 = 66.5 → 67, loaf zero-rated → 132;
+    // net before tax 1239 − 132 = 1107; total paid 1107 + 132 = 1239; refunds 390 beside it; after refunds 849.
+    expect(r.figures).toEqual({
+      sales: { count: 3, grossBasis: 'tax_inclusive', grossCents: 1239, discountCents: 0, netCents: 1107, taxCents: 132, deliveryFeeCents: 0, totalCents: 1239, roundingCents: 0, takenCents: 1239 },
+      refunds: { count: 1, totalCents: 390, roundingCents: 0, paidOutCents: 390 },
+      afterRefundsCents: 849,
     });
     const busy = r.byHour.filter((h) => h.salesCount > 0).map((h) => [h.hour, h.salesCount, h.revenueCents]);
     expect(busy).toEqual([
@@ -100,7 +106,7 @@ describe('reports from the counter’s own sales', () => {
       ['2025-05-02', 1, 450],
     ]);
     expect(r.byHour[0]).toEqual({ hour: 0, salesCount: 1, revenueCents: 450 });
-    expect(r.totals).toMatchObject({ salesCount: 4, revenueCents: 1689, netCents: 1299 });
+    expect(r.totals).toMatchObject({ salesCount: 4, revenueCents: 1689, afterRefundsCents: 1299 });
   });
 
   it('reads "today" and "yesterday" in the shop’s time zone, not UTC', async () => {
@@ -122,6 +128,48 @@ describe('reports from the counter’s own sales', () => {
     await signIn(kit.core, kit.shop, 'cashier');
     await expectRefused(kit.core, () => c.reports.summary.query(day1), 'FORBIDDEN');
     await signIn(kit.core, kit.shop, 'manager');
+  });
+});
+
+describe('all channels: this register beside the shop’s web orders', () => {
+  it('counts completed web orders on the day they were placed, with delivery fees, and keeps open ones apart', async () => {
+    const order = (number: string, placedAt: string, status: string, extra: Record<string, unknown> = {}) => {
+      const change = webOrderChange(kit.shop, number, placedAt, status);
+      return { ...change, data: { ...change.data, ...extra } };
+    };
+    kit.core.mirror.applyPage({
+      changes: [
+        // delivered: 2 × jam 7.98 incl. tax, 10% off = 0.80 → 7.18; tax inside 718 · 2000/12000 = 119.7 → 120;
+        // delivery 2.50 untaxed; paid 7.18 + 2.50 = 9.68
+        order('W-1', '2025-05-01T10:00:00.000Z', 'completed', {
+          fulfilment: 'delivery', subtotalCents: 798, discountCents: 80, taxCents: 120, deliveryFeeCents: 250, totalCents: 968,
+        }),
+        order('W-2', '2025-05-01T11:00:00.000Z', 'completed'), // 2 loaves 9.00, zero-rated, collected
+        order('W-3', '2025-05-01T12:00:00.000Z', 'ready'), // 9.00 waiting on the shelf: not counted yet
+        order('W-4', '2025-05-01T12:30:00.000Z', 'cancelled'), // never counts
+        order('W-5', '2025-05-01T23:10:00.000Z', 'completed'), // 00:10 on 2 May in Bristol: another day
+      ],
+      nextCursor: '2',
+      epoch: 'epoch-1',
+    });
+    const r = await c.reports.summary.query(day1);
+    // web: gross 798 + 900 = 1698; discounts 80; net (798 − 80 − 120) + 900 = 1498; tax 120; delivery 250;
+    // total 1498 + 120 + 250 = 1868 (= 968 + 900 paid)
+    expect(r.channels.web.sales).toEqual({
+      count: 2, grossBasis: 'tax_inclusive', grossCents: 1698, discountCents: 80, netCents: 1498, taxCents: 120, deliveryFeeCents: 250, totalCents: 1868, roundingCents: 0, takenCents: 1868,
+    });
+    expect(r.channels.web.refunds.count).toBe(0);
+    expect(r.channels.counter).toEqual(r.figures);
+    // all: net 1107 + 1498 = 2605; tax 132 + 120 = 252; total 2605 + 252 + 250 = 3107 (= 1239 + 1868);
+    // the counter's 3.90 refund beside it: 3107 − 390 = 2717 after refunds
+    expect(r.channels.all.sales).toMatchObject({ count: 5, grossCents: 1239 + 1698, discountCents: 80, netCents: 2605, taxCents: 252, deliveryFeeCents: 250, totalCents: 3107 });
+    expect(r.channels.all.afterRefundsCents).toBe(2717);
+    expect(r.channels.webOpen).toEqual({ count: 1, totalCents: 900 });
+    expect(r.channels.webRule).toMatch(/completed, on the day they were placed/);
+    // this register's own figures are untouched by the web
+    expect(r.totals.revenueCents).toBe(1239);
+    const next = await c.reports.summary.query({ range: { from: '2025-05-02', to: '2025-05-02' } });
+    expect(next.channels.web.sales).toMatchObject({ count: 1, totalCents: 900 });
   });
 });
 

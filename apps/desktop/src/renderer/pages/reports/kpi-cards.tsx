@@ -26,11 +26,11 @@ function Kpi({ label, value, hint, testId }: { label: string; value: string; hin
 export function KpiCards({ totals, currency }: { totals: Totals; currency: string }) {
   return (
     <SimpleGrid cols={{ base: 3, lg: 5 }} spacing="sm">
-      <Kpi label="Sales" value={money(totals.revenueCents, currency)} hint={`tax ${money(totals.taxCents, currency)}`} testId="kpi-revenue" />
+      <Kpi label="Sales" value={money(totals.revenueCents, currency)} hint="total paid, tax included" testId="kpi-revenue" />
       <Kpi label="Transactions" value={String(totals.salesCount)} testId="kpi-count" />
       <Kpi label="Average sale" value={money(totals.averageSaleCents, currency)} />
       <Kpi label="Refunds" value={totals.refundsCents ? minus(totals.refundsCents, currency) : money(0, currency)} hint={`${totals.refundCount} refund${totals.refundCount === 1 ? '' : 's'}`} />
-      <Kpi label="Net sales" value={money(totals.netCents, currency)} hint="sales − refunds" testId="kpi-net" />
+      <Kpi label="After refunds" value={money(totals.afterRefundsCents, currency)} hint="sales − refunds" testId="kpi-after-refunds" />
     </SimpleGrid>
   );
 }

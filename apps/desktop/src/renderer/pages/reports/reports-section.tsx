@@ -1,21 +1,24 @@
-import { Alert, Badge, Box, Button, Center, Group, Loader, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Center, Group, Loader, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCloudUpload, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery } from '../../api/hooks';
-import { KpiCards } from './kpi-cards';
+import { ChannelsCard } from './channels-card';
+import { FiguresCard } from './figures-card';
 import { RangePicker } from './range-picker';
-import { RefundsCard } from './refunds-card';
+import { RegisterView } from './register-view';
 import { rangeLabel, type RangeInput } from './report-range';
-import { DayChart, HourChart } from './sales-charts';
-import { StaffCard } from './staff-card';
-import { TendersCard } from './tenders-card';
-import { TopProductsCard } from './top-products-card';
 
-/** Back office → Reports: this counter's takings for a period, read from its own database (works offline). */
+type View = 'register' | 'all';
+
+/**
+ * Back office → Reports: this counter's takings for a period, read from its own database (works offline), or
+ * "all channels": the same beside the shop's web orders mirrored here.
+ */
 export function ReportsSection() {
   const [range, setRange] = useState<RangeInput>({ preset: 'today' });
+  const [view, setView] = useState<View>('register');
   const report = useQuery({ ...apiQuery('reports.summary', { range, topLimit: 10, refundLimit: 50 }), placeholderData: keepPreviousData, refetchInterval: 60_000 });
   const r = report.data;
 
@@ -51,10 +54,23 @@ export function ReportsSection() {
           )}
           {r && (
             <>
+              <SegmentedControl
+                value={view}
+                onChange={(v) => setView(v === 'all' ? 'all' : 'register')}
+                data={[
+                  { value: 'register', label: 'This register' },
+                  { value: 'all', label: 'All channels' },
+                ]}
+                style={{ alignSelf: 'flex-start' }}
+                data-testid="report-view"
+              />
               <Group gap="xs" c="ink.7" wrap="nowrap">
                 <IconInfoCircle size={18} style={{ flexShrink: 0 }} />
                 <Text size="sm" data-testid="report-scope">
-                  Sales rung up on this counter{r.registerCode ? ` (register ${r.registerCode})` : ''}, sent to the marketplace or not. Other registers and web orders are not included. Days and hours are shop time ({r.timezone}).
+                  {view === 'register'
+                    ? `Sales rung up on this counter${r.registerCode ? ` (register ${r.registerCode})` : ''}, sent to the marketplace or not. Other registers and web orders are not included.`
+                    : `This register's sales beside the shop's web orders as this counter has them. Other registers are not included.`}{' '}
+                  Days and hours are shop time ({r.timezone}).
                 </Text>
                 {r.unsyncedSales > 0 && (
                   <Badge color="orange" variant="light" leftSection={<IconCloudUpload size={14} />} style={{ flexShrink: 0 }}>
@@ -62,19 +78,14 @@ export function ReportsSection() {
                   </Badge>
                 )}
               </Group>
-              <KpiCards totals={r.totals} currency={r.currency} />
-              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-                <HourChart report={r} />
-                <DayChart report={r} />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-                <TopProductsCard report={r} />
-                <Stack gap="md">
-                  <TendersCard report={r} />
-                  <StaffCard report={r} />
-                </Stack>
-              </SimpleGrid>
-              <RefundsCard report={r} />
+              {view === 'all' ? (
+                <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+                  <FiguresCard title="All channels" figures={r.channels.all} currency={r.currency} testId="figures-all" />
+                  <ChannelsCard report={r} />
+                </SimpleGrid>
+              ) : (
+                <RegisterView report={r} />
+              )}
             </>
           )}
         </Stack>
