@@ -22,6 +22,8 @@ export function ProductBrowser({ currency, onPick, searchRef }: Props) {
   const searching = text.trim().length > 0;
   const results = useQuery({ ...apiQuery('catalog.search', { text: text.trim(), limit: 30 }), enabled: searching, placeholderData: keepPreviousData });
   const categories = useQuery(apiQuery('catalog.categories'));
+  // how a sold-out tile reads depends on the shop's rule (warn / block online / allow)
+  const soldOutPolicy = useQuery(apiQuery('store.settings')).data?.soldOutPolicy ?? 'warn';
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const active = categoryId ?? categories.data?.[0]?.id ?? null;
   const tiles = useQuery({
@@ -109,7 +111,7 @@ export function ProductBrowser({ currency, onPick, searchRef }: Props) {
         {(categories.isPending || (searching && results.isPending)) && <Loader m="md" />}
         <Box style={GRID} data-testid="product-grid">
           {shown.map((p, i) => (
-            <ProductTile key={p.variantId} p={p} currency={currency} onPick={pick} hotkey={i < 9 ? i + 1 : undefined} primary={searching && i === 0} />
+            <ProductTile key={p.variantId} p={p} currency={currency} onPick={pick} hotkey={i < 9 ? i + 1 : undefined} primary={searching && i === 0} soldOutPolicy={soldOutPolicy} />
           ))}
         </Box>
       </ScrollArea>

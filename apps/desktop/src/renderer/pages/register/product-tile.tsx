@@ -20,10 +20,14 @@ interface Props {
   hotkey?: number;
   /** the hit Enter in the search box adds */
   primary?: boolean;
+  /** the shop's rule for selling what the till shows as sold out */
+  soldOutPolicy?: 'warn' | 'block' | 'allow';
 }
 
+const OUT_HINT = { warn: '0 in stock, asks before selling', block: 'sold out', allow: '0 in stock' } as const;
+
 /** A quick key: tap to add one (or weigh it first). Name, price, and stock when it is running out. */
-export function ProductTile({ p, currency, onPick, hotkey, primary }: Props) {
+export function ProductTile({ p, currency, onPick, hotkey, primary, soldOutPolicy = 'warn' }: Props) {
   // the catalog calls a product's only variant "Default": not worth a word on a button
   const variant = p.variantName === 'Default' ? '' : p.variantName;
   const out = p.trackStock && p.onHand != null && p.onHand <= 0;
@@ -32,14 +36,15 @@ export function ProductTile({ p, currency, onPick, hotkey, primary }: Props) {
     <UnstyledButton
       className="tile"
       onClick={() => onPick(p)}
-      aria-label={`Add ${p.name}${variant ? ` ${variant}` : ''}`}
+      aria-label={`Add ${p.name}${variant ? ` ${variant}` : ''}${out ? ` (${OUT_HINT[soldOutPolicy]})` : ''}`}
+      data-stock={out ? 'out' : low ? 'low' : undefined}
       p="sm"
       style={{
         height: 108,
         display: 'flex',
         flexDirection: 'column',
         justifyContent: 'space-between',
-        background: 'white',
+        background: out && soldOutPolicy !== 'allow' ? 'var(--mantine-color-red-0)' : 'white',
         borderRadius: 'var(--mantine-radius-md)',
         border: primary ? '2px solid var(--mantine-color-brand-6)' : '1px solid var(--mantine-color-ink-2)',
         boxShadow: '0 1px 2px rgba(16,24,40,.06)',
@@ -68,8 +73,8 @@ export function ProductTile({ p, currency, onPick, hotkey, primary }: Props) {
           )}
         </Group>
         {out && (
-          <Badge color="red" variant="light">
-            none left
+          <Badge color={soldOutPolicy === 'allow' ? 'gray' : 'red'} variant={soldOutPolicy === 'block' ? 'filled' : 'light'} data-testid="tile-sold-out">
+            {soldOutPolicy === 'block' ? 'Sold out' : '0 in stock'}
           </Badge>
         )}
         {low && (

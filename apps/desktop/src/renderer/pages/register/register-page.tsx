@@ -11,6 +11,7 @@ import { ProductBrowser } from './product-browser';
 import { QuickAddModal } from './quick-add-modal';
 import type { TileProduct } from './product-tile';
 import { SaleComplete } from './sale-complete';
+import { SoldOutModal } from './sold-out-modal';
 import { TenderModal } from './tender-modal';
 import { useCart } from './use-cart';
 import { WeightModal } from './weight-modal';
@@ -104,6 +105,7 @@ export function RegisterPage(_: { staff: SignedIn }) {
       )}
       {paying && cart.cart && <TenderModal cart={cart.cart} currency={currency} onPaid={paid} onClose={() => setPaying(false)} />}
       {openingShift && <OpenShiftModal currency={currency} onClose={() => setOpeningShift(false)} />}
+      {cart.soldOut && <SoldOutModal question={cart.soldOut} onSell={() => void cart.sellAnyway()} onCancel={cart.dismissSoldOut} />}
       {weighing && (
         <WeightModal
           name={weighing.name}

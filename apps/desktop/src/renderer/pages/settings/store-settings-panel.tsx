@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery } from '../../api/hooks';
+import { StoreCounterCard } from './store-counter-card';
 import { StoreHoursCard } from './store-hours-card';
 import { StorePauseCard } from './store-pause-card';
 import { StoreProfileForm } from './store-profile-form';
@@ -49,6 +50,7 @@ export function StoreSettingsPanel({ canEdit }: { canEdit: boolean }) {
       <StoreProfileForm key={keyOf(s.name, s.description, s.phone, s.email, s.addressLine1, s.city, s.postcode)} settings={s} canEdit={canEdit} />
       <StoreHoursCard key={keyOf(s.openingHours)} settings={s} canEdit={canEdit} />
       <StoreReceiptForm key={keyOf(s.receiptHeader, s.receiptFooter, s.taxNumber)} settings={s} canEdit={canEdit} />
+      <StoreCounterCard settings={s} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -15,7 +15,10 @@ interface Props {
   onCancel(): void;
 }
 
-/** Close: count each note and coin; the sheet shows the counted total against what should be there. */
+/**
+ * Close: count each note and coin; the sheet shows the counted total against what should be there, or, under
+ * blind close, only the counted total (over/short comes back with the Z report).
+ */
 export function CloseShiftPanel({ report, currency, onClosed, onCancel }: Props) {
   const qc = useQueryClient();
   const denoms = denominationsFor(currency);
@@ -27,8 +30,9 @@ export function CloseShiftPanel({ report, currency, onClosed, onCancel }: Props)
     },
   });
   const counted = countedCents(counts);
-  const expected = report.cash.expectedCents;
-  const diff = overShort(counted, expected);
+  // blind close: the counter sent no expected figure, so there is nothing to compare until the count is in
+  const expected = report.cash?.expectedCents ?? null;
+  const diff = expected === null ? null : overShort(counted, expected);
   const m = (c: number) => money(c, currency);
 
   return (
@@ -73,18 +77,26 @@ export function CloseShiftPanel({ report, currency, onClosed, onCancel }: Props)
             {m(counted)}
           </Text>
         </Box>
-        <Box>
-          <Text c="ink.7">Expected</Text>
-          <Text fz={28} fw={700} className="money">
-            {m(expected)}
-          </Text>
-        </Box>
-        <Box p="md" style={{ borderRadius: 12, background: diff.kind === 'balanced' ? 'var(--mantine-color-green-0)' : 'var(--mantine-color-orange-0)' }}>
-          <Text fw={700}>{diff.kind === 'balanced' ? 'Balances' : diff.kind === 'over' ? 'Over by' : 'Short by'}</Text>
-          <Text fz={36} fw={800} className="money" c={diff.kind === 'balanced' ? 'green.9' : 'orange.9'} data-testid="live-over-short">
-            {diff.kind === 'short' ? minus(diff.cents, currency) : diff.kind === 'over' ? `+${m(diff.cents)}` : m(0)}
-          </Text>
-        </Box>
+        {expected === null || diff === null ? (
+          <Alert color="ink" title="Blind close" data-testid="blind-close-note">
+            Count what is in the drawer. The expected cash, and whether the drawer is over or short, show after you close the shift.
+          </Alert>
+        ) : (
+          <>
+            <Box>
+              <Text c="ink.7">Expected</Text>
+              <Text fz={28} fw={700} className="money">
+                {m(expected)}
+              </Text>
+            </Box>
+            <Box p="md" style={{ borderRadius: 12, background: diff.kind === 'balanced' ? 'var(--mantine-color-green-0)' : 'var(--mantine-color-orange-0)' }}>
+              <Text fw={700}>{diff.kind === 'balanced' ? 'Balances' : diff.kind === 'over' ? 'Over by' : 'Short by'}</Text>
+              <Text fz={36} fw={800} className="money" c={diff.kind === 'balanced' ? 'green.9' : 'orange.9'} data-testid="live-over-short">
+                {diff.kind === 'short' ? minus(diff.cents, currency) : diff.kind === 'over' ? `+${m(diff.cents)}` : m(0)}
+              </Text>
+            </Box>
+          </>
+        )}
         {close.isError && (
           <Alert color="red" role="alert">
             {errorMessage(close.error)}

@@ -70,14 +70,22 @@ export function ShiftReportCard({ report, currency, staffName }: { report: Shift
         <Text fw={700} size="lg" mb="xs">
           Cash drawer
         </Text>
-        <Row label="Float" value={m(report.cash.floatCents)} />
-        <Row label="Cash sales" value={m(report.cash.salesCents)} />
-        <Row label="Cash refunds" value={report.cash.refundsCents ? minus(report.cash.refundsCents, currency) : '—'} />
-        <Row label="Paid in" value={report.cash.paidInCents ? m(report.cash.paidInCents) : '—'} />
-        <Row label="Paid out" value={report.cash.paidOutCents ? minus(report.cash.paidOutCents, currency) : '—'} />
-        <Box mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-ink-2)' }}>
-          <Row label="Expected in drawer" value={m(report.cash.expectedCents)} strong testId="expected-cash" />
-        </Box>
+        {report.cash ? (
+          <>
+            <Row label="Float" value={m(report.cash.floatCents)} />
+            <Row label="Cash sales" value={m(report.cash.salesCents)} />
+            <Row label="Cash refunds" value={report.cash.refundsCents ? minus(report.cash.refundsCents, currency) : '—'} />
+            <Row label="Paid in" value={report.cash.paidInCents ? m(report.cash.paidInCents) : '—'} />
+            <Row label="Paid out" value={report.cash.paidOutCents ? minus(report.cash.paidOutCents, currency) : '—'} />
+            <Box mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-ink-2)' }}>
+              <Row label="Expected in drawer" value={m(report.cash.expectedCents)} strong testId="expected-cash" />
+            </Box>
+          </>
+        ) : (
+          <Text c="ink.7" data-testid="expected-cash-hidden">
+            Blind close is on: the cash figures stay hidden until the drawer is counted at close.
+          </Text>
+        )}
         {counted && (
           <Stack gap={0} mt="sm">
             <Row label="Counted" value={m(counted.countedCents)} strong />
