@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { AppError } from '@makeries/shared';
 import type { CounterCore } from '../index';
 import { counterRouter } from '../router/index';
 import { createCounterContext } from '../router/context';
+import { createCredentialStore } from '../sync/credentials';
 import type { SyncController } from '../sync/types';
 import { checkRequest, sendJson, writeCors, type GuardOptions } from './guard';
+import { createMediaCache, MEDIA_PREFIX, type MediaCache, type MediaCacheOptions } from './media-cache';
 import { createStaticSite } from './static-files';
 
 export const TRPC_PATH = '/trpc';
@@ -20,6 +23,8 @@ export interface CounterServerOptions extends GuardOptions {
   host?: string;
   /** the built counter UI (dist-renderer) to serve on the same origin; absent or not built = API only */
   uiDir?: string;
+  /** product photos under /media/ (tests point them elsewhere); by default the paired marketplace's, kept in <data>/media-cache */
+  media?: Partial<MediaCacheOptions>;
   /** unexpected errors (not AppErrors staff already see) go here */
   onInternalError?: (error: unknown, path: string | undefined) => void;
 }
@@ -38,6 +43,26 @@ function health(core: CounterCore, sync: SyncController) {
   const s = sync.status();
   const d = core.device.get();
   return { ok: true, paired: s.paired, registerCode: d.registerCode, online: s.online, pending: s.pending, rejected: s.rejected };
+}
+
+function defaultMedia(core: CounterCore, given: Partial<MediaCacheOptions> = {}): MediaCache {
+  const dataDir = dirname(core.file);
+  const creds = createCredentialStore(dataDir);
+  return createMediaCache({ dir: join(dataDir, 'media-cache'), serverUrl: () => creds.read()?.serverUrl ?? null, ...given });
+}
+
+/** A photo from the cache (or fetched into it): the page's img-src stays 'self'. */
+async function serveMedia(media: MediaCache, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, message: 'Photos are read-only.' });
+  const answer = await media.get(path.slice(MEDIA_PREFIX.length));
+  if (answer.status !== 200) return sendJson(res, answer.status, { ok: false, message: answer.message });
+  res.writeHead(200, {
+    'content-type': answer.type,
+    'content-length': answer.body.length,
+    'cache-control': 'private, max-age=86400',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
 /**
@@ -59,6 +84,7 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
   });
 
   const site = opts.uiDir ? createStaticSite(opts.uiDir) : null;
+  const media = defaultMedia(opts.core, opts.media);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const check = checkRequest(req, opts);
     if (!check.ok) return sendJson(res, 403, { ok: false, message: check.reason });
@@ -70,6 +96,13 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, health(opts.core, opts.sync));
     if (path.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
+    if (path.startsWith(MEDIA_PREFIX)) {
+      serveMedia(media, req, res, path).catch((e: unknown) => {
+        opts.onInternalError?.(e, path);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, message: 'This photo could not be read.' });
+      });
+      return;
+    }
     if (site?.handle(req, res, path)) return;
     sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
   });
