@@ -13,6 +13,7 @@ import { createPaymentsModule } from './payments/payments';
 import { createServerGateway } from './payments/server-gateway';
 import { withPrinting, type PrintingOptions } from './printing/queue/index';
 import { createRefundModule } from './refunds/refunds';
+import { createServerRemoteSales, type RemoteSales } from './refunds/remote-gateway';
 import { createScannerModule } from './scanners/scanners';
 import { createSalesModule } from './sales/sales';
 import { createShiftModule } from './shifts/shifts';
@@ -31,6 +32,8 @@ export interface CounterCoreOptions {
   printing?: PrintingOptions;
   /** the marketplace's card (Stripe Terminal) procedures; defaults to the paired server as this device */
   payments?: PaymentsGateway;
+  /** other registers' sales, for refunds here (online); defaults to the paired server as this device */
+  remoteSales?: RemoteSales;
 }
 
 /**
@@ -64,8 +67,12 @@ export function createCounterCore(opts: CounterCoreOptions) {
     cart: createCartModule(ctx),
     /** complete() also queues the drawer kick of a cash sale */
     sales: wired.sales,
-    /** a refund to a Stripe card goes back to the card (online) before it is recorded */
-    refunds: createRefundModule(ctx, { toCard: createCardRefunder(ctx, gateway) }),
+    /** a refund to a Stripe card goes back to the card (online) before it is recorded; a cash refund opens the drawer */
+    refunds: createRefundModule(ctx, {
+      toCard: createCardRefunder(ctx, gateway),
+      recorded: wired.refundRecorded,
+      remote: opts.remoteSales ?? createServerRemoteSales({ dataDir: opts.dataDir }),
+    }),
     /** card payments on the Stripe Terminal reader for the open cart; complete() records them on the sale */
     payments: createPaymentsModule(ctx, { gateway, completeSale: wired.sales.complete }),
     /** noSale() also queues a drawer kick */

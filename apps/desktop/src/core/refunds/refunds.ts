@@ -1,75 +1,27 @@
 import { asc, eq } from 'drizzle-orm';
-import { cashRounding, uuidSchema, uuidv7, type SaleRefundArgs } from '@makeries/shared';
+import { AppError, cashRounding, uuidSchema, uuidv7, type SaleRefundArgs } from '@makeries/shared';
 import { isoAt, type CoreContext } from '../context';
-import { writeTx, type CounterDb } from '../db/open';
-import { refundLines, refunds, sales, stockMovements } from '../db/schema/index';
+import { writeTx } from '../db/open';
+import { refunds, sales } from '../db/schema/index';
 import { vendorSettings } from '../catalog/vendor';
 import { requirePaired } from '../device/device';
 import { conflict, notFound, parseInput } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { nextReceiptNumber } from '../sales/receipt-seq';
-import { loadSale } from '../sales/views';
+import { loadSale, type SaleView } from '../sales/views';
 import { refundInput, type RefundInput } from '../schemas/refund';
+import { saleLookupInput } from '../schemas/sale';
 import { requireOpenShift, openShift } from '../shifts/store';
 import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
 import type { CardRefunder } from '../payments/card-refunds';
-import { planRefundLines, resolveRefundTender, type PlannedRefundLine } from './refund-plan';
+import { planRefundLines, resolveRefundTender } from './refund-plan';
+import { loadRefund, refundExists, writeRefund, type RefundView } from './record';
+import { findForRefund, recordOnServer } from './remote';
+import { noRemoteSales, type RemoteSales } from './remote-gateway';
+import { refundOtherRegisterSale } from './remote-refund';
 
-export type RefundRow = typeof refunds.$inferSelect;
-
-export interface RefundView extends Omit<RefundRow, 'outboxId'> {
-  saleNumber: string;
-  /** what left the drawer or went back to the card: total + cash rounding */
-  paidOutCents: number;
-  lines: (typeof refundLines.$inferSelect)[];
-}
-
-function loadRefund(db: CounterDb, id: string): RefundView {
-  const r = db.select().from(refunds).where(eq(refunds.id, id)).get();
-  if (!r) throw notFound('No refund with that id.');
-  const sale = db.select({ number: sales.number }).from(sales).where(eq(sales.id, r.saleId)).get();
-  const lines = db.select().from(refundLines).where(eq(refundLines.refundId, id)).orderBy(asc(refundLines.id)).all();
-  const { outboxId: _o, ...rest } = r;
-  return { ...rest, saleNumber: sale?.number ?? '', paidOutCents: r.totalCents + r.roundingCents, lines };
-}
-
-function writeRefund(db: CounterDb, args: SaleRefundArgs, planned: readonly PlannedRefundLine[], extra: { shiftId: string | null; roundingCents: number; outboxId: string }): void {
-  db.insert(refunds)
-    .values({
-      id: args.id,
-      saleId: args.orderId,
-      number: args.number,
-      shiftId: extra.shiftId,
-      staffId: args.staffId,
-      approvedBy: args.approvedBy,
-      reason: args.reason,
-      restock: args.restock,
-      tender: args.tender,
-      totalCents: args.totalCents,
-      roundingCents: extra.roundingCents,
-      refundedAt: args.refundedAt,
-      outboxId: extra.outboxId,
-    })
-    .run();
-  for (const p of planned) {
-    db.insert(refundLines).values({ id: uuidv7(), refundId: args.id, saleLineId: p.line.id, quantity: p.quantity, amountCents: p.amountCents }).run();
-    if (args.restock && p.line.variantId && p.line.trackStock) {
-      db.insert(stockMovements)
-        .values({
-          id: uuidv7(),
-          variantId: p.line.variantId,
-          kind: 'refund',
-          quantity: p.quantity,
-          occurredAt: args.refundedAt,
-          referenceId: args.id,
-          staffId: args.staffId,
-          outboxId: extra.outboxId,
-        })
-        .run();
-    }
-  }
-}
+export type { RefundRow, RefundView } from './record';
 
 type ParsedRefund = ReturnType<typeof refundInput.parse>;
 
@@ -97,6 +49,10 @@ async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOpti
   const p = parseInput(refundInput, input);
   requireStaff(ctx);
   const device = requirePaired(ctx.db);
+  // a retry of a refund that was recorded (the answer got lost on the way to the screen) records nothing more
+  if (p.refundId && refundExists(ctx.db, p.refundId)) return loadRefund(ctx.db, p.refundId);
+  const own = ctx.db.select({ remote: sales.remote }).from(sales).where(eq(sales.id, p.saleId)).get();
+  if (!own || own.remote) return refundOtherRegisterSale(ctx, p, { remote: opts.remote ?? noRemoteSales, recorded: opts.recorded });
   planRefund(ctx, p, device.registerCode);
   const approvedBy = await approve(ctx, p.approval, 'refund a sale');
   const staff = requireStaff(ctx);
@@ -107,14 +63,15 @@ async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOpti
     await opts.toCard({ sale: toCard.sale, amountCents: toCard.totalCents });
   }
   const now = ctx.now();
+  const id = p.refundId ?? uuidv7(now);
+  const reserved = await arbitrate(ctx, opts.remote ?? noRemoteSales, { p, id, now, staffId: staff.staffId, approvedBy, registerCode: device.registerCode });
   return writeTx(ctx.db, () => {
     // again inside the transaction: another refund may have landed while the manager typed their PIN
     const { sale, planned, tender, shift, totalCents, rounding } = planRefund(ctx, p, device.registerCode);
-    const receipt = nextReceiptNumber(ctx.db, device.registerCode);
     const args: SaleRefundArgs = {
-      id: uuidv7(now),
+      id,
       orderId: sale.id,
-      number: receipt.number,
+      number: reserved ?? nextReceiptNumber(ctx.db, device.registerCode).number,
       staffId: staff.staffId,
       approvedBy,
       refundedAt: isoAt(now),
@@ -126,19 +83,67 @@ async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOpti
     };
     const queued = enqueue(ctx.db, now, 'sale.refund', args);
     writeRefund(ctx.db, args, planned, { shiftId: shift?.id ?? null, roundingCents: rounding, outboxId: queued.id });
-    logActivity(ctx.db, now, staff.staffId, 'refund', { refundId: args.id, saleNumber: sale.number, totalCents, approvedBy });
-    return loadRefund(ctx.db, args.id);
+    logActivity(ctx.db, now, staff.staffId, 'refund', { refundId: args.id, saleNumber: sale.number, totalCents, tender, approvedBy });
+    const view = loadRefund(ctx.db, args.id);
+    opts.recorded?.(view);
+    return view;
   });
 }
 
+/**
+ * This register's own sale, once the server has it, may have been refunded at another register since: while
+ * online, the server records the refund first and refuses what is gone (nothing is handed over). Offline, or
+ * with no answer, the refund is recorded here only, as always; the outbox still carries it (the server ignores
+ * a refund id it already has). Card-reader refunds keep to the card flow. Returns the refund number used.
+ */
+async function arbitrate(
+  ctx: CoreContext,
+  remote: RemoteSales,
+  r: { p: ParsedRefund; id: string; now: number; staffId: string; approvedBy: string; registerCode: string },
+): Promise<string | null> {
+  if (!ctx.connectivity.online) return null;
+  const plan = planRefund(ctx, r.p, r.registerCode);
+  if (plan.tender === 'stripe_terminal' || plan.sale.syncStatus !== 'applied') return null;
+  const number = writeTx(ctx.db, () => nextReceiptNumber(ctx.db, r.registerCode)).number;
+  const args: SaleRefundArgs = {
+    id: r.id,
+    orderId: plan.sale.id,
+    number,
+    staffId: r.staffId,
+    approvedBy: r.approvedBy,
+    refundedAt: isoAt(r.now),
+    reason: r.p.reason,
+    restock: r.p.restock,
+    lines: plan.planned.map((l) => ({ orderLineId: l.line.id, quantity: l.quantity, amountCents: l.amountCents })),
+    totalCents: plan.totalCents,
+    tender: plan.tender,
+  };
+  try {
+    return (await recordOnServer(remote, args)).refund.number;
+  } catch (e) {
+    if (e instanceof AppError && (e.details?.unreachable === true || e.code === 'NOT_FOUND')) return number;
+    throw e;
+  }
+}
+
 export interface RefundOptions {
+  /** the server's view of every register's sales; absent, only this register's sales can be refunded */
+  remote?: RemoteSales;
   /** sends a refund back to the Stripe card(s) of the sale; absent, card refunds are refused */
   toCard?: CardRefunder;
+  /** runs inside the refund's transaction once it is written (printing queues a cash refund's drawer kick) */
+  recorded?: (refund: RefundView) => void;
 }
 
 export function createRefundModule(ctx: CoreContext, opts: RefundOptions = {}) {
   return {
     refund: (input: RefundInput): Promise<RefundView> => refundSale(ctx, input, opts),
+    /** a receipt brought back: this register's (offline too) or, online, any register's of the shop */
+    find(input: { number: string }): Promise<SaleView> {
+      const p = parseInput(saleLookupInput, input);
+      requireStaff(ctx);
+      return findForRefund(ctx, opts.remote ?? noRemoteSales, p.number);
+    },
     forSale(saleId: string): RefundView[] {
       parseInput(uuidSchema, saleId);
       requireStaff(ctx);

@@ -24,7 +24,7 @@ export function topProducts(sqlite: Database.Database, range: ResolvedRange, lim
       `SELECT l.variant_id AS variantId, max(l.name) AS name, max(l.variant_name) AS variantName, l.sku AS sku, l.sold_by AS soldBy,
               sum(l.quantity) AS quantity, sum(l.total_cents) AS revenueCents, count(DISTINCT l.sale_id) AS salesCount
        FROM sale_lines l JOIN sales s ON s.id = l.sale_id
-       WHERE s.completed_at >= ? AND s.completed_at < ?
+       WHERE s.remote = 0 AND s.completed_at >= ? AND s.completed_at < ?
        GROUP BY coalesce(l.variant_id, l.sku), l.sku, l.sold_by
        ORDER BY revenueCents DESC, quantity DESC, name ASC
        LIMIT ?`,
@@ -51,7 +51,7 @@ export function tenderTotals(sqlite: Database.Database, range: ResolvedRange): T
     .prepare(
       `SELECT p.kind AS kind, count(*) AS n, sum(p.amount_cents) AS cents
        FROM sale_payments p JOIN sales s ON s.id = p.sale_id
-       WHERE s.completed_at >= ? AND s.completed_at < ? GROUP BY p.kind`,
+       WHERE s.remote = 0 AND s.completed_at >= ? AND s.completed_at < ? GROUP BY p.kind`,
     )
     .all(range.startIso, range.endIso) as { kind: TenderKind; n: number; cents: number }[];
   const refunded = sqlite
@@ -81,7 +81,7 @@ export function staffTotals(sqlite: Database.Database, range: ResolvedRange): St
   return sqlite
     .prepare(
       `WITH s AS (SELECT staff_id, count(*) AS n, sum(total_cents) AS cents FROM sales
-                  WHERE completed_at >= @start AND completed_at < @end GROUP BY staff_id),
+                  WHERE remote = 0 AND completed_at >= @start AND completed_at < @end GROUP BY staff_id),
             r AS (SELECT staff_id, count(*) AS n FROM refunds WHERE refunded_at >= @start AND refunded_at < @end GROUP BY staff_id),
             ids AS (SELECT staff_id FROM s UNION SELECT staff_id FROM r)
        SELECT ids.staff_id AS staffId, m.name AS name, coalesce(s.n, 0) AS salesCount, coalesce(s.cents, 0) AS revenueCents,

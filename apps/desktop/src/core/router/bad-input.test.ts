@@ -88,6 +88,11 @@ const cases = (): Case[] => [
   ['refunds.create without restock choice', () => c.refunds.create.mutate({ saleId: ids.saleId } as never), 'BAD_INPUT'],
   ['refunds.create with an empty line list', () => c.refunds.create.mutate({ saleId: ids.saleId, restock: true, lines: [] }), 'BAD_INPUT'],
   ['refunds.create by a cashier alone', () => c.refunds.create.mutate({ saleId: ids.saleId, restock: true }), 'FORBIDDEN'],
+  ['refunds.create with a bad refund id', () => c.refunds.create.mutate({ saleId: ids.saleId, restock: true, refundId: 'r-1' }), 'BAD_INPUT'],
+  ['refunds.find of nothing', () => c.refunds.find.query({ number: '  ' }), 'BAD_INPUT'],
+  ['refunds.find with a novel', () => c.refunds.find.query({ number: long(41) }), 'BAD_INPUT'],
+  ['refunds.find of something that is not a receipt number', () => c.refunds.find.query({ number: 'croissant' }), 'NOT_FOUND'],
+  ["refunds.find of another register's receipt while offline", () => c.refunds.find.query({ number: 'ZZ9-000001' }), 'CONFLICT'],
   ['refunds.list with a bad id', () => c.refunds.list.query({ saleId: 'x' }), 'BAD_INPUT'],
   ['refunds.list of an unknown sale', () => c.refunds.list.query({ saleId: ids.unknown }), 'NOT_FOUND'],
   // shifts

@@ -16,5 +16,7 @@ export const refundInput = z.object({
   tender: z.enum(['original', 'cash', 'external_card', 'stripe_terminal']).default('original'),
   reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default(''),
   approval: approvalInput.optional(),
+  /** minted by the screen once per refund dialog, so a retry (no answer from the marketplace) never refunds twice */
+  refundId: uuidSchema.optional(),
 });
 export type RefundInput = z.input<typeof refundInput>;

@@ -25,8 +25,13 @@ export const sales = sqliteTable(
     totalCents: money('total_cents').notNull(),
     note: text('note').notNull().default(''),
     completedAt: isoTime('completed_at').notNull(),
-    /** the outbox row that tells the server */
+    /** the outbox row that tells the server (a remote copy: the row of the refund made here) */
     outboxId: text('outbox_id').notNull(),
+    /**
+     * true: a copy of another register's sale, written only with a refund this register made of it online. It
+     * is never sent to the server and is not counted in this register's sales, shifts or reports.
+     */
+    remote: integer('remote', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('sales_number_uq').on(t.number),
