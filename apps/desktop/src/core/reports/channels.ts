@@ -44,7 +44,7 @@ function counterSums(sqlite: Database.Database, range: ResolvedRange): { sales: 
     .prepare(
       `SELECT tax_mode AS taxMode, count(*) AS count, sum(subtotal_cents) AS subtotalCents, sum(discount_cents) AS discountCents,
               sum(tax_cents) AS taxCents, sum(rounding_cents) AS roundingCents, 0 AS deliveryFeeCents
-       FROM sales WHERE completed_at >= ? AND completed_at < ? GROUP BY tax_mode ORDER BY tax_mode`,
+       FROM sales WHERE remote = 0 AND completed_at >= ? AND completed_at < ? GROUP BY tax_mode ORDER BY tax_mode`,
     )
     .all(range.startIso, range.endIso) as SumRow[];
   const refunds = sqlite
