@@ -29,15 +29,18 @@ export function createTestSync(core: CounterCore): TestSync {
   let extra: Partial<SyncStatus> = {};
   const status = (): SyncStatus => {
     const stats = core.outbox.stats();
+    const paired = core.device.get().deviceId !== null;
     return {
-      paired: core.device.get().deviceId !== null,
+      paired,
+      connection: paired ? 'connecting' : 'unpaired',
       online: false,
+      offlineSince: null,
       pending: stats.pending,
+      sending: 0,
       rejected: stats.rejected,
       lastPushAt: null,
       lastPullAt: null,
       lastError: null,
-      progress: null,
       clockSkewMs: null,
       epoch: null,
       bootstrapping: false,

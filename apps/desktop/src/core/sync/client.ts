@@ -9,8 +9,8 @@ import type { SyncDeps } from './deps';
 import { openPokeStream, type PokeStream } from './poke';
 import { createStatusBoard, type StatusBoard } from './status';
 import { realTimers, type Timers } from './timers';
-import { classifyFailure, createServerApi, failureToAppError, REQUEST_TIMEOUT_MS, timedFetch, trimUrl, type FetchLike, type ServerApi } from './transport';
-import type { PairResult, SyncController, SyncStatus } from './types';
+import { classifyFailure, createServerApi, DEFAULT_TIMEOUTS, failureToAppError, timedFetch, trimUrl, watchedFetch, type FetchLike, type ServerApi } from './transport';
+import type { PairResult, SyncController, SyncStatus, SyncTimeouts } from './types';
 
 export const DEFAULT_SERVER_URL = 'http://localhost:3000';
 /** a revoked device will not be let back in by retrying; check now and then in case a manager fixes it */
@@ -29,6 +29,8 @@ export interface SyncClientOptions {
   /** in [0, 1); jitters retries and polls */
   random?: () => number;
   timers?: Timers;
+  /** how long to wait for the marketplace (DEFAULT_TIMEOUTS otherwise); fault tests shorten them */
+  timeouts?: Partial<SyncTimeouts>;
 }
 
 /**
@@ -50,6 +52,7 @@ class SyncClient implements SyncController {
   private readonly board: StatusBoard;
   private readonly api: ServerApi;
   private readonly deps: SyncDeps;
+  private readonly timeouts: SyncTimeouts;
   /** aborted by stop(): in-flight requests end instead of holding shutdown up */
   private lifetime = new AbortController();
   private started = false;
@@ -69,7 +72,9 @@ class SyncClient implements SyncController {
     this.creds = createCredentialStore(dirname(this.core.file));
     this.serverUrl = trimUrl(opts.serverUrl ?? this.creds.read()?.serverUrl ?? DEFAULT_SERVER_URL);
     this.board = createStatusBoard(this.core);
-    const fetchFn = timedFetch(this.rawFetch, REQUEST_TIMEOUT_MS, () => this.lifetime.signal);
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    const timed = timedFetch(this.rawFetch, this.timeouts.requestMs, () => this.lifetime.signal);
+    const fetchFn = watchedFetch(timed, this.timeouts.answerMs, this.timers, { silent: this.noAnswer, answered: this.answered });
     this.api = createServerApi({ serverUrl: this.serverUrl, fetch: fetchFn, token: this.token });
     this.deps = { core: this.core, api: this.api, board: this.board };
   }
@@ -119,7 +124,7 @@ class SyncClient implements SyncController {
       paired = await this.api.devices.pair.mutate({ code: input.code });
     } catch (e) {
       const f = classifyFailure(e);
-      if (f.kind === 'offline') this.board.set({ online: false });
+      if (f.kind === 'offline') this.board.unreachable();
       throw failureToAppError(f, this.serverUrl);
     }
     const { device, vendor, deviceToken } = paired;
@@ -133,7 +138,7 @@ class SyncClient implements SyncController {
       throw e;
     }
     this.failures = 0;
-    this.board.set({ online: true, lastError: null });
+    this.board.reached({ lastError: null });
     // the bootstrap; if it fails the counter is still paired and status says why
     await this.requestCycle();
     this.startPoke();
@@ -157,8 +162,23 @@ class SyncClient implements SyncController {
     this.creds.clear();
     this.failures = 0;
     this.clearNext();
-    this.board.set({ online: false, lastError: null, clockSkewMs: null, progress: null });
+    this.board.forget({ lastError: null, clockSkewMs: null, inFlight: 0 });
   }
+
+  /**
+   * A request has had no answer for `answerMs`: staff see Offline now rather than when it finally times out.
+   * The request carries on; if its answer comes after all, the round's success turns the bar back to Online.
+   */
+  private readonly noAnswer = (): void => {
+    if (this.lifetime.signal.aborted) return;
+    const s = Math.round(this.timeouts.answerMs / 1000);
+    this.board.unreachable({ lastError: `No answer from the marketplace for ${s} s — sales stay on this counter until it answers` });
+  };
+
+  /** An answer after silence: the marketplace is back (or was only slow); say so now, not at the round's end. */
+  private readonly answered = (): void => {
+    if (this.board.live.reach === 'offline') this.board.reached({ lastError: null });
+  };
 
   /** The device token, only for the device it was issued to. */
   private readonly token = (): string | null => {
@@ -191,7 +211,7 @@ class SyncClient implements SyncController {
       }
       const changes = await runCycle(this.deps);
       this.failures = 0;
-      this.board.set({ online: true, lastError: null });
+      this.board.reached({ lastError: null });
       this.scheduleNext(this.followUpDelay(changes) ?? pollDelay(this.random));
     } catch (e) {
       // stop() aborted the request: not a failure anyone needs to see
@@ -210,13 +230,13 @@ class SyncClient implements SyncController {
   private fail(e: unknown): void {
     const f = classifyFailure(e);
     this.failures++;
-    const backoff = backoffDelay(this.failures, this.random);
+    const backoff = backoffDelay(this.failures, this.random, undefined, this.timeouts.retryCapMs);
     const delay = f.kind === 'unpaired' ? Math.max(backoff, UNPAIRED_RETRY_MS) : backoff;
-    this.board.set({
-      // only a missing answer means offline; a refusal proves the server is there
-      online: f.kind === 'offline' ? false : f.kind === 'local' ? this.board.live.online : true,
-      lastError: describeFailure(f, this.started ? delay : null),
-    });
+    const lastError = describeFailure(f, this.started ? delay : null);
+    // only a missing answer means offline; a refusal proves the server is there
+    if (f.kind === 'offline') this.board.unreachable({ lastError });
+    else if (f.kind === 'local') this.board.set({ lastError });
+    else this.board.reached({ lastError });
     this.scheduleNext(delay);
   }
 
@@ -247,6 +267,12 @@ class SyncClient implements SyncController {
         void this.requestCycle();
       },
       onOpen: () => void this.requestCycle(),
+      // during a backoff the scheduled retry finds out anyway
+      onLost: () => {
+        if (this.failures === 0) void this.requestCycle();
+      },
+      idleMs: this.timeouts.pokeIdleMs,
+      connectMs: this.timeouts.pokeConnectMs,
     });
   }
 

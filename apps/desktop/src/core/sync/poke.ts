@@ -5,6 +5,8 @@ import type { FetchLike } from './transport';
 
 /** The server comments every 25 s; silence for three times that means a dead connection nobody closed. */
 export const POKE_IDLE_MS = 75_000;
+/** a server that accepts the connection but sends no headers is as good as down */
+export const POKE_CONNECT_MS = 10_000;
 const RECONNECT_BASE_MS = 1_000;
 const RECONNECT_CAP_MS = 30_000;
 /** the server's `retry:` field overrides this; waiting a moment lets a server that is shutting down finish */
@@ -21,7 +23,10 @@ export interface PokeOptions {
   onPoke: () => void;
   /** connected (again): pokes sent while disconnected were missed, so pull once now */
   onOpen: () => void;
+  /** an open stream ended or went silent: the server may be gone, so find out with a request */
+  onLost?: () => void;
   idleMs?: number;
+  connectMs?: number;
 }
 
 export interface PokeStream {
@@ -35,12 +40,13 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
   const stop = (): void => req.abort();
   closed.addEventListener('abort', stop, { once: true });
   let idle: unknown = null;
-  const watch = (): void => {
+  const watch = (ms: number): void => {
     if (idle !== null) opts.timers.clearTimeout(idle);
-    idle = opts.timers.setTimeout(stop, opts.idleMs ?? POKE_IDLE_MS);
+    idle = opts.timers.setTimeout(stop, ms);
   };
+  const idleMs = opts.idleMs ?? POKE_IDLE_MS;
   try {
-    watch();
+    watch(opts.connectMs ?? POKE_CONNECT_MS);
     const res = await opts.fetch(opts.url, {
       headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
       signal: req.signal,
@@ -50,6 +56,7 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
       return false;
     }
     opened = true;
+    watch(idleMs);
     opts.onOpen();
     const parse = createSseParser((e) => {
       if (e.event === 'poke') opts.onPoke();
@@ -58,7 +65,7 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return true;
-      watch();
+      watch(idleMs);
       parse(value);
     }
   } catch {
@@ -84,6 +91,7 @@ export function openPokeStream(opts: PokeOptions): PokeStream {
       const opened = token ? await listen(opts, token, closed.signal, (ms) => (retryMs = ms)) : false;
       attempt = opened ? 1 : attempt + 1;
       if (closed.signal.aborted) break;
+      if (opened) opts.onLost?.();
       // a stream the server ended is most often a restart: reconnecting at once would land mid-shutdown
       const backoff = backoffDelay(attempt, opts.random, RECONNECT_BASE_MS, RECONNECT_CAP_MS);
       await sleep(opts.timers, opened ? Math.max(retryMs, backoff) : backoff, closed.signal);

@@ -26,7 +26,6 @@ async function withEarlierRejections(d: SyncDeps, results: readonly MutationResu
  * the same code path: the server's answer moves the mark, and the next batch starts right after it.
  */
 export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
-  let sent = 0;
   // only what was queued when the round began: a till selling faster than a push round trip must still reach
   // the pull that follows (new prices, web orders); later rows go in the next round
   const upTo = d.core.outbox.stats().lastMutationId;
@@ -40,8 +39,9 @@ export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
       const from = Math.min(st.serverLastMutationId, oldestPending === undefined ? Infinity : oldestPending - 1);
       const batch = d.core.outbox.after(from, PUSH_BATCH_MAX).filter((m) => m.mutationId <= upTo);
       if (batch.length === 0) return 'ok';
-      const left = upTo - from;
-      d.board.set({ progress: { sent, total: sent + left } });
+      // "sending" counts the pending rows on the wire (a resent rejected row is not waiting to send)
+      const last = batch.at(-1)?.mutationId ?? 0;
+      d.board.set({ inFlight: d.core.outbox.pending(PUSH_BATCH_MAX).filter((m) => m.mutationId <= last).length });
       const res = await d.api.sync.push.mutate({ epoch: st.epoch, mutations: batch });
       if (res.epoch !== st.epoch || res.lastMutationId < st.serverLastMutationId) return 'reset';
       if (res.results.length === 0) {
@@ -49,10 +49,9 @@ export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
         throw new Error(`The server took none of ${batch.length} queued changes. Sync will retry.`);
       }
       d.core.outbox.recordResults(await withEarlierRejections(d, res.results), res.lastMutationId);
-      sent += res.results.length;
-      d.board.set({ lastPushAt: isoAt(d.core.ctx.now()), progress: { sent, total: sent + Math.max(0, left - res.results.length) } });
+      d.board.set({ lastPushAt: isoAt(d.core.ctx.now()), inFlight: 0 });
     }
   } finally {
-    d.board.set({ progress: null });
+    d.board.set({ inFlight: 0 });
   }
 }

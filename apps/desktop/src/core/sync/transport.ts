@@ -2,11 +2,26 @@ import { AppError, isErrorCode, type ErrorCode, type ErrorIssue } from '@makerie
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 // type only: the counter never loads server code, it only agrees with the server's procedure types
 import type { AppRouter } from '@makeries/server/router';
+import type { Timers } from './timers';
+import type { SyncTimeouts } from './types';
 
 export type FetchLike = typeof fetch;
 
-/** Longest a single request may take; a 500-sale push to a busy server stays well below it. */
-export const REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * The defaults of SyncTimeouts. "No answer within 8 s" is what turns the bar to Offline (a cashier should know
+ * within 10 s); a big push to a busy server may still take longer than that, so the request itself is only
+ * abandoned after 30 s, and an answer arriving in between turns the bar back to Online.
+ */
+export const DEFAULT_TIMEOUTS: SyncTimeouts = {
+  answerMs: 8_000,
+  requestMs: 30_000,
+  pokeConnectMs: 10_000,
+  pokeIdleMs: 75_000,
+  retryCapMs: 60_000,
+};
+
+/** Longest a single sync request may take; a 500-sale push to a busy server stays well below it. */
+export const REQUEST_TIMEOUT_MS = DEFAULT_TIMEOUTS.requestMs;
 
 export interface ServerApiOptions {
   serverUrl: string;
@@ -49,6 +64,35 @@ export function timedFetch(base: FetchLike, timeoutMs: number, lifetime: () => A
   };
 }
 
+export interface WatchHooks {
+  /** the server has not started answering `answerMs` after the request was sent */
+  silent(): void;
+  /** the server answered (any status below 500): it is there, however slow it was */
+  answered(): void;
+}
+
+/**
+ * A fetch that tells `hooks.silent` when a request goes unanswered for `answerMs` (a hung process, a captive
+ * portal, a dead proxy) and `hooks.answered` when an answer comes. The request itself goes on either way.
+ */
+export function watchedFetch(base: FetchLike, answerMs: number, timers: Timers, hooks: WatchHooks): FetchLike {
+  return async (input, init) => {
+    const watch = timers.setTimeout(hooks.silent, answerMs);
+    try {
+      const res = await base(input, init);
+      if (res.status < 500) hooks.answered();
+      return res;
+    } finally {
+      timers.clearTimeout(watch);
+    }
+  };
+}
+
+function isTimeout(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = c.cause) if (c.name === 'TimeoutError') return true;
+  return false;
+}
+
 /**
  * Why a request failed, in the terms sync acts on:
  * - offline: no answer, or the server failed (5xx) — retry with backoff, show "offline";
@@ -77,7 +121,8 @@ export function classifyFailure(e: unknown): Failure {
     const data = (e.data ?? null) as ErrorData | null;
     const status = typeof data?.httpStatus === 'number' ? data.httpStatus : null;
     if (status === null || status >= 500) {
-      return { kind: 'offline', code: 'INTERNAL', message: status === null ? 'Server unreachable' : 'The server had a problem' };
+      const message = status !== null ? 'The server had a problem' : isTimeout(e) ? 'No answer from the marketplace' : 'Server unreachable';
+      return { kind: 'offline', code: 'INTERNAL', message };
     }
     const code: ErrorCode = isErrorCode(data?.appCode) ? data.appCode : 'INTERNAL';
     const failure: Failure = { kind: code === 'UNAUTHENTICATED' ? 'unpaired' : 'refused', code, message: e.message };

@@ -28,6 +28,10 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** starts it again on the same port and data */
   restart(): Promise<void>;
+  /** SIGSTOP: a hung process — the kernel still accepts connections, nothing ever answers */
+  freeze(): void;
+  /** SIGCONT after freeze() */
+  thaw(): void;
   /** copies the stopped server's data aside; returns a name for restore() */
   snapshot(): Promise<string>;
   /** puts a snapshot back in place of the stopped server's data (a restored backup) */
@@ -171,6 +175,14 @@ class ChildServer implements ServerProcess {
     await this.start();
   }
 
+  freeze(): void {
+    if (this.child?.pid) killGroup(this.child.pid, 'SIGSTOP');
+  }
+
+  thaw(): void {
+    if (this.child?.pid) killGroup(this.child.pid, 'SIGCONT');
+  }
+
   async snapshot(): Promise<string> {
     this.requireStopped('taking a snapshot');
     const name = `snap${this.snapshots.length}`;
@@ -222,6 +234,8 @@ class ChildServer implements ServerProcess {
     if (!c || c.exitCode !== null || c.signalCode !== null || !c.pid) return;
     const pid = c.pid;
     const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+    // a frozen server would only handle SIGTERM after it is let go
+    killGroup(pid, 'SIGCONT');
     killGroup(pid, signal);
     const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_TIMEOUT_MS);
     await exited;

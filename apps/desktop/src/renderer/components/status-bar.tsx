@@ -1,10 +1,10 @@
 import { ActionIcon, Box, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconLock, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconLink, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, queryKeyOf, useApiMutation } from '../api/hooks';
 import type { SignedIn, SyncStatus } from '../api/types';
-import { timeAgo } from '../format/time';
+import { clockTime, timeAgo } from '../format/time';
 import { useNow } from '../hooks/use-now';
 import { RejectionsModal } from './rejections-modal';
 import { roleLabel } from './role-label';
@@ -19,12 +19,34 @@ function lastSync(s: SyncStatus): string | null {
 
 function Connection({ s }: { s: SyncStatus }) {
   if (s.bootstrapping) return <Pill color="blue" label="Downloading catalog…" icon={<IconRefresh size={18} />} />;
-  if (s.progress) return <Pill color="blue" label={`Sending ${s.progress.sent} of ${s.progress.total}`} icon={<IconRefresh size={18} />} />;
-  return s.online ? (
-    <Pill color="green" label="Online" icon={<IconCloudCheck size={18} />} />
-  ) : (
-    <Pill color="red" label="Offline" icon={<IconCloudOff size={18} />} />
-  );
+  switch (s.connection) {
+    case 'offline':
+      return <Pill color="red" label="Offline" icon={<IconCloudOff size={18} />} />;
+    case 'unpaired':
+      return <Pill color="gray" label="Not paired" icon={<IconLink size={18} />} />;
+    case 'connecting':
+      return <Pill color="gray" label="Connecting…" icon={<IconRefresh size={18} />} />;
+    case 'online':
+      return s.sending > 0 ? (
+        <Pill color="blue" label="Sending…" icon={<IconRefresh size={18} />} />
+      ) : (
+        <Pill color="green" label="Online" icon={<IconCloudCheck size={18} />} />
+      );
+  }
+}
+
+/**
+ * What waits, from the same snapshot as the pill: "waiting" is every change not yet acknowledged, "on the way"
+ * is the part of it in the request being sent, so the two numbers can never disagree.
+ */
+function queueSentence(s: SyncStatus): string {
+  const waiting = s.pending === 0 ? 'all sent' : `${s.pending} waiting to send`;
+  if (s.connection === 'offline') {
+    const since = s.offlineSince ? ` since ${clockTime(s.offlineSince)}` : '';
+    return `Offline${since} — sales are safe, ${waiting}`;
+  }
+  if (s.pending === 0) return 'All sent';
+  return s.sending > 0 ? `${waiting} · ${s.sending} on the way` : waiting;
 }
 
 function Pill({ color, label, icon }: { color: string; label: string; icon: React.ReactNode }) {
@@ -67,8 +89,8 @@ export function StatusBar({ staff }: { staff: SignedIn | null }) {
       {s ? (
         <Group gap="md" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
           <Connection s={s} />
-          <Text size="sm" fw={600} data-testid="sync-pending" className="tabular">
-            {s.pending === 0 ? 'All sent' : `${s.pending} waiting to send`}
+          <Text size="sm" fw={600} data-testid="sync-pending" className="tabular" title={s.connection === 'offline' ? (s.lastError ?? undefined) : undefined}>
+            {queueSentence(s)}
           </Text>
           <Text size="sm" c="ink.7" className="tabular">
             Last sync {timeAgo(synced, now)}
@@ -83,7 +105,7 @@ export function StatusBar({ staff }: { staff: SignedIn | null }) {
               This computer’s clock is {Math.round(Math.abs(s.clockSkewMs) / 60_000)} min off
             </Text>
           )}
-          {!s.online && s.lastError && (
+          {s.connection !== 'offline' && s.lastError && (
             <Text size="sm" c="ink.7" truncate style={{ minWidth: 0 }} title={s.lastError}>
               {s.lastError}
             </Text>
