@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     // every test opens real SQLite files in a temp dir; PIN hashing (scrypt) is deliberately slow
     pool: 'forks',
     maxWorkers: 2,

@@ -1,15 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { demoProcess, type DemoProcess } from './demo-process';
 import { DEMO_PINS, demoPairingCode, ownerToken, pairDemoCounter, prepareDemoStaff } from './demo-setup';
 import { electronBinary } from './electron-runtime';
 
 /*
- * `pnpm start`: the marketplace (seeded on first start, embedded PGlite under ./data) and one demo counter paired
- * to it. Where the Electron runtime is installed (and there is a display) the counter opens as the desktop app;
- * otherwise the same UI runs in browser mode on http://localhost:5173 against a headless core. Ctrl+C stops both.
+ * `pnpm start`: the marketplace (seeded on first start, embedded PGlite under $DATA_DIR, default ./data) and one
+ * demo counter paired to it (data in $DATA_DIR/counter). Where the Electron runtime is installed (and there is a
+ * display) the counter opens as the desktop app; otherwise the same UI runs in browser mode on
+ * http://localhost:5173 against a headless core. The counter outlives the marketplace: in a terminal, `s` stops
+ * the marketplace (try selling offline), `r` starts it again, `q` or Ctrl+C stops everything.
  */
 
 const DESKTOP = fileURLToPath(new URL('..', import.meta.url));
@@ -20,25 +23,51 @@ const COUNTER_PORT = Number(process.env.COUNTER_PORT ?? 5173);
 const COUNTER_URL = `http://127.0.0.1:${COUNTER_PORT}`;
 /** what staff type into a browser (the core listens on the loopback address) */
 const COUNTER_SHOWN = `http://localhost:${COUNTER_PORT}`;
+/** like the server's own DATA_DIR (relative to the repository root under `pnpm start`) */
+const DATA_DIR = resolve(ROOT, process.env.DATA_DIR ?? 'data');
+const COUNTER_DATA_DIR = resolve(DATA_DIR, 'counter');
 const VENDOR = process.env.DEMO_VENDOR ?? 'harbourside-bakehouse';
 const PASSWORD = 'makeries-demo';
 /** first start seeds a whole demo city: give it time */
 const SERVER_START_LIMIT_MS = 10 * 60_000;
 
-const children: ChildProcess[] = [];
-const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
+const say = (line: string): void => void process.stdout.write(`[start] ${line}\n`);
+/** keys work only in an interactive terminal */
+const keys = Boolean(process.stdin.isTTY);
+/** set once the demo is up: from then on the marketplace may come and go while the counter keeps selling */
+let ready = false;
 
-/** Each child leads its own process group, so stopping it stops whatever it started too. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(command, args, { cwd, stdio: 'inherit', detached: true, env: { ...process.env, INIT_CWD: ROOT, ...env } });
-  children.push(child);
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${args.join(' ')} stopped (${signal ?? code}); stopping the rest.`);
-      void stop(1);
+const server = demoProcess(
+  {
+    name: 'the marketplace',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'src/main.ts', '--seed-if-empty'],
+    cwd: resolve(ROOT, 'apps/server'),
+    env: { INIT_CWD: ROOT, DATA_DIR },
+  },
+  (how) => {
+    if (!ready) {
+      say(`The marketplace stopped during start-up (${how}); stopping the rest.`);
+      return void stop(1);
     }
+    say(`The marketplace stopped (${how}). The counter keeps selling offline; ${howToRestart()}`);
+  },
+);
+let counter: DemoProcess | null = null;
+
+function howToRestart(): string {
+  return keys ? 'press r to start the marketplace again.' : `start it again with \`DATA_DIR=${DATA_DIR} PORT=${PORT} pnpm run server\`.`;
+}
+
+/** The counter is what the person is using: when it goes (its window closed), the demo is over. */
+function startCounter(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): DemoProcess {
+  const c = demoProcess({ name, command, args, cwd: DESKTOP, env: { INIT_CWD: ROOT, ...env } }, (how) => {
+    say(`The counter stopped (${how}); stopping the rest.`);
+    void stop(ready ? 0 : 1);
   });
-  return child;
+  counter = c;
+  c.start();
+  return c;
 }
 
 /** The built UI is missing or older than its sources (a pull brought new screens). */
@@ -51,9 +80,10 @@ function uiStale(): boolean {
   return newest(resolve(DESKTOP, 'src/renderer')) > built;
 }
 
-async function healthy(url: string, limitMs: number): Promise<{ paired?: boolean }> {
+async function healthy(url: string, limitMs: number, of: DemoProcess): Promise<{ paired?: boolean }> {
   const deadline = Date.now() + limitMs;
   for (;;) {
+    if (!of.running) throw new Error(`${of.name} exited before ${url} answered.`);
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return (await res.json()) as { paired?: boolean };
@@ -69,21 +99,48 @@ let stopping = false;
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((done) => {
-          if (c.exitCode !== null || c.signalCode !== null) return done();
-          c.once('exit', () => done());
-          try {
-            if (c.pid) process.kill(-c.pid, 'SIGTERM');
-          } catch {
-            // already gone
-          }
-        }),
-    ),
-  );
+  if (keys) process.stdin.setRawMode(false);
+  await Promise.all([server.stop(), counter?.stop()]);
   process.exit(code);
+}
+
+let busy = false;
+/** `s`: the marketplace goes away, as if the shop's internet went down; the counter keeps selling. */
+async function stopServer(): Promise<void> {
+  if (busy || !server.running) return say(server.running ? 'One moment…' : `The marketplace is already stopped; ${howToRestart()}`);
+  busy = true;
+  say('Stopping the marketplace…');
+  await server.stop();
+  busy = false;
+  say(`The marketplace is stopped. Keep selling: the counter's bar says Offline and counts what waits to be sent; ${howToRestart()}`);
+}
+
+/** `r`: the marketplace comes back on the same data; the counter sends what waited. */
+async function startServer(): Promise<void> {
+  if (busy || server.running) return say(server.running ? `The marketplace is running on ${SERVER_URL}.` : 'One moment…');
+  busy = true;
+  say(`Starting the marketplace on ${SERVER_URL}…`);
+  server.start();
+  try {
+    await healthy(SERVER_URL, SERVER_START_LIMIT_MS, server);
+    say('The marketplace is back. The counter sends what waited within a few seconds (or press Sync now).');
+  } catch (e) {
+    say(`The marketplace did not come back: ${e instanceof Error ? e.message : String(e)} ${howToRestart()}`);
+  } finally {
+    busy = false;
+  }
+}
+
+function listenForKeys(): void {
+  if (!keys) return;
+  process.stdin.setRawMode(true);
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (key: string) => {
+    // raw mode: Ctrl+C arrives as a character, not as SIGINT
+    if (key === '\u0003' || key === 'q') void stop(0);
+    else if (key === 's') void stopServer();
+    else if (key === 'r') void startServer();
+  });
 }
 
 async function main(): Promise<void> {
@@ -92,9 +149,9 @@ async function main(): Promise<void> {
 
   const electron = electronBinary();
 
-  say(`Starting the marketplace on ${SERVER_URL}…`);
-  run(process.execPath, ['--import', 'tsx', 'src/main.ts', '--seed-if-empty'], resolve(ROOT, 'apps/server'));
-  await healthy(SERVER_URL, SERVER_START_LIMIT_MS);
+  say(`Starting the marketplace on ${SERVER_URL} (data in ${DATA_DIR})…`);
+  server.start();
+  await healthy(SERVER_URL, SERVER_START_LIMIT_MS, server);
   const token = await ownerToken(SERVER_URL, `owner@${VENDOR}.example`, PASSWORD);
   const staff = await prepareDemoStaff(SERVER_URL, token, `manager@${VENDOR}.example`, PASSWORD);
 
@@ -109,7 +166,7 @@ async function main(): Promise<void> {
     // the app pairs itself with this code on first start; a paired data folder ignores it
     const code = await demoPairingCode(SERVER_URL, token);
     say('Opening the counter app…');
-    run(electron, ['.'], DESKTOP, { MAKERIES_SERVER_URL: SERVER_URL, MAKERIES_DATA_DIR: resolve(ROOT, 'data/counter'), MAKERIES_PAIRING_CODE: code });
+    startCounter('the counter app', electron, ['.'], { MAKERIES_SERVER_URL: SERVER_URL, MAKERIES_DATA_DIR: COUNTER_DATA_DIR, MAKERIES_PAIRING_CODE: code });
     counterLine = 'Counter app:  the Makeries Counter window (Electron)';
   } else {
     if (uiStale()) {
@@ -117,8 +174,8 @@ async function main(): Promise<void> {
       await build({ configFile: resolve(DESKTOP, 'vite.config.ts'), logLevel: 'warn' });
     }
     say(`Starting the demo counter (browser mode) on ${COUNTER_SHOWN}…`);
-    run(process.execPath, ['--import', 'tsx', 'src/core/cli.ts', '--server', SERVER_URL, '--data', resolve(ROOT, 'data/counter'), '--port', String(COUNTER_PORT)], DESKTOP);
-    await healthy(COUNTER_URL, 60_000);
+    const headless = startCounter('the counter', process.execPath, ['--import', 'tsx', 'src/core/cli.ts', '--server', SERVER_URL, '--data', COUNTER_DATA_DIR, '--port', String(COUNTER_PORT)]);
+    await healthy(COUNTER_URL, 60_000, headless);
     const pairing = await pairDemoCounter(SERVER_URL, token, COUNTER_URL);
     counterLine = `Counter UI:   ${COUNTER_SHOWN}   (${pairing.shopName}, register ${pairing.registerCode}${pairing.paired === 'now' ? ', paired just now' : ''})`;
   }
@@ -131,10 +188,15 @@ async function main(): Promise<void> {
       `Back office:  owner@${VENDOR}.example / ${PASSWORD}`,
       `Counter PINs: ${staff.map((s) => `${s.name} (${s.role}) ${s.pin}`).join(' · ')}`,
       `              managers approve refunds and big discounts with their PIN (${DEMO_PINS.manager})`,
-      'Ctrl+C stops everything.',
+      `Data:         ${DATA_DIR} (the counter's in ${COUNTER_DATA_DIR})`,
+      keys
+        ? 'Keys:         s stops the marketplace (the counter keeps selling offline), r starts it again, q or Ctrl+C quits.'
+        : 'Stopping the marketplace leaves the counter selling offline. Ctrl+C stops everything.',
       '',
     ].join('\n[start] '),
   );
+  ready = true;
+  listenForKeys();
 }
 
 main().catch((e: unknown) => {
