@@ -1,5 +1,11 @@
-import { isAppError, type ErrorCode } from '@makeries/shared';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAppError, parseReceiptNumber, uuidv7, type ErrorCode } from '@makeries/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCounterCore } from '../index';
+import { createSyncClient } from '../sync/client';
+import { createServerRemoteSales } from './remote-gateway';
 import { buildRefundReceipt } from '../printing/documents/refund';
 import { reportSummary } from '../reports/summary';
 import { counterOrders, createServerShop, makeCounter, readyToSell, sell, syncUntil, type ServerShop, type TestCounter } from '../sync/test-kit';
@@ -32,6 +38,36 @@ function counts(t: TestCounter): { refunds: number; outbox: number; sales: numbe
   return { refunds: one('SELECT count(*) AS n FROM refunds'), outbox: one('SELECT count(*) AS n FROM outbox'), sales: one('SELECT count(*) AS n FROM sales') };
 }
 
+const extra: { cleanup(): Promise<void> }[] = [];
+
+/** A register whose next answer from the marketplace's counterSales procedures is lost after the server acted. */
+function lossyCounter() {
+  const dir = mkdtempSync(join(tmpdir(), 'counter-lossy-'));
+  let drop = false;
+  const lossy: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    if (drop && String(input).includes('counterSales.refund')) {
+      drop = false;
+      throw new TypeError('fetch failed: connection reset');
+    }
+    return res;
+  };
+  const core = createCounterCore({ dataDir: dir, remoteSales: createServerRemoteSales({ dataDir: dir, fetch: lossy }) });
+  const sync = createSyncClient({ core, serverUrl: server.url, random: () => 0.25 });
+  const t: TestCounter = {
+    core,
+    sync,
+    dir,
+    async cleanup() {
+      await sync.stop();
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  extra.push(t);
+  return Object.assign(t, { dropNextAnswer: () => void (drop = true) });
+}
+
 beforeAll(async () => {
   server = await startServerProcess();
   shop = await createServerShop(server.url, 'Twin');
@@ -45,6 +81,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  for (const t of extra) await t.cleanup();
   await a?.cleanup();
   await b?.cleanup();
   await server?.destroy();
@@ -120,6 +157,34 @@ describe('a refund at another register of the same shop', () => {
     // both registers' outboxes still carry their refunds; the server already has them, so none is rejected
     await syncUntil(a.sync, 'A sent everything', () => expect(a.sync.status()).toMatchObject({ pending: 0, rejected: 0 }));
     await syncUntil(b.sync, 'B sent everything', () => expect(b.sync.status()).toMatchObject({ pending: 0, rejected: 0 }));
+  });
+
+  it('an answer lost on the way back: the retry with the same refund id refunds once, with the first number', async () => {
+    const c = lossyCounter();
+    await c.sync.pair(await shop.pairingCode());
+    await readyToSell(c.core, shop);
+    const sale = sell(a.core, shop.bun, 2);
+    await syncUntil(a.sync, 'A’s bun sale reached the server', () => expect(a.core.sales.byId({ saleId: sale.id }).syncStatus).toBe('applied'));
+    await c.sync.syncNow();
+    const found = await c.core.refunds.find({ number: sale.number });
+    const refundId = uuidv7();
+    const ask = { saleId: found.id, refundId, lines: [{ saleLineId: found.lines[0]?.id ?? '', quantity: 1 }], restock: true, tender: 'cash' as const, approval: { pin: managerPin } };
+    const before = counts(c);
+    c.dropNextAnswer();
+    const lost = await refusal(c.core.refunds.refund(ask));
+    expect(lost.code).toBe('CONFLICT');
+    expect(lost.message).toMatch(/No answer from the marketplace.*Give no money back yet: try again/);
+    expect(counts(c)).toEqual(before); // nothing here yet: no money was handed over
+    const refund = await c.core.refunds.refund(ask);
+    expect(refund).toMatchObject({ id: refundId, totalCents: 120 });
+    // the server kept its first recording: one bun refunded, not two; the number is the one it got first
+    const again = await c.core.refunds.find({ number: sale.number });
+    expect(again.lines[0]).toMatchObject({ refundedQuantity: 1, refundedCents: 120 });
+    expect(await c.core.refunds.refund(ask)).toEqual(refund); // and a third press changes nothing
+    expect(counts(c).refunds).toBe(before.refunds + 1);
+    // the retry took a new number, but the refund keeps the one the server recorded first (the retry's is unused)
+    const next = sell(c.core, shop.bun, 1);
+    expect(parseReceiptNumber(refund.number)?.sequence).toBe((parseReceiptNumber(next.number)?.sequence ?? 0) - 2);
   });
 
   it('offline, B says clearly why it cannot refund A’s receipt and where it can be', async () => {

@@ -14,7 +14,8 @@ export interface RemoteSales {
 }
 
 /** Long enough for a busy server; short enough that a cashier with a customer waiting hears "no answer". */
-const TIMEOUT_MS = 10_000;
+const FIND_TIMEOUT_MS = 5_000;
+const REFUND_TIMEOUT_MS = 10_000;
 const NEVER = new AbortController().signal;
 
 export function isUnreachable(e: unknown): boolean {
@@ -30,12 +31,12 @@ function toAppError(e: unknown): AppError {
 
 export function createServerRemoteSales(opts: { dataDir: string; fetch?: FetchLike }): RemoteSales {
   const base = opts.fetch ?? fetch;
-  const call = async <T>(fn: (api: ServerApi) => Promise<T>): Promise<T> => {
+  const call = async <T>(timeoutMs: number, fn: (api: ServerApi) => Promise<T>): Promise<T> => {
     // read each time: pairing and unpairing happen while the counter runs
     const creds = createCredentialStore(opts.dataDir).read();
     // like no answer: nothing can be asked, so a refund of this register's own sale is recorded here only
     if (!creds) throw new AppError('CONFLICT', 'This counter is not paired with the marketplace.', { details: { unreachable: true } });
-    const api = createServerApi({ serverUrl: creds.serverUrl, fetch: timedFetch(base, TIMEOUT_MS, () => NEVER), token: () => creds.token });
+    const api = createServerApi({ serverUrl: creds.serverUrl, fetch: timedFetch(base, timeoutMs, () => NEVER), token: () => creds.token });
     try {
       return await fn(api);
     } catch (e) {
@@ -43,8 +44,8 @@ export function createServerRemoteSales(opts: { dataDir: string; fetch?: FetchLi
     }
   };
   return {
-    find: (by) => call((api) => api.counterSales.find.query(by)),
-    refund: (args) => call((api) => api.counterSales.refund.mutate(args)),
+    find: (by) => call(FIND_TIMEOUT_MS, (api) => api.counterSales.find.query(by)),
+    refund: (args) => call(REFUND_TIMEOUT_MS, (api) => api.counterSales.refund.mutate(args)),
   };
 }
 
