@@ -5,22 +5,31 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery, callQuery } from '../../api/hooks';
 import { useScanHandler } from '../../app/scan-context';
+import type { SaleView } from '../../api/types';
+import { RefundModal } from './refund-modal';
 import { SaleDetail } from './sale-detail';
 import { SaleListItem } from './sale-list-item';
 import { looksLikeReceiptNumber, receiptNumberFrom } from './receipt-lookup';
 
-/** Receipts sold at this counter: search, look one up by number or by scanning its QR code, refund, reprint. */
+/**
+ * Receipts sold at this counter: search, look one up by number or by scanning its QR code, refund, reprint. A
+ * receipt of another register of the shop is looked up on the server (online) and refunded from the dialog.
+ */
 export function OrdersPage({ focusSaleId }: { focusSaleId: string | undefined }) {
   const sales = useQuery(apiQuery('sales.list', { limit: 200 }));
   const [selected, setSelected] = useState<string | null>(focusSaleId ?? null);
   const [text, setText] = useState('');
   const [lookupError, setLookupError] = useState<string | null>(null);
 
+  // another register's receipt (found on the server, online only) opens straight in the refund dialog
+  const [remote, setRemote] = useState<SaleView | null>(null);
+
   const lookup = async (raw: string) => {
     setLookupError(null);
     try {
-      const sale = await callQuery('sales.byNumber', { number: receiptNumberFrom(raw) });
-      setSelected(sale.id);
+      const sale = await callQuery('refunds.find', { number: receiptNumberFrom(raw) });
+      if (sale.remote) setRemote(sale);
+      else setSelected(sale.id);
       setText('');
     } catch (e) {
       setLookupError(errorMessage(e));
@@ -69,6 +78,7 @@ export function OrdersPage({ focusSaleId }: { focusSaleId: string | undefined })
           ))}
         </ScrollArea>
       </Box>
+      {remote && <RefundModal sale={remote} onClose={() => setRemote(null)} />}
       {current ? (
         <SaleDetail key={current} saleId={current} />
       ) : (

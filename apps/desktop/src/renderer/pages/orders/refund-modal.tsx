@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Box, Button, Checkbox, Group, Modal, SegmentedContro
 import { IconMinus, IconPlus, IconReceiptRefund } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { uuidv7 } from '@makeries/shared';
 import { errorMessage } from '../../api/errors';
 import { callMutation } from '../../api/hooks';
 import type { Outputs, SaleView } from '../../api/types';
@@ -28,6 +29,8 @@ export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Refund | null>(null);
+  // one id per dialog: a retry after "no answer from the marketplace" can never refund twice
+  const [refundId] = useState(() => uuidv7());
   const total = refundTotal(open, chosen);
   const set = (id: string, q: number) => setChosen((c) => ({ ...c, [id]: q }));
 
@@ -37,7 +40,7 @@ export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void
     try {
       const lines = requestLines(open, chosen);
       const result = await withApproval('refund a sale', (approval) =>
-        callMutation('refunds.create', { saleId: sale.id, restock, tender, reason, ...(lines ? { lines } : {}), ...(approval ? { approval } : {}) }),
+        callMutation('refunds.create', { saleId: sale.id, refundId, restock, tender, reason, ...(lines ? { lines } : {}), ...(approval ? { approval } : {}) }),
       );
       if (result) {
         setDone(result);
@@ -74,6 +77,11 @@ export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void
   return (
     <Modal opened onClose={onClose} size="xl" title={<Text fw={700} size="xl">Refund receipt {sale.number}</Text>}>
       <Stack gap="md">
+        {sale.remote && (
+          <Alert color="blue" data-testid="refund-other-register">
+            Sold at register {sale.registerCode}. This refund is checked with the marketplace first, so no receipt is refunded twice.
+          </Alert>
+        )}
         <Group justify="space-between">
           <Text c="ink.7">Choose what comes back. Everything is selected.</Text>
           <Group gap="xs">
