@@ -32,7 +32,7 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 const option = (name: string) => page.locator('label').filter({ hasText: new RegExp(`^${name}$`) }).first();
 
 async function signInAs(name: string, pin: string): Promise<void> {
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await page.getByRole('heading', { name: 'Type your PIN' }).waitFor(); // the PIN alone says who
   await typeByHand(page, pin);
   await page.keyboard.press('Enter');
   await page.getByTestId('signed-in-staff').filter({ hasText: name }).waitFor();

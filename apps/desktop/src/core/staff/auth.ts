@@ -137,7 +137,11 @@ async function managerByPin(ctx: CoreContext, pin: string, action: string): Prom
   return acceptMatch(ctx, approver);
 }
 
-export type UnlockResult = { signedIn: SignedInStaff; choose?: never } | { signedIn?: never; choose: StaffChoice[] };
+/** Signed in, or (a shared PIN) nobody yet and the names to choose from. */
+export interface UnlockResult {
+  signedIn: SignedInStaff | null;
+  choose: StaffChoice[];
+}
 
 export function createStaffModule(ctx: CoreContext) {
   const signIn = (staff: StaffRow): SignedInStaff => {
@@ -170,8 +174,8 @@ export function createStaffModule(ctx: CoreContext) {
       const p = parseInput(pinUnlockInput, input);
       const matches = await identifyByPin(ctx, p.pin);
       const only = matches.length === 1 ? matches[0] : undefined;
-      if (only) return { signedIn: signIn(acceptMatch(ctx, only)) };
-      return { choose: matches.map(choiceOf) };
+      if (only) return { signedIn: signIn(acceptMatch(ctx, only)), choose: [] };
+      return { signedIn: null, choose: matches.map(choiceOf) };
     },
 
     logout(): void {

@@ -5,7 +5,7 @@ import { ManagerPinModal } from '../components/manager-pin-modal';
 
 /*
  * Manager override. An action is tried as the signed-in staff member first; if the counter answers "a manager's
- * PIN is needed" (FORBIDDEN + details.needsApproval), a manager picks their name and types their PIN, and the
+ * PIN is needed" (FORBIDDEN + details.needsApproval), a manager types their PIN (it says who they are), and the
  * same action is sent again with it. A wrong PIN keeps the dialog open with the counter's message.
  */
 

@@ -3,7 +3,7 @@ import { IconBuildingStore } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** The calm coloured side of the pairing and lock screens: whose counter this is, and a line of help. */
-export function BrandPanel({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {
+export function BrandPanel({ title, subtitle, children, note }: { title: string; subtitle?: string; children?: ReactNode; note?: string }) {
   return (
     <Box
       p={48}
@@ -33,7 +33,7 @@ export function BrandPanel({ title, subtitle, children }: { title: string; subti
         {children}
       </Stack>
       <Text size="sm" c="brand.2">
-        Sales are kept on this counter and reach the marketplace when the network is back.
+        {note ?? 'Sales are kept on this counter and reach the marketplace when the network is back.'}
       </Text>
     </Box>
   );

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../api/errors';
+import { apiError, errorMessage } from '../api/errors';
 import { apiQuery } from '../api/hooks';
 import type { Approval } from '../api/types';
 import { PinPad } from './pin-pad';
@@ -17,25 +17,44 @@ interface Props {
   onCancel(): void;
 }
 
-/** A manager standing by the till picks their name and types their PIN for one action. */
+interface SharedBy {
+  id: string;
+  name: string;
+}
+
+/** The managers the core says share the PIN just typed (CONFLICT + details.choose), or null. */
+function sharedBy(e: unknown): SharedBy[] | null {
+  const info = apiError(e);
+  const choose = info.details.choose;
+  if (info.code !== 'CONFLICT' || !Array.isArray(choose)) return null;
+  return choose.flatMap((c: unknown) => {
+    const o = c as { id?: unknown; name?: unknown };
+    return typeof o.id === 'string' && typeof o.name === 'string' ? [{ id: o.id, name: o.name }] : [];
+  });
+}
+
+/** A manager standing by the till types their PIN for one action; the PIN says who. */
 export function ManagerPinModal({ action, onApprove, onCancel }: Props) {
   const staff = useQuery(apiQuery('staff.list'));
   const managers = (staff.data ?? []).filter((s) => isManagerRole(s.role) && s.hasPin);
+  // only when two managers share the PIN just typed: which of them is approving
+  const [shared, setShared] = useState<SharedBy[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const managerId = chosen ?? (managers.length === 1 ? (managers[0]?.id ?? null) : null);
 
   const submit = async (pin: string) => {
-    if (!managerId) {
-      setError('Pick the manager who is approving first.');
+    if (shared && !chosen) {
+      setError('Tap your name first, then type your PIN.');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await onApprove({ staffId: managerId, pin });
+      await onApprove({ pin, ...(chosen ? { staffId: chosen } : {}) });
     } catch (e) {
+      const names = sharedBy(e);
+      if (names) setShared(names);
       setError(errorMessage(e));
     } finally {
       setBusy(false);
@@ -64,13 +83,13 @@ export function ManagerPinModal({ action, onApprove, onCancel }: Props) {
         </Text>
         {staff.isPending && <Loader />}
         {staff.data && managers.length === 0 && <Text c="red.8">No manager with a PIN is set up for this shop.</Text>}
-        {managers.length > 1 && (
+        {shared && (
           <Group justify="center" gap="xs" maw={400}>
-            {managers.map((m) => (
+            {shared.map((m) => (
               <Button
                 key={m.id}
                 size="md"
-                variant={managerId === m.id ? 'filled' : 'default'}
+                variant={chosen === m.id ? 'filled' : 'default'}
                 leftSection={<StaffAvatar name={m.name} size="sm" />}
                 onClick={(e) => {
                   // the keyboard's Enter is for the PIN now, not for this button again
@@ -78,19 +97,17 @@ export function ManagerPinModal({ action, onApprove, onCancel }: Props) {
                   setChosen(m.id);
                   setError(null);
                 }}
-                aria-pressed={managerId === m.id}
+                aria-pressed={chosen === m.id}
               >
                 {m.name}
               </Button>
             ))}
           </Group>
         )}
-        {managers.length === 1 && <Text fw={700}>{managers[0]?.name}</Text>}
         <PinPad
           label="Manager PIN"
           busy={busy}
-          disabled={!managerId}
-          error={error ?? (managerId ? null : 'Tap your name first, then type your PIN.')}
+          error={error}
           submitLabel="Approve"
           onSubmit={(pin) => void submit(pin)}
         />

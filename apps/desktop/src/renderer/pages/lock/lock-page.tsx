@@ -1,70 +1,87 @@
-import { Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery, queryKeyOf, useApiMutation } from '../../api/hooks';
-import type { DeviceStatus, StaffMember } from '../../api/types';
+import type { DeviceStatus, SignedIn, StaffMember } from '../../api/types';
 import { BrandPanel } from '../../components/brand-panel';
 import { PinPad } from '../../components/pin-pad';
-import { roleLabel } from '../../components/role-label';
-import { StaffAvatar } from '../../components/staff-avatar';
 import { StatusBar } from '../../components/status-bar';
+import { LockConnection, salesNote } from './lock-connection';
 import { StaffPicker } from './staff-picker';
 
-/** Nobody is signed in (start, lock button, auto-lock): pick your name, type your PIN. */
+/** A PIN two staff share: who typed it, from just their names. The PIN stays in memory until they pick. */
+interface SharedPin {
+  pin: string;
+  staff: StaffMember[];
+}
+
+/** Nobody is signed in (start, lock button, auto-lock): type your PIN; it says who you are. */
 export function LockPage({ device }: { device: DeviceStatus }) {
   const qc = useQueryClient();
   const staff = useQuery(apiQuery('staff.list'));
-  const [picked, setPicked] = useState<StaffMember | null>(null);
-  const login = useApiMutation('staff.login', {
-    onSuccess: (me) => {
-      qc.setQueryData(queryKeyOf('staff.me'), me);
-      // the previous person's screens are not this person's
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'staff' && q.queryKey[0] !== 'sync' });
+  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const [shared, setShared] = useState<SharedPin | null>(null);
+  const signedIn = (me: SignedIn) => {
+    qc.setQueryData(queryKeyOf('staff.me'), me);
+    // the previous person's screens are not this person's
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'staff' && q.queryKey[0] !== 'sync' });
+  };
+  const unlock = useApiMutation('staff.unlock', {
+    onSuccess: (answer, { pin }) => {
+      if (answer.signedIn) signedIn(answer.signedIn);
+      else setShared({ pin, staff: answer.choose.map((s) => ({ ...s, hasPin: true })) });
     },
   });
+  const login = useApiMutation('staff.login', { onSuccess: signedIn });
   const shopName = device.shop?.name ?? 'Your shop';
-  const pick = (s: StaffMember) => {
+  const nobody = staff.data?.every((s) => !s.hasPin) === true;
+  const back = () => {
     login.reset();
-    setPicked(s);
+    unlock.reset();
+    setShared(null);
   };
 
   return (
     <Box className="app-frame" style={{ gridTemplateRows: '1fr auto' }}>
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(340px, 4fr) 8fr', minHeight: 0 }}>
-        <BrandPanel title={shopName} subtitle={`Register ${device.registerCode ?? ''} · locked`} />
+      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 4fr) 8fr', minHeight: 0 }}>
+        <BrandPanel title={shopName} subtitle={`Register ${device.registerCode ?? ''} · locked`} note={salesNote(sync.data)} />
         <Center p="xl" style={{ minHeight: 0, overflow: 'auto' }}>
-          {picked ? (
-            <Stack align="center" gap="lg">
-              <Group gap="md">
-                <StaffAvatar name={picked.name} size="xl" />
-                <Stack gap={0}>
-                  <Title order={2}>{picked.name}</Title>
-                  <Text c="ink.7">{roleLabel(picked.role)} · type your PIN</Text>
-                </Stack>
-              </Group>
-              <PinPad
-                label={`PIN for ${picked.name}`}
-                busy={login.isPending}
-                error={login.isError ? errorMessage(login.error) : null}
-                onSubmit={(pin) => login.mutate({ staffId: picked.id, pin })}
-              />
-              <Button variant="subtle" leftSection={<IconArrowLeft />} onClick={() => setPicked(null)}>
-                Not {picked.name.split(' ')[0]}? Pick someone else
+          {shared ? (
+            <Stack w="100%" maw={760} gap="lg">
+              <Title order={2}>Who are you?</Title>
+              <Text size="lg" c="ink.7">
+                More than one person here has this PIN. Tap your name. (A manager can give you a PIN of your own.)
+              </Text>
+              {login.isError && (
+                <Text c="red.8" role="alert">
+                  {errorMessage(login.error)}
+                </Text>
+              )}
+              <StaffPicker staff={shared.staff} onPick={(s) => login.mutate({ staffId: s.id, pin: shared.pin })} />
+              <Button variant="subtle" size="md" leftSection={<IconArrowLeft />} onClick={back} w="fit-content" loading={login.isPending}>
+                Not you? Type your PIN again
               </Button>
             </Stack>
           ) : (
-            <Stack w="100%" maw={760} gap="lg">
-              <Title order={2}>Who is serving?</Title>
+            <Stack align="center" gap="lg">
+              <Title order={2}>Type your PIN</Title>
+              <LockConnection />
               {staff.isPending && <Loader />}
               {staff.isError && <Text c="red.8">{errorMessage(staff.error)}</Text>}
-              {staff.data && staff.data.length === 0 && (
-                <Text size="lg" c="ink.7">
-                  No staff have been set up for this shop yet. An owner can add them in the back office; they appear here after the next sync.
+              {staff.data && nobody ? (
+                <Text size="lg" c="ink.7" maw={520} ta="center">
+                  No staff with a PIN have been set up for this shop yet. An owner can add them in the back office; they can sign in here after the next sync.
                 </Text>
+              ) : (
+                <PinPad
+                  label="Your PIN"
+                  busy={unlock.isPending}
+                  error={unlock.isError ? errorMessage(unlock.error) : null}
+                  onSubmit={(pin) => unlock.mutate({ pin })}
+                />
               )}
-              {staff.data && <StaffPicker staff={staff.data} onPick={pick} />}
             </Stack>
           )}
         </Center>
