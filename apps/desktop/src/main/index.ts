@@ -7,6 +7,7 @@ import { notifyWebOrder } from './notifications';
 import { installQuitGuard } from './quit-guard';
 import { sendUpdateState, serveRendererIpc } from './renderer-ports';
 import { lockDown, registerAppScheme, serveRenderer } from './security';
+import { createMediaCache } from '../core/server/media-cache';
 import { contentSecurityPolicy } from './security-policy';
 import { loadSettings } from './settings';
 import { feedPlatform, startUpdater, type Updater } from './updater';
@@ -59,9 +60,10 @@ async function main(): Promise<void> {
   const serverUrl = process.env.MAKERIES_SERVER_URL ?? settings.serverUrl;
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
+  const dataDir = process.env.MAKERIES_DATA_DIR ?? settings.dataDir ?? join(userData, 'counter');
   const host = startCoreHost({
     modulePath: join(here, 'core-process.js'),
-    config: { dataDir: process.env.MAKERIES_DATA_DIR ?? settings.dataDir ?? join(userData, 'counter'), migrationsFolder: join(here, 'migrations'), ...(serverUrl ? { serverUrl } : {}) },
+    config: { dataDir, migrationsFolder: join(here, 'migrations'), ...(serverUrl ? { serverUrl } : {}) },
     log,
     onWebOrder: (event) => notifyWebOrder(event, win),
     onRestarted: () => {
@@ -93,9 +95,11 @@ async function main(): Promise<void> {
 
   await pairFromEnvironment(core.client);
 
-  const csp = contentSecurityPolicy({ imageOrigins: [new URL(ready.serverUrl).origin], ...(devServerUrl ? { devServerUrl } : {}) });
+  // photos come through app://counter/media/ (the counter's cache), so images stay 'self'
+  const csp = contentSecurityPolicy(devServerUrl ? { devServerUrl } : {});
   lockDown({ csp, ...(devServerUrl ? { devServerUrl } : {}) });
-  if (!devServerUrl) serveRenderer(join(here, '..', 'renderer'), csp);
+  const media = createMediaCache({ dir: join(dataDir, 'media-cache'), serverUrl: () => ready.serverUrl });
+  if (!devServerUrl) serveRenderer(join(here, '..', 'renderer'), csp, media);
 
   win = createCounterWindow({
     settings,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { app, protocol, session, shell } from 'electron';
+import { MEDIA_PREFIX, type MediaCache } from '../core/server/media-cache';
 import { APP_SCHEME, contentTypeOf, isAppUrl, isExternalLinkAllowed, isPermissionAllowed, resolveAppFile } from './security-policy';
 
 /** Must run before `app.whenReady()`: app:// behaves like https (its own origin, fetch, a secure context). */
@@ -7,9 +8,18 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
-/** Serves the built renderer on app://counter/ with the CSP on every response. */
-export function serveRenderer(rootDir: string, csp: string): void {
+/**
+ * Serves the built renderer on app://counter/ with the CSP on every response, and product photos on
+ * app://counter/media/ from the counter's own cache (fetched from the marketplace once), so img-src stays 'self'.
+ */
+export function serveRenderer(rootDir: string, csp: string, media: MediaCache): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith(MEDIA_PREFIX)) {
+      const photo = await media.get(path.slice(MEDIA_PREFIX.length));
+      if (photo.status !== 200) return new Response(photo.message, { status: photo.status });
+      return new Response(new Uint8Array(photo.body), { headers: { 'content-type': photo.type, 'x-content-type-options': 'nosniff' } });
+    }
     const file = resolveAppFile(rootDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     try {

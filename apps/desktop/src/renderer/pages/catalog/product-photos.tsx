@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { callMutation } from '../../api/hooks';
 import type { Outputs } from '../../api/types';
+import { counterMediaUrl } from '../../format/media-url';
 import { useCatalogWrite } from './use-catalog-write';
 
 type Photo = Outputs['catalogEdit']['uploadPhoto'];
@@ -51,7 +52,7 @@ export function ProductPhotos({ productId, photos, online, onUploaded }: Props) 
     <Stack gap="xs">
       <Group gap="sm">
         {photos.map((p) => (
-          <Image key={p.id} src={p.thumbUrl} alt={p.alt || 'Product photo'} w={96} h={96} radius="md" fit="cover" />
+          <Image key={p.id} src={counterMediaUrl(p.thumbUrl)} alt={p.alt || 'Product photo'} w={96} h={96} radius="md" fit="cover" />
         ))}
         {photos.length === 0 && <Text c="ink.7">No photo yet.</Text>}
       </Group>
