@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountProblem } from './discount-limits';
+import { discountCapNotice, discountProblem } from './discount-limits';
 
 describe('discountProblem', () => {
   it('lets a discount take a line or sale down to zero, and refuses more in words with the limit', () => {
@@ -11,5 +11,13 @@ describe('discountProblem', () => {
     expect(e?.details).toEqual({ askedCents: 500, maxCents: 300, scope: 'sale' });
     expect(e?.issues?.[0]?.path).toBe('discount.amountCents');
     expect(discountProblem({ kind: 'amount', amountCents: 1 }, 0, 'line', 'GBP')?.message).toBe('£0.01 off is more than this line costs (£0.00). Add items before giving a discount.');
+  });
+
+  it('warns when a discount given earlier is now more than what is left (a line was voided)', () => {
+    expect(discountCapNotice({ kind: 'amount', amountCents: 500 }, 645, 'sale', 'GBP')).toBeNull();
+    expect(discountCapNotice({ kind: 'amount', amountCents: 500 }, 195, 'sale', 'GBP')).toBe(
+      'Only £1.95 comes off: the £5.00 discount is more than this sale costs now. Change or remove it.',
+    );
+    expect(discountCapNotice({ kind: 'percent', bps: 10_000 }, 195, 'line', 'GBP')).toBeNull();
   });
 });

@@ -30,3 +30,15 @@ export function discountProblem(discount: Discount, baseCents: number, scope: Di
     details: { askedCents: asked, maxCents: base, scope },
   });
 }
+
+/**
+ * A discount that fitted when it was given can outgrow its line or sale when items are voided or quantities
+ * drop. The totals then take off only what there is; this is the warning staff see about it (null: it fits).
+ */
+export function discountCapNotice(discount: Discount, baseCents: number, scope: DiscountScope, currency: string, locale?: string): string | null {
+  const asked = discountAsked(discount, baseCents);
+  const base = Math.max(baseCents, 0);
+  if (asked <= base) return null;
+  const fmt = (c: number) => formatMoney(c, currency, locale);
+  return `Only ${fmt(base)} comes off: the ${fmt(asked)} discount is more than ${scope === 'line' ? 'this line' : 'this sale'} costs now. Change or remove it.`;
+}
