@@ -34,6 +34,9 @@ describe('blind close', () => {
       expect(answer.tenders.map((t) => t.kind)).not.toContain('cash');
       expect(wire(answer)).not.toMatch(/12900|expectedCents|overShort/);
     }
+    // nor on paper: the X report would print it
+    const printX = await expectRefused(kit.core, () => c.printers.printShiftReport.mutate({ shiftId: x.shiftId, kind: 'x' }), 'CONFLICT');
+    expect(printX.message).toMatch(/^Blind close is on, so the X report is not printed/);
     const z = await c.shifts.close.mutate({ counted: { '5000': 2, '2000': 1, '500': 1, '200': 1 } });
     expect(z).toMatchObject({ status: 'closed', blind: false, cash: { expectedCents: 12_900 }, counted: { countedCents: 12_700, overShortCents: -200 } });
     expect(await c.shifts.zReport.query({})).toMatchObject({ counted: { overShortCents: -200 } });

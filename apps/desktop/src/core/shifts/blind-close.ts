@@ -1,4 +1,4 @@
-import { DEFAULT_BLIND_CLOSE } from '@makeries/shared';
+import { AppError, DEFAULT_BLIND_CLOSE } from '@makeries/shared';
 import type { CounterDb } from '../db/open';
 import { preparedFor } from '../db/prepared';
 import { readDevice } from '../device/device';
@@ -32,4 +32,11 @@ export function blindCloseOn(db: CounterDb): boolean {
 export function reportForStaff(db: CounterDb, report: ShiftReport): ShiftReportView {
   if (report.status === 'closed' || !blindCloseOn(db)) return { ...report, blind: false };
   return { ...report, cash: null, tenders: report.tenders.filter((t) => t.kind !== 'cash'), blind: true };
+}
+
+/** A printed X report would carry the expected cash too: under blind close only the Z report (after the count) prints. */
+export function assertMayPrintShiftReport(db: CounterDb, kind: 'x' | 'z'): void {
+  if (kind === 'x' && blindCloseOn(db)) {
+    throw new AppError('CONFLICT', 'Blind close is on, so the X report is not printed: it would show the expected cash. Close the shift to print the Z report.');
+  }
 }

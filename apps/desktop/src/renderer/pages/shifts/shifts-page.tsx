@@ -84,7 +84,9 @@ export function ShiftsPage(_: { staff: SignedIn }) {
                   Open
                 </Badge>
               </Group>
-              <Text c="ink.7">X report: the shift so far. Nothing changes until you close it.</Text>
+              <Text c="ink.7">
+                X report: the shift so far. Nothing changes until you close it.{x.data?.blind ? ' Blind close: the cash is counted without the expected figure.' : ''}
+              </Text>
             </Group>
             <SimpleGrid cols={5} spacing="sm">
               <Button variant="default" leftSection={<IconArrowDownRight />} onClick={() => setDialog('paidIn')}>
@@ -96,7 +98,10 @@ export function ShiftsPage(_: { staff: SignedIn }) {
               <Button variant="default" leftSection={<IconCash />} onClick={() => setDialog('noSale')}>
                 No sale
               </Button>
-              <PrintButton label="Print X report" print={() => callMutation('printers.printShiftReport', { shiftId: current.data?.id ?? '', kind: 'x' })} />
+              {/* blind close: an X report on paper would show the expected cash, so only the Z report prints */}
+              {x.data?.blind === false && (
+                <PrintButton label="Print X report" print={() => callMutation('printers.printShiftReport', { shiftId: current.data?.id ?? '', kind: 'x' })} />
+              )}
               <Button color="ink.9" leftSection={<IconLock />} onClick={() => setClosing(true)} disabled={!x.data}>
                 Close shift…
               </Button>
