@@ -50,7 +50,9 @@ export function demoProcess(spec: ProcessSpec, onExit: ExitListener): DemoProces
     },
     start() {
       if (alive(child)) return;
-      const c = spawn(spec.command, spec.args, { cwd: spec.cwd, stdio: spec.stdio ?? 'inherit', detached: true, env: { ...process.env, ...spec.env } });
+      // never the keyboard: the demo reads its keys itself
+      const out = spec.stdio ?? 'inherit';
+      const c = spawn(spec.command, spec.args, { cwd: spec.cwd, stdio: ['ignore', out, out], detached: true, env: { ...process.env, ...spec.env } });
       child = c;
       c.once('exit', (code, signal) => {
         if (child === c) child = null;

@@ -50,6 +50,7 @@ const server = demoProcess(
       say(`The marketplace stopped during start-up (${how}); stopping the rest.`);
       return void stop(1);
     }
+    keysAgain();
     say(`The marketplace stopped (${how}). The counter keeps selling offline; ${howToRestart()}`);
   },
 );
@@ -111,6 +112,7 @@ async function stopServer(): Promise<void> {
   busy = true;
   say('Stopping the marketplace…');
   await server.stop();
+  keysAgain();
   busy = false;
   say(`The marketplace is stopped. Keep selling: the counter's bar says Offline and counts what waits to be sent; ${howToRestart()}`);
 }
@@ -123,12 +125,23 @@ async function startServer(): Promise<void> {
   server.start();
   try {
     await healthy(SERVER_URL, SERVER_START_LIMIT_MS, server);
-    say('The marketplace is back. The counter sends what waited within a few seconds (or press Sync now).');
+    say('The marketplace is back. The counter sends what waited within half a minute (at once with Sync now).');
   } catch (e) {
     say(`The marketplace did not come back: ${e instanceof Error ? e.message : String(e)} ${howToRestart()}`);
   } finally {
     busy = false;
   }
+}
+
+/**
+ * A Node child that exits puts the terminal back into the mode it found at its own start (cooked, for a
+ * marketplace started before the keys were on), which would turn our keys off; libuv thinks the terminal is still
+ * raw, so only switching off and on again re-applies it.
+ */
+function keysAgain(): void {
+  if (!keys || !ready) return;
+  process.stdin.setRawMode(false);
+  process.stdin.setRawMode(true);
 }
 
 function listenForKeys(): void {
