@@ -81,3 +81,31 @@ describe('the lock screen', () => {
     await page.getByText('Current sale').waitFor();
   });
 });
+
+/** a 1×1 PNG: the marketplace makes its own thumbnail (webp) from it */
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+/** Loads `src` in an <img> on the counter page: its natural width, or 0 when the browser refused or failed it. */
+function loadImage(src: string): Promise<number> {
+  return page.evaluate(
+    (url) =>
+      new Promise<number>((resolve) => {
+        const img = document.createElement('img');
+        img.onload = () => resolve(img.naturalWidth);
+        img.onerror = () => resolve(0);
+        img.src = url;
+      }),
+    src,
+  );
+}
+
+describe('product photos in browser mode', () => {
+  it('show through the counter under img-src self; the marketplace origin itself stays blocked', async () => {
+    const photo = await stack.shop.owner.products.uploadImage.mutate({ productId: stack.jam.productId, contentType: 'image/png', dataBase64: PIXEL_PNG });
+    const direct = new URL(photo.thumbUrl, stack.server.url).href;
+    const viaCounter = new URL(direct).pathname;
+    expect(viaCounter).toMatch(/^\/media\/.+\.webp$/);
+    expect(await loadImage(viaCounter)).toBeGreaterThan(0);
+    expect(await loadImage(direct)).toBe(0);
+  });
+});
