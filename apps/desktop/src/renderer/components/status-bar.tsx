@@ -4,11 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiQuery, queryKeyOf, useApiMutation } from '../api/hooks';
 import type { SignedIn, SyncStatus } from '../api/types';
-import { clockTime, timeAgo } from '../format/time';
+import { timeAgo } from '../format/time';
 import { useNow } from '../hooks/use-now';
 import { RejectionsModal } from './rejections-modal';
 import { roleLabel } from './role-label';
 import { StaffAvatar } from './staff-avatar';
+import { syncSentence } from './sync-sentence';
 
 const SKEW_WARN_MS = 5 * 60_000;
 
@@ -33,20 +34,6 @@ function Connection({ s }: { s: SyncStatus }) {
         <Pill color="green" label="Online" icon={<IconCloudCheck size={18} />} />
       );
   }
-}
-
-/**
- * What waits, from the same snapshot as the pill: "waiting" is every change not yet acknowledged, "on the way"
- * is the part of it in the request being sent, so the two numbers can never disagree.
- */
-function queueSentence(s: SyncStatus): string {
-  const waiting = s.pending === 0 ? 'all sent' : `${s.pending} waiting to send`;
-  if (s.connection === 'offline') {
-    const since = s.offlineSince ? ` since ${clockTime(s.offlineSince)}` : '';
-    return `Offline${since} — sales are safe, ${waiting}`;
-  }
-  if (s.pending === 0) return 'All sent';
-  return s.sending > 0 ? `${waiting} · ${s.sending} on the way` : waiting;
 }
 
 function Pill({ color, label, icon }: { color: string; label: string; icon: React.ReactNode }) {
@@ -89,8 +76,16 @@ export function StatusBar({ staff }: { staff: SignedIn | null }) {
       {s ? (
         <Group gap="md" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
           <Connection s={s} />
-          <Text size="sm" fw={600} data-testid="sync-pending" className="tabular" title={s.connection === 'offline' ? (s.lastError ?? undefined) : undefined}>
-            {queueSentence(s)}
+          <Text
+            size="sm"
+            fw={600}
+            data-testid="sync-pending"
+            className="tabular"
+            truncate
+            style={{ minWidth: 0, flexShrink: 0.5 }}
+            title={[syncSentence(s), s.connection === 'offline' ? s.lastError : null].filter(Boolean).join('\n')}
+          >
+            {syncSentence(s)}
           </Text>
           <Text size="sm" c="ink.7" className="tabular">
             Last sync {timeAgo(synced, now)}
