@@ -2,7 +2,11 @@ import { rejectionListInput, resolveRejectionInput } from './inputs';
 import { managerProcedure, publicProcedure, router, staffProcedure } from './trpc';
 
 export const syncRouter = router({
-  /** Always visible: online/offline, pending count, last sync, rejections to resolve. */
+  /**
+   * Always visible: the connection (unpaired | connecting | online | offline, with offlineSince), what waits
+   * (pending) and the part of it on its way (sending), last sync, rejections to resolve — one snapshot, so the
+   * numbers on screen always agree (SyncStatus in core/sync/types.ts).
+   */
   status: publicProcedure.query(({ ctx }) => ctx.sync.status()),
 
   /** Push then pull now; a failure shows in the status it answers with, never as an error. */
