@@ -20,9 +20,6 @@ export const DEFAULT_TIMEOUTS: SyncTimeouts = {
   retryCapMs: 60_000,
 };
 
-/** Longest a single sync request may take; a 500-sale push to a busy server stays well below it. */
-export const REQUEST_TIMEOUT_MS = DEFAULT_TIMEOUTS.requestMs;
-
 export interface ServerApiOptions {
   serverUrl: string;
   fetch: FetchLike;
