@@ -91,7 +91,7 @@ describe('card (reader) tender', () => {
     await page.getByText('Card payment cancelled').waitFor();
     await shot(page, 'card-06-cancelled');
     await button('Pay another way').click();
-    await button('Cash (Enter)').click();
+    await page.getByTestId('tender-cash').click();
     await waitForText(page.getByRole('heading'), /Paid · receipt/);
   });
 
@@ -106,7 +106,7 @@ describe('card (reader) tender', () => {
     await page.getByText('Paid so far').waitFor();
     await waitForText(page.getByTestId('tender-due'), /£6\.00/);
     await shot(page, 'card-07-split');
-    await button('Cash (Enter)').click();
+    await page.getByTestId('tender-cash').click();
     await waitForText(page.getByRole('heading'), /Paid · receipt/);
   });
 
@@ -123,7 +123,7 @@ describe('card (reader) tender', () => {
     await button('Cancel card payment').click();
     await page.getByText('Card payment cancelled').waitFor();
     await button('Pay another way').click();
-    await button('Cash (Enter)').click();
+    await page.getByTestId('tender-cash').click();
     await waitForText(page.getByRole('heading'), /Paid · receipt/);
   });
 
@@ -134,7 +134,7 @@ describe('card (reader) tender', () => {
     await waitForText(page.getByTestId('card-reader-reason'), /offline/i);
     expect(await button('Card (reader)').isDisabled()).toBe(true);
     await shot(page, 'card-08-offline');
-    await button('Cash (Enter)').click();
+    await page.getByTestId('tender-cash').click();
     await waitForText(page.getByRole('heading'), /Paid · receipt/);
   });
 });

@@ -7,10 +7,14 @@ function typingInField(): boolean {
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
 }
 
-/** Enter on a focused button presses that button (staff tabbed to it); the keypad's Enter is for elsewhere. */
-function buttonFocused(): boolean {
+/**
+ * Enter on a button the staff moved to with the keyboard (its focus ring shows) presses that button. A button
+ * that merely kept focus after a tap does not: there Enter is the keypad's, as the screen says (a tapped "Card
+ * machine" taking the next Enter recorded the rest of a split payment as card).
+ */
+function keyboardFocusedButton(): boolean {
   const el = document.activeElement;
-  return el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement;
+  return (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement) && el.matches(':focus-visible');
 }
 
 /**
@@ -36,7 +40,7 @@ export function useKeypadInput(opts: { enabled?: boolean; onKey(key: KeypadKey):
       if (e.key === 'Backspace' || e.key === 'Delete') {
         e.preventDefault();
         latest.current.onKey(e.key === 'Backspace' ? 'back' : 'clear');
-      } else if (e.key === 'Enter' && latest.current.onEnter && !buttonFocused()) {
+      } else if (e.key === 'Enter' && latest.current.onEnter && !keyboardFocusedButton()) {
         e.preventDefault();
         latest.current.onEnter();
       }

@@ -1,15 +1,17 @@
-import { Button, Select, Stack, Text } from '@mantine/core';
+import { Button, Kbd, Select, Stack, Text } from '@mantine/core';
 import { IconCreditCard, IconWifiOff } from '@tabler/icons-react';
-import type { CardTender } from './card-tender-flow';
+import { readerUsable, type CardTender } from './card-tender-flow';
 
 interface Props {
   card: CardTender;
   disabled: boolean;
   onStart(): void;
+  /** the key that starts it, shown on the button */
+  hotkey?: string;
 }
 
 /** "Card (reader)": Stripe Terminal. Disabled with the reason in words when offline, not set up or without a reader. */
-export function CardTenderButton({ card, disabled, onStart }: Props) {
+export function CardTenderButton({ card, disabled, onStart, hotkey }: Props) {
   const a = card.availability;
   const unavailable = a !== null && !a.available;
   const reason = card.checking ? 'Checking the card reader…' : (a?.reason ?? null);
@@ -27,10 +29,12 @@ export function CardTenderButton({ card, disabled, onStart }: Props) {
       )}
       <Button
         size="md"
-        h={60}
+        h={52}
         fullWidth
+        justify="space-between"
+        rightSection={hotkey ? <Kbd>{hotkey}</Kbd> : undefined}
         variant={unavailable ? 'default' : 'light'}
-        disabled={disabled || card.checking || unavailable || !card.reader}
+        disabled={disabled || !readerUsable(card)}
         loading={card.busy}
         leftSection={unavailable && a?.blocked === 'offline' ? <IconWifiOff size={20} /> : <IconCreditCard size={20} />}
         onClick={onStart}
@@ -38,7 +42,7 @@ export function CardTenderButton({ card, disabled, onStart }: Props) {
         Card (reader)
       </Button>
       {reason && (
-        <Text size="sm" c={unavailable ? 'orange.9' : 'ink.7'} data-testid="card-reader-reason">
+        <Text size="sm" c={unavailable ? 'orange.9' : 'ink.8'} data-testid="card-reader-reason">
           {reason}
         </Text>
       )}

@@ -117,3 +117,9 @@ export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
 }
 
 export type CardTender = ReturnType<typeof useCardTender>;
+
+/** The reader can take a payment now (what enables its button, and its key). */
+export function readerUsable(card: CardTender): boolean {
+  const a = card.availability;
+  return !card.checking && !(a !== null && !a.available) && card.reader !== undefined && card.reader !== null && card.shown === null && !card.busy;
+}

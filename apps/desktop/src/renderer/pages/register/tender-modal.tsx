@@ -1,19 +1,20 @@
-import { ActionIcon, Alert, Box, Button, Group, Kbd, Loader, Modal, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconCash, IconCreditCard, IconTrash } from '@tabler/icons-react';
+import { Alert, Box, Button, Group, Kbd, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { apiQuery, callMutation } from '../../api/hooks';
 import type { CartView, SaleView } from '../../api/types';
 import { useScanHandler } from '../../app/scan-context';
-import { Keypad } from '../../components/keypad';
+import { FocusAnchor } from '../../components/focus-anchor';
 import { digitsToCents, money, pressKey, type KeypadKey } from '../../format/money';
 import { useKeypadInput } from '../../hooks/use-keypad-input';
-import { addCard, addCash, cardAmount, outstanding, settle, withReaderPayments, type Step, type UiTender } from './tender-plan';
-import { FocusAnchor } from '../../components/focus-anchor';
-import { CardTenderButton } from './card-tender-button';
-import { inProgress, useCardTender, type CardAttempt } from './card-tender-flow';
+import { inProgress, readerUsable, useCardTender, type CardAttempt } from './card-tender-flow';
 import { CardTenderPanel } from './card-tender-panel';
+import { TenderActions } from './tender-actions';
+import { TenderPaidList } from './tender-paid-list';
+import { addCard, addCash, cardAmount, outstanding, settle, withReaderPayments, type Step, type UiTender } from './tender-plan';
+import { useTenderKeys } from './use-tender-keys';
 
 interface Props {
   cart: CartView;
@@ -22,12 +23,12 @@ interface Props {
   onClose(): void;
 }
 
-const TENDER_NAME: Record<UiTender['kind'], string> = { cash: 'Cash', external_card: 'Card machine', stripe_terminal: 'Card (reader)' };
-
 /**
  * Payment: cash with quick amounts and change, the shop's Stripe card reader, the external card machine, or a
  * mix (split tender). Card payments taken on the reader are kept by the counter, so they are still here after a
- * restart; the sale is recorded with them in one step.
+ * restart; the sale is recorded with them in one step. Every key is on its button (Enter cash, F2 card machine,
+ * F3 card reader, Esc back), and after each part payment focus returns to the dialog itself, so a button the
+ * cashier just tapped never takes the next Enter: what is recorded is always the method the cashier chose.
  */
 export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const info = useQuery({ ...apiQuery('sales.tender'), staleTime: 0 });
@@ -37,8 +38,11 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const due = { totalCents: cart.totals.totalCents, cashDueCents: cart.cashDueCents, currency };
   const typed = digitsToCents(digits);
+  const anchor = useRef<HTMLDivElement>(null);
+  const refocus = () => anchor.current?.focus();
 
   const complete = async (step: Step) => {
+    refocus();
     if ('error' in step) {
       setError(step.error);
       return;
@@ -86,6 +90,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const cash = (amount = digits === '' ? cashLeftCents : typed) => void complete(addCash(due, all, amount));
   const cardMachine = () => void complete(addCard(due, all, digits === '' ? leftCents : typed));
   const startReader = (amountCents: number | null) => {
+    refocus();
     const ok = cardAmount(due, all, amountCents);
     if ('error' in ok) return setError(ok.error);
     setError(null);
@@ -93,128 +98,138 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
     void card.start(cart.id, ok.amountCents);
   };
   const press = (k: KeypadKey) => setDigits((d) => pressKey(d, k));
-  useKeypadInput({ onKey: press, onEnter: () => cash(), enabled: !busy && card.shown === null });
+  const ready = !busy && card.shown === null;
+  useKeypadInput({ onKey: press, onEnter: () => cash(), enabled: ready });
+  useTenderKeys({
+    F2: ready ? cardMachine : undefined,
+    F3: ready && readerUsable(card) ? () => startReader(digits === '' ? null : typed) : undefined,
+  });
   useScanHandler(() => setError('Finish or cancel this payment before scanning more items.'));
 
   const change = digits !== '' && typed > cashLeftCents ? typed - cashLeftCents : 0;
+  const quickCash = split ? [cashLeftCents] : (info.data?.quickCash ?? []);
+  const shownError = error ?? card.error;
 
   return (
-    <Modal opened onClose={busy || onReader ? () => {} : onClose} withCloseButton={!onReader} size={980} padding="lg" title={<Text fw={700} size="xl">Take payment</Text>} closeOnClickOutside={false}>
-      <FocusAnchor />
-      <Box style={{ display: 'grid', gridTemplateColumns: '1fr 380px', gap: 28 }}>
-        {card.shown ? (
-          <CardTenderPanel
-            attempt={card.shown}
-            currency={currency}
-            readerLabel={card.readers.find((r) => r.id === card.shown?.readerId)?.label ?? null}
-            error={card.error}
-            busy={card.busy || busy}
-            onCancel={() => void card.cancel()}
-            onCheckAgain={() => void card.checkAgain()}
-            onRetry={() => {
-              const amount = card.shown?.amountCents ?? null;
-              card.dismiss();
-              startReader(amount);
-            }}
-            onDone={card.dismiss}
-          />
-        ) : (
-        <Stack gap="md">
-          <Box p="lg" style={{ background: 'var(--mantine-color-ink-9)', color: 'white', borderRadius: 16 }}>
-            <Text size="lg" c="ink.2">
-              {split ? 'Still to pay' : 'To pay'}
-            </Text>
-            <Text fz={64} fw={800} lh={1.05} className="money" data-testid="tender-due">
-              {money(split ? leftCents : cashLeftCents, currency)}
-            </Text>
-            {!split && cart.cashRoundingCents !== 0 && (
-              <Text size="sm" c="ink.2">
-                {money(cart.totals.totalCents, currency)} by card · {money(cart.cashDueCents, currency)} in cash (rounded)
-              </Text>
-            )}
-          </Box>
-          <Box h={76}>
-            {digits !== '' && (
-              <Group justify="space-between" px="xs">
-                <Text size="xl" c="ink.8">
-                  {change > 0 ? 'Change to give' : 'Amount typed'}
-                </Text>
-                <Text fz={44} fw={800} c={change > 0 ? 'brand.8' : undefined} className="money" data-testid="tender-change">
-                  {money(change > 0 ? change : typed, currency)}
-                </Text>
-              </Group>
-            )}
-          </Box>
-          {split && (
-            <Stack gap={6}>
-              <Text fw={700}>Paid so far</Text>
-              {all.map((t, i) => (
-                <Group key={t.kind === 'stripe_terminal' ? t.attemptId : i} justify="space-between" px="sm" py={6} style={{ background: 'var(--mantine-color-ink-0)', borderRadius: 8 }}>
-                  <Text>{TENDER_NAME[t.kind]}</Text>
-                  <Group gap="xs">
-                    <Text fw={700} className="money">
-                      {money(t.amountCents, currency)}
-                    </Text>
-                    {t.kind === 'stripe_terminal' ? (
-                      <Tooltip label="Give this payment back to the customer's card">
-                        <ActionIcon variant="subtle" color="red" aria-label="Refund to card" disabled={busy || card.busy} onClick={() => void card.release(t.attemptId)}>
-                          <IconArrowBackUp size={20} />
-                        </ActionIcon>
-                      </Tooltip>
-                    ) : (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${TENDER_NAME[t.kind]} payment`} onClick={() => setTenders(tenders.filter((x) => x !== t))}>
-                        <IconTrash size={20} />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                </Group>
-              ))}
-            </Stack>
+    <Modal.Root opened onClose={busy || onReader ? () => {} : onClose} size={980} centered radius="lg" padding="lg" closeOnClickOutside={false}>
+      <Modal.Overlay backgroundOpacity={0.45} blur={2} />
+      <Modal.Content>
+        <Modal.Header py="sm">
+          <Modal.Title fw={700} fz="xl">
+            Take payment
+          </Modal.Title>
+          {!onReader && (
+            <Button variant="default" size="md" h={44} leftSection={<IconArrowLeft size={20} />} rightSection={<Kbd>Esc</Kbd>} onClick={onClose} disabled={busy}>
+              Back to sale
+            </Button>
           )}
-          <Text size="sm" fw={600} c="ink.7">
-            Quick cash
-          </Text>
-          <SimpleGrid cols={3} spacing="sm">
-            {info.isPending && <Loader size="sm" />}
-            {(split ? [cashLeftCents] : (info.data?.quickCash ?? [])).map((c, i) => (
-              <Button key={c} h={64} variant={i === 0 ? 'light' : 'default'} onClick={() => cash(c)} disabled={busy || c <= 0} aria-label={`Cash ${money(c, currency)}${i === 0 ? ' exact' : ''}`}>
-                <Stack gap={0} align="center">
-                  {i === 0 && (
-                    <Text size="xs" fw={700} tt="uppercase" lh={1}>
-                      exact
+        </Modal.Header>
+        <Modal.Body>
+          <FocusAnchor ref={anchor} />
+          <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: 24 }}>
+            {card.shown ? (
+              <CardTenderPanel
+                attempt={card.shown}
+                currency={currency}
+                readerLabel={card.readers.find((r) => r.id === card.shown?.readerId)?.label ?? null}
+                error={card.error}
+                busy={card.busy || busy}
+                onCancel={() => void card.cancel()}
+                onCheckAgain={() => void card.checkAgain()}
+                onRetry={() => {
+                  const amount = card.shown?.amountCents ?? null;
+                  card.dismiss();
+                  startReader(amount);
+                }}
+                onDone={() => {
+                  card.dismiss();
+                  refocus();
+                }}
+              />
+            ) : (
+              <Stack gap="sm">
+                <Box px="lg" py="md" style={{ background: 'var(--mantine-color-ink-9)', color: 'white', borderRadius: 16 }}>
+                  <Text size="lg" c="ink.1">
+                    {split ? 'Still to pay' : 'To pay'}
+                  </Text>
+                  <Text fz={56} fw={800} lh={1.05} className="money" data-testid="tender-due">
+                    {money(split ? leftCents : cashLeftCents, currency)}
+                  </Text>
+                  {!split && cart.cashRoundingCents !== 0 && (
+                    <Text size="sm" c="ink.1">
+                      {money(cart.totals.totalCents, currency)} by card · {money(cart.cashDueCents, currency)} in cash (rounded)
                     </Text>
                   )}
-                  <Text fz={22} fw={700} className="money" lh={1.2}>
-                    {money(c, currency)}
-                  </Text>
-                </Stack>
-              </Button>
-            ))}
-          </SimpleGrid>
-          {(error ?? card.error) && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {error ?? card.error}
-            </Alert>
-          )}
-        </Stack>
-        )}
-        <Stack gap="sm">
-          <Text fz={40} fw={800} ta="right" px="md" className="money" style={{ border: '2px solid var(--mantine-color-ink-3)', borderRadius: 12, minHeight: 64 }} aria-label="Amount handed over">
-            {digits === '' ? <Text span c="ink.4" fz={28}>type an amount</Text> : money(typed, currency)}
-          </Text>
-          <Keypad onKey={press} height={56} disabled={busy || card.shown !== null} />
-          <Button size="xl" h={68} leftSection={<IconCash size={28} />} onClick={() => cash()} loading={busy} disabled={card.shown !== null} rightSection={<Kbd>Enter</Kbd>} aria-label="Cash (Enter)">
-            Cash
-          </Button>
-          <CardTenderButton card={card} disabled={busy || card.shown !== null} onStart={() => startReader(digits === '' ? null : typed)} />
-          <Button size="md" h={60} px="xs" variant="default" leftSection={<IconCreditCard size={20} />} onClick={cardMachine} disabled={busy || card.shown !== null}>
-            Card machine (external)
-          </Button>
-          <Text size="xs" c="ink.7">
-            Card machine: take the payment on it first, then record it here. To split, type the card amount first.
-          </Text>
-        </Stack>
-      </Box>
-    </Modal>
+                </Box>
+                <Group justify="space-between" px="xs" h={56} wrap="nowrap">
+                  {digits !== '' && (
+                    <>
+                      <Text size="xl" c="ink.9">
+                        {change > 0 ? 'Change to give' : 'Amount typed'}
+                      </Text>
+                      <Text fz={40} fw={800} c={change > 0 ? 'brand.8' : undefined} className="money" data-testid="tender-change">
+                        {money(change > 0 ? change : typed, currency)}
+                      </Text>
+                    </>
+                  )}
+                </Group>
+                {split && (
+                  <TenderPaidList
+                    tenders={all}
+                    currency={currency}
+                    busy={busy || card.busy}
+                    onRemove={(t) => {
+                      setTenders(tenders.filter((x) => x !== t));
+                      refocus();
+                    }}
+                    onRelease={(id) => void card.release(id)}
+                  />
+                )}
+                <Text size="sm" fw={700} c="ink.9">
+                  Quick cash
+                </Text>
+                <SimpleGrid cols={3} spacing="sm">
+                  {info.isPending && <Loader size="sm" />}
+                  {quickCash.map((c, i) => (
+                    <Button key={c} h={60} variant={i === 0 ? 'light' : 'default'} onClick={() => cash(c)} disabled={busy || c <= 0}>
+                      <Stack gap={0} align="center">
+                        <Text fz={22} fw={700} className="money" lh={1.2}>
+                          <span className="visually-hidden">Cash </span>
+                          {money(c, currency)}
+                        </Text>
+                        {i === 0 && (
+                          <Text size="xs" fw={700} tt="uppercase" lh={1}>
+                            {' '}
+                            exact
+                          </Text>
+                        )}
+                      </Stack>
+                    </Button>
+                  ))}
+                </SimpleGrid>
+                {shownError && (
+                  <Alert color="red" icon={<IconAlertCircle />} role="alert">
+                    {shownError}
+                  </Alert>
+                )}
+              </Stack>
+            )}
+            <TenderActions
+              currency={currency}
+              typedCents={digits === '' ? null : typed}
+              cashCents={cashLeftCents}
+              cardCents={leftCents}
+              split={split}
+              busy={busy}
+              card={card}
+              onKey={press}
+              onCash={() => cash()}
+              onCardMachine={cardMachine}
+              onReader={() => startReader(digits === '' ? null : typed)}
+            />
+          </Box>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
