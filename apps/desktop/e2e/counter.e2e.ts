@@ -117,7 +117,7 @@ describe('the counter UI in browser mode', () => {
     await waitForText(page.getByTestId('cart-line'), /1 × £3\.99/);
     await page.keyboard.press('F12');
     await typeByHand(page, '200');
-    await page.getByRole('button', { name: 'Cash (Enter)', exact: true }).click();
+    await page.getByTestId('tender-cash').click();
     await waitForText(page.getByTestId('tender-due'), /£1\.99/);
     await button('Card machine').click();
     await waitForText(page.getByText(/for £3\.99/), /Card £1\.99 \+ Cash £2\.00|Cash £2\.00 \+ Card £1\.99/);
