@@ -21,28 +21,29 @@ function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: bo
     <UnstyledButton
       onClick={onClick}
       aria-current={active ? 'page' : undefined}
-      px="md"
+      px={12}
       h={48}
       style={{
         display: 'flex',
         alignItems: 'center',
         gap: 8,
+        flexShrink: 0,
         borderRadius: 'var(--mantine-radius-md)',
         background: active ? 'rgba(255,255,255,0.16)' : 'transparent',
         color: 'white',
         fontWeight: 600,
       }}
     >
-      {icon}
-      <span>{label}</span>
+      <span className="nav-icon">
+        {icon}
+      </span>
+      <span style={{ whiteSpace: 'nowrap' }}>{label}</span>
       {badge ? (
         <Badge color="orange" variant="filled" size="lg" circle data-testid="online-orders-badge">
           {badge}
         </Badge>
       ) : null}
-      <Kbd size="xs" style={{ opacity: 0.7 }}>
-        {hotkey}
-      </Kbd>
+      <Kbd size="xs">{hotkey}</Kbd>
     </UnstyledButton>
   );
 }
@@ -53,11 +54,11 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void
   const newOrders = useQuery(apiQuery('webOrders.list', { status: ['placed'], limit: 50 }));
   const placed = newOrders.data?.length ?? 0;
   return (
-    <Box component="header" px="md" h={64} style={{ display: 'flex', alignItems: 'center', gap: 24, background: 'var(--mantine-color-ink-9)', color: 'white' }}>
+    <Box component="header" px="md" h={64} style={{ display: 'flex', alignItems: 'center', gap: 16, background: 'var(--mantine-color-ink-9)', color: 'white' }}>
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         <IconBuildingStore size={28} stroke={1.6} color="var(--mantine-color-brand-3)" />
         <Box style={{ minWidth: 0 }}>
-          <Text fw={700} lh={1.1} truncate maw={200}>
+          <Text fw={700} lh={1.1} truncate maw={180} data-testid="shop-name">
             {device.shop?.name ?? 'Makeries Counter'}
           </Text>
           <Text size="xs" c="ink.3" lh={1.2}>
@@ -65,7 +66,7 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void
           </Text>
         </Box>
       </Group>
-      <Group component="nav" gap={4} wrap="nowrap" style={{ flex: 1 }} aria-label="Screens">
+      <Group component="nav" gap={4} wrap="nowrap" style={{ flex: 1, minWidth: 0 }} aria-label="Screens">
         {PAGES.map((p) => (
           <NavButton
             key={p.page}
@@ -78,7 +79,7 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void
           />
         ))}
       </Group>
-      <Text fw={600} size="lg" className="tabular" c="ink.2">
+      <Text fw={600} size="lg" className="tabular" c="ink.1" style={{ flexShrink: 0 }}>
         {clockTime(new Date(now).toISOString())}
       </Text>
     </Box>

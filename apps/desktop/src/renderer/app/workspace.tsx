@@ -31,6 +31,9 @@ export function Workspace({ device, staff }: { device: DeviceStatus; staff: Sign
         <Box className="app-frame">
           <TopBar page={target.page} onGo={go} device={device} />
           <Box component="main" className="app-page">
+            <h1 className="visually-hidden">
+              {PAGES.find((p) => p.page === target.page)?.label} · {device.shop?.name ?? 'Makeries Counter'}
+            </h1>
             {target.page === 'register' && <RegisterPage staff={staff} />}
             {target.page === 'orders' && <OrdersPage key={target.saleId ?? 'orders'} focusSaleId={target.saleId} />}
             {target.page === 'online' && <WebOrdersPage key={target.orderId ?? 'inbox'} focusOrderId={target.orderId} />}

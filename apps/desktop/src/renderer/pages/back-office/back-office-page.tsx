@@ -26,7 +26,7 @@ export function BackOfficePage({ staff, section }: { staff: SignedIn; section: B
   const current = sections.find((s) => s.id === picked)?.id ?? sections[0]?.id ?? 'stock';
   const view = VIEWS[current];
   return (
-    <Box style={{ display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', height: '100%', minHeight: 0 }}>
+    <Box style={{ display: 'grid', gridTemplateColumns: 'clamp(184px, 18vw, 232px) minmax(0, 1fr)', height: '100%', minHeight: 0 }}>
       <SectionNav sections={sections} current={current} onOpen={setPicked} managerOnlyHidden={!isManager(staff)} />
       <Box style={{ minHeight: 0, minWidth: 0, overflow: 'hidden' }} data-testid={`back-office-${current}`}>
         {view?.(staff)}

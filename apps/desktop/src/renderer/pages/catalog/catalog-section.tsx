@@ -129,10 +129,10 @@ export function CatalogSection({ staff }: { staff: SignedIn }) {
           </Tabs.List>
         </Box>
         <Tabs.Panel value="products" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Group px="lg" py="sm" gap="sm" wrap="nowrap" style={{ background: 'var(--mantine-color-ink-0)' }}>
+          <Group px="lg" py="sm" gap="sm" style={{ background: 'var(--mantine-color-ink-0)' }}>
             <TextInput
               size="md"
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 260px' }}
               value={q}
               onChange={(e) => setQ(e.currentTarget.value)}
               onKeyDown={(e) => e.key === 'Escape' && setQ('')}

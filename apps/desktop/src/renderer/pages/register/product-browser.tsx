@@ -79,11 +79,12 @@ export function ProductBrowser({ currency, onPick, searchRef }: Props) {
         autoComplete="off"
         spellCheck={false}
       />
-      <Group gap={8} mt="sm" mb="sm" wrap="nowrap" style={{ overflowX: 'auto', flexShrink: 0 }} h={52} aria-label="Categories">
+      <Group gap={8} mt="sm" mb="sm" style={{ flexShrink: 0 }} role="group" aria-label="Categories">
         {categories.data?.map((c) => (
           <Button
             key={c.id}
             size="md"
+            h={44}
             radius="xl"
             variant={!searching && c.id === active ? 'filled' : 'default'}
             onClick={() => {
