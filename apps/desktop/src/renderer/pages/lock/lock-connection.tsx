@@ -5,11 +5,11 @@ import { apiQuery } from '../../api/hooks';
 import type { SyncStatus } from '../../api/types';
 
 /**
- * Offline is said only when it is known: a request to the marketplace failed (online false with a reason). A
- * counter that has not finished its first round since starting is not offline, just not confirmed yet.
+ * Offline is said only when the core says so (`connection`, the one field the status bar reads too): a request
+ * to the marketplace got no answer. A counter still making its first round since starting is 'connecting'.
  */
 export function isKnownOffline(s: SyncStatus | undefined): boolean {
-  return s !== undefined && s.paired && !s.online && s.lastError !== null;
+  return s?.connection === 'offline';
 }
 
 /** The brand panel's line about where sales go, true to the connection right now. */
