@@ -1,4 +1,4 @@
-import { Box, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,7 +36,8 @@ export function LockPage({ device }: { device: DeviceStatus }) {
   });
   const login = useApiMutation('staff.login', { onSuccess: signedIn });
   const shopName = device.shop?.name ?? 'Your shop';
-  const nobody = staff.data?.every((s) => !s.hasPin) === true;
+  // not while the first download is still bringing the staff in
+  const nobody = staff.data?.every((s) => !s.hasPin) === true && sync.data?.bootstrapping !== true;
   const back = () => {
     login.reset();
     unlock.reset();
@@ -68,20 +69,19 @@ export function LockPage({ device }: { device: DeviceStatus }) {
             <Stack align="center" gap="lg">
               <Title order={2}>Type your PIN</Title>
               <LockConnection />
-              {staff.isPending && <Loader />}
               {staff.isError && <Text c="red.8">{errorMessage(staff.error)}</Text>}
-              {staff.data && nobody ? (
+              {nobody && (
                 <Text size="lg" c="ink.7" maw={520} ta="center">
                   No staff with a PIN have been set up for this shop yet. An owner can add them in the back office; they can sign in here after the next sync.
                 </Text>
-              ) : (
-                <PinPad
-                  label="Your PIN"
-                  busy={unlock.isPending}
-                  error={unlock.isError ? errorMessage(unlock.error) : null}
-                  onSubmit={(pin) => unlock.mutate({ pin })}
-                />
               )}
+              {/* always the same pad: staff arriving with the first sync must not wipe the digits being typed */}
+              <PinPad
+                label="Your PIN"
+                busy={unlock.isPending}
+                error={unlock.isError ? errorMessage(unlock.error) : null}
+                onSubmit={(pin) => unlock.mutate({ pin })}
+              />
             </Stack>
           )}
         </Center>
