@@ -178,7 +178,8 @@ describe('the counter UI in browser mode', () => {
     await page.getByText('Take payment').waitFor();
     await page.keyboard.press('Enter'); // exact cash
     await completedSaleNumber();
-    await waitForText(page.getByTestId('sync-pending'), /\d+ waiting to send/);
+    // one sentence from one status snapshot: since when, that selling is safe, and how much waits
+    await waitForText(page.getByTestId('sync-pending'), /^Offline since \d\d:\d\d — sales are safe, \d+ waiting to send$/);
     await shot(page, '09-offline-sale');
     await nextCustomer();
   });

@@ -36,7 +36,6 @@ export function ProductTile({ p, currency, onPick, hotkey, primary, soldOutPolic
     <UnstyledButton
       className="tile"
       onClick={() => onPick(p)}
-      aria-label={`Add ${p.name}${variant ? ` ${variant}` : ''}${out ? ` (${OUT_HINT[soldOutPolicy]})` : ''}`}
       data-stock={out ? 'out' : low ? 'low' : undefined}
       p="sm"
       style={{
@@ -52,6 +51,8 @@ export function ProductTile({ p, currency, onPick, hotkey, primary, soldOutPolic
       }}
     >
       <Text fw={600} size="md" lh={1.2} lineClamp={2}>
+        {/* the name read out is the tile's own text, led by what a tap does (axe: label-content-name-mismatch) */}
+        <span className="visually-hidden">Add </span>
         {p.name}
         {variant ? (
           <Text span c="ink.7" fw={500}>
@@ -59,6 +60,7 @@ export function ProductTile({ p, currency, onPick, hotkey, primary, soldOutPolic
             · {variant}
           </Text>
         ) : null}
+        {out ? <span className="visually-hidden"> ({OUT_HINT[soldOutPolicy]})</span> : null}
       </Text>
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Group gap={4} wrap="nowrap">
