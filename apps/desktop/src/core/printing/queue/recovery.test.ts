@@ -93,3 +93,51 @@ describe('print jobs a crash interrupted', () => {
     expect(printer.jobs.map(lines).flat()).not.toContain('*** COPY ***');
   });
 });
+
+describe('print jobs whose connection failed after bytes went out', () => {
+  it('never retries a drawer kick the printer may have received: it ends unconfirmed and is logged once', async () => {
+    printer = await startFakePrinter();
+    kit = await printingKit();
+    kit.core.printing.printers.add({ name: 'Front till', transport: printer.url, hasDrawer: true });
+    printer.resetAfter(1); // the kick's first byte arrives, then the connection is reset
+    const sale = sellLoaf(kit.core, kit.shop, 'cash');
+    const kick = kickOf(kit.core, sale.id)!;
+
+    const settled = await waitForJob(kit.core, kick.id, ['unconfirmed', 'printed', 'failed']);
+    expect(settled).toMatchObject({ state: 'unconfirmed', lastError: expect.stringContaining('Drawer kick not confirmed') });
+    expect(kit.core.activity(50).filter((a) => a.kind === 'drawer_unconfirmed')).toHaveLength(1);
+    // the next sale's kick goes out as usual, and the first one is never sent again
+    const next = sellLoaf(kit.core, kit.shop, 'cash');
+    await waitForJob(kit.core, kickOf(kit.core, next.id)!.id, 'printed');
+    expect(kicks(printer.jobs)).toBe(1);
+    expect(kit.core.printing.jobs({ states: ['unconfirmed'] }).map((j) => j.id)).toEqual([kick.id]);
+  });
+
+  it('prints a receipt cut off mid-job again only under a COPY banner', async () => {
+    printer = await startFakePrinter();
+    kit = await printingKit();
+    kit.core.printing.printers.add({ name: 'Front till', transport: printer.url, hasDrawer: false });
+    const sale = sellLoaf(kit.core, kit.shop, 'card');
+    printer.resetAfter(20); // part of the receipt reaches the printer
+    const receipt = kit.core.printing.printReceipt({ saleId: sale.id }).job;
+
+    await waitForJob(kit.core, receipt.id, 'printed');
+    expect(printer.jobs).toHaveLength(1);
+    expect(lines(printer.jobs[0]!)[0]).toBe('*** COPY ***');
+  });
+
+  it('retries a job the printer refused before any byte went out, unmarked', async () => {
+    printer = await startFakePrinter();
+    kit = await printingKit();
+    const port = printer.port;
+    await printer.stop();
+    kit.core.printing.printers.add({ name: 'Front till', transport: `tcp://127.0.0.1:${port}`, hasDrawer: true });
+    const sale = sellLoaf(kit.core, kit.shop, 'cash');
+    const kick = kickOf(kit.core, sale.id)!;
+    await waitForJob(kit.core, kick.id, 'queued', 10_000, (j) => j.attempts >= 1);
+    await printer.start();
+    await waitForJob(kit.core, kick.id, 'printed', 20_000);
+    expect(kicks(printer.jobs)).toBe(1);
+    expect(kit.core.activity(50).filter((a) => a.kind === 'drawer_unconfirmed')).toHaveLength(0);
+  });
+});

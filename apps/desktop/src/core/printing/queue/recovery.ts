@@ -44,33 +44,76 @@ function kickFor(ctx: CoreContext, dedupeKey: string | null, ref: string | null)
   return { for: 'no_sale', number: null };
 }
 
+type JobRow = typeof printJobs.$inferSelect;
+
+/** Why a job's fate is unknown, and what happens to paper after it. */
+export interface Uncertainty {
+  /** the drawer kick's message on the queue screen */
+  kickMessage: string;
+  /** the paper job's message on the queue screen */
+  paperMessage: string;
+  /** when the COPY goes out, and whether it waits for staff (a permanent failure) */
+  nextAttemptAt: number;
+  retryable: boolean;
+  countAttempt: boolean;
+}
+
 /**
- * Jobs a crash left `printing` may have reached the printer, so none is simply sent again:
+ * A job that may have reached the printer is never simply sent again:
  * - a drawer kick ends `unconfirmed` (never resent: a second kick opens the drawer with no sale) and is
  *   written to the activity log as "drawer kick not confirmed";
  * - anything on paper (receipt, refund, ticket, report) prints again under a COPY banner.
- * Answers the ids of the jobs it changed.
+ * Call inside a write transaction, with the job still `printing`.
  */
+export function settleUncertain(ctx: CoreContext, job: JobRow, printer: PrinterRow, why: Uncertainty): void {
+  const now = ctx.now();
+  const guard = and(eq(printJobs.id, job.id), eq(printJobs.state, 'printing'));
+  const attempts = why.countAttempt ? job.attempts + 1 : job.attempts;
+  if (job.kind === 'drawer') {
+    ctx.db.update(printJobs).set({ state: 'unconfirmed', attempts, lastError: why.kickMessage, updatedAt: isoAt(now) }).where(guard).run();
+    const about = kickFor(ctx, job.dedupeKey, job.ref);
+    logActivity(ctx.db, now, job.createdBy, 'drawer_unconfirmed', { message: DRAWER_NOT_CONFIRMED, jobId: job.id, printer: printer.name, ...about });
+    return;
+  }
+  const payload = withCopyBanner(printer, job.payload);
+  ctx.db
+    .update(printJobs)
+    .set({ state: why.retryable ? 'queued' : 'failed', payload, attempts, nextAttemptAt: isoAt(why.nextAttemptAt), lastError: why.paperMessage, updatedAt: isoAt(now) })
+    .where(guard)
+    .run();
+}
+
+/** Jobs a crash left `printing` may have reached the printer. Answers the ids of the jobs it changed. */
 export function recoverInterrupted(ctx: CoreContext): string[] {
   return writeTx(ctx.db, () => {
-    const now = ctx.now();
     const stuck = ctx.db
       .select({ job: printJobs, printer: printers })
       .from(printJobs)
       .innerJoin(printers, eq(printers.id, printJobs.printerId))
       .where(eq(printJobs.state, 'printing'))
       .all();
-    for (const { job, printer } of stuck) {
-      const guard = and(eq(printJobs.id, job.id), eq(printJobs.state, 'printing'));
-      if (job.kind === 'drawer') {
-        ctx.db.update(printJobs).set({ state: 'unconfirmed', lastError: UNCONFIRMED_MESSAGE, updatedAt: isoAt(now) }).where(guard).run();
-        const about = kickFor(ctx, job.dedupeKey, job.ref);
-        logActivity(ctx.db, now, job.createdBy, 'drawer_unconfirmed', { message: DRAWER_NOT_CONFIRMED, jobId: job.id, printer: printer.name, ...about });
-      } else {
-        const payload = withCopyBanner(printer, job.payload);
-        ctx.db.update(printJobs).set({ state: 'queued', payload, nextAttemptAt: isoAt(now), lastError: COPY_MESSAGE, updatedAt: isoAt(now) }).where(guard).run();
-      }
-    }
+    const crash = { kickMessage: UNCONFIRMED_MESSAGE, paperMessage: COPY_MESSAGE, nextAttemptAt: ctx.now(), retryable: true, countAttempt: false };
+    for (const { job, printer } of stuck) settleUncertain(ctx, job, printer, crash);
     return stuck.map((s) => s.job.id);
+  });
+}
+
+/** A send that failed after bytes went out (reset or timeout mid-job): settled like a crash, with backoff. */
+export function failedAfterSending(ctx: CoreContext, jobId: string, failure: { message: string; retryable: boolean }, delayMs: number): void {
+  writeTx(ctx.db, () => {
+    const row = ctx.db
+      .select({ job: printJobs, printer: printers })
+      .from(printJobs)
+      .innerJoin(printers, eq(printers.id, printJobs.printerId))
+      .where(and(eq(printJobs.id, jobId), eq(printJobs.state, 'printing')))
+      .get();
+    if (!row) return;
+    settleUncertain(ctx, row.job, row.printer, {
+      kickMessage: `Drawer kick not confirmed (${failure.message}), so it is not sent again. If the drawer did not open, use No sale.`,
+      paperMessage: `${failure.message}; may have printed, so it prints again marked COPY`,
+      nextAttemptAt: ctx.now() + delayMs,
+      retryable: failure.retryable,
+      countAttempt: true,
+    });
   });
 }

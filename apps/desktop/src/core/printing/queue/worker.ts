@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import { realTimers, type Timers } from '../../sync/timers';
 import { describeFailure, openTransport, type PrintTransport, type TransportOptions } from '../transports/index';
 import type { JobStore } from './jobs';
+import { failedAfterSending } from './recovery';
 import { printerById, listPrinters, type PrinterRow } from './printers';
 
 export interface WorkerDeps {
@@ -58,7 +59,8 @@ export function createPrintWorkers(deps: WorkerDeps) {
     } catch (e) {
       if (!ctx.sqlite.open) return 'idle';
       const f = describeFailure(e);
-      jobs.markFailed(job.id, f.message, f.retryable, deps.backoff(job.attempts + 1));
+      if (f.mayHaveSent) failedAfterSending(ctx, job.id, f, deps.backoff(job.attempts + 1));
+      else jobs.markFailed(job.id, f.message, f.retryable, deps.backoff(job.attempts + 1));
     }
     deps.announce(job.id);
     return 'printed';

@@ -17,20 +17,34 @@ const MESSAGES: Record<PrintFailureKind, string> = {
 export class PrintFailure extends Error {
   readonly kind: PrintFailureKind;
   readonly retryable: boolean;
+  /** the failure came after bytes were handed to the printer (or its queue): the job may have printed */
+  readonly mayHaveSent: boolean;
 
-  constructor(kind: PrintFailureKind, opts: { detail?: string; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(kind: PrintFailureKind, opts: { detail?: string; retryable?: boolean; cause?: unknown; mayHaveSent?: boolean } = {}) {
     super(opts.detail ? `${MESSAGES[kind]}: ${opts.detail}` : MESSAGES[kind], opts.cause === undefined ? {} : { cause: opts.cause });
     this.name = 'PrintFailure';
     this.kind = kind;
     this.retryable = opts.retryable ?? kind !== 'unavailable';
+    this.mayHaveSent = opts.mayHaveSent ?? false;
   }
 }
 
-/** Anything a transport threw, as a message for staff; unknown errors are retried (a printer is flaky, not broken). */
-export function describeFailure(e: unknown): { message: string; retryable: boolean } {
-  if (e instanceof PrintFailure) return { message: e.message, retryable: e.retryable };
+/** The same failure, known to have happened once bytes were on their way (a retry could print or kick twice). */
+export function afterSending(e: unknown): PrintFailure {
+  const f = e instanceof PrintFailure ? e : failureFromSystemError(e);
+  if (f.mayHaveSent) return f;
+  const detail = f.message.includes(': ') ? f.message.slice(f.message.indexOf(': ') + 2) : undefined;
+  return new PrintFailure(f.kind, { ...(detail ? { detail } : {}), retryable: f.retryable, cause: f.cause ?? e, mayHaveSent: true });
+}
+
+/**
+ * Anything a transport threw, as a message for staff; unknown errors are retried (a printer is flaky, not broken)
+ * but count as possibly sent, since nothing says where they happened.
+ */
+export function describeFailure(e: unknown): { message: string; retryable: boolean; mayHaveSent: boolean } {
+  if (e instanceof PrintFailure) return { message: e.message, retryable: e.retryable, mayHaveSent: e.mayHaveSent };
   const text = e instanceof Error ? e.message : String(e);
-  return { message: `Printing failed: ${text.slice(0, 200)}`, retryable: true };
+  return { message: `Printing failed: ${text.slice(0, 200)}`, retryable: true, mayHaveSent: true };
 }
 
 /** Node socket / serial error codes → what happened to the printer. */

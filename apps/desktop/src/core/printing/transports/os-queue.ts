@@ -37,7 +37,8 @@ export function osQueueTransport(target: { queue: string }, opts: OsQueueOptions
         };
         const timer = setTimeout(() => {
           child.kill();
-          settle(new PrintFailure('timeout', { detail: 'the system print queue did not take the job' }));
+          // lp may have queued the job before it hung: printing it again could print (or kick) twice
+          settle(new PrintFailure('timeout', { detail: 'the system print queue did not take the job', mayHaveSent: true }));
         }, timeoutMs);
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString('utf8');

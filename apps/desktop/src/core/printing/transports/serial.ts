@@ -1,5 +1,5 @@
 import { SerialPort, type SerialPortMock } from 'serialport';
-import { PrintFailure } from './failure';
+import { afterSending, PrintFailure } from './failure';
 import type { PrintTransport } from './types';
 
 /** The serialport binding: the real one by default; tests pass @serialport/binding-mock's MockBinding. */
@@ -52,8 +52,9 @@ export function serialTransport(target: { path: string; baudRate: number }, opts
           () => port.destroy(),
         );
       } catch (e) {
-        if (e instanceof PrintFailure) throw e;
-        throw new PrintFailure('reset', { detail: `the serial port ${target.path} stopped`, cause: e });
+        // bytes were written to the port: the printer may have printed them (or kicked the drawer)
+        if (e instanceof PrintFailure) throw afterSending(e);
+        throw new PrintFailure('reset', { detail: `the serial port ${target.path} stopped`, cause: e, mayHaveSent: true });
       } finally {
         if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
       }

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { failureFromSystemError, PrintFailure } from './failure';
+import { afterSending, failureFromSystemError, PrintFailure } from './failure';
 import { DLE_EOT_PAPER, DLE_EOT_PRINTER, isOffline, isPaperOut, isStatusByte } from './status';
 import type { PrintTransport } from './types';
 
@@ -146,7 +146,15 @@ export function tcpTransport(target: { host: string; port: number }, opts: TcpOp
           throw new PrintFailure('offline');
         });
         if (answersStatus !== false) await checkStatus(conn);
+      } catch (e) {
+        socket.destroy();
+        throw e;
+      }
+      try {
         await writeAll(conn, bytes);
+      } catch (e) {
+        // from the first byte on, the printer may have the job: a retry could print it (or kick the drawer) twice
+        throw afterSending(e);
       } finally {
         socket.destroy();
       }
