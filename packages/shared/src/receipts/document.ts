@@ -171,13 +171,15 @@ export const shiftReportDocumentSchema = z
     afterRefundsCents: amount,
     tenders: z.array(z.object({ kind: tenderKindSchema, count, amountCents: positive })).max(10),
     noSaleCount: count,
-    cash: z.object({ floatCents: positive, salesCents: positive, refundsCents: positive, paidInCents: positive, paidOutCents: positive, expectedCents: amount }),
+    /** null on an X report under blind close: the expected cash is shown only after the count */
+    cash: z.object({ floatCents: positive, salesCents: positive, refundsCents: positive, paidInCents: positive, paidOutCents: positive, expectedCents: amount }).nullable(),
     counted: z
       .object({ denominations: z.array(z.object({ valueCents: z.number().int().min(1), count })).max(40), countedCents: positive, overShortCents: amount })
       .nullable()
       .default(null),
   })
-  .refine((r) => r.report === 'X' || (r.closedAt !== null && r.counted !== null), { message: 'A Z report is for a closed, counted shift', path: ['report'] });
+  .refine((r) => r.report === 'X' || (r.closedAt !== null && r.counted !== null), { message: 'A Z report is for a closed, counted shift', path: ['report'] })
+  .refine((r) => r.report === 'X' || r.cash !== null, { message: 'A Z report shows the expected and counted cash', path: ['cash'] });
 export type ShiftReportDocument = z.infer<typeof shiftReportDocumentSchema>;
 
 export const testPageSchema = z.object({

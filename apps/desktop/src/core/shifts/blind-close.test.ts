@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbState, expectRefused, startKit, type Kit } from '../router/test-kit';
+import { decodeEscPos } from '../printing/test/escpos-decoder';
 import { signIn } from '../test/fixtures';
 
 let kit: Kit | undefined;
@@ -7,6 +8,12 @@ afterEach(async () => {
   await kit?.close();
   kit = undefined;
 });
+
+/** The lines of a queued print job, as the printer would print them. */
+function printedLines(k: Kit, jobId: string): string[] {
+  const row = k.core.ctx.sqlite.prepare('SELECT payload FROM print_jobs WHERE id = ?').get(jobId) as { payload: Buffer };
+  return decodeEscPos(row.payload, { commandSet: 'epson' }).lines;
+}
 
 /** Everything the router answered, as text: the expected figure must not be anywhere in it. */
 const wire = (v: unknown) => JSON.stringify(v);
@@ -34,12 +41,18 @@ describe('blind close', () => {
       expect(answer.tenders.map((t) => t.kind)).not.toContain('cash');
       expect(wire(answer)).not.toMatch(/12900|expectedCents|overShort/);
     }
-    // nor on paper: the X report would print it
-    const printX = await expectRefused(kit.core, () => c.printers.printShiftReport.mutate({ shiftId: x.shiftId, kind: 'x' }), 'CONFLICT');
-    expect(printX.message).toMatch(/^Blind close is on, so the X report is not printed/);
+    // nor on paper: the X report prints its sales and takings, and says the expected cash comes after the count
+    await c.printers.add.mutate({ name: 'Front till', transport: 'tcp://127.0.0.1:9' });
+    const { job } = await c.printers.printShiftReport.mutate({ shiftId: x.shiftId, kind: 'x' });
+    const printed = printedLines(kit, job.id).join(' ').replace(/\s+/g, ' ');
+    expect(printed).toContain('Blind close: the expected cash is shown on the Z report, after the count.');
+    expect(printed).toContain('X REPORT');
+    expect(printed).not.toMatch(/129\.00|Expected in drawer|Opening float/);
     const z = await c.shifts.close.mutate({ counted: { '5000': 2, '2000': 1, '500': 1, '200': 1 } });
     expect(z).toMatchObject({ status: 'closed', blind: false, cash: { expectedCents: 12_900 }, counted: { countedCents: 12_700, overShortCents: -200 } });
     expect(await c.shifts.zReport.query({})).toMatchObject({ counted: { overShortCents: -200 } });
+    const zJob = (await c.printers.printShiftReport.mutate({ shiftId: x.shiftId, kind: 'z' })).job;
+    expect(printedLines(kit, zJob.id).join(' ').replace(/\s+/g, ' ')).toContain('Expected in drawer £129.00');
   });
 
   it('switched off in Settings → shop, the X report shows the expected cash while counting', async () => {

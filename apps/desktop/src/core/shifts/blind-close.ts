@@ -33,10 +33,3 @@ export function reportForStaff(db: CounterDb, report: ShiftReport): ShiftReportV
   if (report.status === 'closed' || !blindCloseOn(db)) return { ...report, blind: false };
   return { ...report, cash: null, tenders: report.tenders.filter((t) => t.kind !== 'cash'), blind: true };
 }
-
-/** A printed X report would carry the expected cash too: under blind close only the Z report (after the count) prints. */
-export function assertMayPrintShiftReport(db: CounterDb, kind: 'x' | 'z'): void {
-  if (kind === 'x' && blindCloseOn(db)) {
-    throw new AppError('CONFLICT', 'Blind close is on, so the X report is not printed: it would show the expected cash. Close the shift to print the Z report.');
-  }
-}

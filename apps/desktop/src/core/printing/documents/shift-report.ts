@@ -1,13 +1,14 @@
 import { tenderKindSchema, type ShiftReportDocument } from '@makeries/shared';
 import type { CounterDb } from '../../db/open';
-import type { ShiftReport } from '../../shifts/report';
+import type { ShiftReportView } from '../../shifts/blind-close';
 import { documentContext, finish, parseTicketOptions, type TicketOptions } from './context';
 
 /**
  * X report while the shift is open, Z report once it is closed and counted: everything the core's
- * ShiftReport says, with staff names and the counted denominations largest first.
+ * ShiftReport says (an X under blind close without the expected cash), with staff names and the counted
+ * denominations largest first.
  */
-export function buildShiftReportDocument(db: CounterDb, report: ShiftReport, options: TicketOptions): ShiftReportDocument {
+export function buildShiftReportDocument(db: CounterDb, report: Omit<ShiftReportView, 'blind'>, options: TicketOptions): ShiftReportDocument {
   const o = parseTicketOptions(options);
   const ctx = documentContext(db, o.store, o.locale);
   const counted = report.counted

@@ -10,6 +10,11 @@ function heading(w: RowWriter, text: string): void {
 
 function cashSection(w: RowWriter, doc: ShiftReportDocument, f: Formats): void {
   heading(w, 'CASH DRAWER');
+  if (!doc.cash) {
+    // blind close: whoever counts the drawer must not know what it should hold
+    w.text('Blind close: the expected cash is shown on the Z report, after the count.');
+    return;
+  }
   w.pair('Opening float', f.money(doc.cash.floatCents));
   w.pair('Cash sales', f.money(doc.cash.salesCents));
   w.pair('Cash refunds', f.money(-doc.cash.refundsCents));

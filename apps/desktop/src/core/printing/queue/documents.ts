@@ -20,6 +20,7 @@ import {
 import { renderEscPos, type PrinterProfile } from '../escpos/index';
 import type { SaleReceiptDocument } from '@makeries/shared';
 import type { PrinterRow } from './printers';
+import { reportForStaff } from '../../shifts/blind-close';
 
 /** What print jobs are made of, read through the core's own modules (they check the staff session). */
 export interface DocumentSources {
@@ -88,7 +89,9 @@ export function escPosDocuments(ctx: CoreContext, sources: DocumentSources, sett
       const report = sources.shiftReport(shiftId);
       if (kind === 'z' && report.status !== 'closed') throw conflict('That shift is still open: print an X report, or close the shift first.');
       if (kind === 'x' && report.status === 'closed') throw conflict('That shift is closed: print its Z report instead.');
-      return renderEscPos(buildShiftReportDocument(ctx.db, report, ticketOptions()), profileOf(p));
+      // under blind close an open shift's report leaves out the expected cash, on paper as on screen
+      const shown = kind === 'x' ? reportForStaff(ctx.db, report) : report;
+      return renderEscPos(buildShiftReportDocument(ctx.db, shown, ticketOptions()), profileOf(p));
     },
   };
 }

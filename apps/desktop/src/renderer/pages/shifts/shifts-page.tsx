@@ -98,10 +98,8 @@ export function ShiftsPage(_: { staff: SignedIn }) {
               <Button variant="default" leftSection={<IconCash />} onClick={() => setDialog('noSale')}>
                 No sale
               </Button>
-              {/* blind close: an X report on paper would show the expected cash, so only the Z report prints */}
-              {x.data?.blind === false && (
-                <PrintButton label="Print X report" print={() => callMutation('printers.printShiftReport', { shiftId: current.data?.id ?? '', kind: 'x' })} />
-              )}
+              {/* under blind close the printed X report leaves out the expected cash, as the screen does */}
+              <PrintButton label="Print X report" print={() => callMutation('printers.printShiftReport', { shiftId: current.data?.id ?? '', kind: 'x' })} />
               <Button color="ink.9" leftSection={<IconLock />} onClick={() => setClosing(true)} disabled={!x.data}>
                 Close shift…
               </Button>
