@@ -175,6 +175,13 @@ class SyncClient implements SyncController {
     this.board.unreachable({ lastError: `No answer from the marketplace for ${s} s — sales stay on this counter until it answers` });
   };
 
+  /** The live-update stream stopped speaking: the server stopped answering while this counter was idle. */
+  private readonly pokeSilent = (): void => {
+    if (this.lifetime.signal.aborted) return;
+    const s = Math.round(this.timeouts.pokeIdleMs / 1000);
+    this.board.unreachable({ lastError: `No word from the marketplace for ${s} s — sales stay on this counter until it answers` });
+  };
+
   /** An answer after silence: the marketplace is back (or was only slow); say so now, not at the round's end. */
   private readonly answered = (): void => {
     if (this.board.live.reach === 'offline') this.board.reached({ lastError: null });
@@ -267,8 +274,10 @@ class SyncClient implements SyncController {
         void this.requestCycle();
       },
       onOpen: () => void this.requestCycle(),
+      // silence after speech is a request left unanswered: Offline now, as for any other request (`noAnswer`);
       // during a backoff the scheduled retry finds out anyway
-      onLost: () => {
+      onLost: (how) => {
+        if (how === 'silent') this.pokeSilent();
         if (this.failures === 0) void this.requestCycle();
       },
       idleMs: this.timeouts.pokeIdleMs,

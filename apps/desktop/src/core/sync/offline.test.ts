@@ -104,6 +104,21 @@ describe('a marketplace that accepts connections and never answers', () => {
     await expectBackOnline(c, shop, sold);
   });
 
+  it('an idle counter (nothing to send) notices a frozen server from its live-update stream going quiet', async () => {
+    const shop = await createServerShop(server.url, 'Idle');
+    const c = await runningCounter(server.url, shop);
+
+    server.freeze();
+    try {
+      // no sale, no push: only the poke stream's silence can tell (the next background poll is 30–60 s away)
+      await eventually('the idle counter to show offline', () => expect(c.sync.status().connection).toBe('offline'), c.sync, OFFLINE_CAP_MS);
+      expect(c.sync.status()).toMatchObject({ pending: 0, sending: 0, lastError: expect.stringContaining('No word from the marketplace') });
+    } finally {
+      server.thaw();
+    }
+    await expectBackOnline(c, shop, []);
+  });
+
   it('a TCP listener that accepts and stays silent: offline within seconds, back online when the real server answers again', async () => {
     const shop = await createServerShop(server.url, 'Silent');
     const proxy = await startSwitchableProxy(server.port);

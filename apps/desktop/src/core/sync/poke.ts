@@ -3,8 +3,11 @@ import { createSseParser } from './sse';
 import { sleep, type Timers } from './timers';
 import type { FetchLike } from './transport';
 
-/** The server comments every 25 s; silence for three times that means a dead connection nobody closed. */
-export const POKE_IDLE_MS = 75_000;
+/**
+ * The server comments every 3 s; a stream that spoke and then stays silent for 7 s belongs to a server (or a path
+ * to it) that stopped answering — a hung process, a dead proxy — and staff should see Offline within 10 s.
+ */
+export const POKE_IDLE_MS = 7_000;
 /** a server that accepts the connection but sends no headers is as good as down */
 export const POKE_CONNECT_MS = 10_000;
 const RECONNECT_BASE_MS = 1_000;
@@ -23,8 +26,11 @@ export interface PokeOptions {
   onPoke: () => void;
   /** connected (again): pokes sent while disconnected were missed, so pull once now */
   onOpen: () => void;
-  /** an open stream ended or went silent: the server may be gone, so find out with a request */
-  onLost?: () => void;
+  /**
+   * An open stream ended (`ended`: most often a restart) or went silent after it had spoken (`silent`: nobody
+   * is answering any more); the server may be gone, so find out with a request.
+   */
+  onLost?: (how: 'ended' | 'silent') => void;
   idleMs?: number;
   connectMs?: number;
 }
@@ -33,16 +39,24 @@ export interface PokeStream {
   close(): void;
 }
 
-/** One connection: resolves true if it opened (and later ended), false if it could not be opened. */
-async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onRetry: (ms: number) => void): Promise<boolean> {
+/**
+ * One connection: `null` if it could not be opened, else how it ended. Only a stream that has delivered bytes
+ * and then falls silent counts as `silent`: one that never delivered any may sit behind a buffering proxy.
+ */
+async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onRetry: (ms: number) => void): Promise<'ended' | 'silent' | null> {
   const req = new AbortController();
   let opened = false;
+  let spoke = false;
+  let wentSilent = false;
   const stop = (): void => req.abort();
   closed.addEventListener('abort', stop, { once: true });
   let idle: unknown = null;
   const watch = (ms: number): void => {
     if (idle !== null) opts.timers.clearTimeout(idle);
-    idle = opts.timers.setTimeout(stop, ms);
+    idle = opts.timers.setTimeout(() => {
+      wentSilent = opened && spoke;
+      stop();
+    }, ms);
   };
   const idleMs = opts.idleMs ?? POKE_IDLE_MS;
   try {
@@ -53,7 +67,7 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
     });
     if (!res.ok || !res.body) {
       await res.body?.cancel().catch(() => {});
-      return false;
+      return null;
     }
     opened = true;
     watch(idleMs);
@@ -64,13 +78,14 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return true;
+      if (done) return 'ended';
+      spoke = true;
       watch(idleMs);
       parse(value);
     }
   } catch {
     // unreachable, dropped, silent for too long or closed: the caller reconnects unless closed
-    return opened;
+    return opened ? (wentSilent ? 'silent' : 'ended') : null;
   } finally {
     if (idle !== null) opts.timers.clearTimeout(idle);
     closed.removeEventListener('abort', stop);
@@ -88,10 +103,11 @@ export function openPokeStream(opts: PokeOptions): PokeStream {
     let retryMs = DEFAULT_RETRY_MS;
     while (!closed.signal.aborted) {
       const token = opts.token();
-      const opened = token ? await listen(opts, token, closed.signal, (ms) => (retryMs = ms)) : false;
+      const how = token ? await listen(opts, token, closed.signal, (ms) => (retryMs = ms)) : null;
+      const opened = how !== null;
       attempt = opened ? 1 : attempt + 1;
       if (closed.signal.aborted) break;
-      if (opened) opts.onLost?.();
+      if (how) opts.onLost?.(how);
       // a stream the server ended is most often a restart: reconnecting at once would land mid-shutdown
       const backoff = backoffDelay(attempt, opts.random, RECONNECT_BASE_MS, RECONNECT_CAP_MS);
       await sleep(opts.timers, opened ? Math.max(retryMs, backoff) : backoff, closed.signal);

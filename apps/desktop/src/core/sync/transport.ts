@@ -2,6 +2,7 @@ import { AppError, isErrorCode, type ErrorCode, type ErrorIssue } from '@makerie
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 // type only: the counter never loads server code, it only agrees with the server's procedure types
 import type { AppRouter } from '@makeries/server/router';
+import { POKE_IDLE_MS } from './poke';
 import type { Timers } from './timers';
 import type { SyncTimeouts } from './types';
 
@@ -16,7 +17,7 @@ export const DEFAULT_TIMEOUTS: SyncTimeouts = {
   answerMs: 8_000,
   requestMs: 30_000,
   pokeConnectMs: 10_000,
-  pokeIdleMs: 75_000,
+  pokeIdleMs: POKE_IDLE_MS,
   retryCapMs: 60_000,
 };
 
