@@ -1,4 +1,4 @@
-import { AppError, DEFAULT_BLIND_CLOSE } from '@makeries/shared';
+import { DEFAULT_BLIND_CLOSE } from '@makeries/shared';
 import type { CounterDb } from '../db/open';
 import { preparedFor } from '../db/prepared';
 import { readDevice } from '../device/device';
