@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from './common';
+import type { OrderLineView } from './orders';
 import type { SaleRefundArgs } from './sync';
 
 /*
@@ -36,24 +37,8 @@ export interface CounterSaleRecord {
   staffId: string | null;
   customerId: string | null;
   completedAt: string;
-  lines: {
-    id: string;
-    lineNo: number;
-    productId: string | null;
-    variantId: string | null;
-    name: string;
-    variantName: string;
-    sku: string;
-    quantity: number;
-    soldBy: 'each' | 'weight';
-    unitPriceCents: number;
-    taxRateBps: number;
-    discountCents: number;
-    taxCents: number;
-    totalCents: number;
-    refundedQuantity: number;
-    refundedCents: number;
-  }[];
+  /** each line as an order shows it, with what any register has refunded of it so far */
+  lines: (OrderLineView & { refundedQuantity: number; refundedCents: number })[];
   payments: { id: string; kind: 'cash' | 'external_card' | 'stripe_terminal'; amountCents: number; tenderedCents: number; changeCents: number; reference: string | null }[];
 }
 

@@ -35,6 +35,34 @@ export interface PlannedLine {
   amountCents: number;
 }
 
+/** What the outbox (and the server) is told of a refund: the same shape wherever the sale was made. */
+export function refundArgs(a: {
+  id: string;
+  saleId: string;
+  number: string;
+  staffId: string;
+  approvedBy: string | null;
+  refundedAt: string;
+  p: { reason: string; restock: boolean };
+  planned: readonly PlannedLine[];
+  totalCents: number;
+  tender: SaleRefundArgs['tender'];
+}): SaleRefundArgs {
+  return {
+    id: a.id,
+    orderId: a.saleId,
+    number: a.number,
+    staffId: a.staffId,
+    approvedBy: a.approvedBy,
+    refundedAt: a.refundedAt,
+    reason: a.p.reason,
+    restock: a.p.restock,
+    lines: a.planned.map((l) => ({ orderLineId: l.line.id, quantity: l.quantity, amountCents: l.amountCents })),
+    totalCents: a.totalCents,
+    tender: a.tender,
+  };
+}
+
 /** The refund, its lines and (restocked) the stock movements, all tied to the outbox row that tells the server. */
 export function writeRefund(db: CounterDb, args: SaleRefundArgs, planned: readonly PlannedLine[], extra: { shiftId: string | null; roundingCents: number; outboxId: string }): void {
   db.insert(refunds)

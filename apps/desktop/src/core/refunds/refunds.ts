@@ -16,7 +16,7 @@ import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
 import type { CardRefunder } from '../payments/card-refunds';
 import { planRefundLines, resolveRefundTender } from './refund-plan';
-import { loadRefund, refundExists, writeRefund, type RefundView } from './record';
+import { loadRefund, refundArgs, refundExists, writeRefund, type RefundView } from './record';
 import { findForRefund, recordOnServer } from './remote';
 import { noRemoteSales, type RemoteSales } from './remote-gateway';
 import { refundOtherRegisterSale } from './remote-refund';
@@ -68,19 +68,8 @@ async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOpti
   return writeTx(ctx.db, () => {
     // again inside the transaction: another refund may have landed while the manager typed their PIN
     const { sale, planned, tender, shift, totalCents, rounding } = planRefund(ctx, p, device.registerCode);
-    const args: SaleRefundArgs = {
-      id,
-      orderId: sale.id,
-      number: reserved ?? nextReceiptNumber(ctx.db, device.registerCode).number,
-      staffId: staff.staffId,
-      approvedBy,
-      refundedAt: isoAt(now),
-      reason: p.reason,
-      restock: p.restock,
-      lines: planned.map((l) => ({ orderLineId: l.line.id, quantity: l.quantity, amountCents: l.amountCents })),
-      totalCents,
-      tender,
-    };
+    const number = reserved ?? nextReceiptNumber(ctx.db, device.registerCode).number;
+    const args = refundArgs({ id, saleId: sale.id, number, staffId: staff.staffId, approvedBy, refundedAt: isoAt(now), p, planned, totalCents, tender });
     const queued = enqueue(ctx.db, now, 'sale.refund', args);
     writeRefund(ctx.db, args, planned, { shiftId: shift?.id ?? null, roundingCents: rounding, outboxId: queued.id });
     logActivity(ctx.db, now, staff.staffId, 'refund', { refundId: args.id, saleNumber: sale.number, totalCents, tender, approvedBy });

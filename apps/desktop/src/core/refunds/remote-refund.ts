@@ -13,7 +13,7 @@ import type { refundInput } from '../schemas/refund';
 import { openShift, requireOpenShift } from '../shifts/store';
 import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
-import { loadRefund, refundExists, writeRefund, type PlannedLine, type RefundView } from './record';
+import { loadRefund, refundArgs, refundExists, writeRefund, type PlannedLine, type RefundView } from './record';
 import { planRefundLines, resolveRefundTender } from './refund-plan';
 import { fetchRemoteSale, otherRegisterOffline, recordOnServer, saleViewOf, saveRemoteCopy } from './remote';
 import type { RemoteSales } from './remote-gateway';
@@ -60,19 +60,7 @@ export async function refundOtherRegisterSale(
   const id = p.refundId ?? uuidv7(now);
   // taken before asking the server, which needs it; a refused refund leaves its number unused
   const number = writeTx(ctx.db, () => nextReceiptNumber(ctx.db, device.registerCode)).number;
-  const asked: SaleRefundArgs = {
-    id,
-    orderId: sale.id,
-    number,
-    staffId: staff.staffId,
-    approvedBy,
-    refundedAt: isoAt(now),
-    reason: p.reason,
-    restock: p.restock,
-    lines: planned.map((l) => ({ orderLineId: l.line.id, quantity: l.quantity, amountCents: l.amountCents })),
-    totalCents,
-    tender,
-  };
+  const asked = refundArgs({ id, saleId: sale.id, number, staffId: staff.staffId, approvedBy, refundedAt: isoAt(now), p, planned, totalCents, tender });
   const { refund: r } = await recordOnServer(opts.remote, asked);
   const args: SaleRefundArgs = { ...asked, number: r.number, refundedAt: r.refundedAt, restock: r.restock, lines: r.lines, totalCents: r.totalCents, tender: r.tender };
   const byId = new Map(sale.lines.map((l) => [l.id, l]));

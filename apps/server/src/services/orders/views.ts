@@ -9,7 +9,7 @@ type LineRow = typeof orderLines.$inferSelect;
 /** Who is looking decides which next steps are offered; null = may look but not act. */
 export type ViewerRole = Extract<TransitionActor, 'vendor' | 'customer'> | null;
 
-function lineView(l: LineRow): OrderLineView {
+export function lineView(l: LineRow): OrderLineView {
   return {
     id: l.id,
     lineNo: l.lineNo,

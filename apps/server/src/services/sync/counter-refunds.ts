@@ -13,6 +13,7 @@ import type { Env } from '../../env';
 import { applySaleRefund } from './handlers/sale-refund';
 import type { DeviceRef } from './push';
 import { loadScope } from './scope';
+import { lineView } from '../orders/views';
 
 /*
  * A customer may bring a receipt back to any register of the shop. The register that did not make the sale
@@ -69,20 +70,7 @@ export async function findCounterSale(db: Db, device: DeviceRef, by: { number?: 
     customerId: order.customerId,
     completedAt: order.placedAt.toISOString(),
     lines: lines.map((l) => ({
-      id: l.id,
-      lineNo: l.lineNo,
-      productId: l.productId,
-      variantId: l.variantId,
-      name: l.name,
-      variantName: l.variantName,
-      sku: l.sku,
-      quantity: l.quantity,
-      soldBy: l.soldBy,
-      unitPriceCents: l.unitPriceCents,
-      taxRateBps: l.taxRateBps,
-      discountCents: l.discountCents,
-      taxCents: l.taxCents,
-      totalCents: l.totalCents,
+      ...lineView(l),
       refundedQuantity: Number(refunded.get(l.id)?.qty ?? 0),
       refundedCents: Number(refunded.get(l.id)?.amount ?? 0),
     })),
