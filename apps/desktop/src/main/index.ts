@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 
   // photos come through app://counter/media/ (the counter's cache), so images stay 'self'
   const csp = contentSecurityPolicy(devServerUrl ? { devServerUrl } : {});
-  lockDown({ csp, ...(devServerUrl ? { devServerUrl } : {}) });
+  lockDown({ csp, serverUrl: ready.serverUrl, ...(devServerUrl ? { devServerUrl } : {}) });
   const media = createMediaCache({ dir: join(dataDir, 'media-cache'), serverUrl: () => ready.serverUrl });
   if (!devServerUrl) serveRenderer(join(here, '..', 'renderer'), csp, media);
 

@@ -33,11 +33,31 @@ describe('what the counter window may load and ask for', () => {
     }
   });
 
-  it('opens only https links outside the app', () => {
-    expect(isExternalLinkAllowed('https://connect.stripe.com/setup/x')).toBe(true);
-    expect(isExternalLinkAllowed('http://example.com')).toBe(false);
-    expect(isExternalLinkAllowed('file:///C:/Windows/system32/calc.exe')).toBe(false);
-    expect(isExternalLinkAllowed('javascript:alert(1)')).toBe(false);
+  it('opens outside the app only links to the configured marketplace and to Stripe’s onboarding pages', () => {
+    const server = 'https://makeries.example';
+    expect(isExternalLinkAllowed('https://connect.stripe.com/setup/e/acct_1/abc', server)).toBe(true);
+    expect(isExternalLinkAllowed('https://dashboard.stripe.com/login', server)).toBe(true);
+    expect(isExternalLinkAllowed('https://makeries.example/vendor/payouts?x=1', server)).toBe(true);
+    expect(isExternalLinkAllowed('http://localhost:3000/vendor', 'http://localhost:3000')).toBe(true);
+
+    expect(isExternalLinkAllowed('https://evil.example/', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://connect.stripe.com.evil.example/setup', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://connect.stripe.com@evil.example/', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://user@connect.stripe.com/', server)).toBe(false);
+    expect(isExternalLinkAllowed('http://connect.stripe.com/setup', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://stripe.com.evil.example/', server)).toBe(false);
+    // the marketplace on another scheme or port is another origin
+    expect(isExternalLinkAllowed('http://makeries.example/', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://makeries.example:8443/', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://shop.makeries.example/', server)).toBe(false);
+    expect(isExternalLinkAllowed('http://localhost:9999/', 'http://localhost:3000')).toBe(false);
+    expect(isExternalLinkAllowed('https://makeries.example/', undefined)).toBe(false);
+    expect(isExternalLinkAllowed('file:///C:/Windows/system32/calc.exe', server)).toBe(false);
+    expect(isExternalLinkAllowed('javascript:alert(1)', server)).toBe(false);
+    expect(isExternalLinkAllowed('ms-settings:privacy', server)).toBe(false);
+    expect(isExternalLinkAllowed('not a url', server)).toBe(false);
+    // a marketplace setting that is not a web address allows nothing (file: URLs all share the "null" origin)
+    expect(isExternalLinkAllowed('file:///etc/passwd', 'file:///tmp')).toBe(false);
   });
 
   it('allows scripts only from the app, with no eval, in the packaged app', () => {

@@ -37,10 +37,27 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, d
   return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, devServerUrl);
 }
 
-/** Links that may leave the app, opened in the system browser (e.g. a Stripe onboarding page): https only. */
-export function isExternalLinkAllowed(url: string): boolean {
+/**
+ * Where a link may leave the app for the system browser: the marketplace this counter is configured for (its
+ * back office) and Stripe's onboarding and dashboard pages (the payouts card opens a Connect onboarding link).
+ * Exact origins only, https for Stripe: a page that was tricked into window.open('file:///…'), a custom
+ * protocol handler or any other site gets nothing opened.
+ */
+export const STRIPE_LINK_ORIGINS: readonly string[] = ['https://connect.stripe.com', 'https://dashboard.stripe.com'];
+
+export function isExternalLinkAllowed(url: string, serverUrl: string | undefined): boolean {
+  let u: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.username !== '' || u.password !== '') return false;
+  if (STRIPE_LINK_ORIGINS.includes(u.origin)) return true;
+  if (serverUrl === undefined) return false;
+  try {
+    const server = new URL(serverUrl);
+    return (server.protocol === 'https:' || server.protocol === 'http:') && u.origin === server.origin;
   } catch {
     return false;
   }

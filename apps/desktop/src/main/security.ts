@@ -34,10 +34,11 @@ export function serveRenderer(rootDir: string, csp: string, media: MediaCache): 
 }
 
 /**
- * No remote content, no surprises: pages may only be the app's own, new windows never open (https links go to
- * the system browser), no <webview>, and the page gets only the permissions a till needs.
+ * No remote content, no surprises: pages may only be the app's own, new windows never open (links to the
+ * configured marketplace and to Stripe go to the system browser, nothing else does), no <webview>, and the page
+ * gets only the permissions a till needs.
  */
-export function lockDown(opts: { csp: string; devServerUrl?: string }): void {
+export function lockDown(opts: { csp: string; serverUrl: string; devServerUrl?: string }): void {
   const dev = opts.devServerUrl;
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, dev)));
@@ -60,7 +61,7 @@ export function lockDown(opts: { csp: string; devServerUrl?: string }): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+      if (isExternalLinkAllowed(url, opts.serverUrl)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
