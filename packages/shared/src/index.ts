@@ -10,6 +10,7 @@ export * from './barcode';
 export * from './receipt-number';
 export * from './order-status';
 export * from './schemas/common';
+export * from './schemas/text';
 export * from './schemas/vendors';
 export * from './schemas/auth';
 export * from './schemas/catalog';

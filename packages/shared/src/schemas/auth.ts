@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, nonEmpty, passwordSchema, pinSchema, uuidSchema } from './common';
+import { text } from './text';
 
 export const STAFF_ROLES = ['owner', 'manager', 'cashier'] as const;
 export const staffRoleSchema = z.enum(STAFF_ROLES);
@@ -11,7 +12,7 @@ const loginPassword = z.string().min(1, 'Enter your password').max(200);
 export const staffLoginInput = z.object({ email: emailSchema, password: loginPassword });
 export type StaffLoginInput = z.infer<typeof staffLoginInput>;
 
-export const customerSignupInput = z.object({ name: nonEmpty(120), email: emailSchema, password: passwordSchema });
+export const customerSignupInput = z.object({ name: nonEmpty(120, { label: 'Names' }), email: emailSchema, password: passwordSchema });
 export type CustomerSignupInput = z.infer<typeof customerSignupInput>;
 
 export const customerLoginInput = z.object({ email: emailSchema, password: loginPassword });
@@ -22,10 +23,10 @@ export type CustomerLoginInput = z.infer<typeof customerLoginInput>;
  * Owners are created by vendor registration, never here.
  */
 export const staffCreateInput = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('cashier'), name: nonEmpty(120), pin: pinSchema }),
+  z.object({ role: z.literal('cashier'), name: nonEmpty(120, { label: 'Names' }), pin: pinSchema }),
   z.object({
     role: z.literal('manager'),
-    name: nonEmpty(120),
+    name: nonEmpty(120, { label: 'Names' }),
     email: emailSchema,
     password: passwordSchema,
     pin: pinSchema.optional(),
@@ -37,7 +38,7 @@ export type StaffCreateInput = z.infer<typeof staffCreateInput>;
 export const staffUpdateInput = z
   .object({
     staffId: uuidSchema,
-    name: nonEmpty(120).optional(),
+    name: nonEmpty(120, { label: 'Names' }).optional(),
     role: staffRoleSchema.optional(),
     pin: pinSchema.optional(),
     email: emailSchema.optional(),
@@ -73,11 +74,11 @@ export function formatPairingCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-export const devicePairingCodeInput = z.object({ deviceName: nonEmpty(60) });
+export const devicePairingCodeInput = z.object({ deviceName: nonEmpty(60, { label: 'Names' }) });
 export type DevicePairingCodeInput = z.infer<typeof devicePairingCodeInput>;
 
 /** Loose on purpose: a mistyped code is answered with PAIRING_CODE_INVALID, like an expired one. */
-export const devicePairInput = z.object({ code: z.string().trim().min(1, 'Enter the pairing code').max(32) });
+export const devicePairInput = z.object({ code: text({ min: 1, minMessage: 'Enter the pairing code', max: 32, label: 'Pairing codes' }) });
 export type DevicePairInput = z.infer<typeof devicePairInput>;
 
 export const deviceIdInput = z.object({ deviceId: uuidSchema });

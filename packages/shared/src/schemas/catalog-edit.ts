@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validateBarcode } from '../barcode';
 import { categoryEnsureInput, DIETARY_TAGS, dietaryTagSchema, rateBpsSchema, skuSchema, SOLD_BY, taxClassSchema } from './catalog';
 import { centsSchema, nonEmpty, uuidSchema } from './common';
+import { text } from './text';
 
 /**
  * Catalog edits made at the counter (DESIGN §4: they go through the outbox like every other local write).
@@ -27,7 +28,7 @@ export const canonicalBarcodeSchema = z
 
 export const catalogVariantArgs = z.object({
   id: uuidSchema,
-  name: nonEmpty(80),
+  name: nonEmpty(80, { label: 'Names' }),
   sku: skuSchema,
   barcode: canonicalBarcodeSchema,
   /** per item, or per kg when soldBy is 'weight' */
@@ -45,8 +46,8 @@ const dietaryTags = z.array(dietaryTagSchema).max(DIETARY_TAGS.length);
 
 export const catalogProductCreateArgs = z.object({
   productId: uuidSchema,
-  name: nonEmpty(120),
-  description: z.string().trim().max(5000),
+  name: nonEmpty(120, { label: 'Names' }),
+  description: text({ max: 5000, multiline: true, label: 'Descriptions' }),
   categoryId: uuidSchema.nullable(),
   dietaryTags,
   onlineVisible: z.boolean(),
@@ -61,8 +62,8 @@ export type CatalogProductCreateArgs = z.infer<typeof catalogProductCreateArgs>;
  */
 export const catalogProductUpdateArgs = z.object({
   productId: uuidSchema,
-  name: nonEmpty(120).optional(),
-  description: z.string().trim().max(5000).optional(),
+  name: nonEmpty(120, { label: 'Names' }).optional(),
+  description: text({ max: 5000, multiline: true, label: 'Descriptions' }).optional(),
   categoryId: uuidSchema.nullable().optional(),
   dietaryTags: dietaryTags.optional(),
   onlineVisible: z.boolean().optional(),
@@ -79,7 +80,7 @@ export type CatalogCategorySaveArgs = z.infer<typeof catalogCategorySaveArgs>;
 export const catalogTaxRateSaveArgs = z.object({
   id: uuidSchema,
   taxClass: taxClassSchema,
-  name: nonEmpty(60),
+  name: nonEmpty(60, { label: 'Names' }),
   rateBps: rateBpsSchema,
   ...stamp,
 });
@@ -107,4 +108,6 @@ export const CATALOG_CSV_COLUMNS = [
 ] as const;
 export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number];
 
-export const catalogCsvInput = z.object({ text: z.string().max(5_000_000, 'The file is too large (5 MB at most)') });
+export const catalogCsvInput = z.object({
+  text: text({ max: 5_000_000, maxMessage: 'The file is too large (5 MB at most)', multiline: true, trim: false, label: 'CSV files' }),
+});

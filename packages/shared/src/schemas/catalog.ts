@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centsSchema, nonEmpty, uuidSchema } from './common';
+import { controlCharacterMessage, hasControlCharacters, text } from './text';
 
 /** Dietary tags are a closed list so storefront facets stay consistent across vendors. */
 export const DIETARY_TAGS = [
@@ -36,6 +37,7 @@ export const skuSchema = z
   .trim()
   .min(1, 'Every variant needs a SKU')
   .max(64, 'SKUs are at most 64 characters')
+  .refine((s) => !hasControlCharacters(s), controlCharacterMessage('SKUs'))
   .regex(/^\S+$/, 'SKUs cannot contain spaces');
 
 /** Empty means "no barcode"; check digits are verified by the server with the shared barcode rules. */
@@ -43,6 +45,7 @@ export const barcodeInputSchema = z
   .string()
   .trim()
   .max(32, 'Barcodes are at most 32 characters')
+  .refine((s) => !hasControlCharacters(s), controlCharacterMessage('Barcodes'))
   .nullish()
   .transform((v) => (v ? v : null));
 
@@ -56,7 +59,7 @@ const dietaryTagsSchema = z
 export const taxRateCreateInput = z.object({
   id: uuidSchema.optional(),
   taxClass: taxClassSchema,
-  name: nonEmpty(60),
+  name: nonEmpty(60, { label: 'Names' }),
   rateBps: rateBpsSchema,
 });
 export type TaxRateCreateInput = z.infer<typeof taxRateCreateInput>;
@@ -64,7 +67,7 @@ export type TaxRateCreateInput = z.infer<typeof taxRateCreateInput>;
 export const taxRateUpdateInput = z.object({
   id: uuidSchema,
   taxClass: taxClassSchema.optional(),
-  name: nonEmpty(60).optional(),
+  name: nonEmpty(60, { label: 'Names' }).optional(),
   rateBps: rateBpsSchema.optional(),
 });
 export type TaxRateUpdateInput = z.infer<typeof taxRateUpdateInput>;
@@ -75,7 +78,7 @@ export const taxRateRemoveInput = z.object({ id: uuidSchema });
 
 export const categoryEnsureInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes').max(80),
-  name: nonEmpty(80),
+  name: nonEmpty(80, { label: 'Names' }),
   sort: z.number().int().min(0).max(100_000).default(0),
 });
 export type CategoryEnsureInput = z.input<typeof categoryEnsureInput>;
@@ -85,7 +88,7 @@ export type CategoryEnsureInput = z.input<typeof categoryEnsureInput>;
 export const variantInput = z.object({
   /** client-minted UUIDv7; the server mints one when absent */
   id: uuidSchema.optional(),
-  name: nonEmpty(80).default('Default'),
+  name: nonEmpty(80, { label: 'Names' }).default('Default'),
   sku: skuSchema,
   barcode: barcodeInputSchema,
   /** per item, or per kg when soldBy is 'weight' */
@@ -101,8 +104,8 @@ export type VariantInput = z.infer<typeof variantInput>;
 
 export const productCreateInput = z.object({
   id: uuidSchema.optional(),
-  name: nonEmpty(120),
-  description: z.string().trim().max(5000).default(''),
+  name: nonEmpty(120, { label: 'Names' }),
+  description: text({ max: 5000, multiline: true, label: 'Descriptions' }).default(''),
   categoryId: uuidSchema.nullable().default(null),
   dietaryTags: dietaryTagsSchema.default([]),
   onlineVisible: z.boolean().default(true),
@@ -112,8 +115,8 @@ export type ProductCreateInput = z.infer<typeof productCreateInput>;
 
 export const productUpdateInput = z.object({
   productId: uuidSchema,
-  name: nonEmpty(120).optional(),
-  description: z.string().trim().max(5000).optional(),
+  name: nonEmpty(120, { label: 'Names' }).optional(),
+  description: text({ max: 5000, multiline: true, label: 'Descriptions' }).optional(),
   categoryId: uuidSchema.nullable().optional(),
   dietaryTags: dietaryTagsSchema.optional(),
   onlineVisible: z.boolean().optional(),
@@ -139,9 +142,9 @@ export const PRODUCT_LIST_STATUSES = ['active', 'online', 'hidden', 'archived', 
 export const productListInput = z.object({
   /** active = not archived; online/hidden split active products by storefront visibility */
   status: z.enum(PRODUCT_LIST_STATUSES).default('active'),
-  q: z.string().trim().max(100).optional(),
+  q: text({ max: 100, label: 'Searches' }).optional(),
   categoryId: uuidSchema.optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: text({ max: 500, trim: false, label: 'Page links' }).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type ProductListInput = z.infer<typeof productListInput>;
@@ -154,10 +157,10 @@ export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as 
 export const imageUploadInput = z.object({
   productId: uuidSchema,
   /** the declared type; the server also checks the real bytes */
-  contentType: z.string().trim().max(100),
+  contentType: text({ max: 100, label: 'Content types' }),
   /** the file's bytes as base64 (a `data:` URL prefix is accepted) */
   dataBase64: z.string().min(1, 'The image is empty'),
-  alt: z.string().trim().max(300).default(''),
+  alt: text({ max: 300, label: 'Image descriptions' }).default(''),
 });
 export type ImageUploadInput = z.infer<typeof imageUploadInput>;
 

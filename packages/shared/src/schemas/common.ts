@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, type TextOptions } from './text';
 
 export const uuidSchema = z.uuid({ message: 'Must be a valid id' });
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code like GBP');
@@ -12,27 +13,29 @@ export const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits')
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes').max(80);
 export const latSchema = z.number().min(-90).max(90);
 export const lngSchema = z.number().min(-180).max(180);
-export const nonEmpty = (max = 200) => z.string().trim().min(1, 'Required').max(max);
+/** required free text: trimmed, at least one character, no control characters (see text.ts) */
+export const nonEmpty = (max = 200, opts: Omit<TextOptions, 'max' | 'min'> = {}) => text({ min: 1, ...opts, max });
+const addressPart = (max: number) => nonEmpty(max, { label: 'Addresses' });
 
 export const addressSchema = z.object({
-  line1: nonEmpty(200),
-  line2: z.string().max(200).optional(),
-  city: nonEmpty(100),
-  postcode: nonEmpty(20),
-  country: z.string().length(2).default('GB'),
+  line1: addressPart(200),
+  line2: text({ max: 200, label: 'Addresses', trim: false }).optional(),
+  city: addressPart(100),
+  postcode: addressPart(20),
+  country: text({ min: 2, max: 2, trim: false, label: 'Country codes' }).default('GB'),
   lat: latSchema.optional(),
   lng: lngSchema.optional(),
 });
 export type Address = z.infer<typeof addressSchema>;
 
 export const contactSchema = z.object({
-  name: nonEmpty(120),
+  name: nonEmpty(120, { label: 'Names' }),
   email: emailSchema,
-  phone: z.string().trim().max(40).default(''),
+  phone: text({ max: 40, label: 'Phone numbers' }).default(''),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const pageInputSchema = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: text({ max: 500, trim: false, label: 'Page links' }).optional(),
   limit: z.number().int().min(1).max(100).default(24),
 });

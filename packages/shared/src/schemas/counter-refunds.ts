@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { uuidSchema } from './common';
 import type { OrderLineView } from './orders';
 import type { SaleRefundArgs } from './sync';
+import { text } from './text';
 
 /*
  * Refunds across the registers of one shop (online only). A counter finds a sale another register made by its
@@ -12,7 +13,13 @@ import type { SaleRefundArgs } from './sync';
 /** Exactly one of: the receipt number ("B-000042", "b-42"), or the sale's id. */
 export const counterSaleLookupInput = z
   .object({
-    number: z.string().trim().min(1, 'Type or scan a receipt number').max(40, 'A receipt number is at most 40 characters').optional(),
+    number: text({
+      min: 1,
+      minMessage: 'Type or scan a receipt number',
+      max: 40,
+      maxMessage: 'A receipt number is at most 40 characters',
+      label: 'Receipt numbers',
+    }).optional(),
     saleId: uuidSchema.optional(),
   })
   .strict()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { latSchema, lngSchema, nonEmpty, uuidSchema } from './common';
+import { text } from './text';
 
 /** Reviews, favourites and saved addresses of a signed-in customer (storefront account). */
 
@@ -11,7 +12,7 @@ export const ratingSchema = z
   .min(1, 'Choose a rating from 1 to 5 stars')
   .max(5, 'Choose a rating from 1 to 5 stars');
 
-export const reviewBodySchema = z.string().trim().max(REVIEW_BODY_MAX, `Reviews are at most ${REVIEW_BODY_MAX} characters`);
+export const reviewBodySchema = text({ max: REVIEW_BODY_MAX, maxMessage: `Reviews are at most ${REVIEW_BODY_MAX} characters`, multiline: true, label: 'Reviews' });
 
 /** About the shop (no productId) or one product on that order. */
 export const reviewCreateInput = z.object({
@@ -34,7 +35,7 @@ export const reviewListInput = z
   .object({
     vendorId: uuidSchema.optional(),
     productId: uuidSchema.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: text({ max: 200, trim: false, label: 'Page links' }).optional(),
     limit: z.number().int().min(1).max(50).default(5),
   })
   .refine((i) => (i.vendorId === undefined) !== (i.productId === undefined), {
@@ -135,11 +136,11 @@ export interface FavouriteList {
 }
 
 export const savedAddressFields = z.object({
-  label: z.string().trim().max(40, 'Labels are at most 40 characters').default(''),
-  line1: nonEmpty(200),
-  line2: z.string().trim().max(200).default(''),
-  city: nonEmpty(100),
-  postcode: nonEmpty(20),
+  label: text({ max: 40, maxMessage: 'Labels are at most 40 characters', label: 'Labels' }).default(''),
+  line1: nonEmpty(200, { label: 'Addresses' }),
+  line2: text({ max: 200, label: 'Addresses' }).default(''),
+  city: nonEmpty(100, { label: 'Addresses' }),
+  postcode: nonEmpty(20, { label: 'Addresses' }),
   lat: latSchema.optional(),
   lng: lngSchema.optional(),
   isDefault: z.boolean().default(false),

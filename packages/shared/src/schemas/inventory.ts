@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nonEmpty, uuidSchema } from './common';
+import { text } from './text';
 
 /**
  * The inventory ledger (DESIGN §3): sale −q, refund +q, receive +q, adjust ±q, count =q.
@@ -29,7 +30,7 @@ const movementBase = {
   /** client-minted UUIDv7: resending the same movement records it once */
   id: uuidSchema.optional(),
   variantId: uuidSchema,
-  note: z.string().trim().max(500).default(''),
+  note: text({ max: 500, multiline: true, label: 'Notes' }).default(''),
   /** when it happened (defaults to now); the ledger orders movements by this */
   occurredAt: instantSchema.optional(),
 };
@@ -53,7 +54,7 @@ export const stockAdjustInput = z.object({
     .max(MAX_STOCK_QUANTITY)
     .refine((q) => q !== 0, 'An adjustment cannot be zero'),
   /** adjustments (breakage, waste, theft) need a reason for the audit trail */
-  note: nonEmpty(500),
+  note: nonEmpty(500, { label: 'Notes', multiline: true }),
 });
 export type StockAdjustInput = z.infer<typeof stockAdjustInput>;
 
@@ -74,7 +75,7 @@ export const lowStockInput = z.object({
 export const stockMovementsInput = z.object({
   variantId: uuidSchema,
   /** opaque, from the previous page's nextCursor */
-  cursor: z.string().max(200).optional(),
+  cursor: text({ max: 200, trim: false, label: 'Page links' }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type StockMovementsInput = z.infer<typeof stockMovementsInput>;

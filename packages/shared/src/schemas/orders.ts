@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES, type OrderStatus } from '../order-status';
 import { addressSchema, contactSchema, latSchema, lngSchema, pageInputSchema, uuidSchema } from './common';
+import { text } from './text';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
@@ -38,7 +39,7 @@ export const checkoutInput = z
     contact: contactSchema,
     items: z.array(checkoutItemSchema).min(1, 'Your cart is empty').max(200, 'At most 200 items per checkout'),
     fulfilment: z.array(checkoutFulfilmentSchema).min(1, 'Choose pickup or delivery').max(20),
-    note: z.string().trim().max(500, 'Notes are at most 500 characters').optional(),
+    note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }).optional(),
     /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
     paymentMethod: z.enum(['pay_at_pickup', 'card'], { message: 'Choose pay at pickup or card' }),
   })
@@ -52,7 +53,7 @@ export type CheckoutFulfilment = z.infer<typeof checkoutFulfilmentSchema>;
 /** Guests reach their order with the token from the checkout result (no account needed). */
 export const orderByIdInput = z.object({
   orderId: uuidSchema,
-  trackingToken: z.string().min(10).max(200).optional(),
+  trackingToken: text({ min: 10, max: 200, trim: false, label: 'Tracking links' }).optional(),
 });
 
 export const listVendorOrdersInput = pageInputSchema.extend({
@@ -68,10 +69,10 @@ export const transitionOrderInput = z
     to: orderStatusSchema,
     /** a counter's queued transition applies only if the order is still in this status (DESIGN §3) */
     from: orderStatusSchema.optional(),
-    reason: z.string().trim().max(500, 'Reasons are at most 500 characters').optional(),
+    reason: text({ max: 500, maxMessage: 'Reasons are at most 500 characters', multiline: true, label: 'Reasons' }).optional(),
     prepMinutes: z.number().int().min(1, 'Prep time is at least 1 minute').max(24 * 60).optional(),
     /** guests cancel with the tracking token from their confirmation */
-    trackingToken: z.string().min(10).max(200).optional(),
+    trackingToken: text({ min: 10, max: 200, trim: false, label: 'Tracking links' }).optional(),
   })
   .refine((t) => t.to !== 'rejected' || (t.reason !== undefined && t.reason.length > 0), {
     message: 'Tell the customer why the order is rejected',

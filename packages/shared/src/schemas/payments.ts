@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bpsSchema, centsSchema, currencySchema, uuidSchema } from './common';
+import { text } from './text';
 
 /** What the storefront and the counter may offer right now (no keys → pay at pickup / cash only). */
 export const paymentsStatusResult = z.object({
@@ -20,8 +21,8 @@ export const paymentIntentIdSchema = stripeId('pi', 'card payment');
 
 export const terminalRegisterReaderInput = z.object({
   /** the code the reader shows (e.g. "simulated-wpe" for Stripe's simulated reader) */
-  registrationCode: z.string().trim().min(1, 'Enter the code shown on the reader').max(100),
-  label: z.string().trim().min(1, 'Give the reader a name').max(60),
+  registrationCode: text({ min: 1, minMessage: 'Enter the code shown on the reader', max: 100, label: 'Reader codes' }),
+  label: text({ min: 1, minMessage: 'Give the reader a name', max: 60, label: 'Names' }),
 });
 export type TerminalRegisterReaderInput = z.infer<typeof terminalRegisterReaderInput>;
 

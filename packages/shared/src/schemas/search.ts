@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dietaryTagSchema } from './catalog';
 import { centsSchema, latSchema, lngSchema, slugSchema, uuidSchema } from './common';
+import { text } from './text';
 
 /** Longest search text we accept; longer input is a paste accident, not a query. */
 export const SEARCH_QUERY_MAX_CHARS = 200;
@@ -44,9 +45,12 @@ export const radiusKmSchema = z
   .positive('The radius must be more than 0 km')
   .max(SEARCH_MAX_RADIUS_KM, `The radius can be at most ${SEARCH_MAX_RADIUS_KM} km`);
 
-const searchTextSchema = z
-  .string()
-  .max(SEARCH_QUERY_MAX_CHARS, `Search text can be at most ${SEARCH_QUERY_MAX_CHARS} characters`)
+const searchTextSchema = text({
+  max: SEARCH_QUERY_MAX_CHARS,
+  maxMessage: `Search text can be at most ${SEARCH_QUERY_MAX_CHARS} characters`,
+  trim: false,
+  label: 'Searches',
+})
   .refine((q) => tokenizeSearchQuery(q).length <= SEARCH_QUERY_MAX_WORDS, {
     message: `Search with at most ${SEARCH_QUERY_MAX_WORDS} words`,
   });
@@ -72,7 +76,7 @@ export const searchProductsInput = z
     sort: searchSortSchema.optional(),
     /** false skips facet counting (e.g. infinite scroll); facets are only computed for the first page */
     facets: z.boolean().default(true),
-    cursor: z.string().max(500, 'This page link is not valid').optional(),
+    cursor: text({ max: 500, maxMessage: 'This page link is not valid', trim: false, label: 'Page links' }).optional(),
     limit: z.number().int().min(1, 'Ask for at least 1 result').max(SEARCH_PAGE_MAX, `Ask for at most ${SEARCH_PAGE_MAX} results`).default(24),
   })
   .refine((i) => i.priceMin === undefined || i.priceMax === undefined || i.priceMin <= i.priceMax, {

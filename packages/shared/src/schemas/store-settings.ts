@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { receiptLogoSchema } from '../receipts/logo';
 import { emailSchema, nonEmpty, uuidSchema } from './common';
 import { openingHoursSchema } from './vendors';
+import { text } from './text';
 
 /**
  * Store settings edited at the counter (DESIGN §5 back office) and the receipt email, as outbox mutations, plus
@@ -13,9 +14,13 @@ export const RECEIPT_TEXT_MAX_LINES = 6;
 export const RECEIPT_TEXT_MAX_LINE = 48;
 
 /** Free text printed above the items (header) or at the bottom (footer): a few short lines, no blank padding. */
-export const receiptTextSchema = z
-  .string()
-  .max(RECEIPT_TEXT_MAX_LINES * (RECEIPT_TEXT_MAX_LINE + 1), 'That text is too long for a receipt')
+export const receiptTextSchema = text({
+  max: RECEIPT_TEXT_MAX_LINES * (RECEIPT_TEXT_MAX_LINE + 1),
+  maxMessage: 'That text is too long for a receipt',
+  multiline: true,
+  trim: false,
+  label: 'Receipt texts',
+})
   .transform((s) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim())
   .refine((s) => s === '' || s.split('\n').length <= RECEIPT_TEXT_MAX_LINES, `At most ${RECEIPT_TEXT_MAX_LINES} lines`)
   .refine((s) => s.split('\n').every((l) => l.length <= RECEIPT_TEXT_MAX_LINE), `Each line at most ${RECEIPT_TEXT_MAX_LINE} characters`);
@@ -38,17 +43,17 @@ export const DEFAULT_BLIND_CLOSE = true;
 
 export const storeSettingsPatch = z
   .object({
-    name: nonEmpty(120).optional(),
-    description: z.string().trim().max(2000).optional(),
+    name: nonEmpty(120, { label: 'Names' }).optional(),
+    description: text({ max: 2000, multiline: true, label: 'Descriptions' }).optional(),
     email: emailSchema.optional(),
-    phone: z.string().trim().max(40).optional(),
-    addressLine1: nonEmpty(200).optional(),
-    city: nonEmpty(100).optional(),
-    postcode: nonEmpty(20).optional(),
+    phone: text({ max: 40, label: 'Phone numbers' }).optional(),
+    addressLine1: nonEmpty(200, { label: 'Addresses' }).optional(),
+    city: nonEmpty(100, { label: 'Addresses' }).optional(),
+    postcode: nonEmpty(20, { label: 'Addresses' }).optional(),
     openingHours: openingHoursSchema.optional(),
     receiptHeader: receiptTextSchema.optional(),
     receiptFooter: receiptTextSchema.optional(),
-    taxNumber: z.string().trim().max(40, 'A tax number is at most 40 characters').optional(),
+    taxNumber: text({ max: 40, maxMessage: 'A tax number is at most 40 characters', label: 'Tax numbers' }).optional(),
     soldOutPolicy: soldOutPolicySchema.optional(),
     blindClose: z.boolean('Blind close is on or off').optional(),
   })
@@ -70,7 +75,7 @@ export const vendorPauseArgs = z.object({
   staffId: uuidSchema,
   changedAt: z.iso.datetime({ offset: true }),
   paused: z.boolean(),
-  reason: z.string().trim().max(200, 'Keep the reason under 200 characters').default(''),
+  reason: text({ max: 200, maxMessage: 'Keep the reason under 200 characters', multiline: true, label: 'Reasons' }).default(''),
 });
 export type VendorPauseArgs = z.infer<typeof vendorPauseArgs>;
 
@@ -94,7 +99,7 @@ export const STORE_MUTATION_ARGS = {
 
 /** An exact email, or a phone number (compared by its digits). */
 export const counterCustomerLookupInput = z.object({
-  query: z.string().trim().min(3, 'Type the full email or phone number').max(254),
+  query: text({ min: 3, minMessage: 'Type the full email or phone number', max: 254, label: 'Searches' }),
 });
 export type CounterCustomerLookupInput = z.infer<typeof counterCustomerLookupInput>;
 

@@ -6,6 +6,7 @@ import { CATALOG_EDIT_ARGS } from './catalog-edit';
 import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
 import { STORE_MUTATION_ARGS, type SoldOutPolicy } from './store-settings';
+import { text } from './text';
 
 /**
  * The counter ⇄ server sync protocol (DESIGN §4). Upload: a per-device mutation log with contiguous ids.
@@ -17,14 +18,21 @@ export const PULL_LIMIT_MAX = 1000;
 
 // ---- mutation arguments (argsVersion 1) ----
 
+/**
+ * A name or SKU copied from the catalog into a sale: refused only for what the shared text rule refuses in any
+ * text (NUL, other controls, lone surrogates), not for tabs or line breaks an older catalog entry may hold,
+ * so a finished sale is never rejected over harmless formatting.
+ */
+const snapshotText = (max: number, min = 0) => text({ min, max, multiline: true, trim: false, label: 'Item names' });
+
 export const saleLineSnapshot = z.object({
   id: uuidSchema,
   lineNo: z.number().int().min(1),
   productId: uuidSchema.nullable(),
   variantId: uuidSchema.nullable(),
-  name: z.string().min(1).max(200),
-  variantName: z.string().max(120).default(''),
-  sku: z.string().max(64),
+  name: snapshotText(200, 1),
+  variantName: snapshotText(120).default(''),
+  sku: snapshotText(64),
   /** units, or grams for weight items */
   quantity: z.number().int().min(1),
   soldBy: z.enum(['each', 'weight']),
@@ -46,14 +54,14 @@ export const salePayment = z.object({
   /** cash handed over / change given; zero for cards */
   tenderedCents: centsSchema.default(0),
   changeCents: centsSchema.default(0),
-  reference: z.string().max(120).optional(),
+  reference: text({ max: 120, trim: false, label: 'Payment references' }).optional(),
 });
 export type SalePayment = z.infer<typeof salePayment>;
 
 /** A completed counter sale, immutable. Natural key: `id` (the order id minted at the counter). */
 export const saleCompleteArgs = z.object({
   id: uuidSchema,
-  number: z.string().min(3).max(32),
+  number: text({ min: 3, max: 32, trim: false, label: 'Receipt numbers' }),
   shiftId: uuidSchema.nullable(),
   staffId: uuidSchema,
   completedAt: z.iso.datetime({ offset: true }),
@@ -64,7 +72,7 @@ export const saleCompleteArgs = z.object({
   taxCents: centsSchema,
   roundingCents: signedCentsSchema,
   totalCents: centsSchema,
-  note: z.string().max(500).default(''),
+  note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).default(''),
   customerId: uuidSchema.nullable().default(null),
   lines: z.array(saleLineSnapshot).min(1).max(500),
   payments: z.array(salePayment).min(1).max(20),
@@ -75,11 +83,11 @@ export type SaleCompleteArgs = z.infer<typeof saleCompleteArgs>;
 export const saleRefundArgs = z.object({
   id: uuidSchema,
   orderId: uuidSchema,
-  number: z.string().min(3).max(32),
+  number: text({ min: 3, max: 32, trim: false, label: 'Receipt numbers' }),
   staffId: uuidSchema,
   approvedBy: uuidSchema.nullable(),
   refundedAt: z.iso.datetime({ offset: true }),
-  reason: z.string().max(300).default(''),
+  reason: text({ max: 300, multiline: true, trim: false, label: 'Reasons' }).default(''),
   restock: z.boolean(),
   lines: z.array(z.object({ orderLineId: uuidSchema, quantity: z.number().int().min(1), amountCents: centsSchema })).min(1),
   totalCents: centsSchema,
@@ -94,7 +102,7 @@ export const shiftEventArgs = z.object({
   staffId: uuidSchema,
   occurredAt: z.iso.datetime({ offset: true }),
   amountCents: signedCentsSchema.default(0),
-  reason: z.string().max(300).default(''),
+  reason: text({ max: 300, multiline: true, trim: false, label: 'Reasons' }).default(''),
   /** close: counted cash by denomination (value in minor units → count), expected, over/short */
   counted: z.record(z.string().regex(/^\d+$/), z.number().int().min(0)).optional(),
   expectedCashCents: signedCentsSchema.optional(),
@@ -108,7 +116,7 @@ export const stockMovementArgs = z.object({
   kind: z.enum(['receive', 'adjust', 'count']),
   quantity: z.number().int(),
   occurredAt: z.iso.datetime({ offset: true }),
-  note: z.string().max(500).default(''),
+  note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).default(''),
   staffId: uuidSchema,
 });
 export type StockMovementArgs = z.infer<typeof stockMovementArgs>;
@@ -119,7 +127,7 @@ export const orderTransitionArgs = z.object({
   orderId: uuidSchema,
   from: z.enum(ORDER_STATUSES),
   to: z.enum(ORDER_STATUSES),
-  reason: z.string().max(300).optional(),
+  reason: text({ max: 300, multiline: true, trim: false, label: 'Reasons' }).optional(),
   prepMinutes: z.number().int().min(1).max(600).optional(),
   staffId: uuidSchema,
   occurredAt: z.iso.datetime({ offset: true }),
@@ -135,7 +143,7 @@ export type OrderTransitionArgs = z.infer<typeof orderTransitionArgs>;
 export const productQuickAddArgs = z.object({
   productId: uuidSchema,
   variantId: uuidSchema,
-  name: nonEmpty(120),
+  name: nonEmpty(120, { label: 'Names' }),
   categoryId: uuidSchema.nullable().default(null),
   sku: skuSchema,
   /** a retail code in its canonical spelling (UPC-A as 13 digits), or null when the scanned code is the SKU */
@@ -181,12 +189,12 @@ export const mutationEnvelope = z.object({
   args: z.unknown(),
   argsVersion: z.number().int().min(1),
   /** hybrid logical clock of the device at enqueue time: for display and tie-breaks only */
-  hlc: z.string().max(64),
+  hlc: text({ max: 64, trim: false, label: 'Clock stamps' }),
 });
 export type MutationEnvelope = z.infer<typeof mutationEnvelope>;
 
 export const pushInput = z.object({
-  epoch: z.string().min(1).max(64),
+  epoch: text({ min: 1, max: 64, trim: false, label: 'Epochs' }),
   /** in outbox order: each mutationId is the previous one + 1 */
   mutations: z
     .array(mutationEnvelope)
@@ -221,9 +229,9 @@ export const CHANGE_ENTITIES = ['vendor', 'category', 'tax_rate', 'product', 'va
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 export const pullInput = z.object({
-  epoch: z.string().min(1).max(64).nullable(),
+  epoch: text({ min: 1, max: 64, trim: false, label: 'Epochs' }).nullable(),
   /** opaque; '0' = from the beginning */
-  cursor: z.string().max(200).default('0'),
+  cursor: text({ max: 200, trim: false, label: 'Page links' }).default('0'),
   limit: z.number().int().min(1).max(PULL_LIMIT_MAX).default(500),
 });
 export type PullInput = z.infer<typeof pullInput>;

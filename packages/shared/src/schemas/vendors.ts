@@ -9,6 +9,7 @@ import {
   slugSchema,
   uuidSchema,
 } from './common';
+import { text } from './text';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Times are HH:MM (24-hour)');
 
@@ -21,7 +22,7 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /** Delivery by distance from the shop: the first zone whose radius covers the address applies. */
 export const deliveryZoneSchema = z.object({
-  name: nonEmpty(60),
+  name: nonEmpty(60, { label: 'Names' }),
   radiusMeters: z.number().int().min(100).max(100_000),
   feeCents: centsSchema,
   minOrderCents: centsSchema.default(0),
@@ -47,14 +48,14 @@ export const taxModeSchema = z.enum(['inclusive', 'exclusive']);
 export type TaxMode = z.infer<typeof taxModeSchema>;
 
 export const vendorProfileInput = z.object({
-  name: nonEmpty(120),
-  description: z.string().max(2000).default(''),
+  name: nonEmpty(120, { label: 'Names' }),
+  description: text({ max: 2000, multiline: true, trim: false, label: 'Descriptions' }).default(''),
   email: emailSchema,
-  phone: z.string().trim().max(40).default(''),
-  addressLine1: nonEmpty(200),
-  city: nonEmpty(100),
-  postcode: nonEmpty(20),
-  country: z.string().length(2),
+  phone: text({ max: 40, label: 'Phone numbers' }).default(''),
+  addressLine1: nonEmpty(200, { label: 'Addresses' }),
+  city: nonEmpty(100, { label: 'Addresses' }),
+  postcode: nonEmpty(20, { label: 'Addresses' }),
+  country: text({ min: 2, max: 2, trim: false, label: 'Country codes' }),
   lat: latSchema,
   lng: lngSchema,
   timezone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone'),
@@ -73,7 +74,7 @@ export type VendorProfileInput = z.infer<typeof vendorProfileInput>;
 export const vendorRegisterInput = vendorProfileInput.extend({
   slug: slugSchema,
   owner: z.object({
-    name: nonEmpty(120),
+    name: nonEmpty(120, { label: 'Names' }),
     email: emailSchema,
     password: z.string().min(10, 'Passwords need at least 10 characters').max(200),
   }),
@@ -113,7 +114,7 @@ export type VendorUpdateInput = z.infer<typeof vendorUpdateInput>;
 
 export const vendorPauseInput = z.object({
   paused: z.boolean(),
-  reason: z.string().max(200).optional(),
+  reason: text({ max: 200, multiline: true, trim: false, label: 'Reasons' }).optional(),
 });
 export type VendorPauseInput = z.infer<typeof vendorPauseInput>;
 
@@ -123,7 +124,7 @@ export const vendorByIdInput = z.object({ vendorId: uuidSchema });
 /** Storefront vendor directory, alphabetical; `cursor` is the `nextCursor` of the previous page. */
 export const vendorListInput = z
   .object({
-    cursor: z.string().max(500).optional(),
+    cursor: text({ max: 500, trim: false, label: 'Page links' }).optional(),
     limit: z.number().int().min(1).max(200).default(100),
   })
   .default({ limit: 100 });
