@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 
 /**
  * Browser mode of the counter UI: the same renderer Electron loads, served by Vite in development (with /trpc
- * and /healthz proxied to the headless counter) and built into dist-renderer, which the headless counter
- * serves itself (same origin, no CORS).
+ * and /healthz proxied to the headless counter, started with `--dev-origin http://localhost:5173` so it accepts
+ * this server's pages) and built into dist-renderer, which the headless counter serves itself (same origin, no CORS).
  */
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const COUNTER = process.env.COUNTER_URL ?? 'http://127.0.0.1:4319';

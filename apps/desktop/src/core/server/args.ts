@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { webOrigin } from './guard';
 
 export const DEFAULT_PORT = 4319;
 
@@ -8,13 +9,17 @@ export interface CounterArgs {
   serverUrl: string | undefined;
   dataDir: string;
   port: number;
+  /** the UI's dev server (`pnpm dev:renderer`) that may call this counter besides its own pages */
+  devOrigin?: string;
 }
 
-export const USAGE = `Usage: counter --data DIR [--server URL] [--port ${DEFAULT_PORT}]
+export const USAGE = `Usage: counter --data DIR [--server URL] [--port ${DEFAULT_PORT}] [--dev-origin URL]
 
-  --data DIR      where the counter keeps its database (created if missing)
-  --server URL    the marketplace server, e.g. http://localhost:3000
-  --port P        the local API port on 127.0.0.1 (0 picks a free one)`;
+  --data DIR        where the counter keeps its database (created if missing)
+  --server URL      the marketplace server, e.g. http://localhost:3000
+  --port P          the local API port on 127.0.0.1 (0 picks a free one)
+  --dev-origin URL  the UI's dev server allowed to call the counter besides its own pages,
+                    e.g. http://localhost:5173 (every other page is refused)`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -26,7 +31,7 @@ export function parseCounterArgs(argv: readonly string[], cwd = process.cwd()): 
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { server: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+      options: { server: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, 'dev-origin': { type: 'string' }, help: { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -48,5 +53,8 @@ export function parseCounterArgs(argv: readonly string[], cwd = process.cwd()): 
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  return { serverUrl, dataDir: resolve(cwd, values.data), port };
+  const devOriginArg = values['dev-origin'];
+  const devOrigin = devOriginArg === undefined ? undefined : webOrigin(devOriginArg);
+  if (devOrigin === null) throw new UsageError(`--dev-origin must be an http:// or https:// URL like http://localhost:5173, not "${devOriginArg}".`);
+  return { serverUrl, dataDir: resolve(cwd, values.data), port, ...(devOrigin ? { devOrigin } : {}) };
 }

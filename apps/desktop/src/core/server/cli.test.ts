@@ -59,6 +59,13 @@ describe('parseCounterArgs', () => {
     expect(parseCounterArgs(['--data=/d', '--port', '0'])).toEqual({ serverUrl: undefined, dataDir: '/d', port: 0 });
   });
 
+  it('takes the UI dev server’s origin from --dev-origin, and only a web address', () => {
+    expect(parseCounterArgs(['--data=/d', '--dev-origin', 'http://localhost:5173/'])).toMatchObject({ devOrigin: 'http://localhost:5173' });
+    expect(parseCounterArgs(['--data=/d'])).not.toHaveProperty('devOrigin');
+    expect(() => parseCounterArgs(['--data=/d', '--dev-origin', 'file:///tmp'])).toThrow(/--dev-origin must be an http/);
+    expect(() => parseCounterArgs(['--data=/d', '--dev-origin', 'localhost:5173'])).toThrow(UsageError);
+  });
+
   it('explains what is wrong', () => {
     const wrong = (argv: string[]) => {
       try {

@@ -44,6 +44,7 @@ export async function startHeadlessCounter(
       core,
       sync,
       port: args.port,
+      ...(args.devOrigin ? { devOrigin: args.devOrigin } : {}),
       uiDir: opts.uiDir ?? DEFAULT_UI_DIR,
       onInternalError: (error, path) => log(`internal error in ${path ?? 'request'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { AppError } from '@makeries/shared';
@@ -8,7 +9,7 @@ import { counterRouter } from '../router/index';
 import { createCounterContext } from '../router/context';
 import { createCredentialStore } from '../sync/credentials';
 import type { SyncController } from '../sync/types';
-import { checkRequest, sendJson, writeCors, type GuardOptions } from './guard';
+import { checkRequest, sendJson, type GuardOptions } from './guard';
 import { createMediaCache, MEDIA_PREFIX, type MediaCache, type MediaCacheOptions } from './media-cache';
 import { createStaticSite } from './static-files';
 
@@ -65,6 +66,11 @@ async function serveMedia(media: MediaCache, req: IncomingMessage, res: ServerRe
   res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
+/** No WebSocket is served (live updates are server-sent events): 403 for a foreign page, 404 otherwise. */
+function refuseUpgrade(socket: Duplex, status: 403 | 404): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 /**
  * Serves the CounterRouter on 127.0.0.1 with @trpc/server's standalone adapter: queries and mutations over
  * plain HTTP (httpLink / httpBatchLink), subscriptions as server-sent events (httpSubscriptionLink).
@@ -85,14 +91,11 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
 
   const site = opts.uiDir ? createStaticSite(opts.uiDir) : null;
   const media = defaultMedia(opts.core, opts.media);
+  // the guard needs the port actually listened on (0 picks one)
+  const ownPort = () => (server.address() as AddressInfo).port;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const check = checkRequest(req, opts);
+    const check = checkRequest(req, ownPort(), opts);
     if (!check.ok) return sendJson(res, 403, { ok: false, message: check.reason });
-    writeCors(res, check.origin);
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204).end();
-      return;
-    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, health(opts.core, opts.sync));
     if (path.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
@@ -106,6 +109,8 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
     if (site?.handle(req, res, path)) return;
     sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
   });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => refuseUpgrade(socket, checkRequest(req, ownPort(), opts).ok ? 404 : 403));
 
   const host = opts.host ?? DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
