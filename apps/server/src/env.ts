@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy';
 
 /** All configuration comes through here, validated once at start. */
 const envSchema = z.object({
@@ -29,6 +30,8 @@ const envSchema = z.object({
   /** failed logins allowed per key (email or IP) per window */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** proxies whose X-Forwarded-For is believed: unset = none, a hop count, or addresses/CIDR ranges (see trust-proxy.ts) */
+  TRUST_PROXY: trustProxySchema,
   /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
   CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
 });

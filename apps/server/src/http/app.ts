@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createContextInner, SESSION_COOKIE, type CookieJar } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
-import { appRouter, type AppRouter } from '../routers/index';
+import { fastifyTrustProxy } from '../trust-proxy';
 import { releasesDirOf } from '../services/releases/platforms';
 import { registerMedia } from './media';
 import { registerOrderLive } from './order-live';
@@ -14,19 +12,11 @@ import { registerPoke } from './poke';
 import { registerUpdates } from './updates';
 import { registerStorefront } from './storefront';
 import { registerStripeWebhook } from './stripe-webhook';
+import { DEFAULT_BODY_LIMIT, registerTrpc } from './trpc';
 
 export interface AppOptions {
   database: Database;
   env: Env;
-}
-
-/** Cookie sessions only count on same-origin mutations (CSRF): SameSite=Lax plus an Origin check. */
-function sessionCookieFor(req: FastifyRequest, env: Env): string | undefined {
-  const value = req.cookies[SESSION_COOKIE];
-  if (!value) return undefined;
-  const origin = req.headers.origin;
-  if (req.method !== 'GET' && origin && origin !== new URL(env.PUBLIC_URL).origin) return undefined;
-  return value;
 }
 
 export async function buildApp({ database, env }: AppOptions): Promise<FastifyInstance> {
@@ -34,42 +24,15 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
     logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID()),
     requestIdHeader: 'x-request-id',
-    bodyLimit: 12 * 1024 * 1024, // image uploads arrive base64 inside tRPC bodies
-    trustProxy: true,
+    bodyLimit: DEFAULT_BODY_LIMIT, // the upload procedures have their own routes and limits (./trpc.ts)
+    trustProxy: fastifyTrustProxy(env.TRUST_PROXY), // none unless configured: X-Forwarded-For from anyone else is ignored
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   await app.register(cookie);
 
-  const secure = env.PUBLIC_URL.startsWith('https://');
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req, res }) => {
-        const auth = req.headers.authorization;
-        const jar: CookieJar = {
-          set: (name, value, opts) =>
-            void res.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: opts.expires }),
-          clear: (name) => void res.clearCookie(name, { path: '/' }),
-        };
-        return createContextInner({
-          database,
-          env,
-          log: req.log as never,
-          bearer: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
-          sessionCookie: sessionCookieFor(req, env),
-          ip: req.ip,
-          requestId: String(req.id),
-          cookies: jar,
-        });
-      },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  await registerTrpc(app, { database, env });
 
   await registerStripeWebhook(app, { database, env });
 

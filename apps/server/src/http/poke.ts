@@ -12,12 +12,10 @@ export interface PokeOptions {
   keepAliveMs?: number;
 }
 
+/** The device token, from `Authorization: Bearer` only: a token in the query string would end up in access logs. */
 function tokenOf(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const q = (req.query as { token?: unknown } | undefined)?.token;
-  // EventSource cannot set headers, so a browser-mode counter passes its token in the query string
-  return typeof q === 'string' && q.length > 0 ? q : undefined;
+  return auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
 }
 
 async function openStream(
