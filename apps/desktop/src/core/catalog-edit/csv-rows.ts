@@ -1,6 +1,7 @@
 import { AppError, parseMoney, skuSchema, validateBarcode, type CatalogVariantArgs } from '@makeries/shared';
 import Papa from 'papaparse';
 import type { CoreContext } from '../context';
+import { unguardFormula } from './csv-formula';
 
 /** One CSV row, read and checked on its own (cross-row checks come later). */
 export interface CsvRow {
@@ -50,7 +51,8 @@ function lookups(ctx: CoreContext, currency: string): Lookups {
 
 function readRow(cells: Record<string, string | undefined>, line: number, l: Lookups): CsvRow {
   const errors: string[] = [];
-  const cell = (k: string) => (cells[k] ?? '').trim();
+  // the export's formula guard (a leading apostrophe before = + - @) comes off again
+  const cell = (k: string) => unguardFormula((cells[k] ?? '').trim());
   const product = cell('product');
   if (!product) errors.push('The product name is empty.');
   else if (product.length > 120) errors.push('The product name is longer than 120 characters.');
