@@ -7,6 +7,7 @@ import {
   skuSchema,
   SOLD_BY,
   taxClassSchema,
+  text,
   uuidSchema,
 } from '@makeries/shared';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ const approval = approvalInput.optional();
 /** A variant as the editor sends it: no id = a new variant; the barcode as typed or scanned (checked later). */
 export const variantEditInput = z.object({
   id: uuidSchema.optional(),
-  name: nonEmpty(80).default('Default'),
+  name: nonEmpty(80, { label: 'Names' }).default('Default'),
   sku: skuSchema,
   barcode: z
     .string()
@@ -40,8 +41,8 @@ export type VariantEditInput = z.input<typeof variantEditInput>;
  */
 export const productSaveInput = z.object({
   productId: uuidSchema.optional(),
-  name: nonEmpty(120),
-  description: z.string().trim().max(5000).optional(),
+  name: nonEmpty(120, { label: 'Names' }),
+  description: text({ max: 5000, multiline: true, label: 'Descriptions' }).optional(),
   categoryId: uuidSchema.nullable().default(null),
   dietaryTags: z.array(dietaryTagSchema).max(DIETARY_TAGS.length).optional(),
   onlineVisible: z.boolean().default(false),
@@ -55,7 +56,7 @@ export type ProductFlagInput = z.input<typeof productFlagInput>;
 
 export const categorySaveInput = z.object({
   id: uuidSchema.optional(),
-  name: nonEmpty(80),
+  name: nonEmpty(80, { label: 'Names' }),
   sort: z.number().int().min(0).max(100_000).default(0),
   approval,
 });
@@ -64,7 +65,7 @@ export type CategorySaveInput = z.input<typeof categorySaveInput>;
 export const taxRateSaveInput = z.object({
   id: uuidSchema.optional(),
   taxClass: taxClassSchema,
-  name: nonEmpty(60),
+  name: nonEmpty(60, { label: 'Names' }),
   rateBps: rateBpsSchema,
   approval,
 });
@@ -72,7 +73,7 @@ export type TaxRateSaveInput = z.input<typeof taxRateSaveInput>;
 
 export const PRODUCT_STATUSES = ['active', 'online', 'hidden', 'archived', 'all'] as const;
 export const productListInput = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: text({ max: 100, label: 'Searches' }).default(''),
   categoryId: uuidSchema.nullable().optional(),
   status: z.enum(PRODUCT_STATUSES).default('active'),
   limit: z.number().int().min(1).max(500).default(200),
@@ -82,14 +83,14 @@ export type ProductListInput = z.input<typeof productListInput>;
 export const productIdInput = z.object({ productId: uuidSchema });
 
 export const csvImportInput = z.object({
-  text: z.string().max(5_000_000, 'The file is too large (5 MB at most)'),
+  text: text({ max: 5_000_000, maxMessage: 'The file is too large (5 MB at most)', multiline: true, trim: false, label: 'CSV files' }),
   approval,
 });
 export type CsvImportInput = z.input<typeof csvImportInput>;
 
 export const imageUploadInput = z.object({
   productId: uuidSchema,
-  contentType: z.string().trim().max(100),
+  contentType: text({ max: 100, label: 'Content types' }),
   dataBase64: z.string().min(1, 'The image is empty').max(12_000_000, 'Images can be at most 8 MB'),
   approval,
 });

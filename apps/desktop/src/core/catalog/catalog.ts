@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import { uuidSchema } from '@makeries/shared';
+import { text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import { mirrorCategories } from '../db/schema/index';
@@ -10,7 +10,7 @@ import { searchVariants, type SearchHit } from './search';
 import { onHandFor } from './stock';
 import { vendorSettings, type VendorSettings } from './vendor';
 
-const searchInput = z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) });
+const searchInput = z.object({ text: text({ max: 200, trim: false, label: 'Searches' }), limit: z.number().int().min(1).max(100).default(20) });
 
 export function createCatalogModule(ctx: CoreContext) {
   return {

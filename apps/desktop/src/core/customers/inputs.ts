@@ -1,4 +1,4 @@
-import { counterCustomerLookupInput, emailSchema, uuidSchema } from '@makeries/shared';
+import { counterCustomerLookupInput, emailSchema, text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 
 export const customerLookupInput = counterCustomerLookupInput;
@@ -6,9 +6,9 @@ export const customerLookupInput = counterCustomerLookupInput;
 export const attachCustomerInput = z.object({
   customer: z.object({
     id: uuidSchema,
-    name: z.string().trim().min(1).max(120),
-    email: z.string().max(254).default(''),
-    phone: z.string().max(40).default(''),
+    name: text({ min: 1, max: 120, label: 'Names' }),
+    email: text({ max: 254, trim: false, label: 'Emails' }).default(''),
+    phone: text({ max: 40, trim: false, label: 'Phone numbers' }).default(''),
   }),
 });
 export type AttachCustomerInput = z.input<typeof attachCustomerInput>;

@@ -1,4 +1,12 @@
-import { AppError, stockAdjustInput, stockCountInput, stockReceiveInput, uuidv7, type StockMovementArgs } from '@makeries/shared';
+import {
+  AppError,
+  stockAdjustInput,
+  stockCountInput,
+  type StockMovementArgs,
+  stockReceiveInput,
+  text,
+  uuidv7,
+} from '@makeries/shared';
 import { z } from 'zod';
 import { isoAt, type CoreContext } from '../context';
 import { stockMovements } from '../db/schema/index';
@@ -17,7 +25,7 @@ const movementInput = z.object({
   kind: z.enum(['receive', 'adjust', 'count']),
   variantId: z.uuid(),
   quantity: z.number(),
-  note: z.string().optional(),
+  note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).optional(),
   approval: approvalInput.optional(),
 });
 export type StockMovementInput = z.input<typeof movementInput>;

@@ -3,6 +3,7 @@ import {
   stockAdjustInput,
   stockCountInput,
   stockReceiveInput,
+  text,
   uuidSchema,
 } from '@makeries/shared';
 import { z } from 'zod';
@@ -17,10 +18,10 @@ const limit = (max: number, dflt: number) => z.number().int('Limits are whole nu
 
 export const overrideInput = approvalInput.extend({
   /** what the manager is allowing, for the activity log ("refund a sale") */
-  action: z.string().trim().min(1, 'Say what the manager is approving').max(120),
+  action: text({ min: 1, minMessage: 'Say what the manager is approving', max: 120, label: 'Actions' }),
 });
 
-export const catalogSearchInput = z.object({ text: z.string().max(200, 'Searches are at most 200 characters'), limit: limit(100, 20) });
+export const catalogSearchInput = z.object({ text: text({ max: 200, maxMessage: 'Searches are at most 200 characters', trim: false, label: 'Searches' }), limit: limit(100, 20) });
 export const variantIdInput = z.object({ variantId: uuidSchema });
 export const categoryInput = z.object({ categoryId: uuidSchema, limit: limit(500, 200) });
 
@@ -28,7 +29,7 @@ export const setWeightInput = z.object({
   lineId: uuidSchema,
   grams: z.number().int('Weights are whole grams').min(1, 'Weigh the item first').max(1_000_000, 'That is more than a tonne'),
 });
-export const clearCartInput = z.object({ reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default('') }).default({ reason: '' });
+export const clearCartInput = z.object({ reason: text({ max: 300, maxMessage: 'Reasons are at most 300 characters', multiline: true, label: 'Reasons' }).default('') }).default({ reason: '' });
 
 export const listLimitInput = z.object({ limit: limit(200, 50) }).default({ limit: 50 });
 export const rejectionListInput = z
@@ -36,7 +37,14 @@ export const rejectionListInput = z
   .default({ limit: 50, includeResolved: false });
 export const resolveRejectionInput = z.object({
   id: uuidSchema,
-  note: z.string().trim().min(3, 'Say what was done about it (at least 3 characters)').max(500, 'Notes are at most 500 characters'),
+  note: text({
+    min: 3,
+    minMessage: 'Say what was done about it (at least 3 characters)',
+    max: 500,
+    maxMessage: 'Notes are at most 500 characters',
+    multiline: true,
+    label: 'Notes',
+  }),
 });
 export const shiftIdInput = z.object({ shiftId: uuidSchema });
 export const zReportInput = z.object({ shiftId: uuidSchema.optional() }).default({});

@@ -1,4 +1,4 @@
-import { centsSchema, nonEmpty, skuSchema, taxClassSchema, uuidSchema } from '@makeries/shared';
+import { centsSchema, nonEmpty, skuSchema, taxClassSchema, text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 import { approvalInput } from '../schemas/staff';
 
@@ -9,7 +9,7 @@ const baudRate = z
   .number()
   .int()
   .refine((b) => (STANDARD_BAUD_RATES as readonly number[]).includes(b), `Pick one of ${STANDARD_BAUD_RATES.join(', ')} baud`);
-const path = z.string().trim().min(1, 'Enter the port, e.g. /dev/ttyACM0 or COM3').max(200, 'Port paths are at most 200 characters');
+const path = text({ min: 1, minMessage: 'Enter the port, e.g. /dev/ttyACM0 or COM3', max: 200, maxMessage: 'Port paths are at most 200 characters', label: 'Port paths' });
 /** what the scanner sends around each code: at most 4 characters, usually control characters like CR or STX */
 const prefix = z.string().max(4, 'A prefix is at most 4 characters');
 const suffix = z.string().min(1, 'A suffix ends each code: CR (\\r) for most scanners').max(4, 'A suffix is at most 4 characters');
@@ -20,7 +20,7 @@ const affixMessage = { message: 'The prefix cannot contain the suffix: every cod
 
 export const scannerCreateInput = z
   .object({
-    name: nonEmpty(60),
+    name: nonEmpty(60, { label: 'Names' }),
     path,
     baudRate: baudRate.default(9600),
     prefix: prefix.default(''),
@@ -33,7 +33,7 @@ export type ScannerCreateInput = z.input<typeof scannerCreateInput>;
 export const scannerUpdateInput = z
   .object({
     id: uuidSchema,
-    name: nonEmpty(60).optional(),
+    name: nonEmpty(60, { label: 'Names' }).optional(),
     path: path.optional(),
     baudRate: baudRate.optional(),
     prefix: prefix.optional(),
@@ -45,12 +45,12 @@ export type ScannerUpdateInput = z.input<typeof scannerUpdateInput>;
 
 export const scannerIdInput = z.object({ id: uuidSchema });
 
-export const scanCodeInput = z.object({ code: z.string().trim().min(1, 'Scan or type a barcode').max(64, 'Codes are at most 64 characters') });
+export const scanCodeInput = z.object({ code: text({ min: 1, minMessage: 'Scan or type a barcode', max: 64, maxMessage: 'Codes are at most 64 characters', label: 'Barcodes' }) });
 
 /** What staff type for a barcode the catalog does not know; the code itself decides barcode vs SKU. */
 export const quickAddInput = z.object({
-  code: z.string().trim().min(1, 'Scan the barcode to add').max(64, 'Codes are at most 64 characters'),
-  name: nonEmpty(120),
+  code: text({ min: 1, minMessage: 'Scan the barcode to add', max: 64, maxMessage: 'Codes are at most 64 characters', label: 'Barcodes' }),
+  name: nonEmpty(120, { label: 'Names' }),
   priceCents: centsSchema.min(1, 'Enter the price'),
   taxClass: taxClassSchema,
   categoryId: uuidSchema.nullable().default(null),

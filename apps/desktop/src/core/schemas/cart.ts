@@ -1,4 +1,4 @@
-import { uuidSchema } from '@makeries/shared';
+import { text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 import { approvalInput } from './staff';
 
@@ -17,7 +17,7 @@ export type DiscountInput = z.infer<typeof discountInput>;
 /** `sellAnyway`: staff answered "sell anyway?" for an item the counter believes is sold out */
 const sellAnyway = z.boolean('Sell anyway is yes or no').optional();
 
-export const scanInput = z.object({ code: z.string().trim().min(1, 'Scan or type a barcode').max(64), sellAnyway });
+export const scanInput = z.object({ code: text({ min: 1, minMessage: 'Scan or type a barcode', max: 64, label: 'Barcodes' }), sellAnyway });
 export type ScanInput = z.input<typeof scanInput>;
 
 export const addVariantInput = z.object({
@@ -46,15 +46,15 @@ export type LineDiscountInput = z.input<typeof lineDiscountInput>;
 export const orderDiscountInput = z.object({ discount: discountInput.nullable(), approval: approvalInput.optional() });
 export type OrderDiscountInput = z.input<typeof orderDiscountInput>;
 
-export const lineNoteInput = z.object({ lineId: uuidSchema, note: z.string().trim().max(200, 'Notes are at most 200 characters') });
-export const cartNoteInput = z.object({ note: z.string().trim().max(500, 'Notes are at most 500 characters') });
+export const lineNoteInput = z.object({ lineId: uuidSchema, note: text({ max: 200, maxMessage: 'Notes are at most 200 characters', multiline: true, label: 'Notes' }) });
+export const cartNoteInput = z.object({ note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }) });
 
 export const attachCustomerInput = z.object({
   /** null detaches */
   customerId: uuidSchema.nullable(),
-  name: z.string().trim().max(120).optional(),
+  name: text({ max: 120, label: 'Names' }).optional(),
 });
 
-export const parkInput = z.object({ label: z.string().trim().max(60, 'Labels are at most 60 characters').default('') });
+export const parkInput = z.object({ label: text({ max: 60, maxMessage: 'Labels are at most 60 characters', label: 'Labels' }).default('') });
 export const cartIdInput = z.object({ cartId: uuidSchema });
 export const lineIdInput = z.object({ lineId: uuidSchema });

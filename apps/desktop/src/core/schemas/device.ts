@@ -1,4 +1,4 @@
-import { registerCodeSchema, uuidSchema } from '@makeries/shared';
+import { registerCodeSchema, text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 
 /** What pairing with the server produced (devices.pair): stored so the counter works offline afterwards. */
@@ -6,7 +6,7 @@ export const devicePairInput = z.object({
   deviceId: uuidSchema,
   vendorId: uuidSchema,
   registerCode: registerCodeSchema,
-  name: z.string().trim().max(120).default(''),
+  name: text({ max: 120, label: 'Names' }).default(''),
 });
 export type DevicePairInput = z.input<typeof devicePairInput>;
 

@@ -1,4 +1,4 @@
-import { uuidSchema } from '@makeries/shared';
+import { text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 import { approvalInput } from './staff';
 
@@ -14,7 +14,7 @@ export const refundInput = z.object({
   restock: z.boolean(),
   /** original = back to how the customer paid (single-tender sales only); stripe_terminal = back to the reader's card */
   tender: z.enum(['original', 'cash', 'external_card', 'stripe_terminal']).default('original'),
-  reason: z.string().trim().max(300, 'Reasons are at most 300 characters').default(''),
+  reason: text({ max: 300, maxMessage: 'Reasons are at most 300 characters', multiline: true, label: 'Reasons' }).default(''),
   approval: approvalInput.optional(),
   /** minted by the screen once per refund dialog, so a retry (no answer from the marketplace) never refunds twice */
   refundId: uuidSchema.optional(),

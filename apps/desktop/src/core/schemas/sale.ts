@@ -1,8 +1,8 @@
-import { uuidSchema } from '@makeries/shared';
+import { text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 
 const cents = z.number().int('Amounts are whole cents').min(0).max(100_000_000);
-const reference = z.string().trim().max(120);
+const reference = text({ max: 120, label: 'Payment references' });
 
 export const tenderInput = z.discriminatedUnion('kind', [
   /** cash handed over; the change is worked out */
@@ -21,6 +21,6 @@ export const completeSaleInput = z.object({
 });
 export type CompleteSaleInput = z.input<typeof completeSaleInput>;
 
-export const saleLookupInput = z.object({ number: z.string().trim().min(1).max(40) });
+export const saleLookupInput = z.object({ number: text({ min: 1, max: 40, label: 'Receipt numbers' }) });
 export const saleIdInput = z.object({ saleId: uuidSchema });
 export const recentSalesInput = z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 });

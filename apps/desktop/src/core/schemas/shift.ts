@@ -1,3 +1,4 @@
+import { text } from '@makeries/shared';
 import { z } from 'zod';
 
 const cents = z.number().int('Amounts are whole cents').min(0).max(100_000_000);
@@ -7,11 +8,11 @@ export type OpenShiftInput = z.input<typeof openShiftInput>;
 
 export const cashMoveInput = z.object({
   amountCents: cents.min(1, 'Enter an amount above 0'),
-  reason: z.string().trim().min(1, 'Say what the cash is for').max(300, 'Reasons are at most 300 characters'),
+  reason: text({ min: 1, minMessage: 'Say what the cash is for', max: 300, maxMessage: 'Reasons are at most 300 characters', multiline: true, label: 'Reasons' }),
 });
 export type CashMoveInput = z.input<typeof cashMoveInput>;
 
-export const noSaleInput = z.object({ reason: z.string().trim().max(300).default('') });
+export const noSaleInput = z.object({ reason: text({ max: 300, multiline: true, label: 'Reasons' }).default('') });
 
 /** Denomination value in minor units ("2000" = a 20 note) → how many were counted. */
 export const closeShiftInput = z.object({

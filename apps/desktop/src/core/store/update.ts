@@ -1,4 +1,11 @@
-import { AppError, storeSettingsPatch, uuidv7, type VendorPauseArgs, type VendorSettingsArgs } from '@makeries/shared';
+import {
+  AppError,
+  storeSettingsPatch,
+  text,
+  uuidv7,
+  type VendorPauseArgs,
+  type VendorSettingsArgs,
+} from '@makeries/shared';
 import { z } from 'zod';
 import { isoAt, type CoreContext, type SignedInStaff } from '../context';
 import { vendorSettings } from '../catalog/vendor';
@@ -11,7 +18,7 @@ import { readStoreSettings, type StoreSettingsView } from './settings';
 
 export const storePauseInput = z.object({
   paused: z.boolean(),
-  reason: z.string().trim().max(200, 'Keep the reason under 200 characters').default(''),
+  reason: text({ max: 200, maxMessage: 'Keep the reason under 200 characters', multiline: true, label: 'Reasons' }).default(''),
 });
 export type StorePauseInput = z.input<typeof storePauseInput>;
 

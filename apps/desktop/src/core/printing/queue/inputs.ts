@@ -1,4 +1,4 @@
-import { uuidSchema } from '@makeries/shared';
+import { text, uuidSchema } from '@makeries/shared';
 import { z } from 'zod';
 
 /*
@@ -10,13 +10,13 @@ const byte = (what: string) =>
   z.number({ message: `${what} must be a number from 0 to 255` }).int(`${what} must be a whole number from 0 to 255`).min(0, `${what} must be from 0 to 255`).max(255, `${what} must be from 0 to 255`);
 
 const printerFields = {
-  name: z.string().trim().min(1, 'Give the printer a name, like "Front till"').max(60, 'Printer names are at most 60 characters'),
+  name: text({ min: 1, minMessage: 'Give the printer a name, like "Front till"', max: 60, maxMessage: 'Printer names are at most 60 characters', label: 'Names' }),
   role: z.enum(['receipt', 'kitchen'], { message: 'A printer is for receipts or for the kitchen' }),
-  transport: z.string().trim().min(1, 'Say how the printer is connected, like tcp://192.168.1.50:9100').max(300),
+  transport: text({ min: 1, minMessage: 'Say how the printer is connected, like tcp://192.168.1.50:9100', max: 300, label: 'Printer addresses' }),
   paperWidth: z.union([z.literal(58), z.literal(80)], { message: 'Paper width is 58 or 80 mm' }),
   commandSet: z.enum(['epson', 'star'], { message: 'Command set is EPSON (ESC/POS) or STAR' }),
   /** checked against the renderer's tables by the printer store (aliases like "PC850" or "1252" are accepted) */
-  codePage: z.string().trim().min(1, 'Choose a code page from the list, like PC858_EURO').max(40, 'Code page names are at most 40 characters'),
+  codePage: text({ min: 1, minMessage: 'Choose a code page from the list, like PC858_EURO', max: 40, maxMessage: 'Code page names are at most 40 characters', label: 'Code pages' }),
   hasDrawer: z.boolean(),
   drawerPin: z.union([z.literal(0), z.literal(1)], { message: 'The drawer is on pin 0 (connector pin 2) or 1 (pin 5)' }),
   drawerT1: byte('Drawer pulse on-time'),
@@ -62,7 +62,7 @@ export const listJobsInput = z
 export type ListJobsInput = z.input<typeof listJobsInput>;
 
 export const openDrawerInput = z.object({
-  reason: z.string().trim().min(1, 'Say why the drawer is opened without a sale').max(300, 'Reasons are at most 300 characters'),
+  reason: text({ min: 1, minMessage: 'Say why the drawer is opened without a sale', max: 300, maxMessage: 'Reasons are at most 300 characters', multiline: true, label: 'Reasons' }),
 });
 
 export const saleIdInput = z.object({ saleId: uuidSchema });
