@@ -78,6 +78,14 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
     expect((batch.json() as Answer[]).map((a) => a.error?.data?.appCode)).toEqual(['PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE']);
   });
 
+  it('lets a counter push a backlog bigger than 1 MB (the body is read; the content is then checked)', async () => {
+    const counter = await pairCounter(get());
+    const backlog = { epoch: 'x', mutations: [{ mutationId: 1, name: 'sale.complete', args: { note: 'n'.repeat(2 * 1024 * 1024) } }] };
+    const res = await post('sync.push', backlog, { authorization: `Bearer ${counter.token}` });
+    expect(res.status).not.toBe(413);
+    expect(res.body.error?.data?.appCode).toBe('BAD_INPUT');
+  });
+
   it('still takes a 3 MB product photo from a paired counter', async () => {
     const counter = await pairCounter(get());
     const bread = await addProduct(get().database.db, counter.shop.vendorId, { name: 'Sourdough', priceCents: 450 });

@@ -12,11 +12,13 @@ const MB = 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1 * MB;
 /** base64 makes bytes a third bigger; the rest is room for the JSON around it and wrapped base64 lines */
 const base64Room = (bytes: number) => Math.ceil(bytes / 3) * 4 + 1 * MB;
-/** The upload procedures, each on its own route with a body limit to match the file it carries. */
-export const UPLOAD_BODY_LIMITS: Readonly<Record<string, number>> = {
+/** The procedures with big bodies, each on its own route with a limit to match what it carries. */
+export const LARGE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'products.uploadImage': base64Room(IMAGE_MAX_BYTES),
   'products.uploadImageFromCounter': base64Room(IMAGE_MAX_BYTES),
   'counterCustomers.uploadReceiptLogo': base64Room(RECEIPT_LOGO_MAX_BYTES),
+  // a counter back from a day offline pushes up to PUSH_BATCH_MAX sales at once (the limit all bodies had before)
+  'sync.push': 12 * MB,
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -51,7 +53,7 @@ function tooLarge(req: FastifyRequest<{ Params: { path: string } }>, reply: Fast
 }
 
 /**
- * Mounts the API at /trpc/:path (DEFAULT_BODY_LIMIT), plus a route per upload procedure with its own limit.
+ * Mounts the API at /trpc/:path (DEFAULT_BODY_LIMIT), plus a route per big-body procedure with its own limit.
  * Same handling as `fastifyTRPCPlugin`, which cannot give one procedure a bigger body than the others.
  */
 export async function registerTrpc(app: FastifyInstance, { database, env }: { database: Database; env: Env }): Promise<void> {
@@ -94,7 +96,7 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
         },
       });
 
-    for (const [path, bodyLimit] of Object.entries(UPLOAD_BODY_LIMITS)) {
+    for (const [path, bodyLimit] of Object.entries(LARGE_BODY_LIMITS)) {
       scope.post<{ Params: { path: string } }>(`/trpc/${path}`, { bodyLimit }, (req, reply) => handle(req, reply, path));
     }
     scope.all<{ Params: { path: string } }>('/trpc/:path', { bodyLimit: DEFAULT_BODY_LIMIT }, (req, reply) =>
