@@ -9,6 +9,8 @@ export interface RenderDeps {
   /** the server's router and a context factory for this request (the customer's cookie, if any) */
   router: AppRouter;
   createContext: LocalLinkOptions<AppRouter>['createContext'];
+  /** this answer's CSP nonce for the page's few inline scripts (the router's hydration data) */
+  scriptNonce: string;
 }
 
 export interface RenderResult {

@@ -1,23 +1,20 @@
+// first: configures zod before any schema is built (see the module)
+import './app/zod-jitless';
 import '@mantine/core/styles.css';
 import './app/app.css';
-import { hydrate, type DehydratedState } from '@tanstack/react-query';
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createBrowserApi } from './app/api';
 import { AppProviders, createQueryClient } from './app/providers';
+import { readQueryState } from './app/query-state';
 import { createRoutes } from './app/routes';
-
-declare global {
-  interface Window {
-    __MK_QUERY_STATE__?: DehydratedState;
-  }
-}
 
 const api = createBrowserApi();
 const queryClient = createQueryClient();
-const state = window.__MK_QUERY_STATE__;
+const state = readQueryState(document);
 if (state) {
   // the server's data is as fresh as this page load, whatever the two clocks say: nothing refetches on hydration
   const now = Date.now();

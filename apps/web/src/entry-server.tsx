@@ -33,7 +33,7 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
   const router = createStaticRouter(handler.dataRoutes, context);
   const appHtml = renderToString(
     <AppProviders api={api} queryClient={queryClient}>
-      <StaticRouterProvider router={router} context={context} />
+      <StaticRouterProvider router={router} context={context} nonce={deps.scriptNonce} />
     </AppProviders>,
   );
   const seo =

@@ -9,6 +9,7 @@ import { releasesDirOf } from '../services/releases/platforms';
 import { registerMedia } from './media';
 import { registerOrderLive } from './order-live';
 import { registerPoke } from './poke';
+import { registerSecurityHeaders } from './security-headers';
 import { registerUpdates } from './updates';
 import { registerStorefront } from './storefront';
 import { registerStripeWebhook } from './stripe-webhook';
@@ -31,6 +32,7 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
     reply.header('x-request-id', req.id);
   });
   await app.register(cookie);
+  await registerSecurityHeaders(app, env);
 
   await registerTrpc(app, { database, env });
 

@@ -56,7 +56,7 @@ describe('storefront pages rendered by the server', () => {
     expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/p/${croissant.productId}">`);
     expect(html).toMatch(/<meta name="description" content="Three days of lamination[^"]*£2\.40/);
     // the query cache the browser hydrates from, so it does not fetch the product again
-    expect(html).toContain('window.__MK_QUERY_STATE__=');
+    expect(html).toContain('<script type="application/json" id="mk-query-state">');
     expect(html).toContain('"products.byId"');
 
     const [product] = jsonLd(html);

@@ -4,6 +4,7 @@ import { createContextInner, SESSION_COOKIE, type Context } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter } from '../routers/index';
+import { scriptNonce } from './security-headers';
 import { registerSeoFiles } from './seo-files';
 import { registerStaticFiles } from './static-files';
 
@@ -62,7 +63,7 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         requestId: String(req.id),
       }));
     try {
-      const page = await ssr.renderPage(request, { router: appRouter, createContext });
+      const page = await ssr.renderPage(request, { router: appRouter, createContext, scriptNonce: scriptNonce(req.raw) });
       if (page.location) return reply.redirect(page.location, page.status);
       return sendHtml(req, reply, page.status, page.html);
     } catch (err) {

@@ -1,3 +1,4 @@
+import { QUERY_STATE_ID } from '../app/query-state';
 import { absoluteUrl, pageTitle, type Seo } from '../app/seo';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -57,7 +58,7 @@ ${p.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"
 </head>
 <body>
 <div id="root">${p.appHtml}</div>
-<script>window.__MK_QUERY_STATE__=${scriptJson(p.state)}</script>
+<script type="application/json" id="${QUERY_STATE_ID}">${scriptJson(p.state)}</script>
 ${p.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n')}
 </body>
 </html>`;
