@@ -38,11 +38,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startLiveMarket(): Promise<LiveMarket> {
+/** `envOverrides` configure the server (e.g. Stripe keys) beside the test defaults. */
+export async function startLiveMarket(envOverrides: Record<string, string> = {}): Promise<LiveMarket> {
   const dataDir = mkdtempSync(join(tmpdir(), 'makeries-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = testEnv({ DATA_DIR: dataDir, PUBLIC_URL: base });
+  const env = testEnv({ ...envOverrides, DATA_DIR: dataDir, PUBLIC_URL: base });
   const database = await createTestDatabase('pglite');
   const shops = await seedStorefrontShops(database, env);
   const app = await buildApp({ database, env });
