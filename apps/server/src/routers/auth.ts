@@ -1,6 +1,7 @@
 import { customerLoginInput, customerSignupInput, staffLoginInput } from '@makeries/shared';
 import { SESSION_COOKIE } from '../context';
 import { customerLogin, customerSignup, deleteSession, describeActor, staffLogin } from '../services/auth';
+import { loginThrottle } from '../services/login-throttle';
 import { loginRateRule } from '../services/rate-limit';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -8,7 +9,7 @@ export const authRouter = router({
   /** Back-office sign-in for owners and managers: the token goes in `Authorization: Bearer`. */
   staffLogin: publicProcedure
     .input(staffLoginInput)
-    .mutation(({ ctx, input }) => staffLogin(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
+    .mutation(({ ctx, input }) => staffLogin(ctx.db, input, { ip: ctx.ip, throttle: loginThrottle(ctx.env) })),
 
   staffLogout: staffProcedure.mutation(async ({ ctx }) => {
     await deleteSession(ctx.db, ctx.actor.sessionId);
@@ -25,7 +26,7 @@ export const authRouter = router({
   }),
 
   customerLogin: publicProcedure.input(customerLoginInput).mutation(async ({ ctx, input }) => {
-    const { token, expiresAt, customer } = await customerLogin(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) });
+    const { token, expiresAt, customer } = await customerLogin(ctx.db, input, { ip: ctx.ip, throttle: loginThrottle(ctx.env) });
     ctx.cookies.set(SESSION_COOKIE, token, { expires: expiresAt });
     return { customer, expiresAt: expiresAt.toISOString() };
   }),
