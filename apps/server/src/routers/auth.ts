@@ -1,7 +1,8 @@
-import { customerLoginInput, customerSignupInput, staffLoginInput } from '@makeries/shared';
+import { customerLoginInput, customerSignupInput, requestPasswordResetInput, resetPasswordInput, staffLoginInput } from '@makeries/shared';
 import { SESSION_COOKIE } from '../context';
 import { customerLogin, customerSignup, deleteSession, describeActor, staffLogin } from '../services/auth';
 import { loginThrottle } from '../services/login-throttle';
+import { requestPasswordReset, resetPassword } from '../services/password-reset';
 import { loginRateRule } from '../services/rate-limit';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -36,5 +37,17 @@ export const authRouter = router({
     if (ctx.actor.kind === 'customer') await deleteSession(ctx.db, ctx.actor.sessionId);
     ctx.cookies.clear(SESSION_COOKIE);
     return { ok: true as const };
+  }),
+
+  /** "Forgot password?" for customers and shop owners/managers: the same answer whether or not the email has an account. */
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, ctx.env, input, { ip: ctx.ip })),
+
+  /** A new password from an emailed link; ends every session of the account, signs a customer in here. */
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const result = await resetPassword(ctx.db, input);
+    if (result.kind === 'customer') ctx.cookies.set(SESSION_COOKIE, result.session.token, { expires: result.session.expiresAt });
+    return { ok: true as const, kind: result.kind };
   }),
 });
