@@ -69,7 +69,11 @@ export function ForgotPasswordPage() {
               {message}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={error} required />
+          <TextInput label="Email" type="email" autoComplete="email" value={email} onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              setError(undefined);
+            }}
+            error={error} required />
           <Button type="submit" loading={busy} size="md">
             Send reset link
           </Button>
@@ -145,7 +149,10 @@ export function ResetPasswordPage() {
             description="At least 10 characters. Every device signed in with the old password is signed out."
             autoComplete="new-password"
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              setError(undefined);
+            }}
             error={error}
             required
           />
