@@ -27,11 +27,15 @@ const envSchema = z.object({
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** signs guest order-tracking links; unset → a random key kept in DATA_DIR/secret.key (shared by instances only via env) */
   APP_SECRET: z.string().min(32, 'APP_SECRET needs at least 32 characters').optional(),
-  /** failed logins allowed per key (email or IP) per window */
+  /** failed logins allowed per (email, IP) per window; also the limit for pairing codes and PINs */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** proxies whose X-Forwarded-For is believed: unset = none, a hop count, or addresses/CIDR ranges (see trust-proxy.ts) */
   TRUST_PROXY: trustProxySchema,
+  /** sign-in attempts allowed per IP per window, whatever the emails */
+  LOGIN_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
+  /** failed sign-ins per account per hour before new places are slowed (and, past twice this, refused) */
+  LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
   CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
 });

@@ -42,7 +42,7 @@ describeEachDb(
       expect(await countRows(db, 'sessions')).toBe(sessionsBefore);
     });
 
-    it('refuses even the right password once an email has used up its attempts, saying when to retry', async () => {
+    it('refuses even the right password from an address that used up its attempts for that email, saying when to retry', async () => {
       const anon = await get().caller({ ip: '10.0.1.1' });
       const input = registration();
       await anon.vendors.register(input);
@@ -58,11 +58,9 @@ describeEachDb(
       const retryAfter = Number(limited.details?.retryAfterSeconds);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(900);
-      // the email is locked from anywhere, not just from the guessing address
+      // only the guessing address is refused: the owner signs in from anywhere else (guessing is no lockout weapon)
       const elsewhere = await get().caller({ ip: '10.0.1.2' });
-      expect((await failure(elsewhere.auth.staffLogin({ email: input.owner.email, password: input.owner.password }))).code).toBe(
-        'RATE_LIMITED',
-      );
+      await expect(elsewhere.auth.staffLogin({ email: input.owner.email, password: input.owner.password })).resolves.toHaveProperty('token');
     });
 
     it('limits one address guessing many accounts', async () => {
@@ -118,7 +116,7 @@ describeEachDb(
       expect(asDevice).toMatchObject({ kind: 'device', device: { id: paired.device.id, registerCode: 'A1' }, vendor: { id: v.vendorId } });
     });
   },
-  { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '900' },
+  { LOGIN_RATE_LIMIT: '3', LOGIN_IP_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '900' },
 );
 
 describeEachDb(

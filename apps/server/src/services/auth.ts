@@ -5,7 +5,8 @@ import type { DbOrTx } from '../db/client';
 import { sessions, staff } from '../db/schema/index';
 import { findCustomerByEmail, getCustomerProfile, insertCustomer, toCustomerProfile, type CustomerProfile } from './customers';
 import { getDeviceProfile, type DeviceProfile } from './devices';
-import { consumeRateLimit, loginRateKeys, releaseRateLimit, type RateLimitRule } from './rate-limit';
+import { throttleLogin, type LoginThrottle } from './login-throttle';
+import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-limit';
 import { getStaffProfile, toStaffProfile, type StaffProfile } from './staff';
 import { hashSecret, hashToken, newToken, verifySecret } from './tokens';
 import { getVendorProfile, type VendorProfile } from './vendors';
@@ -40,6 +41,11 @@ export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void
 
 export interface LoginOptions {
   ip: string;
+  throttle: LoginThrottle;
+}
+
+export interface SignupOptions {
+  ip: string;
   rule: RateLimitRule;
 }
 
@@ -68,7 +74,7 @@ export interface StaffLoginResult {
 
 /** Owners and managers sign in to the back office; a 30-day bearer session. */
 export async function staffLogin(db: DbOrTx, input: StaffLoginInput, opts: LoginOptions): Promise<StaffLoginResult> {
-  const ticket = await consumeRateLimit(db, loginRateKeys('staff-login', input.email, opts.ip), opts.rule);
+  const ticket = await throttleLogin(db, 'staff-login', input.email, opts.ip, opts.throttle);
   const [row] = await db
     .select()
     .from(staff)
@@ -81,7 +87,7 @@ export async function staffLogin(db: DbOrTx, input: StaffLoginInput, opts: Login
     throw new AppError('FORBIDDEN', 'This shop is suspended. Please contact Makeries support.');
   }
   const session = await createSession(db, { kind: 'staff', staffId: row.id });
-  await releaseRateLimit(db, ticket);
+  await ticket.release(db);
   return { token: session.token, expiresAt: session.expiresAt.toISOString(), staff: toStaffProfile(row), vendor };
 }
 
@@ -90,7 +96,7 @@ export interface CustomerSessionResult extends NewSession {
 }
 
 /** A new customer account, signed in at once. Throttled per IP so it cannot probe which emails exist. */
-export async function customerSignup(db: DbOrTx, input: CustomerSignupInput, opts: LoginOptions): Promise<CustomerSessionResult> {
+export async function customerSignup(db: DbOrTx, input: CustomerSignupInput, opts: SignupOptions): Promise<CustomerSessionResult> {
   const ticket = await consumeRateLimit(db, [`customer-signup:ip:${opts.ip}`], opts.rule);
   const passwordHash = await hashSecret(input.password);
   const result = await db.transaction(async (tx) => {
@@ -103,12 +109,12 @@ export async function customerSignup(db: DbOrTx, input: CustomerSignupInput, opt
 }
 
 export async function customerLogin(db: DbOrTx, input: CustomerLoginInput, opts: LoginOptions): Promise<CustomerSessionResult> {
-  const ticket = await consumeRateLimit(db, loginRateKeys('customer-login', input.email, opts.ip), opts.rule);
+  const ticket = await throttleLogin(db, 'customer-login', input.email, opts.ip, opts.throttle);
   const row = await findCustomerByEmail(db, input.email);
   const ok = await passwordMatches(input.password, row?.passwordHash);
   if (!row || !ok) throw new AppError('INVALID_CREDENTIALS', BAD_LOGIN);
   const session = await createSession(db, { kind: 'customer', customerId: row.id });
-  await releaseRateLimit(db, ticket);
+  await ticket.release(db);
   return { ...session, customer: toCustomerProfile(row) };
 }
 

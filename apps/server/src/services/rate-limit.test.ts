@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { rateLimits } from '../db/schema/index';
 import { describeEachDb } from '../test/harness';
 import { failure } from '../routers/identity-test-kit';
-import { consumeRateLimit, loginRateKeys, releaseRateLimit } from './rate-limit';
+import { consumeRateLimit, releaseRateLimit } from './rate-limit';
 
 const rule = { limit: 2, windowSeconds: 60 };
 const t0 = new Date('2025-03-01T10:00:00Z'); // a window boundary
@@ -43,10 +43,6 @@ describeEachDb('rate limit (fixed window)', (get) => {
   it('counts parallel attempts exactly', async () => {
     const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => consumeRateLimit(db(), ['burst'], rule, t0)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(2);
-  });
-
-  it('keys logins by lower-cased email and by address', () => {
-    expect(loginRateKeys('staff-login', 'Ann@Example.test', '10.0.0.1')).toEqual(['staff-login:email:ann@example.test', 'staff-login:ip:10.0.0.1']);
   });
 
   it('words longer waits in minutes', async () => {

@@ -20,11 +20,6 @@ export function loginRateRule(env: Pick<Env, 'LOGIN_RATE_LIMIT' | 'LOGIN_RATE_WI
   return { limit: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS };
 }
 
-/** One key per email and one per IP: guessing many passwords for one account, or many accounts from one place. */
-export function loginRateKeys(scope: string, email: string, ip: string): string[] {
-  return [`${scope}:email:${email.toLowerCase()}`, `${scope}:ip:${ip}`];
-}
-
 /**
  * Counts one attempt against every key in the current fixed window, before the attempt is checked. Counting
  * first (atomically, in the database) means parallel guesses cannot all slip through while a slow password

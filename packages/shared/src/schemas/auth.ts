@@ -18,6 +18,17 @@ export type CustomerSignupInput = z.infer<typeof customerSignupInput>;
 export const customerLoginInput = z.object({ email: emailSchema, password: loginPassword });
 export type CustomerLoginInput = z.infer<typeof customerLoginInput>;
 
+/** "Forgot password?": one email address; the answer is the same whether or not it has an account. */
+export const requestPasswordResetInput = z.object({ email: emailSchema });
+export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetInput>;
+
+/** The token from the emailed link and the new password (the same rule as choosing one at sign-up). */
+export const resetPasswordInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This reset link is not complete. Open the link from the email again.'),
+  password: passwordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
 /**
  * Cashiers work the counter with a PIN only; managers also sign in to the back office with email + password.
  * Owners are created by vendor registration, never here.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { vendors } from './vendors';
 
@@ -49,6 +49,25 @@ export const sessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_customer_idx').on(t.customerId)],
+);
+
+/** Single-use password reset links: only the SHA-256 of the token is stored; valid for an hour. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    customerId: uuid('customer_id').references(() => customers.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('password_resets_staff_idx').on(t.staffId),
+    index('password_resets_customer_idx').on(t.customerId),
+    check('password_resets_owner_chk', sql`(${t.staffId} is null) <> (${t.customerId} is null)`),
+  ],
 );
 
 export const devices = pgTable(

@@ -5,8 +5,8 @@ import { orders } from './orders';
 
 export const ORDER_EMAIL_KINDS = ['confirmation', 'ready', 'cancelled', 'rejected'] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
-/** every kind in the outbox: the order events above, and a counter receipt staff chose to email */
-export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt'] as const;
+/** every kind in the outbox: the order events above, a counter receipt staff chose to email, and account emails (no order) */
+export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt', 'password_reset'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /**
@@ -17,7 +17,7 @@ export const emailOutbox = pgTable(
   'email_outbox',
   {
     id: id(),
-    orderId: uuid('order_id').notNull().references(() => orders.id),
+    orderId: uuid('order_id').references(() => orders.id),
     kind: text('kind', { enum: EMAIL_KINDS }).notNull(),
     to: text('to').notNull(),
     subject: text('subject').notNull(),

@@ -117,6 +117,23 @@ describeEachDb('order emails: the sender', (get) => {
     }
   });
 
+  it('a 5xx answer is a permanent failure: failed at once, never retried', async () => {
+    const [order] = await queued();
+    const server = await startFakeSmtp({ answer: (c) => (c.startsWith('RCPT') ? '550 5.1.1 no such mailbox here' : undefined) });
+    try {
+      const transport = smtpTransport({ url: server.url });
+      const t = Date.now() + 1000;
+      expect(await sendDueEmails(db(), { transport, from, now: () => t })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row?.lastError).toContain('550');
+      expect(await sendDueEmails(db(), { transport, from, now: () => t + 86_400_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('the loop sends at start, and stop() waits for the batch in flight', async () => {
     const [order] = await queued();
     let release: () => void = () => {};

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
 import { startPeriodicJob, type PeriodicJob } from '../periodic';
 import { receiptHtml } from './receipt';
+import { SmtpError } from './smtp';
 import type { MailTransport } from './transport';
 
 export const MAX_EMAIL_ATTEMPTS = 10;
@@ -34,8 +35,8 @@ type Claimed = typeof emailOutbox.$inferSelect;
 /**
  * Claims due emails (`FOR UPDATE SKIP LOCKED`, so several server instances never take the same row), pushes
  * their next attempt past the claim window and counts the attempt, all in one short transaction; then sends
- * outside any transaction and records the outcome. A failure waits 30 s, 1 min, 2 min… (at most 30 min) and
- * gives up as `failed` after MAX_EMAIL_ATTEMPTS.
+ * outside any transaction and records the outcome. A transient failure waits 30 s, 1 min, 2 min… (at most 30 min)
+ * and gives up as `failed` after MAX_EMAIL_ATTEMPTS; a permanent one (an SMTP 5xx answer) is `failed` at once.
  */
 export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResult> {
   const now = opts.now ?? Date.now;
@@ -70,7 +71,8 @@ export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResu
       await db.update(emailOutbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null }).where(eq(emailOutbox.id, email.id));
       result.sent++;
     } catch (e) {
-      const gaveUp = email.attempts >= MAX_EMAIL_ATTEMPTS;
+      // a 5xx answer is the server's final word (no such mailbox, refused): retrying cannot help
+      const gaveUp = email.attempts >= MAX_EMAIL_ATTEMPTS || (e instanceof SmtpError && e.permanent);
       await db
         .update(emailOutbox)
         .set({

@@ -16,6 +16,8 @@ export interface ReceivedMail {
 
 export interface FakeSmtpServer {
   url: string;
+  /** whether each accepted message came over TLS (smtps or after STARTTLS) */
+  secure: boolean[];
   received: ReceivedMail[];
   /** every command line, in order */
   commands: string[];
@@ -26,20 +28,25 @@ export interface FakeSmtpOptions {
   /** answer a command with this instead of the usual; called for every command line */
   answer?: (command: string) => string | undefined;
   tls?: { key: string; cert: string };
+  /** offer STARTTLS on plain smtp:// and upgrade with this certificate */
+  starttls?: { key: string; cert: string };
 }
 
 /** A minimal RFC 5321 server on loopback: enough to check what a client really sends. */
 export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmtpServer> {
   const received: ReceivedMail[] = [];
   const commands: string[] = [];
-  const onSocket = (socket: net.Socket) => {
+  const secure: boolean[] = [];
+  const onSocket = (plain: net.Socket) => {
+    let socket: net.Socket = plain;
+    let secured = false;
     let buffer = '';
     let inData = false;
     let dataLines: string[] = [];
     let mail: ReceivedMail = { auth: null, from: '', to: [], data: '' };
     const say = (line: string) => socket.write(`${line}\r\n`);
     say('220 fake.test ESMTP ready');
-    socket.on('data', (chunk) => {
+    const onData = (chunk: Buffer | string) => {
       buffer += chunk.toString('utf8');
       let i: number;
       while ((i = buffer.indexOf('\r\n')) >= 0) {
@@ -52,6 +59,7 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
             if (custom) say(custom);
             else {
               received.push({ ...mail, data: `${dataLines.join('\r\n')}\r\n` });
+              secure.push(secured || Boolean(opts.tls));
               say('250 2.0.0 queued');
             }
             dataLines = [];
@@ -67,6 +75,7 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO') {
           say('250-fake.test hello');
+          if (opts.starttls && !secured) say('250-STARTTLS');
           say('250-AUTH PLAIN');
           say('250 8BITMIME');
         } else if (verb === 'AUTH') {
@@ -81,13 +90,22 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
         } else if (verb === 'DATA') {
           inData = true;
           say('354 go ahead');
+        } else if (verb === 'STAR' && opts.starttls && !secured) {
+          say('220 2.0.0 go ahead');
+          plain.removeListener('data', onData);
+          secured = true;
+          socket = new tls.TLSSocket(plain, { isServer: true, key: opts.starttls.key, cert: opts.starttls.cert });
+          socket.on('data', onData);
+          socket.on('error', () => {});
+          return;
         } else if (verb === 'QUIT') {
           say('221 bye');
           socket.end();
         } else say('502 unknown');
       }
-    });
-    socket.on('error', () => {});
+    };
+    plain.on('data', onData);
+    plain.on('error', () => {});
   };
   const server = opts.tls ? tls.createServer({ key: opts.tls.key, cert: opts.tls.cert }, onSocket) : net.createServer(onSocket);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,6 +113,7 @@ export async function startFakeSmtp(opts: FakeSmtpOptions = {}): Promise<FakeSmt
   return {
     url: `${opts.tls ? 'smtps' : 'smtp'}://127.0.0.1:${port}`,
     received,
+    secure,
     commands,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,10 +1,10 @@
-import net from 'node:net';
-import { hostname } from 'node:os';
-import tls from 'node:tls';
+import type tls from 'node:tls';
+import nodemailer from 'nodemailer';
 
 /**
- * A small SMTP client (RFC 5321): EHLO, optional AUTH PLAIN, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT.
- * `smtp://user:pass@host:25` talks plain TCP, `smtps://…:465` implicit TLS. One connection per message.
+ * SMTP delivery through nodemailer. `smtp://user:pass@host:587` must upgrade with STARTTLS before it logs in
+ * (`requireTLS`: credentials never travel in clear; a server without STARTTLS fails the send), `smtps://…:465`
+ * is TLS from the start, `smtp://host:25` without credentials may stay plain. One connection per message.
  */
 
 export interface SmtpOptions {
@@ -12,7 +12,7 @@ export interface SmtpOptions {
   url: string;
   /** no answer for this long fails the send; default 30 s */
   timeoutMs?: number;
-  /** extra TLS options for smtps (a private CA, a test certificate) */
+  /** extra TLS options (a private CA, a test certificate) for smtps and STARTTLS */
   tls?: tls.ConnectionOptions;
 }
 
@@ -23,7 +23,7 @@ export interface SmtpEnvelope {
   data: string;
 }
 
-/** The server answered with an unexpected code; 4xx are transient by RFC 5321, 5xx permanent. */
+/** The server answered with an error code: 4xx are transient by RFC 5321, 5xx permanent (`permanent`). */
 export class SmtpError extends Error {
   constructor(
     readonly code: number,
@@ -31,6 +31,10 @@ export class SmtpError extends Error {
   ) {
     super(message);
     this.name = 'SmtpError';
+  }
+
+  get permanent(): boolean {
+    return this.code >= 500 && this.code < 600;
   }
 }
 
@@ -61,101 +65,32 @@ export function parseSmtpUrl(url: string): SmtpTarget {
   };
 }
 
-/** Lines starting with `.` get another `.`; the message ends with CRLF.CRLF (RFC 5321 §4.5.2). */
-export function dotStuff(data: string): string {
-  const body = data.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
-  return `${body.endsWith('\r\n') ? body : `${body}\r\n`}.\r\n`;
-}
-
-/** Reads whole replies (multi-line `250-…` up to `250 …`) from the socket. */
-class ReplyReader {
-  private buffer = '';
-  private lines: string[] = [];
-  private waiting: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  private failure: Error | null = null;
-
-  constructor(socket: net.Socket) {
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      let i: number;
-      while ((i = this.buffer.indexOf('\n')) >= 0) {
-        this.lines.push(this.buffer.slice(0, i).replace(/\r$/, ''));
-        this.buffer = this.buffer.slice(i + 1);
-      }
-      this.wake();
-    });
-    socket.on('error', (e) => this.fail(e));
-    socket.on('close', () => this.fail(new Error('The mail server closed the connection')));
-  }
-
-  fail(e: Error): void {
-    this.failure ??= e;
-    const w = this.waiting;
-    this.waiting = null;
-    w?.reject(this.failure);
-  }
-
-  private wake(): void {
-    const w = this.waiting;
-    this.waiting = null;
-    w?.resolve();
-  }
-
-  async reply(): Promise<{ code: number; text: string }> {
-    const text: string[] = [];
-    for (;;) {
-      const line = this.lines.shift();
-      if (line === undefined) {
-        if (this.failure) throw this.failure;
-        await new Promise<void>((resolve, reject) => (this.waiting = { resolve, reject }));
-        continue;
-      }
-      const m = /^(\d{3})([ -])?(.*)$/.exec(line);
-      if (!m) throw new SmtpError(0, `The mail server sent something that is not SMTP: ${line.slice(0, 80)}`);
-      text.push(m[3] ?? '');
-      if (m[2] !== '-') return { code: Number(m[1]), text: text.join('\n') };
-    }
-  }
-}
-
-function connect(t: SmtpTarget, opts: SmtpOptions): net.Socket {
-  if (t.secure) return tls.connect({ host: t.host, port: t.port, servername: net.isIP(t.host) ? undefined : t.host, ...opts.tls });
-  return net.connect({ host: t.host, port: t.port });
+/** nodemailer's options for a target: STARTTLS required whenever there are credentials on plain smtp://. */
+export function nodemailerOptions(t: SmtpTarget, opts: Pick<SmtpOptions, 'timeoutMs' | 'tls'>) {
+  const timeout = opts.timeoutMs ?? 30_000;
+  return {
+    host: t.host,
+    port: t.port,
+    secure: t.secure,
+    requireTLS: !t.secure && t.user !== '',
+    ...(t.user ? { auth: { user: t.user, pass: t.password } } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  };
 }
 
 export async function sendSmtp(opts: SmtpOptions, envelope: SmtpEnvelope): Promise<void> {
-  const target = parseSmtpUrl(opts.url);
-  const socket = connect(target, opts);
-  const reader = new ReplyReader(socket);
-  socket.setTimeout(opts.timeoutMs ?? 30_000, () => {
-    reader.fail(new Error('The mail server did not answer in time'));
-    socket.destroy();
-  });
-  const expect = async (step: string, ok: (code: number) => boolean): Promise<string> => {
-    const r = await reader.reply();
-    if (!ok(r.code)) throw new SmtpError(r.code, `${step} failed: ${r.code} ${r.text}`);
-    return r.text;
-  };
-  const command = async (line: string, step: string, ok: (code: number) => boolean): Promise<string> => {
-    socket.write(`${line}\r\n`);
-    return expect(step, ok);
-  };
-  const is2xx = (c: number) => c >= 200 && c < 300;
+  const transporter = nodemailer.createTransport(nodemailerOptions(parseSmtpUrl(opts.url), opts));
   try {
-    await expect('Greeting', (c) => c === 220);
-    await command(`EHLO ${hostname() || 'localhost'}`, 'EHLO', is2xx);
-    if (target.user) {
-      const token = Buffer.from(`\0${target.user}\0${target.password}`, 'utf8').toString('base64');
-      await command(`AUTH PLAIN ${token}`, 'Login', (c) => c === 235);
-    }
-    await command(`MAIL FROM:<${envelope.from}>`, 'MAIL FROM', is2xx);
-    for (const to of envelope.to) await command(`RCPT TO:<${to}>`, `RCPT TO ${to}`, is2xx);
-    await command('DATA', 'DATA', (c) => c === 354);
-    await command(dotStuff(envelope.data).replace(/\r\n$/, ''), 'Sending the message', is2xx);
-    // the message is accepted; a failed QUIT changes nothing
-    await command('QUIT', 'QUIT', () => true).catch(() => '');
+    await transporter.sendMail({ envelope: { from: envelope.from, to: envelope.to }, raw: envelope.data });
+  } catch (e) {
+    const code = (e as { responseCode?: unknown }).responseCode;
+    const message = e instanceof Error ? e.message : String(e);
+    if (typeof code === 'number') throw new SmtpError(code, message);
+    throw e instanceof Error ? e : new Error(message);
   } finally {
-    socket.destroy();
+    transporter.close();
   }
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, PasswordInput, Stack, Tabs, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Tabs, TextInput } from '@mantine/core';
 import { customerLoginInput, customerSignupInput } from '@makeries/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useRevalidator, useSearchParams } from 'react-router';
+import { Link, useNavigate, useRevalidator, useSearchParams } from 'react-router';
 import { failureOf, useApi } from '../../app/api';
 
 type Mode = 'login' | 'signup';
@@ -73,6 +73,11 @@ export function AuthForms() {
           <Button type="submit" loading={busy} size="md">
             {mode === 'login' ? 'Sign in' : 'Create account'}
           </Button>
+          {mode === 'login' && (
+            <Anchor component={Link} to="/account/forgot" size="sm">
+              Forgot password?
+            </Anchor>
+          )}
         </Stack>
       </form>
     </Tabs>

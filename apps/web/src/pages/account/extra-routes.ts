@@ -7,6 +7,14 @@ import { addressesLoader, favouritesLoader, reviewOrderLoader } from './extras-l
 export function accountExtraRoutes(deps: LoaderDeps): RouteObject[] {
   return [
     {
+      path: 'account/forgot',
+      ...lazyPage('src/pages/account/password-pages.tsx', () => import('./password-pages'), (m) => m.ForgotPasswordPage),
+    },
+    {
+      path: 'account/reset',
+      ...lazyPage('src/pages/account/password-pages.tsx', () => import('./password-pages'), (m) => m.ResetPasswordPage),
+    },
+    {
       path: 'account/addresses',
       loader: addressesLoader(deps),
       ...lazyPage('src/pages/account/addresses-page.tsx', () => import('./addresses-page'), (m) => m.AddressesPage),
