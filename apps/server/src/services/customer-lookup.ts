@@ -43,7 +43,8 @@ export async function lookupCustomer(db: DbOrTx, vendorId: string, query: string
       name: customers.name,
       email: customers.email,
       phone: customers.phone,
-      known: sql<boolean>`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = ${customers.id} AND o.vendor_id = ${vendorId}::uuid)`,
+      // qualified by hand: drizzle renders a lone table's columns unqualified, which the subquery would capture
+      known: sql<boolean>`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = "customers"."id" AND o.vendor_id = ${vendorId}::uuid)`,
     })
     .from(customers)
     .where(
