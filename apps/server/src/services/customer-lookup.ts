@@ -30,7 +30,8 @@ export function maskPhone(phone: string): string {
  * digits only ("07700 900-123" finds "07700900123"). Exact matches only, never a list to browse, so a counter
  * cannot enumerate the marketplace's customers. Full details only for the shop's own customers (any order of
  * theirs at this shop, web or counter — attaching a customer to a sale makes it one); others come masked, with
- * the id so the sale can still be attached once the customer confirms at the till.
+ * the id so the sale can still be attached once the customer confirms at the till; the email or phone the
+ * cashier typed is echoed as typed.
  */
 export async function lookupCustomer(db: DbOrTx, vendorId: string, query: string): Promise<CounterCustomer | null> {
   const q = query.trim();
@@ -55,5 +56,12 @@ export async function lookupCustomer(db: DbOrTx, vendorId: string, query: string
     .limit(1);
   if (!row) return null;
   if (row.known) return row;
-  return { id: row.id, name: maskName(row.name), email: maskEmail(row.email), phone: maskPhone(row.phone), known: false };
+  // what the cashier typed (and matched exactly) is no secret: echo it, so a receipt can still go to that email
+  return {
+    id: row.id,
+    name: maskName(row.name),
+    email: byEmail ? q.toLowerCase() : maskEmail(row.email),
+    phone: byEmail ? maskPhone(row.phone) : q,
+    known: false,
+  };
 }
