@@ -8,8 +8,8 @@ import { deviceProcedure, router } from '../trpc';
  * and the receipt logo (an image is converted to printer dots here, once, for every counter of the shop).
  */
 export const counterCustomersRouter = router({
-  /** exact email or phone; null when nobody matches */
-  lookup: deviceProcedure.input(counterCustomerLookupInput).query(({ ctx, input }) => lookupCustomer(ctx.db, input.query)),
+  /** exact email or phone; null when nobody matches; masked unless a customer of this shop */
+  lookup: deviceProcedure.input(counterCustomerLookupInput).query(({ ctx, input }) => lookupCustomer(ctx.db, ctx.vendorId, input.query)),
 
   uploadReceiptLogo: deviceProcedure
     .input(receiptLogoUploadInput)

@@ -1,5 +1,5 @@
 import { AppError, categoryEnsureInput, uuidv7, type CategoryEnsureInput, type TaxRateCreateInput, type TaxRateUpdateInput } from '@makeries/shared';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client';
 import { categories, taxRates } from '../db/schema/index';
 import { uniqueViolation } from '../db/errors';
@@ -15,7 +15,7 @@ export interface CategorySummary {
   productCount: number;
 }
 
-/** The marketplace taxonomy with counts of publicly visible products (online, not archived, approved vendor). */
+/** The marketplace taxonomy (not shops' own categories) with counts of publicly visible products (online, not archived, approved vendor). */
 export async function listCategories(db: DbOrTx): Promise<CategorySummary[]> {
   return queryRows<CategorySummary>(
     db,
@@ -23,23 +23,27 @@ export async function listCategories(db: DbOrTx): Promise<CategorySummary[]> {
         FROM categories c
         LEFT JOIN (products p JOIN vendors v ON v.id = p.vendor_id AND v.status = 'approved')
           ON p.category_id = c.id AND p.online_visible AND NOT p.archived
+        WHERE c.vendor_id IS NULL
         GROUP BY c.id
         ORDER BY c.sort, c.name`,
   );
 }
 
 /**
- * Creates or renames a category by slug (seeding and operator tooling); returns its id. A rename is
+ * Creates or renames a marketplace category by slug (seeding and operator tooling only); returns its id. A rename is
  * written into its products' search text, and the name's words join the typo vocabulary.
  */
 export async function ensureCategory(db: DbOrTx, input: CategoryEnsureInput): Promise<string> {
   const c = categoryEnsureInput.parse(input);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.slug, c.slug));
+    const [before] = await tx
+      .select({ name: categories.name })
+      .from(categories)
+      .where(and(eq(categories.slug, c.slug), isNull(categories.vendorId)));
     const [row] = await tx
       .insert(categories)
       .values({ id: uuidv7(), slug: c.slug, name: c.name, sort: c.sort })
-      .onConflictDoUpdate({ target: categories.slug, set: { name: c.name, sort: c.sort } })
+      .onConflictDoUpdate({ target: categories.slug, targetWhere: sql`vendor_id IS NULL`, set: { name: c.name, sort: c.sort } })
       .returning({ id: categories.id });
     if (!row) throw new AppError('INTERNAL', 'Could not save the category.');
     if (before?.name !== c.name) {

@@ -6,7 +6,7 @@ import {
   type VariantInput,
   type VariantUpsertInput,
 } from '@makeries/shared';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client';
 import { categories, products, variants, vendors } from '../db/schema/index';
 import { refreshProductDenorm } from './products/denorm';
@@ -17,12 +17,16 @@ import { recordSearchWords } from './search-words';
 export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './products/reads';
 export { refreshProductDenorm } from './products/denorm';
 
-async function categoryName(tx: Tx, categoryId: string | null): Promise<string | null> {
+/** A product is filed under a marketplace category or one of its own shop's; another shop's is unknown here. */
+async function categoryName(tx: Tx, vendorId: string, categoryId: string | null): Promise<string | null> {
   if (!categoryId) return null;
-  const [c] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.id, categoryId));
+  const [c] = await tx
+    .select({ name: categories.name })
+    .from(categories)
+    .where(and(eq(categories.id, categoryId), or(isNull(categories.vendorId), eq(categories.vendorId, vendorId))));
   if (!c) {
     throw new AppError('BAD_INPUT', 'That category does not exist.', {
-      issues: [{ path: 'categoryId', message: 'Pick one of the marketplace categories' }],
+      issues: [{ path: 'categoryId', message: 'Pick a marketplace category or one of your shop’s' }],
     });
   }
   return c.name;
@@ -65,7 +69,7 @@ export async function createProduct(db: DbOrTx, vendorId: string, input: Product
     const productId = input.id ?? uuidv7();
     const [existing] = await tx.select({ id: products.id }).from(products).where(eq(products.id, productId));
     if (existing) throw new AppError('DUPLICATE', 'A product with this id already exists.', { details: { field: 'id', productId } });
-    const catName = await categoryName(tx, input.categoryId);
+    const catName = await categoryName(tx, vendorId, input.categoryId);
     const rows = input.variants.map((v) => variantRow(vendorId, productId, { ...v, id: v.id ?? uuidv7() }));
     await assertUniqueKeys(tx, vendorId, input.name, rows);
     await mapUniqueRace(async () => {
@@ -100,7 +104,7 @@ export async function updateProduct(db: DbOrTx, vendorId: string, input: Product
   return db.transaction(async (tx) => {
     const current = await lockProduct(tx, vendorId, input.productId);
     const categoryChanged = input.categoryId !== undefined && input.categoryId !== current.categoryId;
-    const catName = categoryChanged ? await categoryName(tx, input.categoryId ?? null) : null;
+    const catName = categoryChanged ? await categoryName(tx, vendorId, input.categoryId ?? null) : null;
     await tx
       .update(products)
       .set({

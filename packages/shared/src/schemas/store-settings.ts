@@ -103,11 +103,16 @@ export const counterCustomerLookupInput = z.object({
 });
 export type CounterCustomerLookupInput = z.infer<typeof counterCustomerLookupInput>;
 
+/**
+ * `known`: a customer of the asking shop (ordered from it before, or attached to one of its sales) — full
+ * details. Anyone else's name, email and phone come masked ("A•••x", "a•••@example.com", "•••• 123").
+ */
 export interface CounterCustomer {
   id: string;
   name: string;
   email: string;
   phone: string;
+  known: boolean;
 }
 
 export const RECEIPT_LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

@@ -313,6 +313,8 @@ export interface SyncVendor {
 
 export interface SyncCategory {
   id: string;
+  /** null: a marketplace category (curated by the operator, read-only on counters); else the owning shop */
+  vendorId: string | null;
   slug: string;
   name: string;
   sort: number;

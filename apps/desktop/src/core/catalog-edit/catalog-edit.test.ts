@@ -86,6 +86,20 @@ describe('catalog edits at the counter', () => {
     expect(core.catalogEdit.categories().find((c) => c.id === cat.id)).toMatchObject({ slug: 'jams-and-preserves', name: 'Preserves' });
   });
 
+  it('marketplace categories are picked, never changed; the shop’s own are editable', async () => {
+    const mine = await core.catalogEdit.saveCategory({ name: 'House specials', sort: 1 });
+    const listed = core.catalogEdit.categories();
+    expect(listed.find((c) => c.id === shop.categories.deli)).toMatchObject({ name: 'Deli', marketplace: true });
+    expect(listed.find((c) => c.id === mine.id)).toMatchObject({ name: 'House specials', marketplace: false });
+    const before = dbState(core);
+    await expect(core.catalogEdit.saveCategory({ id: shop.categories.deli, name: 'Defaced', sort: 0 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/marketplace category/),
+    });
+    expect(dbState(core)).toEqual(before);
+    expect(core.catalogEdit.categories().find((c) => c.id === shop.categories.deli)).toMatchObject({ name: 'Deli' });
+  });
+
   it('a cashier needs a manager’s PIN', async () => {
     await signIn(core, shop, 'cashier');
     const before = dbState(core);

@@ -170,16 +170,19 @@ export interface CategoryRow {
   sort: number;
   /** products of this shop in it (archived ones left out) */
   productCount: number;
+  /** a marketplace category: pick it for products, but only the marketplace renames it */
+  marketplace: boolean;
 }
 
 export function listCategories(ctx: CoreContext): CategoryRow[] {
-  return ctx.sqlite
+  const rows = ctx.sqlite
     .prepare(
-      `SELECT c.id, c.slug, c.name, c.sort,
+      `SELECT c.id, c.slug, c.name, c.sort, c.vendor_id IS NULL AS marketplace,
               (SELECT count(*) FROM mirror_products p WHERE p.category_id = c.id AND p.archived = 0) AS productCount
        FROM mirror_categories c ORDER BY c.sort, c.name COLLATE NOCASE`,
     )
-    .all() as CategoryRow[];
+    .all() as (Omit<CategoryRow, 'marketplace'> & { marketplace: number })[];
+  return rows.map((r) => ({ ...r, marketplace: r.marketplace === 1 }));
 }
 
 export interface TaxRateRow {

@@ -1,6 +1,7 @@
 import { AppError, uuidv7, type MutationArgs } from '@makeries/shared';
 import type { CoreContext } from '../context';
 import { parseInput } from '../errors';
+import { readDevice } from '../device/device';
 import { upsertEntity } from '../mirror/upsert';
 import { commitEdit, type Queued } from './commit';
 import { categorySaveInput, taxRateSaveInput, type CategorySaveInput, type TaxRateSaveInput } from './inputs';
@@ -20,17 +21,24 @@ export function slugify(name: string): string {
 }
 
 /**
- * Categories are the marketplace's (every counter mirrors all of them): a new one gets a slug from its name;
- * a rename keeps the slug, so storefront links keep working. A name another category has is refused.
+ * The shop's own categories (its collections for the grid and shop page). Marketplace categories are mirrored
+ * too, to pick for products, but only the marketplace changes them: editing one is FORBIDDEN. A new category gets
+ * a slug from its name; a rename keeps the slug, so links keep working. A name another category has is refused.
  */
 export function saveCategory(ctx: CoreContext, input: CategorySaveInput): Promise<Queued & { id: string }> {
   const p = parseInput(categorySaveInput, input);
   const id = p.id ?? uuidv7(ctx.now());
   return commitEdit(ctx, p.approval, 'edit categories', (stamp) => {
+    const vendorId = readDevice(ctx.db).vendorId;
     const current = p.id
-      ? (ctx.sqlite.prepare('SELECT slug FROM mirror_categories WHERE id = ?').get(p.id) as { slug: string } | undefined)
+      ? (ctx.sqlite.prepare('SELECT slug, name, vendor_id AS vendorId FROM mirror_categories WHERE id = ?').get(p.id) as
+          | { slug: string; name: string; vendorId: string | null }
+          | undefined)
       : undefined;
     if (p.id && !current) throw new AppError('NOT_FOUND', 'That category is not in this counter’s catalog any more.');
+    if (current && (current.vendorId === null || current.vendorId !== vendorId)) {
+      throw new AppError('FORBIDDEN', `"${current.name}" is a marketplace category: only the marketplace can change it. Add a category of your own instead.`);
+    }
     const slug = current?.slug ?? slugify(p.name);
     const clash = ctx.sqlite
       .prepare('SELECT name FROM mirror_categories WHERE id <> ? AND (slug = ? OR lower(name) = lower(?))')
@@ -39,7 +47,7 @@ export function saveCategory(ctx: CoreContext, input: CategorySaveInput): Promis
     const args: MutationArgs<'catalog.categorySave'> = { id, slug, name: p.name, sort: p.sort, ...stamp };
     return {
       queue: [{ name: 'catalog.categorySave', args }],
-      mirror: () => upsertEntity(ctx.sqlite, 'category', id, { slug, name: p.name, sort: p.sort }),
+      mirror: () => upsertEntity(ctx.sqlite, 'category', id, { vendorId, slug, name: p.name, sort: p.sort }),
       result: { id },
     };
   });

@@ -67,7 +67,8 @@ describe('store settings, customers and receipt emails through sync', () => {
     const customers = customersOf(till.core.ctx);
 
     const found = await customers.lookup({ query: email.toUpperCase() });
-    expect(found).toMatchObject({ id: customer.id, name: 'Ada Lovelace', email });
+    // not yet a customer of this shop: the name comes masked, the email as the cashier typed it
+    expect(found).toMatchObject({ id: customer.id, name: 'A•••e', email, known: false });
     expect(await customers.lookup({ query: `nobody-${email}` })).toBeNull();
     till.core.cart.addVariant({ variantId: shop.loaf.id, quantity: 2 });
     if (!found) throw new Error('not found');

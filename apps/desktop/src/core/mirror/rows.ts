@@ -51,7 +51,7 @@ export const vendorRow = z.object({
   blindClose: bool.default(DEFAULT_BLIND_CLOSE),
 });
 
-export const categoryRow = z.object({ slug: text, name: text, sort: int.default(0) });
+export const categoryRow = z.object({ vendorId: text.nullable().default(null), slug: text, name: text, sort: int.default(0) });
 
 export const taxRateRow = z.object({ taxClass: text, name: text, rateBps: int.min(0).max(10_000) });
 

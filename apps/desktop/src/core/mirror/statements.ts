@@ -18,7 +18,7 @@ const TABLES = {
       'sold_out_policy', 'blind_close',
     ],
   },
-  category: { table: 'mirror_categories', key: 'id', cols: ['id', 'slug', 'name', 'sort'] },
+  category: { table: 'mirror_categories', key: 'id', cols: ['id', 'vendor_id', 'slug', 'name', 'sort'] },
   tax_rate: { table: 'mirror_tax_rates', key: 'id', cols: ['id', 'tax_class', 'name', 'rate_bps'] },
   product: { table: 'mirror_products', key: 'id', cols: ['id', 'category_id', 'name', 'online_visible', 'archived'] },
   variant: {

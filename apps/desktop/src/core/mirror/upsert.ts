@@ -27,7 +27,7 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
     receipt_header: r.receiptHeader, receipt_footer: r.receiptFooter, tax_number: r.taxNumber, receipt_logo_path: r.receiptLogoPath,
     sold_out_policy: r.soldOutPolicy, blind_close: b(r.blindClose),
   }),
-  category: (id, r) => ({ id, slug: r.slug, name: r.name, sort: r.sort }),
+  category: (id, r) => ({ id, vendor_id: r.vendorId, slug: r.slug, name: r.name, sort: r.sort }),
   tax_rate: (id, r) => ({ id, tax_class: r.taxClass, name: r.name, rate_bps: r.rateBps }),
   product: (id, r) => ({ id, category_id: r.categoryId, name: r.name, online_visible: b(r.onlineVisible), archived: b(r.archived) }),
   variant: (id, r) => ({

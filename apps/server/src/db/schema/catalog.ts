@@ -3,14 +3,26 @@ import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from
 import { createdAt, id, tsvector, updatedAt } from './columns';
 import { vendors } from './vendors';
 
-/** Marketplace-wide taxonomy (facets on the storefront); vendors file products under it. */
-export const categories = pgTable('categories', {
-  id: id(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  sort: integer('sort').notNull().default(0),
-  createdAt: createdAt(),
-});
+/**
+ * Marketplace-curated taxonomy (vendorId NULL: storefront facets and URLs, changed only by the operator) plus
+ * shop-owned categories (vendorId set: a shop's collections for its counter grid and shop page). Products are
+ * filed under a marketplace category or one of their own shop's.
+ */
+export const categories = pgTable(
+  'categories',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').references(() => vendors.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('categories_marketplace_slug_uq').on(t.slug).where(sql`${t.vendorId} IS NULL`),
+    uniqueIndex('categories_vendor_slug_uq').on(t.vendorId, t.slug).where(sql`${t.vendorId} IS NOT NULL`),
+  ],
+);
 
 /** A vendor's tax rates; every rate whose class matches a variant's tax class applies to it. */
 export const taxRates = pgTable(

@@ -76,7 +76,7 @@ export function suggestionSql(text: SearchText, nearby: NearbyRow[] | null): SQL
     : sql`NULL::int`;
   return sql`
     (SELECT 'category' AS kind, c.slug AS key, c.name AS label, NULL::text AS vendor_slug, NULL::int AS distance_m
-     FROM categories c WHERE to_tsvector('simple', c.name) @@ ${anyField}
+     FROM categories c WHERE c.vendor_id IS NULL AND to_tsvector('simple', c.name) @@ ${anyField}
      ORDER BY c.sort, c.name LIMIT ${CATEGORY_SLOTS})
     UNION ALL
     (SELECT 'vendor', v.id::text, v.name, v.slug, ${distance} AS distance_m

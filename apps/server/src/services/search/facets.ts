@@ -46,7 +46,7 @@ export function facetsSql(): SQL {
         FROM (SELECT f.category_id, f.vendor_id, CASE ${band} END AS band FROM f) b
         GROUP BY GROUPING SETS ((b.category_id), (b.vendor_id), (b.band), ())
       ) fc
-      LEFT JOIN categories c ON c.id = fc.category_id LEFT JOIN vendors vd ON vd.id = fc.vendor_id) x) AS facet_counts,
+      LEFT JOIN categories c ON c.id = fc.category_id AND c.vendor_id IS NULL LEFT JOIN vendors vd ON vd.id = fc.vendor_id) x) AS facet_counts,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
       SELECT t.tag, count(*)::int AS count FROM f CROSS JOIN LATERAL unnest(f.dietary_tags) AS t(tag)
       GROUP BY t.tag ORDER BY count(*) DESC, t.tag) x) AS dietary`;

@@ -37,7 +37,7 @@ function productConditions(plan: ProductSearchPlan): SQL[] {
   if (text) conds.push(sql`p.search_vector @@ ${tsquerySql(text.tsquery)}`);
   const slugs = [...(input.categorySlug ? [input.categorySlug] : []), ...(input.categorySlugs ?? [])];
   if (slugs.length > 0) {
-    conds.push(sql`p.category_id IN (SELECT id FROM categories WHERE slug = ANY(${pgTextArray(slugs)}::text[]))`);
+    conds.push(sql`p.category_id IN (SELECT id FROM categories WHERE vendor_id IS NULL AND slug = ANY(${pgTextArray(slugs)}::text[]))`);
   }
   if (input.dietary && input.dietary.length > 0) conds.push(sql`p.dietary_tags @> ${pgTextArray(input.dietary)}::text[]`);
   if (input.priceMin !== undefined) conds.push(sql`p.min_price_cents >= ${input.priceMin}::int`);
@@ -54,7 +54,7 @@ const ITEMS_SQL = (plan: ProductSearchPlan) => sql`(
       'distanceMeters', page.distance_m,
       'thumb', (SELECT pi.thumb_path FROM product_images pi WHERE pi.product_id = page.id ORDER BY pi.sort, pi.id LIMIT 1)
     ) ORDER BY ${orderBySql(plan.spec, 'page')}), '[]'::json)
-  FROM page JOIN vendors vd ON vd.id = page.vendor_id LEFT JOIN categories c ON c.id = page.category_id
+  FROM page JOIN vendors vd ON vd.id = page.vendor_id LEFT JOIN categories c ON c.id = page.category_id AND c.vendor_id IS NULL
 )`;
 
 /**

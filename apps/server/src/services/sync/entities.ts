@@ -8,7 +8,7 @@ import type {
   SyncVariant,
   SyncVendor,
 } from '@makeries/shared';
-import { and, asc, eq, gt, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { categories, inventoryLevels, orders, products, staff, taxRates, variants, vendors } from '../../db/schema/index';
@@ -73,12 +73,12 @@ const loadVendor: Loader = async (db, vendorId, sel) => {
   });
 };
 
-/** Categories are marketplace-wide: every counter mirrors all of them. */
-const loadCategory: Loader = async (db, _vendorId, sel) => {
+/** Every counter mirrors the marketplace categories (vendorId null, read-only there) and its own shop's. */
+const loadCategory: Loader = async (db, vendorId, sel) => {
   const rows = await db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, sort: categories.sort })
+    .select({ id: categories.id, vendorId: categories.vendorId, slug: categories.slug, name: categories.name, sort: categories.sort })
     .from(categories)
-    .where(where(categories.id, sel))
+    .where(where(categories.id, sel, or(isNull(categories.vendorId), eq(categories.vendorId, vendorId))))
     .orderBy(asc(categories.id))
     .limit(sel.limit);
   return rows.map((c) => row(c.id, c satisfies SyncCategory));

@@ -158,7 +158,10 @@ describeEachDb('sync.push catalog edits', (get) => {
   describe('bad arguments', () => {
     it('rejects unknown categories, clashing category slugs, bad check digits and unknown staff, writing nothing', async () => {
       const c = await pairCounter(get());
-      const [existing] = await db().insert(categories).values({ id: uuidv7(), slug: `honey-${uuidv7().slice(-8)}`, name: 'Honey' }).returning();
+      const [existing] = await db()
+        .insert(categories)
+        .values({ id: uuidv7(), vendorId: c.shop.vendorId, slug: `honey-${uuidv7().slice(-8)}`, name: 'Honey' })
+        .returning();
       const good = ean13();
       const wrongDigit = `${good.slice(0, 12)}${(Number(good.slice(12)) + 1) % 10}`;
       const results = await push(

@@ -39,6 +39,8 @@ export const mirrorVendor = sqliteTable('mirror_vendor', {
 
 export const mirrorCategories = sqliteTable('mirror_categories', {
   id: id(),
+  /** the owning shop; null = a marketplace category (curated on the server, read-only here) */
+  vendorId: text('vendor_id'),
   slug: text('slug').notNull(),
   name: text('name').notNull(),
   sort: integer('sort').notNull().default(0),

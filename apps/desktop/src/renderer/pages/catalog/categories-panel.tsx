@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
@@ -43,13 +43,16 @@ function CategoryForm({ initial, onDone }: { initial: Row; onDone(): void }) {
   );
 }
 
-/** Categories are shared by the whole marketplace: add one, or rename one; the web address stays the same. */
+/**
+ * The shop's own categories (add, rename; the web address stays the same) beside the marketplace's, which are
+ * picked for products but only changed by the marketplace: they are listed read-only.
+ */
 export function CategoriesPanel({ categories }: { categories: CatalogCategory[] }) {
   const [editing, setEditing] = useState<Row | null>(null);
   return (
     <Stack gap="md" maw={760}>
       <Group justify="space-between">
-        <Text c="ink.7">Categories are shared by every shop on the marketplace. Pick an existing one before adding a new one.</Text>
+        <Text c="ink.7">Marketplace categories are shared by every shop and can only be picked. Your own categories group your products at the till and on your shop page.</Text>
         <Button size="md" leftSection={<IconPlus size={18} />} onClick={() => setEditing({ name: '', sort: 0 })}>
           New category
         </Button>
@@ -70,6 +73,19 @@ export function CategoriesPanel({ categories }: { categories: CatalogCategory[] 
                 <Table.Td colSpan={3}>
                   <CategoryForm initial={editing} onDone={() => setEditing(null)} />
                 </Table.Td>
+              </Table.Tr>
+            ) : c.marketplace ? (
+              <Table.Tr key={c.id} data-marketplace="true">
+                <Table.Td fw={600}>
+                  <Group gap="xs">
+                    {c.name}
+                    <Badge variant="light" color="gray">
+                      Marketplace
+                    </Badge>
+                  </Group>
+                </Table.Td>
+                <Table.Td c="ink.7">/{c.slug}</Table.Td>
+                <Table.Td ta="right">{c.productCount}</Table.Td>
               </Table.Tr>
             ) : (
               <Table.Tr key={c.id} onClick={() => setEditing({ id: c.id, name: c.name, sort: c.sort })} style={{ cursor: 'pointer' }} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing({ id: c.id, name: c.name, sort: c.sort })}>

@@ -7,27 +7,45 @@ import { recordSearchWords } from '../../search-words';
 import { requireStaff, type ApplyScope } from '../scope';
 
 /**
- * Adds a marketplace category with the counter's id, or renames/reorders it. Slugs are unique across the
- * marketplace: a slug another category holds is a DUPLICATE rejection (use that category instead). A rename
- * is written into its products' search text, as the operator tooling does.
+ * Adds one of this shop's own categories with the counter's id, or renames/reorders it. Marketplace categories
+ * (curated by the operator) and other shops' categories are never written from a counter: such an id is a
+ * FORBIDDEN rejection and nothing changes. Slugs are unique within the shop. A rename is written into its
+ * products' search text, as the operator tooling does.
  */
 export async function applyCatalogCategorySave(tx: Tx, scope: ApplyScope, a: CatalogCategorySaveArgs): Promise<void> {
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  const [before] = await tx
+    .select({ name: categories.name, vendorId: categories.vendorId })
+    .from(categories)
+    .where(eq(categories.id, a.id))
+    .for('update');
+  if (before && before.vendorId !== scope.vendorId) {
+    throw new AppError(
+      'FORBIDDEN',
+      before.vendorId === null
+        ? `"${before.name}" is a marketplace category: only the marketplace can rename it. Create a shop category instead.`
+        : 'This category belongs to another shop.',
+      { details: { field: 'id', categoryId: a.id } },
+    );
+  }
   const [clash] = await tx
     .select({ name: categories.name })
     .from(categories)
-    .where(and(eq(categories.slug, a.slug), ne(categories.id, a.id)));
+    .where(and(eq(categories.vendorId, scope.vendorId), eq(categories.slug, a.slug), ne(categories.id, a.id)));
   if (clash) {
-    throw new AppError('DUPLICATE', `The category "${clash.name}" already uses the web address "${a.slug}". Pick that category instead.`, {
+    throw new AppError('DUPLICATE', `Your category "${clash.name}" already uses the web address "${a.slug}". Pick that category instead.`, {
       details: { field: 'slug' },
     });
   }
-  const [before] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.id, a.id));
-  await tx
-    .insert(categories)
-    .values({ id: a.id, slug: a.slug, name: a.name, sort: a.sort })
-    .onConflictDoUpdate({ target: categories.id, set: { slug: a.slug, name: a.name, sort: a.sort } });
+  if (before) {
+    await tx
+      .update(categories)
+      .set({ slug: a.slug, name: a.name, sort: a.sort })
+      .where(and(eq(categories.id, a.id), eq(categories.vendorId, scope.vendorId)));
+  } else {
+    await tx.insert(categories).values({ id: a.id, vendorId: scope.vendorId, slug: a.slug, name: a.name, sort: a.sort });
+  }
   if (before?.name !== a.name) {
     await recordSearchWords(tx, [a.name]);
     if (before) await refreshProductDenorm(tx, { categoryId: a.id });
