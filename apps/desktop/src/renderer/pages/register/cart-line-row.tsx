@@ -1,4 +1,5 @@
 import { Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { discountCapNotice } from '@makeries/shared';
 import { useEffect, useRef } from 'react';
 import type { CartLine } from '../../api/types';
 import { minus, money, quantityText } from '../../format/money';
@@ -19,6 +20,8 @@ export function CartLineRow({ line, currency, fresh, onOpen }: { line: CartLine;
     if (fresh) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [fresh, line.quantity]);
   const label = discountText(line);
+  // a line discount that outgrew its line (the quantity went down after it was given): say so, never cap silently
+  const capped = line.discount ? discountCapNotice(line.discount, line.totals.grossCents, 'line', currency) : null;
   return (
     <UnstyledButton
       ref={ref}
@@ -43,6 +46,11 @@ export function CartLineRow({ line, currency, fresh, onOpen }: { line: CartLine;
           {label && (
             <Text size="sm" c="brand.8" className="tabular">
               {label} {minus(line.totals.lineDiscountCents, currency)}
+            </Text>
+          )}
+          {capped && (
+            <Text size="sm" c="orange.9" fw={600} role="alert" data-testid="line-discount-capped">
+              {capped}
             </Text>
           )}
           {line.note && (

@@ -92,7 +92,7 @@ export function DevicePanel({ canEdit }: { canEdit: boolean }) {
             {s.online ? <IconCloudCheck size={36} color="var(--mantine-color-green-7)" /> : <IconCloudOff size={36} color="var(--mantine-color-red-7)" />}
             <Box>
               <Text fw={700} size="lg" data-testid="device-sync">
-                {s.online ? 'Connected to the marketplace' : 'Offline — selling carries on'}
+                {s.online ? 'Connected to the marketplace' : s.connection === 'offline' ? 'Offline — selling carries on' : 'Connecting to the marketplace…'}
               </Text>
               <Text c="ink.7">
                 {s.pending === 0 ? 'Everything is sent.' : `${s.pending} change${s.pending === 1 ? '' : 's'} waiting to send.`} Last sync {timeAgo(last, now)}.
