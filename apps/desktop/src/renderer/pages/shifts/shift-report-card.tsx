@@ -56,10 +56,12 @@ export function ShiftReportCard({ report, currency, staffName }: { report: Shift
         <Text fw={700} mt="md" mb={4}>
           By tender
         </Text>
-        {report.tenders.length === 0 && <Text c="ink.7">No payments yet.</Text>}
+        {report.tenders.length === 0 && report.cash !== null && <Text c="ink.7">No payments yet.</Text>}
         {report.tenders.map((t) => (
           <Row key={t.kind} label={`${tenderLabel(t.kind as 'cash')} (${t.count})`} value={m(t.amountCents)} />
         ))}
+        {/* blind close: cash takings would give the expected drawer away */}
+        {report.cash === null && <Row label="Cash" value="after the count" />}
         <Text size="sm" c="ink.7" mt="md">
           Opened {dayAndTime(report.openedAt)} by {staffName(report.openedBy)}
           {report.closedAt ? ` · closed ${dayAndTime(report.closedAt)}${report.closedBy ? ` by ${staffName(report.closedBy)}` : ''}` : ''}
