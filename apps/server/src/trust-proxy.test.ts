@@ -35,12 +35,12 @@ describeEachDb('login limits behind proxies (X-Forwarded-For)', (get) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'makeries-xff-'));
   const apps: FastifyInstance[] = [];
   const appWith = async (overrides: Record<string, string>) => {
-    const app = await buildApp({ database: get().database, env: testEnv({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '3', ...overrides }) });
+    const app = await buildApp({ database: get().database, env: testEnv({ DATA_DIR: dataDir, LOGIN_IP_RATE_LIMIT: '3', ...overrides }) });
     apps.push(app);
     return app;
   };
   let seq = 0;
-  /** a failed sign-in for a fresh email each time, so only the per-address limit can stop it */
+  /** a failed sign-in for a fresh email each time, so only the per-address limit (LOGIN_IP_RATE_LIMIT) can stop it */
   const guess = async (app: FastifyInstance, forwardedFor: string) => {
     const res = await app.inject({
       method: 'POST',
