@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../test/db';
-import { POLICIES, ROLES, type Role } from './policies';
+import { POLICIES, ROLES } from './policies';
 import { sampleInput, schemaOf } from './samples';
 import { callerAs, callPath, isAuthRefusal, openServer, outcomeOf, PROCEDURES, securityFixture, type SecurityFixture } from './security-kit';
 
@@ -54,7 +54,6 @@ for (const kind of DB_KINDS) {
           const input = sampleInput(fx, path, role);
           const outcome = await outcomeOf(callPath(await callerAs(fx, role), path, input));
           seen[role] = outcome.ok ? "ok" : outcome.code;
-          if (process.env.MATRIX_DEBUG && policy.allow.includes(role) && !outcome.ok) console.log("DBG", path, role, outcome.code, outcome.message.slice(0, 200));
           if (!outcome.ok && outcome.code === 'INTERNAL') throw outcome.error;
           if (policy.allow.includes(role)) {
             expect(isAuthRefusal(outcome), `${path} refused the allowed role ${role}: ${outcome.ok ? '' : outcome.message}`).toBe(false);
@@ -73,5 +72,3 @@ for (const kind of DB_KINDS) {
   });
 }
 
-/** For the closing note: procedures × roles the matrix calls. */
-export const MATRIX_SIZE: { procedures: number; roles: Role[] } = { procedures: paths.length, roles: [...ROLES] };

@@ -116,7 +116,7 @@ let ipSeq = 0;
 export async function callerAs(
   fx: SecurityFixture,
   role: Role,
-  opts: { log?: Logger; requestId?: string } = {},
+  opts: { log?: Logger; requestId?: string; ip?: string } = {},
 ): Promise<Caller> {
   const { database, env } = fx.server;
   ipSeq++;
@@ -180,4 +180,13 @@ export async function fingerprint(db: Db): Promise<string> {
   );
   const rows = await queryRows<{ t: string; n: number; x: string }>(db, sql.join(parts, sql` UNION ALL `));
   return rows.map((r) => `${r.t}:${r.n}:${r.x}`).join('|');
+}
+
+/**
+ * The first transaction id not yet handed out: any transaction that wrote a row (even one rolled back) moves it,
+ * a read-only one does not. Equal before and after a call = the call wrote nothing, without reading every table.
+ */
+export async function nextXid(db: Db): Promise<string> {
+  const [row] = await queryRows<{ x: string }>(db, sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`);
+  return row?.x ?? '';
 }
