@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleChild } from './bundle-child';
 
 /**
  * The real marketplace server as a child process, for sync tests that need to stop, kill, restart and restore
@@ -15,6 +16,9 @@ import { promisify } from 'node:util';
 export const SERVER_DIR = fileURLToPath(new URL('../../../../server/', import.meta.url));
 
 const run = promisify(execFile);
+let bundled: Promise<string> | undefined;
+/** src/main.ts as one JavaScript file, built once per test process (test/bundle-child.ts) */
+const serverBundle = (): Promise<string> => (bundled ??= bundleChild(join(SERVER_DIR, 'src', 'main.ts'), SERVER_DIR));
 const STARTUP_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -152,8 +156,8 @@ class ChildServer implements ServerProcess {
   }
 
   async start(): Promise<void> {
-    // node + tsx's loader, in its own process group: a kill reaches the server itself, not just a wrapper
-    const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // the server bundled to plain JavaScript (no tsx loader to pay at every start), in its own process group
+    const c = spawn(process.execPath, [await serverBundle()], { cwd: SERVER_DIR, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = c;
     if (c.pid) live.add(c.pid);
     const append = (b: Buffer): void => {
