@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -247,6 +247,60 @@ class ChildServer implements ServerProcess {
   }
 }
 
+/** The server's migrations as a short hash: a new migration means a new PGlite template. */
+function migrationsKey(): string {
+  const hash = createHash('sha256');
+  const dir = join(SERVER_DIR, 'src', 'db', 'migrations');
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+let template: Promise<string> | undefined;
+
+/** Templates of older migration sets go once they are a day old (a parallel checkout may still use its own). */
+function removeStaleTemplates(keep: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('makeries-server-pglite-') || path === keep) continue;
+    try {
+      if (statSync(path).mtimeMs < Date.now() - 86_400_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/**
+ * A PGlite data directory the server has already migrated, made by the first server a test run starts and
+ * copied into every later one's DATA_DIR: migrating an empty PGlite costs a few seconds at each start.
+ */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = join(tmpdir(), `makeries-server-pglite-${migrationsKey()}`);
+    removeStaleTemplates(dir);
+    if (existsSync(dir)) return dir;
+    const root = mkdtempSync(join(tmpdir(), 'makeries-server-template-'));
+    const st: Storage = { root, dataDir: join(root, 'data'), adminUrl: undefined, dbName: '' };
+    const port = await freePort();
+    const server = new ChildServer(port, st, serverEnv(port, st, {}));
+    try {
+      await server.start();
+      await server.stop();
+      // whole or not at all: another test process may be making the same template at the same moment
+      if (!existsSync(dir)) renameSync(join(st.dataDir, 'server'), dir);
+    } catch (e) {
+      if (!existsSync(dir)) throw e;
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    return dir;
+  })();
+  return template;
+}
+
 export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const root = mkdtempSync(join(tmpdir(), 'makeries-server-'));
   const st: Storage = {
@@ -256,6 +310,7 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
     dbName: `mk_sync_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`,
   };
   if (st.adminUrl) await psql(st.adminUrl, `CREATE DATABASE ${st.dbName}`);
+  else cpSync(await pgliteTemplate(), join(st.dataDir, 'server'), { recursive: true });
   const port = await freePort();
   const server = new ChildServer(port, st, serverEnv(port, st, extraEnv));
   try {
