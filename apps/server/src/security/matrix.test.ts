@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '../test/db';
 import { POLICIES, ROLES } from './policies';
 import { sampleInput, schemaOf } from './samples';
-import { callerAs, callPath, isAuthRefusal, openServer, outcomeOf, PROCEDURES, securityFixture, type SecurityFixture } from './security-kit';
+import { callerAs, callPath, isAuthRefusal, nextXid, openServer, outcomeOf, PROCEDURES, securityFixture, type SecurityFixture } from './security-kit';
 
 /**
  * The authorization matrix, generated from the router: every procedure has a declared policy (policies.ts), and
@@ -52,13 +52,16 @@ for (const kind of DB_KINDS) {
         const seen: Record<string, string> = {};
         for (const role of ROLES) {
           const input = sampleInput(fx, path, role);
-          const outcome = await outcomeOf(callPath(await callerAs(fx, role), path, input));
+          const caller = await callerAs(fx, role);
+          const xid = await nextXid(fx.server.database.db);
+          const outcome = await outcomeOf(callPath(caller, path, input));
           seen[role] = outcome.ok ? "ok" : outcome.code;
           if (!outcome.ok && outcome.code === 'INTERNAL') throw outcome.error;
           if (policy.allow.includes(role)) {
             expect(isAuthRefusal(outcome), `${path} refused the allowed role ${role}: ${outcome.ok ? '' : outcome.message}`).toBe(false);
           } else {
             expect(isAuthRefusal(outcome), `${path} let the refused role ${role} through (${seen[role]})`).toBe(true);
+            expect(await nextXid(fx.server.database.db), `${path} refused ${role} but started a write`).toBe(xid);
             if (policy.check === 'middleware') {
               // the builder checks the role before parsing: garbage input is refused the same way
               const garbage = await outcomeOf(callPath(await callerAs(fx, role), path, { __proto__: { admin: true }, x: '\u0000' }));
