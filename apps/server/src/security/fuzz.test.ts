@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors } from '../db/schema/index';
+import type { DbKind } from '../test/db';
 import { hash32, mutate, prng } from './mutations';
 import { POLICIES, refusedRole, strongestAllowed, type Role } from './policies';
 import { sampleInput } from './samples';
@@ -11,12 +12,14 @@ import { callerAs, callPath, fingerprint, isAuthRefusal, nextXid, openServer, ou
  * role it refuses, with variants of a valid sample (wrong types, control characters, 100k-character strings,
  * 10k-element arrays, `__proto__`/`constructor`/`prototype` keys, money edge cases). No call may end in an
  * internal error (a 5xx), and a call that is refused (UNAUTHENTICATED, FORBIDDEN, BAD_INPUT) writes no row.
- * PGlite only: on PostgreSQL the same cases take several times longer and test the same code.
- * Replay a failure with FUZZ_SEED=<seed>; FUZZ_CASES sets the cases per procedure and role.
+ * PGlite by default (the same code on PostgreSQL takes several times longer); FUZZ_DB=postgres runs it on the
+ * TEST_DATABASE_URL server instead. Replay a failure with FUZZ_SEED=<seed>; FUZZ_CASES sets the cases per
+ * procedure and role.
  */
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 0x5ec12;
 const CASES = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 8;
+const DB: DbKind = process.env.FUZZ_DB === 'postgres' ? 'postgres' : 'pglite';
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_INPUT']);
 
 const stats = { calls: 0, refused: 0, ok: 0, otherErrors: 0 };
@@ -26,10 +29,10 @@ function describeInput(input: unknown): string {
   return (s ?? String(input)).slice(0, 400);
 }
 
-describe('fuzzing every procedure [pglite]', () => {
+describe(`fuzzing every procedure [${DB}]`, () => {
   let fx: SecurityFixture;
   beforeAll(async () => {
-    fx = await securityFixture(await openServer('pglite'));
+    fx = await securityFixture(await openServer(DB));
   });
   afterAll(async () => {
     await fx?.server.database.destroy();
