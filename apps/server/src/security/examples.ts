@@ -44,13 +44,16 @@ interface Schema {
 
 export type Hints = Readonly<Record<string, unknown>>;
 
+/** `plain`: short ordinary values; `max`: every string, number and array at the largest its schema accepts. */
+export type ExampleMode = 'plain' | 'max';
+
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && '_zod' in v;
 
 function checksOf(def: Def): CheckDef[] {
   return (def.checks ?? []).map((c) => c._zod.def);
 }
 
-function exampleString(def: Def, key: string): string {
+function exampleString(def: Def, key: string, mode: ExampleMode): string {
   const checks = checksOf(def);
   const format = def.format ?? checks.find((c) => c.check === 'string_format')?.format;
   const pattern = checks.find((c) => c.pattern)?.pattern;
@@ -73,6 +76,7 @@ function exampleString(def: Def, key: string): string {
     if (c.check === 'max_length' && c.maximum !== undefined) max = c.maximum;
     if (c.check === 'length_equals' && c.length !== undefined) min = max = c.length;
   }
+  if (mode === 'max' && max < 10_000 && !/country/i.test(key)) return 'é'.repeat(Math.max(min, max));
   if (/password/i.test(key)) return 'correct horse battery staple'.slice(0, Math.max(min, Math.min(max, 28)));
   if (/country/i.test(key)) return 'GB';
   const base = `sample ${key || 'text'}`;
@@ -80,7 +84,7 @@ function exampleString(def: Def, key: string): string {
   return s.slice(0, Math.max(min, Math.min(max, s.length)));
 }
 
-function exampleNumber(def: Def): number {
+function exampleNumber(def: Def, mode: ExampleMode): number {
   let lo = -Infinity;
   let hi = Infinity;
   let int = def.format === 'safeint' || def.format === 'int32';
@@ -89,21 +93,21 @@ function exampleNumber(def: Def): number {
     if (c.check === 'greater_than' && c.value !== undefined) lo = Math.max(lo, c.inclusive ? c.value : c.value + (int ? 1 : 0.001));
     if (c.check === 'less_than' && c.value !== undefined) hi = Math.min(hi, c.inclusive ? c.value : c.value - (int ? 1 : 0.001));
   }
-  const want = 1;
+  const want = mode === 'max' ? (Number.isFinite(hi) ? hi : int ? Number.MAX_SAFE_INTEGER : 1e308) : 1;
   if (want >= lo && want <= hi) return want;
   return Number.isFinite(lo) ? lo : hi;
 }
 
 /** A valid example for `schema`; `key` is the field name it sits under (for hints and plausible text). */
-export function exampleOf(schema: unknown, hints: Hints = {}, key = '', depth = 0): unknown {
+export function exampleOf(schema: unknown, hints: Hints = {}, key = '', depth = 0, mode: ExampleMode = 'plain'): unknown {
   if (!isSchema(schema) || depth > 12) return undefined;
   const def = schema._zod.def;
   if (key && key in hints && def.type !== 'object' && def.type !== 'array') return hints[key];
   switch (def.type) {
     case 'string':
-      return exampleString(def, key);
+      return exampleString(def, key, mode);
     case 'number':
-      return exampleNumber(def);
+      return exampleNumber(def, mode);
     case 'int':
       return 1;
     case 'bigint':
@@ -130,27 +134,28 @@ export function exampleOf(schema: unknown, hints: Hints = {}, key = '', depth = 
     case 'readonly':
     case 'catch':
     case 'prefault':
-      return exampleOf(def.innerType, hints, key, depth + 1);
+      return exampleOf(def.innerType, hints, key, depth + 1, mode);
     case 'default':
-      return exampleOf(def.innerType, hints, key, depth + 1);
+      return exampleOf(def.innerType, hints, key, depth + 1, mode);
     case 'pipe':
-      return exampleOf(def.in, hints, key, depth + 1);
+      return exampleOf(def.in, hints, key, depth + 1, mode);
     case 'transform':
       return undefined;
     case 'lazy':
-      return exampleOf(def.getter?.(), hints, key, depth + 1);
+      return exampleOf(def.getter?.(), hints, key, depth + 1, mode);
     case 'union':
-      return exampleOf(def.options?.[0], hints, key, depth + 1);
+      return exampleOf(def.options?.[0], hints, key, depth + 1, mode);
     case 'intersection': {
-      const l = exampleOf(def.left, hints, key, depth + 1);
-      const r = exampleOf(def.right, hints, key, depth + 1);
+      const l = exampleOf(def.left, hints, key, depth + 1, mode);
+      const r = exampleOf(def.right, hints, key, depth + 1, mode);
       return typeof l === 'object' && typeof r === 'object' ? { ...(l as object), ...(r as object) } : l;
     }
     case 'tuple':
-      return (def.items ?? []).map((s, i) => exampleOf(s, hints, `${key}.${i}`, depth + 1));
+      return (def.items ?? []).map((s, i) => exampleOf(s, hints, `${key}.${i}`, depth + 1, mode));
     case 'array': {
       const min = checksOf(def).find((c) => c.check === 'min_length')?.minimum ?? 1;
-      return Array.from({ length: Math.max(1, min) }, () => exampleOf(def.element, hints, singular(key), depth + 1));
+      const max = checksOf(def).find((c) => c.check === 'max_length')?.maximum ?? 100;
+      return Array.from({ length: mode === 'max' ? Math.min(max, 100) : Math.max(1, min) }, () => exampleOf(def.element, hints, singular(key), depth + 1, mode));
     }
     case 'record':
       return {};
@@ -158,8 +163,8 @@ export function exampleOf(schema: unknown, hints: Hints = {}, key = '', depth = 
       const out: Record<string, unknown> = {};
       for (const [k, s] of Object.entries(def.shape ?? {})) {
         const optional = s._zod.def.type === 'optional';
-        if (optional && !(k in hints)) continue;
-        out[k] = exampleOf(s, hints, k, depth + 1);
+        if (optional && !(k in hints) && mode === 'plain') continue;
+        out[k] = exampleOf(s, hints, k, depth + 1, mode);
       }
       return out;
     }

@@ -2,15 +2,17 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors } from '../db/schema/index';
 import type { DbKind } from '../test/db';
-import { hash32, mutate, prng } from './mutations';
+import { exampleOf } from './examples';
+import { hash32, mutate, prng, type Mutation } from './mutations';
 import { POLICIES, refusedRole, strongestAllowed, type Role } from './policies';
-import { sampleInput } from './samples';
+import { sampleInput, schemaOf } from './samples';
 import { callerAs, callPath, fingerprint, isAuthRefusal, nextXid, openServer, outcomeOf, PROCEDURES, securityFixture, type Outcome, type SecurityFixture } from './security-kit';
 
 /**
  * A seeded fuzzer over every procedure (issue 12): each is called as its most privileged allowed role and as a
  * role it refuses, with variants of a valid sample (wrong types, control characters, 100k-character strings,
- * 10k-element arrays, `__proto__`/`constructor`/`prototype` keys, money edge cases). No call may end in an
+ * 10k-element arrays, `__proto__`/`constructor`/`prototype` keys, money edge cases), and once with every field at
+ * the largest value its schema accepts (longest strings, biggest amounts, fullest arrays). No call may end in an
  * internal error (a 5xx), and a call that is refused (UNAUTHENTICATED, FORBIDDEN, BAD_INPUT) writes no row.
  * PGlite by default (the same code on PostgreSQL takes several times longer); FUZZ_DB=postgres runs it on the
  * TEST_DATABASE_URL server instead. Replay a failure with FUZZ_SEED=<seed>; FUZZ_CASES sets the cases per
@@ -60,8 +62,11 @@ describe(`fuzzing every procedure [${DB}]`, () => {
         // which the transaction counter shows cheaply); both are renewed after a call that succeeded or failed otherwise
         let caller = await callerAs(fx, role);
         let before = await fingerprint(db);
-        for (let i = 0; i < CASES; i++) {
-          const m = mutate(sample, rand);
+        // every string, number and array at the largest its schema still accepts, then mutated samples
+        const schema = schemaOf(path);
+        const largest: Mutation[] = schema !== undefined && policy.allow.includes(role) ? [{ kind: 'largest valid', input: exampleOf(schema, fx.hints, '', 0, 'max'), at: '(everything)' }] : [];
+        for (let i = 0; i < CASES + largest.length; i++) {
+          const m = largest[i] ?? mutate(sample, rand);
           const xid = await nextXid(db);
           const outcome: Outcome = await outcomeOf(callPath(caller, path, m.input));
           const where = `FUZZ_SEED=${SEED} ${path} as ${role}, case ${i} (${m.kind} at ${m.at}): ${describeInput(m.input)}`;
