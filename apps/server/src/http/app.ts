@@ -47,7 +47,9 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
     }
   });
 
-  registerMedia(app, env);
+  // anything no route serves (a missing image or asset included) answers in the API's words
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' }));
+  await registerMedia(app, env);
   registerUpdates(app, { releasesDir: releasesDirOf(env) });
   registerPoke(app, { database, env });
   registerOrderLive(app, { database, env });

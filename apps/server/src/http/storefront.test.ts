@@ -53,6 +53,14 @@ describe('storefront pages rendered by the server', () => {
     expect(html).toContain('£2.40');
     expect(html).toContain('href="/v/harbourside-bakehouse"');
     expect(html).toMatch(/<img[^>]+src="\/media\/[^"]+-md\.webp"/);
+    // the image itself: a year in caches, revalidated by ETag (304), resumable by range
+    const src = /<img[^>]+src="(\/media\/[^"]+-md\.webp)"/.exec(html)?.[1] ?? '';
+    const image = await get(src);
+    expect([image.statusCode, image.headers['content-type']]).toEqual([200, 'image/webp']);
+    expect(image.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get(src, { 'if-none-match': String(image.headers.etag) })).statusCode).toBe(304);
+    const part = await get(src, { range: 'bytes=0-9' });
+    expect([part.statusCode, part.rawPayload.length]).toEqual([206, 10]);
     expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/p/${croissant.productId}">`);
     expect(html).toMatch(/<meta name="description" content="Three days of lamination[^"]*£2\.40/);
     // the query cache the browser hydrates from, so it does not fetch the product again

@@ -45,7 +45,7 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
   registerSeoFiles(app, { database, env });
   const ssr = await loadSsr();
   if (!ssr) app.log.warn('the storefront is not built (apps/web/dist); pages answer 503 until `pnpm build` has run');
-  else registerStaticFiles(app, ssr.clientDir);
+  else await registerStaticFiles(app, ssr.clientDir);
 
   app.get('/*', async (req, reply) => {
     const url = new URL(req.url, env.PUBLIC_URL);

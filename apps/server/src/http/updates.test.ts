@@ -6,7 +6,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRelease } from '../services/releases/add-release';
 import { genericProvider } from '../services/releases/electron-updater.test-kit';
-import { parseByteRange } from './byte-range';
 import { registerUpdates } from './updates';
 
 const SIZE = 10_000;
@@ -46,9 +45,10 @@ describe('the desktop update feed', () => {
     expect(r.headers.get('cache-control')).toBe('no-cache');
     expect(await r.text()).toMatch(/^version: '1\.4\.0'\n[\s\S]*stagingPercentage: 25\n$/);
     const etag = r.headers.get('etag') ?? '';
-    expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
-    const again = await get('/updates/win/latest.yml', { 'if-none-match': etag });
-    expect(again.status).toBe(304);
+    expect(etag).toMatch(/^(W\/)?"[0-9a-f]+-[0-9a-f]+"$/);
+    // as electron-updater asks (fetch would add Cache-Control: no-cache to a conditional request, a forced reload)
+    const again = await app.inject({ url: '/updates/win/latest.yml', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
   });
 
   it('serves the whole installer with its length and range support', async () => {
@@ -90,10 +90,12 @@ describe('the desktop update feed', () => {
     expect(r.status).toBe(416);
     expect(r.headers.get('content-range')).toBe(`bytes */${SIZE}`);
     expect(await r.json()).toEqual({ code: 'BAD_INPUT', message: `That byte range is outside ${EXE} (${SIZE} bytes).` });
+    // a range that ends before it starts cannot be satisfied either
+    expect((await get(`/updates/win/${EXE}`, { range: 'bytes=50-10' })).status).toBe(416);
   });
 
-  it('sends the whole file for several ranges, a malformed header, or a stale If-Range', async () => {
-    const cases: Record<string, string>[] = [{ range: 'bytes=0-9,20-29' }, { range: 'items=0-9' }, { range: 'bytes=50-10' }, { range: 'bytes=0-99', 'if-range': '"stale"' }];
+  it('sends the whole file for several ranges, another unit, or a stale If-Range', async () => {
+    const cases: Record<string, string>[] = [{ range: 'bytes=0-9,20-29' }, { range: 'items=0-9' }, { range: 'bytes=0-99', 'if-range': '"stale"' }];
     for (const headers of cases) {
       const r = await get(`/updates/win/${EXE}`, headers);
       expect(r.status).toBe(200);
@@ -149,22 +151,5 @@ describe('electron-updater against this feed (its generic provider and download 
     const [file] = provider.resolveFiles(await provider.getLatestVersion());
     const wrong = createHash('sha512').update('something else').digest('base64');
     await expect(executor.download(file!.url, join(dir, 'tampered.exe'), wrong)).rejects.toThrow(/sha512 checksum mismatch/);
-  });
-});
-
-describe('Range header parsing', () => {
-  it('covers first-last, open-ended, suffix, clamping and the unsatisfiable cases', () => {
-    expect(parseByteRange(undefined, 100)).toEqual({ kind: 'whole' });
-    expect(parseByteRange('bytes=0-0', 100)).toEqual({ kind: 'partial', start: 0, end: 0 });
-    expect(parseByteRange('bytes=10-', 100)).toEqual({ kind: 'partial', start: 10, end: 99 });
-    expect(parseByteRange('bytes=-10', 100)).toEqual({ kind: 'partial', start: 90, end: 99 });
-    expect(parseByteRange('bytes=-1000', 100)).toEqual({ kind: 'partial', start: 0, end: 99 });
-    expect(parseByteRange('bytes=90-1000', 100)).toEqual({ kind: 'partial', start: 90, end: 99 });
-    expect(parseByteRange('bytes=100-', 100)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseByteRange('bytes=-0', 100)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseByteRange('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseByteRange('bytes=-', 100)).toEqual({ kind: 'whole' });
-    expect(parseByteRange('bytes=5-1', 100)).toEqual({ kind: 'whole' });
-    expect(parseByteRange('bytes=0-1,3-4', 100)).toEqual({ kind: 'whole' });
   });
 });
