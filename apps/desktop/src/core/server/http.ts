@@ -106,8 +106,17 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
       });
       return;
     }
-    if (site?.handle(req, res, path)) return;
-    sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
+    const notFound = () => sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
+    if (!site) return notFound();
+    site.handle(req, res, path).then(
+      (served) => {
+        if (!served) notFound();
+      },
+      (e: unknown) => {
+        opts.onInternalError?.(e, path);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, message: 'This page could not be read.' });
+      },
+    );
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => refuseUpgrade(socket, checkRequest(req, ownPort(), opts).ok ? 404 : 403));

@@ -11,9 +11,9 @@ let server: Server;
 let base: string;
 
 /** Raw requests: fetch() would normalise "/../" away before it reached the server. */
-function get(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(path: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/`, { method, path }, (res) => {
+    const req = request(`${base}/`, { method, path, headers }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -35,7 +35,9 @@ beforeAll(async () => {
   if (!site) throw new Error('the built UI was not found');
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (!site.handle(req, res, path)) res.writeHead(404).end('nope');
+    void site.handle(req, res, path).then((served) => {
+      if (!served) res.writeHead(404).end('nope');
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -64,6 +66,15 @@ describe('serving the built counter UI', () => {
     const head = await get('/assets/app-1234.js', 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('revalidates with an ETag: an unchanged index.html or asset answers 304 without a body', async () => {
+    for (const path of ['/', '/assets/app-1234.js']) {
+      const first = await get(path);
+      expect(first.headers.etag, path).toBeTruthy();
+      const again = await get(path, 'GET', { 'if-none-match': String(first.headers.etag) });
+      expect([again.status, again.body], path).toEqual([304, '']);
+    }
   });
 
   it('answers page paths with the app, but a missing file is a 404', async () => {
