@@ -14,7 +14,7 @@ export const VERIFY_TTL_MS = 24 * 60 * 60_000;
  */
 export const ACCOUNT_EMAIL_RATE_RULE: RateLimitRule = { limit: 5, windowSeconds: 3600 };
 
-const BAD_LINK = 'This confirmation link has expired or was already used. Sign in and ask for a new one, or sign up again.';
+const BAD_LINK = 'This confirmation link has expired or was already used. Sign in and choose "Resend the confirmation email" for a new one.';
 
 interface Recipient {
   id: string;

@@ -15,7 +15,8 @@ export function SignupSent({ email, onSignIn }: { email: string; onSignIn: () =>
         already have an account, it tells you how to sign in or reset your password.
       </Text>
       <Text size="sm" c="dimmed">
-        You can sign in now with the password you chose and order straight away. Confirm your email to see all your orders on every device.
+        New to Makeries? Sign in now with the password you just chose and order straight away; confirm your email to see all your orders on
+        every device.
       </Text>
       <Button size="md" onClick={onSignIn}>
         Sign in
