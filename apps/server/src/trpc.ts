@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError, toWireError, TRANSPORT_CODE } from '@makeries/shared';
 import type { Context, StaffRole } from './context';
+import { securityEventForError } from './security/events';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -14,8 +15,9 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Turns an AppError thrown by a service into the matching tRPC error, keeping it as the cause. */
-const appErrors = t.middleware(async ({ next }) => {
+const appErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
+  if (!result.ok) securityEventForError(ctx, path, result.error.cause); // refusals and lockouts, with the request id
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRANSPORT_CODE[cause.code], message: cause.message, cause });

@@ -6,6 +6,7 @@ export * from './tax';
 export * from './totals';
 export * from './report-figures';
 export * from './discount-limits';
+export * from './refund-amounts';
 export * from './barcode';
 export * from './receipt-number';
 export * from './order-status';

@@ -20,12 +20,15 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** a pg Pool for LISTEN/NOTIFY and raw work, absent on PGlite */
   pool?: pg.Pool;
+  /** the PGlite instance, absent on PostgreSQL */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; max?: number }
-  | { kind: 'pglite'; dataDir?: string }; // no dataDir = in memory
+  /** no dataDir = in memory; `loadDataDir` starts from a dumped data directory (the tests' migrated template) */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -37,9 +40,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // PGlite is single-connection; pg_trgm is loaded alone (DESIGN §10: cube before pg_trgm breaks `%`).
-  const client = await PGlite.create({ dataDir: target.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: target.dataDir,
+    extensions: { pg_trgm },
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 export function targetFromUrl(url: string | undefined, dataDir: string): DatabaseTarget {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
+import { securityEvent } from '../security/events';
 import { storeStripeEvent } from '../services/payments/events';
 import { startPaymentsWorker } from '../services/payments/worker';
 
@@ -30,12 +31,15 @@ export async function registerStripeWebhook(app: FastifyInstance, opts: StripeWe
       const secret = env.STRIPE_WEBHOOK_SECRET;
       if (!secret) return reply.code(503).send({ error: 'Stripe webhooks are not configured on this server.' });
       const signature = req.headers['stripe-signature'];
-      if (typeof signature !== 'string' || !Buffer.isBuffer(req.body)) return reply.code(400).send({ error: 'Missing Stripe signature.' });
+      if (typeof signature !== 'string' || !Buffer.isBuffer(req.body)) {
+        securityEvent(req.log, String(req.id), 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'missing' });
+        return reply.code(400).send({ error: 'Missing Stripe signature.' });
+      }
       let event: Stripe.Event;
       try {
         event = Stripe.webhooks.constructEvent(req.body, signature, secret);
       } catch {
-        req.log.warn('stripe webhook with a bad signature rejected');
+        securityEvent(req.log, String(req.id), 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'mismatch' });
         return reply.code(400).send({ error: 'Bad Stripe signature.' });
       }
       const outcome = await storeStripeEvent(database.db, event);

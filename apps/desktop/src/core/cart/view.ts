@@ -42,6 +42,8 @@ export interface CartView {
   /** what a customer paying all in cash hands over: the total after the vendor's cash rounding */
   cashDueCents: number;
   cashRoundingCents: number;
+  /** the shop's cash increment: the cash part after a card payment is rounded to it as well */
+  cashIncrementCents: number;
 }
 
 export function discountOf(kind: 'amount' | 'percent' | null, value: number | null): Discount | null {
@@ -106,5 +108,6 @@ export function buildCartView(db: CounterDb, cart: CartRow): CartView {
     totals,
     cashDueCents: cash.roundedCents,
     cashRoundingCents: cash.roundingCents,
+    cashIncrementCents: vendor.cashRoundingCents,
   };
 }

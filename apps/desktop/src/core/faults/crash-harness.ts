@@ -6,7 +6,7 @@ import type { CrashChildArgs } from './crash-child';
  * Runs crash-child.ts as a separate process and `kill -9`s it at a chosen moment. The parent only learns
  * what the child printed, so a sale counts as "completed" only once its line came out (after its commit).
  */
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+export const CRASH_CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const DESKTOP_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 export type KillPoint =
@@ -34,8 +34,9 @@ function matches(point: KillPoint, line: string, salesSoFar: number): boolean {
   return line === point.kind;
 }
 
-export function runAndKill(args: CrashChildArgs, point: KillPoint): Promise<CrashRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(args)], {
+/** `childFile`: crash-child.ts bundled to plain JavaScript (test/bundle-child.ts), started with node alone. */
+export function runAndKill(childFile: string, args: CrashChildArgs, point: KillPoint): Promise<CrashRun> {
+  const child = spawn(process.execPath, [childFile, JSON.stringify(args)], {
     cwd: DESKTOP_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

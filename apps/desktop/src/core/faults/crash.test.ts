@@ -8,7 +8,8 @@ import { counterOrders, createServerShop, eventually, onHandOnServer, type Serve
 import { startServerProcess, type ServerProcess } from '../test/server-process';
 import type { CrashChildArgs } from './crash-child';
 import { mulberry32 } from './prng';
-import { runAndKill, type CrashRun, type KillPoint } from './crash-harness';
+import { bundleChild } from '../test/bundle-child';
+import { CRASH_CHILD, runAndKill, type CrashRun, type KillPoint } from './crash-harness';
 
 /*
  * DESIGN §8 "kill -9 during sale/push/pull": a counter process sells in a loop against the real server and is
@@ -22,8 +23,10 @@ const OPENING_STOCK = 1_000_000;
 let server: ServerProcess;
 let shop: ServerShop;
 let dataDir: string;
+let childFile: string;
 
 beforeAll(async () => {
+  childFile = await bundleChild(CRASH_CHILD);
   server = await startServerProcess();
   shop = await createServerShop(server.url, 'Crash');
   await shop.owner.inventory.receive.mutate({ variantId: shop.bun.id, quantity: OPENING_STOCK, note: 'Plenty to sell' });
@@ -86,7 +89,7 @@ describe('kill -9 during sale, push and pull', () => {
         seed: Math.floor(rand() * 2 ** 31),
       };
       const point = pickKillPoint(rand, burst);
-      const run = await runAndKill(args, point);
+      const run = await runAndKill(childFile, args, point);
       runs.push({ point, run });
       // a child that died by itself (not our kill) is a bug: show what it said
       expect(run.ended, `iteration ${i} (${JSON.stringify(point)}): ${run.stderr}`).toBe('SIGKILL');

@@ -1,21 +1,10 @@
-import { AppError, roundHalfUp } from '@makeries/shared';
+import { AppError, refundAmount } from '@makeries/shared';
 import type { SaleLineView, SaleView } from '../sales/views';
 
 export interface PlannedRefundLine {
   line: SaleLineView;
   quantity: number;
   amountCents: number;
-}
-
-/**
- * The money back for `quantity` of a line: its share of what the line cost after discounts and tax. The
- * last units of a line return exactly what is left, so refunding a line in parts adds up to its total.
- */
-export function refundAmount(line: SaleLineView, quantity: number): number {
-  const leftQty = line.quantity - line.refundedQuantity;
-  const leftCents = line.totalCents - line.refundedCents;
-  if (quantity === leftQty) return leftCents;
-  return Math.min(leftCents, roundHalfUp(line.totalCents * quantity, line.quantity));
 }
 
 export function planRefundLines(sale: SaleView, wanted: readonly { saleLineId: string; quantity: number }[] | undefined): PlannedRefundLine[] {

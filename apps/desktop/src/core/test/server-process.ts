@@ -1,11 +1,12 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleChild } from './bundle-child';
 
 /**
  * The real marketplace server as a child process, for sync tests that need to stop, kill, restart and restore
@@ -15,6 +16,9 @@ import { promisify } from 'node:util';
 export const SERVER_DIR = fileURLToPath(new URL('../../../../server/', import.meta.url));
 
 const run = promisify(execFile);
+let bundled: Promise<string> | undefined;
+/** src/main.ts as one JavaScript file, built once per test process (test/bundle-child.ts) */
+const serverBundle = (): Promise<string> => (bundled ??= bundleChild(join(SERVER_DIR, 'src', 'main.ts'), SERVER_DIR));
 const STARTUP_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -152,8 +156,8 @@ class ChildServer implements ServerProcess {
   }
 
   async start(): Promise<void> {
-    // node + tsx's loader, in its own process group: a kill reaches the server itself, not just a wrapper
-    const c = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // the server bundled to plain JavaScript (no tsx loader to pay at every start), in its own process group
+    const c = spawn(process.execPath, [await serverBundle()], { cwd: SERVER_DIR, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = c;
     if (c.pid) live.add(c.pid);
     const append = (b: Buffer): void => {
@@ -243,6 +247,60 @@ class ChildServer implements ServerProcess {
   }
 }
 
+/** The server's migrations as a short hash: a new migration means a new PGlite template. */
+function migrationsKey(): string {
+  const hash = createHash('sha256');
+  const dir = join(SERVER_DIR, 'src', 'db', 'migrations');
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) hash.update(name).update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+let template: Promise<string> | undefined;
+
+/** Templates of older migration sets go once they are a day old (a parallel checkout may still use its own). */
+function removeStaleTemplates(keep: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('makeries-server-pglite-') || path === keep) continue;
+    try {
+      if (statSync(path).mtimeMs < Date.now() - 86_400_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/**
+ * A PGlite data directory the server has already migrated, made by the first server a test run starts and
+ * copied into every later one's DATA_DIR: migrating an empty PGlite costs a few seconds at each start.
+ */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = join(tmpdir(), `makeries-server-pglite-${migrationsKey()}`);
+    removeStaleTemplates(dir);
+    if (existsSync(dir)) return dir;
+    const root = mkdtempSync(join(tmpdir(), 'makeries-server-template-'));
+    const st: Storage = { root, dataDir: join(root, 'data'), adminUrl: undefined, dbName: '' };
+    const port = await freePort();
+    const server = new ChildServer(port, st, serverEnv(port, st, {}));
+    try {
+      await server.start();
+      await server.stop();
+      // whole or not at all: another test process may be making the same template at the same moment
+      if (!existsSync(dir)) renameSync(join(st.dataDir, 'server'), dir);
+    } catch (e) {
+      if (!existsSync(dir)) throw e;
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    return dir;
+  })();
+  return template;
+}
+
 export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const root = mkdtempSync(join(tmpdir(), 'makeries-server-'));
   const st: Storage = {
@@ -252,6 +310,7 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
     dbName: `mk_sync_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`,
   };
   if (st.adminUrl) await psql(st.adminUrl, `CREATE DATABASE ${st.dbName}`);
+  else cpSync(await pgliteTemplate(), join(st.dataDir, 'server'), { recursive: true });
   const port = await freePort();
   const server = new ChildServer(port, st, serverEnv(port, st, extraEnv));
   try {

@@ -10,6 +10,7 @@ import { decodeEscPos } from '../test/escpos-decoder';
 import { startFakePrinter, type FakePrinter } from '../test/fake-printer';
 import type { PrintCrashChildArgs } from '../test/print-crash-child';
 import { waitForJob } from './test-kit';
+import { bundleChild } from '../../test/bundle-child';
 
 /*
  * kill -9 while a job is being sent: a slow printer has the job on paper but confirms it 800 ms later, and the
@@ -24,6 +25,7 @@ type Target = 'drawer' | 'receipt';
 let printer: FakePrinter;
 let dataDir: string;
 let shop: Shop;
+let childFile: string;
 
 const decode = (b: Buffer) => decodeEscPos(b, { commandSet: 'epson' });
 const isKick = (b: Buffer) => decode(b).commands.some((c) => c.kind === 'drawer');
@@ -31,6 +33,7 @@ const receiptNumber = (b: Buffer) => decode(b).lines.find((l) => l.startsWith('R
 const isCopy = (b: Buffer) => decode(b).lines.includes('*** COPY ***');
 
 beforeAll(async () => {
+  childFile = await bundleChild(CHILD);
   printer = await startFakePrinter({ closeDelayMs: 800 });
   dataDir = mkdtempSync(join(tmpdir(), 'counter-print-crash-'));
   const core = createCounterCore({ dataDir });
@@ -49,7 +52,7 @@ afterAll(async () => {
 /** Runs the child and kill -9s it the moment the printer has the first `target` job of this run on paper. */
 function runAndKillOn(target: Target): Promise<{ killed: boolean; stderr: string }> {
   const args: PrintCrashChildArgs = { dataDir, staffId: shop.staff.manager, pin: PINS.manager, variantId: shop.variants.loaf, sales: 1 };
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(args)], { cwd: DESKTOP_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [childFile, JSON.stringify(args)], { cwd: DESKTOP_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
   let killed = false;
   let stderr = '';
   printer.onPrinted = (job) => {

@@ -2,14 +2,14 @@ import { ActionIcon, Alert, Box, Button, Checkbox, Group, Modal, SegmentedContro
 import { IconMinus, IconPlus, IconReceiptRefund } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { uuidv7 } from '@makeries/shared';
+import { refundAmount, refundableQuantity, uuidv7 } from '@makeries/shared';
 import { errorMessage } from '../../api/errors';
 import { callMutation } from '../../api/hooks';
 import type { Outputs, SaleView } from '../../api/types';
 import { useApproval } from '../../app/approval';
 import { PrintButton } from '../../components/print-button';
 import { money, quantityText } from '../../format/money';
-import { everything, refundAmount, refundTotal, refundableQuantity, requestLines } from './refund-plan';
+import { everything, refundTotal, requestLines } from './refund-plan';
 
 type Refund = Outputs['refunds']['create'];
 type Tender = 'original' | 'cash' | 'external_card';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { everything, refundAmount, refundTotal, requestLines, type RefundableLine } from './refund-plan';
+import { refundAmount } from '@makeries/shared';
+import { everything, refundTotal, requestLines, type RefundableLine } from './refund-plan';
 
 const loaves: RefundableLine = { id: 'a', quantity: 3, refundedQuantity: 0, totalCents: 1000, refundedCents: 0 };
 const jam: RefundableLine = { id: 'b', quantity: 1, refundedQuantity: 0, totalCents: 350, refundedCents: 0 };

@@ -1,29 +1,12 @@
-import { roundHalfUp } from '@makeries/shared';
+import { refundAmount, refundableQuantity, type RefundableLine as AmountLine } from '@makeries/shared';
 
 /*
- * What the refund dialog shows before sending. It mirrors the counter's rule (core/refunds/refund-plan.ts):
- * a part of a line returns its share of what the line cost, and the last units return exactly what is left,
- * so refunding a line in parts adds up to its total. The counter computes the real amount.
+ * What the refund dialog shows before sending, with the counter's own amount rule (@makeries/shared
+ * refund-amounts): the counter computes the real amount the same way when it records the refund.
  */
 
-export interface RefundableLine {
+export interface RefundableLine extends AmountLine {
   id: string;
-  quantity: number;
-  refundedQuantity: number;
-  totalCents: number;
-  refundedCents: number;
-}
-
-export function refundableQuantity(line: RefundableLine): number {
-  return Math.max(0, line.quantity - line.refundedQuantity);
-}
-
-export function refundAmount(line: RefundableLine, quantity: number): number {
-  if (quantity <= 0) return 0;
-  const leftQty = refundableQuantity(line);
-  const leftCents = line.totalCents - line.refundedCents;
-  if (quantity >= leftQty) return leftCents;
-  return Math.min(leftCents, roundHalfUp(line.totalCents * quantity, line.quantity));
 }
 
 /** Everything still refundable on the receipt (the "full refund" starting point). */

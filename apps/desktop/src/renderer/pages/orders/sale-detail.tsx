@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Divider, Group, Loader, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { tenderLabel } from '@makeries/shared';
+import { refundableQuantity, tenderLabel } from '@makeries/shared';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,7 +13,6 @@ import { minus, money, quantityText } from '../../format/money';
 import { dayAndTime } from '../../format/time';
 import { RefundModal } from './refund-modal';
 import { SaleCustomerLine } from './sale-customer-line';
-import { refundableQuantity } from './refund-plan';
 
 /** One receipt: what was sold and paid, what came back, and the refund and reprint buttons. */
 export function SaleDetail({ saleId }: { saleId: string }) {

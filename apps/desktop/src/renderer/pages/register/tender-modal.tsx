@@ -36,7 +36,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const [digits, setDigits] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const due = { totalCents: cart.totals.totalCents, cashDueCents: cart.cashDueCents, currency };
+  const due = { totalCents: cart.totals.totalCents, cashIncrementCents: cart.cashIncrementCents, currency };
   const typed = digitsToCents(digits);
   const anchor = useRef<HTMLDivElement>(null);
   const refocus = () => anchor.current?.focus();
@@ -78,7 +78,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
       if ('done' in step && step.done) void completeRef.current(step);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [due.totalCents, due.cashDueCents, due.currency],
+    [due.totalCents, due.cashIncrementCents, due.currency],
   );
   const card = useCardTender(onTaken);
   paidRef.current = card.paid;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, addCash, cardAmount, outstanding, settle, toSaleTenders, withReaderPayments, type Due, type UiTender } from './tender-plan';
 
-const due: Due = { totalCents: 840, cashDueCents: 840, currency: 'GBP' };
-const rounded: Due = { totalCents: 842, cashDueCents: 840, currency: 'CHF' };
+const due: Due = { totalCents: 840, cashIncrementCents: 0, currency: 'GBP' };
+const rounded: Due = { totalCents: 842, cashIncrementCents: 5, currency: 'CHF' };
 
 describe('paying at the till', () => {
   it('cash of £20 for £8.40 completes with £11.60 change', () => {
@@ -39,11 +39,18 @@ describe('paying at the till', () => {
     expect(addCash(due, [], 0)).toHaveProperty('error');
   });
 
-  it('uses the rounded cash total only when the whole sale is cash', () => {
+  it('rounds the cash part, all cash or after a card, as the counter does when it records the sale', () => {
     expect(outstanding(rounded, []).cashLeftCents).toBe(840);
     expect(addCash(rounded, [], 1000)).toMatchObject({ done: true, changeCents: 160 });
     const card: UiTender[] = [{ kind: 'external_card', amountCents: 442 }];
     expect(outstanding(rounded, card)).toEqual({ leftCents: 400, cashLeftCents: 400 });
+    // CHF 8.42, CHF 4.41 on the card: 4.01 is left and the customer hands over 4.00 (no 1-rappen coin)
+    const odd: UiTender[] = [{ kind: 'external_card', amountCents: 441 }];
+    expect(outstanding(rounded, odd)).toEqual({ leftCents: 401, cashLeftCents: 400 });
+    expect(addCash(rounded, odd, 400)).toMatchObject({ done: true, changeCents: 0, sale: [{ kind: 'external_card', amountCents: 441 }, { kind: 'cash', tenderedCents: 400 }] });
+    // 4.03 left rounds up to 4.05: a 5-franc note gives 0.95 back
+    const up: UiTender[] = [{ kind: 'external_card', amountCents: 439 }];
+    expect(addCash(rounded, up, 500)).toMatchObject({ done: true, changeCents: 95 });
   });
 
   it('adds several handfuls of cash into one cash tender', () => {

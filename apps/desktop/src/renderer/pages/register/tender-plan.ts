@@ -1,9 +1,9 @@
-import { formatMoney } from '@makeries/shared';
+import { cashRounding, formatMoney } from '@makeries/shared';
 
 /*
  * The payment dialog's arithmetic, before anything is sent. Cards pay exact amounts and never give change;
- * cash is given once per sale (several handfuls add up) and pays what is left, with the shop's cash rounding
- * when the whole sale is cash. Card payments taken on the Stripe reader come from the counter (they survive a
+ * cash is given once per sale (several handfuls add up) and pays what is left after the cards, rounded to the
+ * shop's cash increment (shared cashRounding, the rule the counter applies when it records the sale). Card payments taken on the Stripe reader come from the counter (they survive a
  * restart) and are added to the sale by the counter itself. The counter re-checks all of it and has the last word.
  */
 
@@ -17,8 +17,8 @@ export type SaleTender = { kind: 'cash'; tenderedCents: number } | { kind: 'exte
 
 export interface Due {
   totalCents: number;
-  /** the total after cash rounding, when all of it is paid in cash */
-  cashDueCents: number;
+  /** the shop's cash rounding increment (0 or 1: none) */
+  cashIncrementCents: number;
   currency: string;
 }
 
@@ -30,12 +30,17 @@ export type Step =
 const isCard = (t: UiTender) => t.kind !== 'cash';
 const sum = (ts: readonly UiTender[], pick: (t: UiTender) => boolean = () => true) => ts.filter(pick).reduce((s, t) => s + t.amountCents, 0);
 
-/** What is still to pay, and in cash what the customer must hand over for it (rounded when all cash). */
+/** The cash part once cards have paid theirs: what is left, rounded to the shop's cash increment. */
+function cashDue(due: Due, cardCents: number): number {
+  return cashRounding(Math.max(0, due.totalCents - cardCents), due.cashIncrementCents).roundedCents;
+}
+
+/** What is still to pay, and in cash what the customer must hand over for it (rounded). */
 export function outstanding(due: Due, tenders: readonly UiTender[]): { leftCents: number; cashLeftCents: number } {
   const cards = sum(tenders, isCard);
   const cash = sum(tenders, (t) => t.kind === 'cash');
   const leftCents = Math.max(0, due.totalCents - cards - cash);
-  const cashLeftCents = cards === 0 ? Math.max(0, due.cashDueCents - cash) : leftCents;
+  const cashLeftCents = Math.max(0, cashDue(due, cards) - cash);
   return { leftCents, cashLeftCents };
 }
 
@@ -49,8 +54,7 @@ export function toSaleTenders(tenders: readonly UiTender[]): SaleTender[] {
 function finish(due: Due, tenders: UiTender[]): Step {
   const cards = sum(tenders, isCard);
   const cash = sum(tenders, (t) => t.kind === 'cash');
-  const cashDue = cards === 0 ? due.cashDueCents : due.totalCents - cards;
-  return { done: true, tenders, sale: toSaleTenders(tenders), changeCents: Math.max(0, cash - cashDue) };
+  return { done: true, tenders, sale: toSaleTenders(tenders), changeCents: Math.max(0, cash - cashDue(due, cards)) };
 }
 
 /** Cash handed over: enough pays the rest (with change); less is a part payment, the rest by card. */

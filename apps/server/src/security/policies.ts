@@ -1,0 +1,160 @@
+/**
+ * Who may call each tRPC procedure, as data (issue 12, "A suite that keeps it true"). `matrix.test.ts` checks
+ * this table against `appRouter` both ways (a procedure without a policy fails the suite, naming it) and then
+ * calls every procedure as every role. Cross-tenant calls (`otherShop`: staff or a counter of another shop
+ * naming this shop's ids) are covered by routers/cross-tenant.test.ts and services/sync/cross-tenant-push.test.ts.
+ */
+
+/** The actors a request can carry (context.ts `Actor`, with staff split by role). */
+export const ROLES = ['anonymous', 'customer', 'cashier', 'manager', 'owner', 'device'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Where the refusal happens:
+ * - `middleware`: the procedure builder (trpc.ts) refuses before the input is parsed, so a refused role gets
+ *   UNAUTHENTICATED/FORBIDDEN whatever it sends;
+ * - `handler`: the builder lets a wider set in and the handler narrows it after parsing (a refused role sending
+ *   bad input may see BAD_INPUT first, which reveals nothing but the schema);
+ * - `proof`: open to every role, but the call itself must carry proof (a tracking token, a pairing code, a
+ *   reset token, a password): without it the answer is UNAUTHENTICATED or NOT_FOUND.
+ */
+export type Check = 'middleware' | 'handler' | 'proof';
+
+export interface Policy {
+  type: 'query' | 'mutation';
+  allow: readonly Role[];
+  check: Check;
+  reason: string;
+}
+
+const ALL: readonly Role[] = ROLES;
+const CUSTOMER: readonly Role[] = ['customer'];
+const STAFF: readonly Role[] = ['cashier', 'manager', 'owner'];
+const MANAGERS: readonly Role[] = ['manager', 'owner'];
+const VENDOR: readonly Role[] = ['cashier', 'manager', 'owner', 'device'];
+const DEVICE: readonly Role[] = ['device'];
+
+const q = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'query', allow, check, reason });
+const m = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'mutation', allow, check, reason });
+
+export const POLICIES: Readonly<Record<string, Policy>> = {
+  'auth.staffLogin': m(ALL, 'the back-office sign-in form: anyone may try, throttled per place, address and account', 'proof'),
+  'auth.staffLogout': m(STAFF, 'ends the caller’s own staff session'),
+  'auth.me': q(ALL, 'describes whoever is calling, anonymous included'),
+  'auth.customerSignup': m(ALL, 'anyone may open a customer account (rate-limited per address)'),
+  'auth.customerLogin': m(ALL, 'the storefront sign-in form: anyone may try, throttled', 'proof'),
+  'auth.customerLogout': m(ALL, 'always succeeds so a stale cookie can be cleared; deletes only a customer’s own session'),
+  'auth.requestPasswordReset': m(ALL, 'same answer whether or not the email has an account'),
+  'auth.resetPassword': m(ALL, 'the emailed reset token is the proof', 'proof'),
+
+  'vendors.register': m(ALL, 'a new shop applies; it starts pending approval'),
+  'vendors.list': q(ALL, 'storefront directory of approved shops'),
+  'vendors.bySlug': q(ALL, 'a shop’s public page'),
+  'vendors.byId': q(ALL, 'a shop’s public page by id'),
+  'vendors.mine': q(STAFF, 'the signed-in staff member’s own shop profile'),
+  'vendors.update': m(MANAGERS, 'shop settings are for owners and managers'),
+  'vendors.setPaused': m(MANAGERS, 'pausing online orders is for owners and managers'),
+
+  'staff.list': q(MANAGERS, 'the staff list (with PIN status) is for owners and managers'),
+  'staff.create': m(MANAGERS, 'hiring; a manager cannot create an owner (checked in the service)'),
+  'staff.update': m(MANAGERS, 'role/PIN changes; the service refuses a manager touching an owner'),
+  'staff.deactivate': m(MANAGERS, 'the service refuses deactivating the owner or oneself'),
+  'staff.verifyPin': m(DEVICE, 'a paired counter checks a PIN online, throttled per staff member'),
+
+  'devices.createPairingCode': m(MANAGERS, 'pairing a new counter is for owners and managers'),
+  'devices.pair': m(ALL, 'a fresh counter has only the code a manager read out to it', 'proof'),
+  'devices.list': q(MANAGERS, 'the shop’s counters'),
+  'devices.revoke': m(MANAGERS, 'unpairing a counter'),
+  'devices.me': q(DEVICE, 'the calling counter’s own profile'),
+
+  'catalog.categories': q(ALL, 'the marketplace taxonomy'),
+  'catalog.taxRates.list': q(MANAGERS, 'tax set-up is for owners and managers'),
+  'catalog.taxRates.create': m(MANAGERS, 'tax set-up is for owners and managers'),
+  'catalog.taxRates.update': m(MANAGERS, 'tax set-up is for owners and managers'),
+  'catalog.taxRates.remove': m(MANAGERS, 'tax set-up is for owners and managers'),
+
+  'products.list': q(VENDOR, 'the shop’s own catalog, hidden products included'),
+  'products.byId': q(ALL, 'public for storefront products; the shop’s own staff and counters see hidden ones'),
+  'products.create': m(MANAGERS, 'catalog edits from the back office'),
+  'products.update': m(MANAGERS, 'catalog edits from the back office'),
+  'products.upsertVariant': m(MANAGERS, 'catalog edits from the back office'),
+  'products.archive': m(MANAGERS, 'catalog edits from the back office'),
+  'products.uploadImage': m(MANAGERS, 'catalog edits from the back office'),
+  'products.uploadImageFromCounter': m(DEVICE, 'the counter’s back office: the counter asks for a manager PIN, the server takes the device token alone'),
+  'products.removeImage': m(MANAGERS, 'catalog edits from the back office'),
+
+  'inventory.receive': m(STAFF, 'any staff member books a delivery in'),
+  'inventory.count': m(STAFF, 'any staff member records a stock count'),
+  'inventory.adjust': m(MANAGERS, 'write-offs and corrections are for owners and managers'),
+  'inventory.levels': q(VENDOR, 'the shop’s own stock'),
+  'inventory.lowStock': q(VENDOR, 'the shop’s own stock'),
+  'inventory.movements': q(VENDOR, 'the shop’s own stock ledger'),
+  'inventory.alerts': q(VENDOR, 'the shop’s own stock alerts'),
+  'inventory.resolveAlert': m(STAFF, 'any staff member may clear a stock alert of their shop'),
+
+  'orders.checkout': m(ALL, 'guests and customers order; a customer’s orders are linked to the account'),
+  'orders.byId': q(ALL, 'the ordering customer, the shop’s staff/counters, or anyone with the order’s tracking token', 'proof'),
+  'orders.listForVendor': q(VENDOR, 'the shop’s own web orders'),
+  'orders.listMine': q(CUSTOMER, 'the customer’s own orders'),
+  'orders.transition': m(ALL, 'the shop moves its orders; the customer (or the tracking-token holder) may only cancel', 'proof'),
+
+  'payments.status': q(ALL, 'whether card payments are offered'),
+  'payments.cardShops': q(ALL, 'which shops of a cart take cards'),
+  'payments.cardIntent': m(ALL, 'the card payment of a checkout; a guest proves it with the checkout key', 'proof'),
+  'payments.refundOrder': m(['manager', 'owner', 'device'], 'money back to a card: owners, managers, or the shop’s counter (device token alone, no staff proof yet)', 'handler'),
+  'payments.payouts': q(['manager', 'owner', 'device'], 'card money per day: owners, managers, or the shop’s counter (device token alone)', 'handler'),
+  'payments.terminal.registerReader': m(DEVICE, 'card readers are driven by the counter'),
+  'payments.terminal.readers': q(DEVICE, 'card readers are driven by the counter'),
+  'payments.terminal.start': m(DEVICE, 'card readers are driven by the counter'),
+  'payments.terminal.status': q(DEVICE, 'card readers are driven by the counter'),
+  'payments.terminal.cancel': m(DEVICE, 'card readers are driven by the counter'),
+  'payments.terminal.refund': m(DEVICE, 'card readers are driven by the counter'),
+  'payments.connect.link': m(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter (its owner PIN is checked on the counter only)', 'handler'),
+  'payments.connect.status': q(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter', 'handler'),
+  'payments.connect.refresh': m(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter', 'handler'),
+
+  'cart.quote': q(ALL, 'prices a browser cart; reads public data only'),
+  'search.products': q(ALL, 'public storefront search'),
+  'search.autocomplete': q(ALL, 'public storefront search'),
+  'search.vendorsNearby': q(ALL, 'public storefront search'),
+
+  'sync.push': m(DEVICE, 'the counter sync protocol'),
+  'sync.pull': q(DEVICE, 'the counter sync protocol'),
+  'sync.rejections': q(DEVICE, 'the counter sync protocol'),
+
+  'counterCustomers.lookup': q(DEVICE, 'a counter finds a customer by exact email or phone (masked unless theirs)'),
+  'counterCustomers.uploadReceiptLogo': m(DEVICE, 'the counter’s receipt logo'),
+  'counterCustomers.receiptLogo': q(DEVICE, 'the counter’s receipt logo'),
+  'counterCustomers.removeReceiptLogo': m(DEVICE, 'the counter’s receipt logo'),
+  'counterSales.find': q(DEVICE, 'refunds at any till of the shop'),
+  'counterSales.refund': m(DEVICE, 'refunds at any till of the shop; the named staff and approving manager are checked as the shop’s, not proven'),
+
+  'reviews.list': q(ALL, 'reviews are public'),
+  'reviews.summary': q(ALL, 'ratings are public'),
+  'reviews.forOrder': q(CUSTOMER, 'what the customer can review on one of their orders'),
+  'reviews.reviewedOrders': q(CUSTOMER, 'the customer’s own reviews'),
+  'reviews.create': m(CUSTOMER, 'verified purchases only (checked in the service)'),
+  'reviews.update': m(CUSTOMER, 'the customer’s own review'),
+
+  'favourites.list': q(CUSTOMER, 'the customer’s own favourites'),
+  'favourites.ids': q(CUSTOMER, 'the customer’s own favourites'),
+  'favourites.set': m(CUSTOMER, 'the customer’s own favourites'),
+
+  'addresses.list': q(CUSTOMER, 'the customer’s own addresses'),
+  'addresses.create': m(CUSTOMER, 'the customer’s own addresses'),
+  'addresses.update': m(CUSTOMER, 'the customer’s own addresses'),
+  'addresses.makeDefault': m(CUSTOMER, 'the customer’s own addresses'),
+  'addresses.remove': m(CUSTOMER, 'the customer’s own addresses'),
+};
+
+/** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */
+export function strongestAllowed(p: Policy): Role {
+  for (const r of ['owner', 'device', 'manager', 'cashier', 'customer', 'anonymous'] as const) if (p.allow.includes(r)) return r;
+  throw new Error('a policy allows nobody');
+}
+
+/** A role the policy refuses, preferring one that is signed in (the interesting refusal), or null. */
+export function refusedRole(p: Policy): Role | null {
+  for (const r of ['cashier', 'customer', 'device', 'manager', 'anonymous'] as const) if (!p.allow.includes(r)) return r;
+  return null;
+}

@@ -1,0 +1,40 @@
+import { registration } from '../routers/identity-test-kit';
+import { exampleOf } from './examples';
+import type { Role } from './policies';
+import { PROCEDURES, type SecurityFixture } from './security-kit';
+
+/**
+ * Inputs for the matrix and the fuzzer: a valid example derived from the procedure's zod input schema with the
+ * fixture's ids filled in, or, where that is not enough to get past validation and the service's own checks,
+ * a hand-written sample. Not a test file itself.
+ */
+type Sample = (fx: SecurityFixture, role: Role) => unknown;
+
+/** a 1×1 transparent PNG */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+const SAMPLES: Readonly<Record<string, Sample>> = {
+  'auth.resetPassword': () => ({ token: 'a'.repeat(43), password: 'correct horse battery staple' }),
+  'vendors.register': () => registration(),
+  'staff.update': (fx) => ({ staffId: fx.spareStaffId, name: 'Spare Cashier' }),
+  'favourites.set': (fx) => ({ vendorId: fx.shop.vendorId, on: true }),
+  'reviews.list': (fx) => ({ vendorId: fx.shop.vendorId }),
+  'reviews.summary': (fx) => ({ vendorId: fx.shop.vendorId }),
+  'counterSales.find': (fx) => ({ number: fx.shop.saleNumber }),
+  'counterCustomers.uploadReceiptLogo': () => ({ contentType: 'image/png', dataBase64: TINY_PNG }),
+  'products.uploadImage': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),
+  'products.uploadImageFromCounter': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),
+  'payments.payouts': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'sync.pull': () => ({ epoch: null, cursor: '0' }),
+};
+
+export function schemaOf(path: string): unknown {
+  return PROCEDURES[path]?._def.inputs[0];
+}
+
+export function sampleInput(fx: SecurityFixture, path: string, role: Role): unknown {
+  const sample = SAMPLES[path];
+  if (sample) return sample(fx, role);
+  const schema = schemaOf(path);
+  return schema === undefined ? undefined : exampleOf(schema, fx.hints);
+}
