@@ -1,6 +1,16 @@
-import { customerLoginInput, customerSignupInput, requestPasswordResetInput, resetPasswordInput, staffLoginInput } from '@makeries/shared';
+import {
+  customerLoginInput,
+  customerSignupInput,
+  requestPasswordResetInput,
+  resendVerificationInput,
+  resetPasswordInput,
+  staffLoginInput,
+  verifyEmailInput,
+} from '@makeries/shared';
 import { SESSION_COOKIE } from '../context';
-import { customerLogin, customerSignup, deleteSession, describeActor, staffLogin } from '../services/auth';
+import { customerLogin, deleteSession, describeActor, staffLogin } from '../services/auth';
+import { customerSignup } from '../services/customer-signup';
+import { resendVerification, verifyEmail } from '../services/email-verification';
 import { loginThrottle } from '../services/login-throttle';
 import { requestPasswordReset, resetPassword } from '../services/password-reset';
 import { loginRateRule } from '../services/rate-limit';
@@ -19,13 +29,23 @@ export const authRouter = router({
 
   me: publicProcedure.query(({ ctx }) => describeActor(ctx.db, ctx.actor)),
 
-  /** Customers get an httpOnly session cookie; the token never reaches page scripts. */
-  customerSignup: publicProcedure.input(customerSignupInput).mutation(async ({ ctx, input }) => {
-    const { token, expiresAt, customer } = await customerSignup(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) });
-    ctx.cookies.set(SESSION_COOKIE, token, { expires: expiresAt });
-    return { customer, expiresAt: expiresAt.toISOString() };
-  }),
+  /**
+   * "Check your email": the same answer, no cookie, and one email whether or not the address already has an
+   * account (see services/customer-signup.ts for why nobody is signed in here).
+   */
+  customerSignup: publicProcedure
+    .input(customerSignupInput)
+    .mutation(({ ctx, input }) => customerSignup(ctx.db, ctx.env, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
 
+  /** The emailed confirmation link: marks the account's email confirmed, once; signs nobody in. */
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ ctx, input }) => verifyEmail(ctx.db, input)),
+
+  /** A new confirmation link for an unconfirmed account; the same answer whatever the address. */
+  resendVerification: publicProcedure
+    .input(resendVerificationInput)
+    .mutation(({ ctx, input }) => resendVerification(ctx.db, ctx.env, input, { ip: ctx.ip })),
+
+  /** Customers get an httpOnly session cookie; the token never reaches page scripts. */
   customerLogin: publicProcedure.input(customerLoginInput).mutation(async ({ ctx, input }) => {
     const { token, expiresAt, customer } = await customerLogin(ctx.db, input, { ip: ctx.ip, throttle: loginThrottle(ctx.env) });
     ctx.cookies.set(SESSION_COOKIE, token, { expires: expiresAt });

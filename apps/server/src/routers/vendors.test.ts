@@ -219,3 +219,30 @@ async function pairedDevice(asManager: Caller): Promise<string> {
   const { deviceToken } = await asManager.devices.pair({ code });
   return deviceToken;
 }
+
+describeEachDb(
+  'vendors.register throttling',
+  (get) => {
+    it('counts refused registrations per IP, so a taken owner email cannot be tested for freely; successes do not count', async () => {
+      const setup = await get().caller({ ip: '10.4.0.1' });
+      const owner = registration();
+      await setup.vendors.register(owner);
+      // successful registrations hand their count back
+      for (let i = 0; i < 4; i++) await setup.vendors.register(registration());
+      const prober = await get().caller({ ip: '10.4.0.2' });
+      for (let i = 0; i < 3; i++) {
+        const again = registration();
+        const taken = await failure(prober.vendors.register({ ...again, owner: { ...again.owner, email: owner.owner.email } }));
+        expect(taken.code).toBe('DUPLICATE');
+      }
+      const before = await identityCounts(get().database.db);
+      const limited = await failure(prober.vendors.register(registration()));
+      expect(limited.code).toBe('RATE_LIMITED');
+      expect(limited.message).toMatch(/try again/);
+      expect(await identityCounts(get().database.db)).toEqual(before);
+      // another address registers as usual
+      await expect((await get().caller({ ip: '10.4.0.3' })).vendors.register(registration())).resolves.toHaveProperty('vendor');
+    });
+  },
+  { LOGIN_RATE_LIMIT: '3' },
+);

@@ -8,11 +8,14 @@ import {
   setVendorPaused,
   updateVendor,
 } from '../services/vendors';
+import { loginRateRule } from '../services/rate-limit';
 import { managerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
 export const vendorsRouter = router({
   /** A new shop and its owner; the owner then signs in with auth.staffLogin. */
-  register: publicProcedure.input(vendorRegisterInput).mutation(({ ctx, input }) => registerVendor(ctx.db, input)),
+  register: publicProcedure
+    .input(vendorRegisterInput)
+    .mutation(({ ctx, input }) => registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
 
   list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input)),
   bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.db, input.slug)),

@@ -15,6 +15,7 @@ const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYP
 
 const SAMPLES: Readonly<Record<string, Sample>> = {
   'auth.resetPassword': () => ({ token: 'a'.repeat(43), password: 'correct horse battery staple' }),
+  'auth.verifyEmail': () => ({ token: 'a'.repeat(43) }),
   'vendors.register': () => registration(),
   'staff.update': (fx) => ({ staffId: fx.spareStaffId, name: 'Spare Cashier' }),
   'favourites.set': (fx) => ({ vendorId: fx.shop.vendorId, on: true }),

@@ -1,12 +1,11 @@
-import { AppError, uuidv7, type CustomerLoginInput, type CustomerSignupInput, type StaffLoginInput } from '@makeries/shared';
+import { AppError, uuidv7, type CustomerLoginInput, type StaffLoginInput } from '@makeries/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
 import { sessions, staff } from '../db/schema/index';
-import { findCustomerByEmail, getCustomerProfile, insertCustomer, toCustomerProfile, type CustomerProfile } from './customers';
+import { findCustomerByEmail, getCustomerProfile, toCustomerProfile, type CustomerProfile } from './customers';
 import { getDeviceProfile, type DeviceProfile } from './devices';
 import { throttleLogin, type LoginThrottle } from './login-throttle';
-import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-limit';
 import { getStaffProfile, toStaffProfile, type StaffProfile } from './staff';
 import { hashSecret, hashToken, newToken, verifySecret } from './tokens';
 import { getVendorProfile, type VendorProfile } from './vendors';
@@ -42,11 +41,6 @@ export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void
 export interface LoginOptions {
   ip: string;
   throttle: LoginThrottle;
-}
-
-export interface SignupOptions {
-  ip: string;
-  rule: RateLimitRule;
 }
 
 const BAD_LOGIN = "That email and password don't match an account. Check them and try again.";
@@ -93,19 +87,6 @@ export async function staffLogin(db: DbOrTx, input: StaffLoginInput, opts: Login
 
 export interface CustomerSessionResult extends NewSession {
   customer: CustomerProfile;
-}
-
-/** A new customer account, signed in at once. Throttled per IP so it cannot probe which emails exist. */
-export async function customerSignup(db: DbOrTx, input: CustomerSignupInput, opts: SignupOptions): Promise<CustomerSessionResult> {
-  const ticket = await consumeRateLimit(db, [`customer-signup:ip:${opts.ip}`], opts.rule);
-  const passwordHash = await hashSecret(input.password);
-  const result = await db.transaction(async (tx) => {
-    const customer = await insertCustomer(tx, { name: input.name, email: input.email, passwordHash });
-    const session = await createSession(tx, { kind: 'customer', customerId: customer.id });
-    return { ...session, customer };
-  });
-  await releaseRateLimit(db, ticket);
-  return result;
 }
 
 export async function customerLogin(db: DbOrTx, input: CustomerLoginInput, opts: LoginOptions): Promise<CustomerSessionResult> {

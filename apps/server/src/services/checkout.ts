@@ -13,6 +13,8 @@ import { orderTrackingToken } from './orders/tracking-token';
 export interface Buyer {
   /** null for a guest checkout */
   customerId: string | null;
+  /** the customer session submitting it: an unconfirmed account sees its orders only in this session */
+  sessionId: string | null;
 }
 
 /** Thrown inside the transaction when another submit already claimed the idempotency key. */
@@ -49,6 +51,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     checkoutId,
     idempotencyKey: input.idempotencyKey,
     customerId: buyer.customerId,
+    sessionId: buyer.sessionId,
     contact: input.contact,
     currency,
     totalCents,

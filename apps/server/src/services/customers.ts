@@ -10,27 +10,33 @@ export interface CustomerProfile {
   name: string;
   email: string;
   phone: string;
+  /** false until the customer follows the emailed confirmation link (or resets the password) */
+  emailVerified: boolean;
   createdAt: string;
 }
 
 export function toCustomerProfile(row: CustomerRow): CustomerProfile {
-  return { id: row.id, name: row.name, email: row.email, phone: row.phone, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    emailVerified: row.emailVerifiedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
-/** Inserts a customer account; an email already in use (any case) is a DUPLICATE. */
-export async function insertCustomer(
+/** Inserts a customer account (unverified), or returns null when the email (any case) already has one. */
+export async function insertCustomerIfNew(
   db: DbOrTx,
   input: { name: string; email: string; passwordHash: string },
-): Promise<CustomerProfile> {
+): Promise<CustomerProfile | null> {
   const [row] = await db
     .insert(customers)
     .values({ id: uuidv7(), name: input.name, email: input.email.toLowerCase(), passwordHash: input.passwordHash })
     .onConflictDoNothing()
     .returning();
-  if (!row) {
-    throw new AppError('DUPLICATE', 'An account with this email already exists. Sign in instead.', { details: { field: 'email' } });
-  }
-  return toCustomerProfile(row);
+  return row ? toCustomerProfile(row) : null;
 }
 
 /** The account with this email (any case), with its password hash, for sign-in only. */

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../db/client';
 import { orders, vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { findOrderFor } from './orders/access';
+import { customerOrderScope, type CustomerViewer } from './orders/customer-scope';
 import { linesByOrder, orderDetailView, orderView, type ViewerRole } from './orders/views';
 
 export { transitionOrder, type TransitionOptions } from './orders/transition';
@@ -80,7 +81,7 @@ export async function listVendorOrders(
   return pageOrders(db, and(...conditions)!, input, 'vendor');
 }
 
-/** A signed-in customer's orders across all vendors, newest first. */
-export async function listCustomerOrders(db: DbOrTx, customerId: string, input: PageInput): Promise<OrderPage> {
-  return pageOrders(db, eq(orders.customerId, customerId), input, 'customer');
+/** A signed-in customer's orders across all vendors, newest first (only this session's until the email is confirmed). */
+export async function listCustomerOrders(db: DbOrTx, viewer: CustomerViewer, input: PageInput): Promise<OrderPage> {
+  return pageOrders(db, await customerOrderScope(db, viewer), input, 'customer');
 }

@@ -105,7 +105,12 @@ export async function resetPassword(db: DbOrTx, input: ResetPasswordInput, now: 
       return { kind: 'staff' as const };
     }
     const customerId = used.customerId!;
-    const [row] = await tx.update(customers).set({ passwordHash }).where(eq(customers.id, customerId)).returning({ email: customers.email });
+    // the link reached the inbox, so it confirms the email too (and ends any sign-in with a password someone else chose)
+    const [row] = await tx
+      .update(customers)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${customers.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(customers.id, customerId))
+      .returning({ email: customers.email });
     await tx.delete(sessions).where(eq(sessions.customerId, customerId));
     if (row) await clearAccountFailures(tx, 'customer-login', row.email);
     return { kind: 'customer' as const, session: await createSession(tx, { kind: 'customer', customerId }, now) };

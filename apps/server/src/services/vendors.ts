@@ -14,6 +14,7 @@ import {
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { orders, staff, vendors } from '../db/schema/index';
+import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-limit';
 import { hashSecret } from './tokens';
 import { refreshProductDenorm } from './products/denorm';
 
@@ -108,10 +109,21 @@ export interface RegisteredVendor {
 /**
  * A new shop and its owner account, in one transaction. Approved at once for now: there is no platform
  * operator account yet to approve it.
+ *
+ * A taken owner email is still refused by name (unlike customer sign-up, services/customer-signup.ts): the
+ * answer is the shop itself, which the owner signs in to at once from the counter, so a same-answer design
+ * would mean a "confirm by email, then the shop exists" flow across the counter app. Instead refusals are
+ * throttled per IP like sign-in failures (a success hands its count back), so this is no free way to test
+ * which emails have a shop sign-in.
  */
-export async function registerVendor(db: DbOrTx, input: VendorRegisterInput): Promise<RegisteredVendor> {
+export async function registerVendor(
+  db: DbOrTx,
+  input: VendorRegisterInput,
+  throttle?: { ip: string; rule: RateLimitRule },
+): Promise<RegisteredVendor> {
   const { owner, slug, ...profile } = input;
   assertDeliveryHasZones(profile.deliveryEnabled, profile.deliveryZones);
+  const ticket = throttle ? await consumeRateLimit(db, [`vendor-register:ip:${throttle.ip}`], throttle.rule) : null;
   const passwordHash = await hashSecret(owner.password); // slow: hash before the transaction starts
   const vendorId = uuidv7();
   const ownerId = uuidv7();
@@ -134,6 +146,7 @@ export async function registerVendor(db: DbOrTx, input: VendorRegisterInput): Pr
     }
     return created;
   });
+  if (ticket) await releaseRateLimit(db, ticket);
   return { vendor: toVendorProfile(row), owner: { id: ownerId, name: owner.name, email: owner.email, role: 'owner' } };
 }
 

@@ -80,11 +80,13 @@ export interface CustomerFixture {
   cookie: string;
 }
 
-export async function createCustomerFixture(db: Db): Promise<CustomerFixture> {
+/** A signed-in customer with a session cookie; the email is confirmed unless `verified: false`. */
+export async function createCustomerFixture(db: Db, opts: { verified?: boolean } = {}): Promise<CustomerFixture> {
   seq++;
   const customerId = uuidv7();
   const email = `customer${seq}-${customerId.slice(-6)}@example.test`;
-  await db.insert(customers).values({ id: customerId, email, name: `Customer ${seq}`, passwordHash: 'unusable' });
+  const emailVerifiedAt = opts.verified === false ? null : new Date();
+  await db.insert(customers).values({ id: customerId, email, name: `Customer ${seq}`, passwordHash: 'unusable', emailVerifiedAt });
   const cookie = newToken();
   await db.insert(sessions).values({
     id: uuidv7(),

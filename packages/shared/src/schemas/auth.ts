@@ -29,6 +29,16 @@ export const resetPasswordInput = z.object({
 });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
+/** The token from the emailed "confirm your email" link. */
+export const verifyEmailInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This confirmation link is not complete. Open the link from the email again.'),
+});
+export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;
+
+/** "Resend the confirmation email": one address; the answer is the same whatever the address. */
+export const resendVerificationInput = z.object({ email: emailSchema });
+export type ResendVerificationInput = z.infer<typeof resendVerificationInput>;
+
 /**
  * Cashiers work the counter with a PIN only; managers also sign in to the back office with email + password.
  * Owners are created by vendor registration, never here.

@@ -59,7 +59,9 @@ describe('store settings, customers and receipt emails through sync', () => {
   it('finds a customer online, emails the receipt queued offline, and the .eml has the lines and totals after sync', async () => {
     const shop = await createServerShop(server.url, 'Larder');
     const email = `ada-${Date.now()}@larder.example`;
-    const { customer } = await serverClient(server.url).auth.customerSignup.mutate({ name: 'Ada Lovelace', email, password: 'correct horse battery' });
+    // sign-up answers only "check your email"; signing in tells the account's id
+    await serverClient(server.url).auth.customerSignup.mutate({ name: 'Ada Lovelace', email, password: 'correct horse battery' });
+    const { customer } = await serverClient(server.url).auth.customerLogin.mutate({ email, password: 'correct horse battery' });
     const till = makeCounter(server.url, { random: () => 0.25 });
     counters.push(till);
     await till.sync.pair(await shop.pairingCode());

@@ -31,6 +31,8 @@ export const customers = pgTable(
     name: text('name').notNull(),
     phone: text('phone').notNull().default(''),
     passwordHash: text('password_hash').notNull(),
+    /** set when the customer follows the emailed link (or resets the password); null = unverified */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('customers_email_uq').on(sql`lower(${t.email})`)],
@@ -68,6 +70,22 @@ export const passwordResets = pgTable(
     index('password_resets_customer_idx').on(t.customerId),
     check('password_resets_owner_chk', sql`(${t.staffId} is null) <> (${t.customerId} is null)`),
   ],
+);
+
+/** Single-use email verification links for customer sign-up: only the SHA-256 of the token is stored. */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_verifications_customer_idx').on(t.customerId)],
 );
 
 export const devices = pgTable(

@@ -15,6 +15,11 @@ export const checkouts = pgTable(
     /** client-minted per submit, so a double click or retry creates nothing twice */
     idempotencyKey: text('idempotency_key').notNull(),
     customerId: uuid('customer_id').references(() => customers.id),
+    /**
+     * the customer session that placed it: an unverified account sees only its orders from the current session.
+     * No foreign key: sessions are deleted on sign-out, and a gone session simply matches no one.
+     */
+    sessionId: uuid('session_id'),
     contact: jsonb('contact').$type<Contact>().notNull(),
     currency: text('currency').notNull(),
     totalCents: integer('total_cents').notNull(),

@@ -4,6 +4,7 @@ import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
+import { customerOrderScope } from './customer-scope';
 import { verifyTrackingToken } from './tracking-token';
 import type { OrderRow } from './views';
 
@@ -42,8 +43,8 @@ async function tokenMatches(db: DbOrTx, env: Env, order: OrderRow, token: string
 }
 
 /**
- * Finds an order the caller may see: staff/devices of its vendor, the customer who placed it, or anyone holding
- * its tracking token. Everyone else gets NOT_FOUND, so order ids reveal nothing.
+ * Finds an order the caller may see: staff/devices of its vendor, the customer who placed it (before the email
+ * is confirmed: in this session, see customer-scope.ts), or anyone holding its tracking token. Everyone else gets NOT_FOUND, so order ids reveal nothing.
  */
 export async function findOrderFor(
   db: DbOrTx,
@@ -59,7 +60,8 @@ export async function findOrderFor(
     if (found) return { ...found, access: { role: 'vendor', eventActor: { kind: actor.kind, id } } };
   }
   if (actor.kind === 'customer') {
-    const found = await selectOrder(db, and(eq(orders.id, orderId), eq(orders.customerId, actor.customerId))!, lock);
+    const scope = await customerOrderScope(db, { customerId: actor.customerId, sessionId: actor.sessionId });
+    const found = await selectOrder(db, and(eq(orders.id, orderId), scope)!, lock);
     if (found) return { ...found, access: { role: 'customer', eventActor: { kind: 'customer', id: actor.customerId } } };
   }
   if (trackingToken) {

@@ -9,6 +9,7 @@ export interface CheckoutClaim {
   checkoutId: string;
   idempotencyKey: string;
   customerId: string | null;
+  sessionId: string | null;
   contact: Contact;
   currency: string;
   totalCents: number;
@@ -26,6 +27,7 @@ export async function claimCheckout(tx: Tx, claim: CheckoutClaim): Promise<boole
       id: claim.checkoutId,
       idempotencyKey: claim.idempotencyKey,
       customerId: claim.customerId,
+      sessionId: claim.sessionId,
       contact: claim.contact,
       currency: claim.currency,
       totalCents: claim.totalCents,

@@ -7,6 +7,7 @@ import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
+import { VerifyNotice } from './verify-notice';
 
 export function AccountPage() {
   const api = useApi();
@@ -43,6 +44,7 @@ export function AccountPage() {
             <Title id="orders-title" order={2} size="h3" mb="sm">
               Your orders
             </Title>
+            {!me.customer.emailVerified && <VerifyNotice email={me.customer.email} />}
             <SignedInOrders />
           </section>
         </>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useRevalidator, useSearchParams } from 'react-router';
 import { failureOf, useApi } from '../../app/api';
+import { SignupSent } from './signup-sent';
 
 type Mode = 'login' | 'signup';
 
@@ -19,6 +20,7 @@ export function AuthForms() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [signedUp, setSignedUp] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,8 +33,13 @@ export function AuthForms() {
     setErrors({});
     setBusy(true);
     try {
-      if (mode === 'login') await api.auth.customerLogin.mutate(customerLoginInput.parse(form));
-      else await api.auth.customerSignup.mutate(customerSignupInput.parse(form));
+      if (mode === 'signup') {
+        // the same answer whether or not the email already has an account: nobody is signed in here
+        await api.auth.customerSignup.mutate(customerSignupInput.parse(form));
+        setSignedUp(form.email);
+        return;
+      }
+      await api.auth.customerLogin.mutate(customerLoginInput.parse(form));
       await queryClient.invalidateQueries();
       const next = params.get('next');
       if (next && next.startsWith('/') && !next.startsWith('//')) await navigate(next);
@@ -42,6 +49,18 @@ export function AuthForms() {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (signedUp) {
+    return (
+      <SignupSent
+        email={signedUp}
+        onSignIn={() => {
+          setSignedUp(null);
+          setMode('login');
+        }}
+      />
+    );
   }
 
   return (

@@ -15,6 +15,10 @@ export function accountExtraRoutes(deps: LoaderDeps): RouteObject[] {
       ...lazyPage('src/pages/account/password-pages.tsx', () => import('./password-pages'), (m) => m.ResetPasswordPage),
     },
     {
+      path: 'account/verify',
+      ...lazyPage('src/pages/account/verify-page.tsx', () => import('./verify-page'), (m) => m.VerifyEmailPage),
+    },
+    {
       path: 'account/addresses',
       loader: addressesLoader(deps),
       ...lazyPage('src/pages/account/addresses-page.tsx', () => import('./addresses-page'), (m) => m.AddressesPage),
