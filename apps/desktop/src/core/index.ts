@@ -18,6 +18,7 @@ import { createScannerModule } from './scanners/scanners';
 import { createSalesModule } from './sales/sales';
 import { createShiftModule } from './shifts/shifts';
 import { recentActivity } from './staff/activity';
+import { zipLogs } from './logs/logs-zip';
 import { createStaffModule } from './staff/auth';
 import { createWebOrderModule } from './web-orders/web-orders';
 
@@ -56,10 +57,11 @@ export function createCounterCore(opts: CounterCoreOptions) {
   );
   const scanners = createScannerModule(ctx);
   const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir });
+  const device = createDeviceModule(ctx);
   return {
     ctx,
     file: opened.file,
-    device: createDeviceModule(ctx),
+    device,
     staff: createStaffModule(ctx),
     catalog: createCatalogModule(ctx),
     /** back office: product/category/tax-rate edits queued for the server, CSV, photos */
@@ -86,6 +88,8 @@ export function createCounterCore(opts: CounterCoreOptions) {
     /** barcode scans (keyboard wedge and serial), quick-add; serial readers run between startReaders() and stopReaders() */
     scanners,
     activity: (limit = 100) => recentActivity(ctx.db, limit),
+    /** this counter's log files (logs/log-file.ts) in one zip for support */
+    logsZip: (now = new Date()) => zipLogs(opts.dataDir, { registerCode: device.get().registerCode, now }),
     /** the sync client reports reachability; card via Stripe is offered only while online */
     setOnline(online: boolean): void {
       ctx.connectivity.online = online;

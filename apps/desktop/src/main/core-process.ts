@@ -1,5 +1,6 @@
 import type { MessagePortMain } from 'electron';
 import { createCounterCore, type CounterCore } from '../core/index';
+import { logSyncChanges, openCounterLog, type CounterLog } from '../core/logs/log-file';
 import { counterRouter, createCounterContext, type OpenCounterContext } from '../core/router/index';
 import { createSyncClient, DEFAULT_SERVER_URL } from '../core/sync/client';
 import { createCredentialStore } from '../core/sync/credentials';
@@ -30,7 +31,12 @@ let failed = false;
 const waiting: MessagePortMain[] = [];
 
 const tell = (message: CoreToMain) => parent.postMessage(message);
-const log = (line: string) => process.stderr.write(`[core] ${line}\n`);
+/** the log file under the data folder, open once the core starts (Settings zips it for support) */
+let file: CounterLog | null = null;
+const log = (line: string) => {
+  process.stderr.write(`[core] ${line}\n`);
+  file?.error('core', line);
+};
 
 function serve(r: Running, port: MessagePortMain): void {
   const served = serveIpcPort(fromEmitterPort(port), {
@@ -59,8 +65,11 @@ async function watchWebOrders(r: Running): Promise<void> {
 function start(config: CoreStartConfig): void {
   if (running || failed) return;
   try {
+    file ??= openCounterLog(config.dataDir);
+    file.info('core', 'starting', { dataDir: config.dataDir });
     const core = createCounterCore({ dataDir: config.dataDir, migrationsFolder: config.migrationsFolder });
     const sync = createSyncClient(config.serverUrl ? { core, serverUrl: config.serverUrl } : { core });
+    logSyncChanges(file, sync);
     const ctx = createCounterContext(core, sync);
     running = { core, sync, ctx, ports: new Set(), stopWatching: new AbortController() };
     sync.start();
@@ -72,6 +81,7 @@ function start(config: CoreStartConfig): void {
   } catch (e) {
     failed = true;
     for (const port of waiting.splice(0)) port.close();
+    log(`could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     tell({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -89,6 +99,8 @@ async function shutdown(): Promise<void> {
       r.core.close();
     }
   }
+  file?.info('core', 'stopped');
+  await file?.close();
   tell({ type: 'closed' });
   process.exit(0);
 }
@@ -113,6 +125,7 @@ parent.on('message', (event) => {
 
 process.on('uncaughtException', (e) => {
   // main sees the exit and restarts the core; SQLite's last commit is durable (WAL, synchronous=FULL)
-  log(`crashed: ${e.stack ?? e.message}`);
+  process.stderr.write(`[core] crashed: ${e.stack ?? e.message}\n`);
+  file?.crash('core', `crashed: ${e.stack ?? e.message}`);
   process.exit(1);
 });

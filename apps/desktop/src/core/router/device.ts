@@ -33,6 +33,12 @@ export const deviceRouter = router({
   /** First-time setup with the one-time code from the back office; nobody can sign in before it. */
   pair: publicProcedure.input(pairingCodeInput).mutation(({ ctx, input }) => ctx.sync.pair(input.code)),
 
+  /** This counter's log files zipped for support (Settings › This counter › Download logs). */
+  logs: managerProcedure.mutation(({ ctx }) => {
+    const zip = ctx.core.logsZip();
+    return { fileName: zip.fileName, files: zip.files, zipBase64: Buffer.from(zip.bytes).toString('base64') };
+  }),
+
   /** Refused while sales have not reached the server (the sync client checks); signs the staff out. */
   unpair: managerProcedure.mutation(async ({ ctx }) => {
     await ctx.sync.unpair();

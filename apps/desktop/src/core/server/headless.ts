@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createCounterCore, type CounterCore } from '../index';
+import { logSyncChanges, openCounterLog } from '../logs/log-file';
 import { createSyncClient } from '../sync/client';
 import { createCredentialStore } from '../sync/credentials';
 import type { SyncController } from '../sync/types';
@@ -28,6 +29,12 @@ export async function startHeadlessCounter(
   log: (line: string) => void = () => {},
   opts: { uiDir?: string } = {},
 ): Promise<HeadlessCounter> {
+  const file = openCounterLog(args.dataDir);
+  const say = log;
+  log = (line) => {
+    say(line);
+    file.info('counter', line);
+  };
   // receipts carry a QR code to the marketplace's receipt lookup: the server this counter syncs with
   const core = createCounterCore({
     dataDir: args.dataDir,
@@ -38,6 +45,7 @@ export async function startHeadlessCounter(
     },
   });
   const sync = createSyncClient(args.serverUrl ? { core, serverUrl: args.serverUrl } : { core });
+  const stopLoggingSync = logSyncChanges(file, sync);
   let server;
   try {
     server = await startCounterServer({
@@ -49,9 +57,12 @@ export async function startHeadlessCounter(
       onInternalError: (error, path) => log(`internal error in ${path ?? 'request'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
   } catch (e) {
+    stopLoggingSync();
     core.close();
+    await file.close();
     throw e;
   }
+  file.info('counter', 'started', { url: server.url, dataDir: args.dataDir });
   sync.start();
   // queued receipts and drawer kicks (including any a crash left half-sent) print from here on
   core.printing.start();
@@ -78,6 +89,9 @@ export async function startHeadlessCounter(
         } finally {
           await Promise.all([sync.stop(), core.printing.stop(), core.scanners.stopReaders()]);
           core.close();
+          stopLoggingSync();
+          file.info('counter', 'stopped');
+          await file.close();
         }
       })();
       return closing;

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errors';
 import { apiQuery, callMutation, queryKeyOf, useApiMutation } from '../../api/hooks';
 import { timeAgo } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
+import { LogsCard } from './logs-card';
 
 const AUTO_LOCK = [
   { value: '0', label: 'Never' },
@@ -122,6 +123,8 @@ export function DevicePanel({ canEdit }: { canEdit: boolean }) {
           <Select aria-label="Auto-lock" data={AUTO_LOCK.some((a) => a.value === lock) ? AUTO_LOCK : [...AUTO_LOCK, { value: lock, label: Number(lock) % 60 === 0 ? `After ${Number(lock) / 60} minutes` : `After ${lock} seconds` }]} value={lock} onChange={(v) => void setAutoLock(v)} disabled={!canEdit || settings.isPending} allowDeselect={false} size="lg" w={260} />
         </Group>
       </Paper>
+
+      {canEdit && <LogsCard />}
 
       {canEdit && (
         <Paper withBorder radius="lg" p="lg" style={{ borderColor: 'var(--mantine-color-red-3)' }}>
