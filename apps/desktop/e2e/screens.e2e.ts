@@ -153,4 +153,17 @@ describe('every screen fits a kiosk', () => {
       });
     }
   });
+
+  it('settings › this counter: a manager downloads the logs as one zip', async () => {
+    await page.getByRole('tab', { name: 'This counter' }).click();
+    await atEverySize('settings-this-counter', async (where) => {
+      // further down the settings page: it scrolls there like any long settings page
+      await page.getByTestId('download-logs').scrollIntoViewIfNeeded();
+      await expectFits(page, where, { 'Download logs': page.getByTestId('download-logs') });
+      await expectTouchable(where, { 'Download logs': page.getByTestId('download-logs') });
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-logs').click()]);
+    expect(download.suggestedFilename()).toMatch(/^makeries-counter-A1-logs-\d{8}-\d{4}\.zip$/);
+    await page.getByText('Logs saved').waitFor();
+  });
 });
