@@ -1,5 +1,5 @@
 import { checkoutInput, listMyOrdersInput, listVendorOrdersInput, orderByIdInput, transitionOrderInput } from '@makeries/shared';
-import { checkout } from '../services/checkout';
+import { checkout } from '../services/orders/checkout';
 import { getOrder, listCustomerOrders, listVendorOrders, transitionOrder } from '../services/orders';
 import { customerProcedure, publicProcedure, router, vendorProcedure } from '../trpc';
 

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { queryRows } from '../db/client';
-import { checkouts, orderEvents, orderLines, orders, products, vendors } from '../db/schema/index';
-import { createCustomerFixture } from '../test/fixtures';
-import { describeEachDb } from '../test/harness';
-import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from './orders.test-helpers';
+import { queryRows } from '../../db/client';
+import { checkouts, orderEvents, orderLines, orders, products, vendors } from '../../db/schema/index';
+import { createCustomerFixture } from '../../test/fixtures';
+import { describeEachDb } from '../../test/harness';
+import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from '../orders.test-helpers';
 
 describeEachDb('orders.checkout', (get) => {
   const db = () => get().database.db;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AppError, MAX_STOCK_QUANTITY, MOVEMENT_KINDS, uuidv7, type MovementKind } from '@makeries/shared';
 import { inArray, sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx, type Tx } from '../db/client';
-import { inventoryMovements } from '../db/schema/index';
-import { updateStockAlerts, type LevelChange } from './inventory/alerts';
-import { aggregateItems, inTransaction, lockLevels, refreshInStock, uuidList } from './inventory/levels';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { inventoryMovements } from '../../db/schema/index';
+import { updateStockAlerts, type LevelChange } from './alerts';
+import { aggregateItems, inTransaction, lockLevels, refreshInStock, uuidList } from './levels';
 
 export interface MovementInput {
   /** natural key: a movement resent with the same id is recorded once */

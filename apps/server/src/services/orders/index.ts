@@ -1,14 +1,14 @@
 import { AppError, type OrderDetailView, type OrderPage, type OrderStatus } from '@makeries/shared';
 import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
-import type { Actor } from '../context';
-import type { DbOrTx } from '../db/client';
-import { orders, vendors } from '../db/schema/index';
-import type { Env } from '../env';
-import { findOrderFor } from './orders/access';
-import { customerOrderScope, type CustomerViewer } from './orders/customer-scope';
-import { linesByOrder, orderDetailView, orderView, type ViewerRole } from './orders/views';
+import type { Actor } from '../../context';
+import type { DbOrTx } from '../../db/client';
+import { orders, vendors } from '../../db/schema/index';
+import type { Env } from '../../env';
+import { findOrderFor } from './access';
+import { customerOrderScope, type CustomerViewer } from './customer-scope';
+import { linesByOrder, orderDetailView, orderView, type ViewerRole } from './views';
 
-export { transitionOrder, type TransitionOptions } from './orders/transition';
+export { transitionOrder, type TransitionOptions } from './transition';
 export { checkout, replayCheckout, type Buyer } from './checkout';
 
 /** One order with its lines and status history, for whoever may see it (see findOrderFor). */

@@ -1,14 +1,14 @@
 import { AppError, uuidv7, type CheckoutInput, type CheckoutResult } from '@makeries/shared';
 import { asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../db/client';
-import { checkouts, orders, vendors } from '../db/schema/index';
-import type { Env } from '../env';
-import { enqueueOrderEmail } from './email/enqueue';
-import { prepareCardCheckout, requireCardCheckout } from './payments/checkout-card';
-import { loadVendorCarts } from './orders/checkout-load';
-import { priceCarts } from './orders/checkout-price';
-import { bumpPopularity, claimCheckout, reserveAll, writeOrder } from './orders/checkout-write';
-import { orderTrackingToken } from './orders/tracking-token';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { checkouts, orders, vendors } from '../../db/schema/index';
+import type { Env } from '../../env';
+import { enqueueOrderEmail } from '../email/enqueue';
+import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
+import { loadVendorCarts } from './checkout-load';
+import { priceCarts } from './checkout-price';
+import { bumpPopularity, claimCheckout, reserveAll, writeOrder } from './checkout-write';
+import { orderTrackingToken } from './tracking-token';
 
 export interface Buyer {
   /** null for a guest checkout */

@@ -7,15 +7,15 @@ import {
   type VariantUpsertInput,
 } from '@makeries/shared';
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/client';
-import { categories, products, variants, vendors } from '../db/schema/index';
-import { refreshProductDenorm } from './products/denorm';
-import { getProduct, type ProductDetail } from './products/reads';
-import { assertUniqueKeys, mapUniqueRace, normaliseBarcode } from './products/variant-rules';
-import { recordSearchWords } from './search-words';
+import type { DbOrTx, Tx } from '../../db/client';
+import { categories, products, variants, vendors } from '../../db/schema/index';
+import { refreshProductDenorm } from './denorm';
+import { getProduct, type ProductDetail } from './reads';
+import { assertUniqueKeys, mapUniqueRace, normaliseBarcode } from './variant-rules';
+import { recordSearchWords } from '../search-words';
 
-export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './products/reads';
-export { refreshProductDenorm } from './products/denorm';
+export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './reads';
+export { refreshProductDenorm } from './denorm';
 
 /** A product is filed under a marketplace category or one of its own shop's; another shop's is unknown here. */
 async function categoryName(tx: Tx, vendorId: string, categoryId: string | null): Promise<string | null> {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { inventoryMovements } from '../db/schema/index';
-import { createCustomerFixture, type VendorFixture } from '../test/fixtures';
-import { describeEachDb } from '../test/harness';
-import { addDevice, addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot, type TestProduct } from './orders.test-helpers';
+import { inventoryMovements } from '../../db/schema/index';
+import { createCustomerFixture, type VendorFixture } from '../../test/fixtures';
+import { describeEachDb } from '../../test/harness';
+import { addDevice, addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot, type TestProduct } from '../orders.test-helpers';
 
 describeEachDb('orders.byId / transition / lists', (get) => {
   const db = () => get().database.db;

@@ -2,10 +2,10 @@ import { uuidv7 } from '@makeries/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import type { Db } from '../db/client';
-import { inventoryLevels, inventoryMovements, products, stockAlerts } from '../db/schema/index';
-import { createVendorFixture, type VendorFixture } from '../test/fixtures';
-import { describeEachDb } from '../test/harness';
+import type { Db } from '../../db/client';
+import { inventoryLevels, inventoryMovements, products, stockAlerts } from '../../db/schema/index';
+import { createVendorFixture, type VendorFixture } from '../../test/fixtures';
+import { describeEachDb } from '../../test/harness';
 import {
   fulfilmentMovementId,
   fulfilReservation,
@@ -14,9 +14,9 @@ import {
   releaseStock,
   reserveStock,
   type MovementInput,
-} from './inventory';
-import { createProduct } from './products';
-import { countRows, errorOf, productInput } from './products/test-support';
+} from './index';
+import { createProduct } from '../products';
+import { countRows, errorOf, productInput } from '../products/test-support';
 
 const T0 = Date.parse('2024-05-01T09:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
