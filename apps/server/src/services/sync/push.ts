@@ -5,6 +5,7 @@ import { deviceMutations, devices } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { applyAll } from './apply';
 import { getEpoch } from './epoch';
+import { resolveStaffProofs, syncProofAge } from '../staff-proofs';
 import { loadScope } from './scope';
 
 export interface DeviceRef {
@@ -40,7 +41,8 @@ export async function pushMutations(db: Db, env: Env, device: DeviceRef, input: 
       await finish(tx, device, last);
       return { epoch, lastMutationId: last, results: [] };
     }
-    const scope = await loadScope(tx, env, device.vendorId, device.deviceId);
+    const proven = await resolveStaffProofs(tx, device, input.proofs ?? [], syncProofAge);
+    const scope = await loadScope(tx, env, device.vendorId, device.deviceId, proven);
     const results: MutationResult[] = [];
     const fresh: MutationEnvelope[] = [];
     let gapAt: number | undefined;
