@@ -1,6 +1,5 @@
 import { counterSaleLookupInput, saleRefundArgs } from '@makeries/shared';
 import { findCounterSale, refundCounterSale } from '../services/sync/counter-refunds';
-import { requireProven } from '../services/staff-proofs';
 import { deviceProcedure, router } from '../trpc';
 
 /**
@@ -14,8 +13,8 @@ export const counterSalesRouter = router({
   /** idempotent by the refund id; refunding more than is left of a line is CONFLICT, nothing written */
   refund: deviceProcedure
     .input(saleRefundArgs)
-    .mutation(({ ctx, input }) => {
-      requireProven(ctx.actor.proven, ['owner', 'manager'], input.approvedBy ?? input.staffId);
-      return refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input);
-    }),
+    .mutation(({ ctx, input }) =>
+      // the refund handler requires the approving manager's proof, as for a refund pushed by sync
+      refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input),
+    ),
 });

@@ -2,7 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentRefunds, payments, terminalReaders } from '../db/schema/index';
-import { addDevice, createShop, failure } from '../services/orders.test-helpers';
+import { addDevice, createShop, failure, proveStaff } from '../services/orders.test-helpers';
 import { enableCardPayments, fakeStripeSdk, stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import type { Caller } from '../test/harness';
@@ -21,6 +21,9 @@ describeEachDb(
   'payments.terminal',
   (get) => {
     let counter: Caller;
+    /** the same counter with the device token alone, and with only the cashier's proof */
+    let bare: Caller;
+    let asCashier: Caller;
     let vendorId: string;
     let accountId: string;
     let readerId: string;
@@ -30,7 +33,9 @@ describeEachDb(
       const shop = await createShop(db);
       vendorId = shop.vendorId;
       const device = await addDevice(db, vendorId);
-      counter = await get().caller({ bearer: device.token });
+      counter = await get().caller({ bearer: device.token, staffProofs: await proveStaff(db, device.deviceId, shop.managerId) });
+      bare = await get().caller({ bearer: device.token });
+      asCashier = await get().caller({ bearer: device.token, staffProofs: await proveStaff(db, device.deviceId, shop.cashierId) });
     });
 
     it('offers the card tender only once the shop can take cards', async () => {
@@ -46,6 +51,12 @@ describeEachDb(
     });
 
     it('registers a reader; a wrong code is refused and stores nothing', async () => {
+      // a reader is a manager's business: the device token alone, or a cashier's proof, registers nothing
+      for (const who of [bare, asCashier]) {
+        const refused = await failure(who.payments.terminal.registerReader({ registrationCode: 'simulated-wpe', label: 'Till 1' }));
+        expect(refused.appCode).toBe('FORBIDDEN');
+        expect(refused.message).toMatch(/PIN of the owner or a manager/);
+      }
       const bad = await failure(counter.payments.terminal.registerReader({ registrationCode: 'invalid-code', label: 'Till 1' }));
       expect(bad.appCode).toBe('BAD_INPUT');
       expect(bad.message).toMatch(/registration code is invalid/);
@@ -116,6 +127,17 @@ describeEachDb(
       expect(rows?.n).toBe(1);
       const [p] = await get().database.db.select().from(payments).where(eq(payments.stripePaymentIntentId, started.paymentIntentId));
       expect(p?.refundedCents).toBe(700);
+    });
+
+    it('a card payment no sale took goes back on any staff member’s proof; never on the device token alone', async () => {
+      const started = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 600, readerId });
+      await tap(readerId);
+      await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId });
+      const refundId = uuidv7();
+      const refused = await failure(bare.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 600, refundId }));
+      expect(refused.appCode).toBe('FORBIDDEN');
+      expect([...fake.state.refunds.values()].filter((r) => r.payment_intent === started.paymentIntentId)).toHaveLength(0);
+      expect(await asCashier.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 600, refundId })).toMatchObject({ status: 'succeeded' });
     });
 
     it('a refund of a payment that never went through is refused', async () => {

@@ -8,7 +8,7 @@ import { deviceProcedure, router } from '../trpc';
 export const syncRouter = router({
   push: deviceProcedure
     .input(pushInput)
-    .mutation(({ ctx, input }) => pushMutations(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+    .mutation(({ ctx, input }) => pushMutations(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input)),
   pull: deviceProcedure
     .input(pullInput)
     .query(({ ctx, input }) => pullChanges(ctx.db, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
