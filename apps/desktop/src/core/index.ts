@@ -19,6 +19,7 @@ import { createSalesModule } from './sales/sales';
 import { createShiftModule } from './shifts/shifts';
 import { recentActivity } from './staff/activity';
 import { createStaffModule } from './staff/auth';
+import { proofHeader } from './staff/proofs';
 import { createWebOrderModule } from './web-orders/web-orders';
 
 export interface CounterCoreOptions {
@@ -55,7 +56,9 @@ export function createCounterCore(opts: CounterCoreOptions) {
     opts.printing,
   );
   const scanners = createScannerModule(ctx);
-  const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir });
+  // role calls carry the staff proofs of the person signed in and of an approving manager
+  const proofs = (staffIds: readonly string[]) => proofHeader(ctx, [ctx.session.current?.staffId, ...staffIds]);
+  const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir, proofs });
   return {
     ctx,
     file: opened.file,
@@ -71,7 +74,7 @@ export function createCounterCore(opts: CounterCoreOptions) {
     refunds: createRefundModule(ctx, {
       toCard: createCardRefunder(ctx, gateway),
       recorded: wired.refundRecorded,
-      remote: opts.remoteSales ?? createServerRemoteSales({ dataDir: opts.dataDir }),
+      remote: opts.remoteSales ?? createServerRemoteSales({ dataDir: opts.dataDir, proofs }),
     }),
     /** card payments on the Stripe Terminal reader for the open cart; complete() records them on the sale */
     payments: createPaymentsModule(ctx, { gateway, completeSale: wired.sales.complete }),
