@@ -2,7 +2,7 @@ import { STAFF_PROOF_ONLINE_MS, uuidv7 } from '@makeries/shared';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows, type Db } from '../db/client';
-import { categories, devices, staff, staffDeviceProofs, taxRates } from '../db/schema/index';
+import { categories, devices, inventoryMovements, staff, staffDeviceProofs, taxRates } from '../db/schema/index';
 import { failure } from '../services/orders.test-helpers';
 import { issueStaffProof } from '../services/staff-proofs';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs, type Counter } from '../services/sync/sync-test-kit';
@@ -157,7 +157,9 @@ describeEachDb('staff proofs: a device token alone sells and syncs, nothing more
     const pause = { id: uuidv7(), staffId: c.shop.ownerId, changedAt: at, paused: true, reason: 'Back at 2' };
     const quick = { productId: uuidv7(), variantId: uuidv7(), name: 'Mystery jam', categoryId: null, sku: 'JAM-1', barcode: null, priceCents: 300, taxClass: 'standard', trackStock: false, staffId: c.shop.cashierId, approvedBy: c.shop.managerId, createdAt: at };
     const sale = saleArgs(c, [[scone, 1]], { staffId: c.shop.cashierId });
+    const stock = (kind: 'adjust' | 'receive') => ({ id: uuidv7(), variantId: scone.variantId, kind, quantity: kind === 'adjust' ? -2 : 3, occurredAt: at, note: '', staffId: c.shop.cashierId, approvedBy: c.shop.managerId });
     const before = await roleWrites(db());
+    const movements = await db().select().from(inventoryMovements);
     const res = await c.bare.sync.push({
       epoch,
       proofs: [c.proofs.cashier],
@@ -169,35 +171,41 @@ describeEachDb('staff proofs: a device token alone sells and syncs, nothing more
         envelope(5, 'product.quickAdd', quick),
         // a cashier approving herself proves no manager
         envelope(6, 'catalog.categorySave', cat(uuidv7(), c.shop.cashierId)),
-        envelope(7, 'sale.complete', sale),
+        envelope(7, 'stock.movement', stock('adjust')),
+        // selling and receiving stock are everyday till work: no proof
+        envelope(8, 'sale.complete', sale),
+        envelope(9, 'stock.movement', stock('receive')),
       ],
     });
     expect(res.results.map((r) => [r.status, r.code])).toEqual([
-      ...Array.from({ length: 5 }, () => ['rejected', 'FORBIDDEN']),
-      ['rejected', 'FORBIDDEN'],
+      ...Array.from({ length: 7 }, () => ['rejected', 'FORBIDDEN']),
+      ['applied', undefined],
       ['applied', undefined],
     ]);
     expect(res.results[0]?.message).toMatch(/PIN of the owner or a manager checked by the marketplace/);
     expect(await roleWrites(db())).toEqual(before);
+    // the sale's and the delivery's movements only
+    expect((await db().select().from(inventoryMovements)).length).toBe(movements.length + 2);
     // the same edits with the proofs of who approved them are applied, and a proof up to 7 days old still counts
     const lastWeek = await issueStaffProof(db(), c.deviceId, c.shop.managerId, new Date(Date.now() - 6 * DAY));
     const ok = await c.bare.sync.push({
       epoch,
       proofs: [lastWeek.token, c.proofs.owner],
       mutations: [
-        envelope(8, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId)),
-        envelope(9, 'catalog.taxRateSave', { ...rate, id: uuidv7(), taxClass: 'zero' }),
-        envelope(10, 'vendor.pause', pause),
+        envelope(10, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId)),
+        envelope(11, 'catalog.taxRateSave', { ...rate, id: uuidv7(), taxClass: 'zero' }),
+        envelope(12, 'vendor.pause', pause),
+        envelope(13, 'stock.movement', stock('adjust')),
       ],
     });
-    expect(ok.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(ok.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     // older than 7 days: rejected like no proof
     const old = await issueStaffProof(db(), c.deviceId, c.shop.managerId, new Date(Date.now() - 8 * DAY));
-    const late = await c.bare.sync.push({ epoch, proofs: [old.token], mutations: [envelope(11, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId))] });
+    const late = await c.bare.sync.push({ epoch, proofs: [old.token], mutations: [envelope(14, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId))] });
     expect(late.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     // another device's proofs vouch for nothing here
     const sibling = await pairCounter(get(), c.shop);
-    const borrowed = await c.bare.sync.push({ epoch, proofs: [sibling.proofs.manager], mutations: [envelope(12, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId))] });
+    const borrowed = await c.bare.sync.push({ epoch, proofs: [sibling.proofs.manager], mutations: [envelope(15, 'catalog.categorySave', cat(uuidv7(), c.shop.managerId))] });
     expect(borrowed.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect(await db().select().from(categories).where(eq(categories.vendorId, c.shop.vendorId))).toHaveLength(1);
     expect(await db().select().from(taxRates).where(eq(taxRates.vendorId, c.shop.vendorId))).toHaveLength(2);

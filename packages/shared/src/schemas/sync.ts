@@ -119,6 +119,8 @@ export const stockMovementArgs = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).default(''),
   staffId: uuidSchema,
+  /** the manager who approved it with their PIN (null: the staff member is a manager); an adjust needs their proof */
+  approvedBy: uuidSchema.nullable().default(null),
 });
 export type StockMovementArgs = z.infer<typeof stockMovementArgs>;
 
