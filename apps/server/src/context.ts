@@ -4,6 +4,7 @@ import pino from 'pino';
 import type { Database, Db } from './db/client';
 import { devices, sessions, staff, vendors } from './db/schema/index';
 import type { Env } from './env';
+import { onlineProofAge, parseProofHeader, resolveStaffProofs, type ProvenStaff } from './services/staff-proofs';
 import { hashToken } from './services/tokens';
 
 export type StaffRole = 'owner' | 'manager' | 'cashier';
@@ -11,7 +12,8 @@ export type StaffRole = 'owner' | 'manager' | 'cashier';
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'staff'; staffId: string; vendorId: string; role: StaffRole; sessionId: string }
-  | { kind: 'device'; deviceId: string; vendorId: string }
+  /** `proven`: the staff whose proofs (header `x-makeries-staff`) came with the request; a device alone proves nobody */
+  | { kind: 'device'; deviceId: string; vendorId: string; proven: readonly ProvenStaff[] }
   | { kind: 'customer'; customerId: string; sessionId: string };
 
 /** Where a procedure may set or clear the customer session cookie; the HTTP layer wires it to the reply. */
@@ -39,6 +41,8 @@ export interface ContextInput {
   log?: Logger;
   /** `Authorization: Bearer` token: a staff session or a device token */
   bearer?: string | undefined;
+  /** `x-makeries-staff`: a counter's staff proofs (the person acting, the approving manager), comma-separated */
+  staffProofs?: string | string[] | undefined;
   /** the customer session cookie value */
   sessionCookie?: string | undefined;
   ip?: string;
@@ -51,7 +55,7 @@ const silent = pino({ level: 'silent' });
 /** Builds a context without any HTTP request, so tests can `createCaller` it directly. */
 export async function createContextInner(input: ContextInput): Promise<Context> {
   const { database } = input;
-  const actor = await resolveActor(database.db, input.bearer, input.sessionCookie);
+  const actor = await resolveActor(database.db, input.bearer, input.sessionCookie, input.staffProofs);
   return {
     database,
     db: database.db,
@@ -64,7 +68,7 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
   };
 }
 
-async function resolveActor(db: Db, bearer?: string, cookie?: string): Promise<Actor> {
+async function resolveActor(db: Db, bearer?: string, cookie?: string, staffProofs?: string | string[]): Promise<Actor> {
   const now = new Date();
   if (bearer) {
     const tokenHash = hashToken(bearer);
@@ -90,7 +94,11 @@ async function resolveActor(db: Db, bearer?: string, cookie?: string): Promise<A
       .innerJoin(vendors, eq(vendors.id, devices.vendorId))
       .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt), ne(vendors.status, 'suspended')))
       .limit(1);
-    if (dev) return { kind: 'device', deviceId: dev.id, vendorId: dev.vendorId };
+    if (dev) {
+      const device = { deviceId: dev.id, vendorId: dev.vendorId };
+      const proven = await resolveStaffProofs(db, device, parseProofHeader(staffProofs), onlineProofAge, now);
+      return { kind: 'device', ...device, proven };
+    }
   }
   if (cookie) {
     const [sess] = await db

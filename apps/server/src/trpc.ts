@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError, toWireError, TRANSPORT_CODE } from '@makeries/shared';
 import type { Context, StaffRole } from './context';
 import { securityEventForError } from './security/events';
+import { missingProofMessage } from './services/staff-proofs';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -31,8 +32,8 @@ export const middleware = t.middleware;
 
 export const publicProcedure = t.procedure.use(appErrors);
 
-function denied(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): never {
-  throw new TRPCError({ code: TRANSPORT_CODE[code], message, cause: new AppError(code, message) });
+function denied(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string, details?: Record<string, unknown>): never {
+  throw new TRPCError({ code: TRANSPORT_CODE[code], message, cause: new AppError(code, message, details ? { details } : {}) });
 }
 
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -64,4 +65,29 @@ export const vendorProcedure = publicProcedure.use(({ ctx, next }) => {
 export const deviceProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.actor.kind !== 'device') denied('UNAUTHENTICATED', 'This is for paired counters only.');
   return next({ ctx: { ...ctx, actor: ctx.actor, vendorId: ctx.actor.vendorId, deviceId: ctx.actor.deviceId } });
+});
+
+/**
+ * A staff session with one of `roles`, or a paired counter that proves (header `x-makeries-staff`) a staff
+ * member with one of them typed their PIN there in the last 12 hours. A device token alone is refused: a
+ * copied token file may sell and sync, nothing more.
+ */
+export function vendorRoleProcedure(roles: readonly StaffRole[]) {
+  return vendorProcedure.use(({ ctx, next }) => {
+    const { actor } = ctx;
+    if (actor.kind === 'staff' && !roles.includes(actor.role)) denied('FORBIDDEN', `This needs ${roleWords(roles)} account.`);
+    if (actor.kind === 'device' && !actor.proven.some((p) => roles.includes(p.role))) denied('FORBIDDEN', missingProofMessage(roles), { needsStaffProof: true, roles: [...roles] });
+    return next();
+  });
+}
+
+function roleWords(roles: readonly StaffRole[]): string {
+  if (roles.length === 1 && roles[0] === 'owner') return 'the owner';
+  return `an ${roles.join(' or ')}`.replace(/^an (manager|cashier)/, 'a $1');
+}
+
+/** A paired counter acting for a staff member: any role, but proven (for calls whose role depends on the input). */
+export const provenDeviceProcedure = deviceProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.proven.length === 0) denied('FORBIDDEN', missingProofMessage(['cashier']), { needsStaffProof: true, roles: ['cashier'] });
+  return next({ ctx: { ...ctx, proven: ctx.actor.proven } });
 });

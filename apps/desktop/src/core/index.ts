@@ -20,6 +20,7 @@ import { createShiftModule } from './shifts/shifts';
 import { recentActivity } from './staff/activity';
 import { zipLogs } from './logs/logs-zip';
 import { createStaffModule } from './staff/auth';
+import { proofHeader } from './staff/proofs';
 import { createWebOrderModule } from './web-orders/web-orders';
 
 export interface CounterCoreOptions {
@@ -56,7 +57,9 @@ export function createCounterCore(opts: CounterCoreOptions) {
     opts.printing,
   );
   const scanners = createScannerModule(ctx);
-  const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir });
+  // role calls carry the staff proofs of the person signed in and of an approving manager
+  const proofs = (staffIds: readonly string[]) => proofHeader(ctx, [ctx.session.current?.staffId, ...staffIds]);
+  const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir, proofs });
   const device = createDeviceModule(ctx);
   return {
     ctx,
@@ -73,7 +76,7 @@ export function createCounterCore(opts: CounterCoreOptions) {
     refunds: createRefundModule(ctx, {
       toCard: createCardRefunder(ctx, gateway),
       recorded: wired.refundRecorded,
-      remote: opts.remoteSales ?? createServerRemoteSales({ dataDir: opts.dataDir }),
+      remote: opts.remoteSales ?? createServerRemoteSales({ dataDir: opts.dataDir, proofs }),
     }),
     /** card payments on the Stripe Terminal reader for the open cart; complete() records them on the sale */
     payments: createPaymentsModule(ctx, { gateway, completeSale: wired.sales.complete }),

@@ -55,7 +55,11 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
 
   it('takes bearer-token (counter and staff) mutations without any Origin', async () => {
     const counter = await pairCounter(get());
-    const removed = await post('counterCustomers.removeReceiptLogo', null, { authorization: `Bearer ${counter.token}` });
+    // the receipt logo is a manager's: the device token alone is refused, the manager's staff proof header opens it
+    const alone = await post('counterCustomers.removeReceiptLogo', null, { authorization: `Bearer ${counter.token}` });
+    expect(alone.status).toBe(403);
+    expect(alone.body.error?.data).toMatchObject({ appCode: 'FORBIDDEN' });
+    const removed = await post('counterCustomers.removeReceiptLogo', null, { authorization: `Bearer ${counter.token}`, 'x-makeries-staff': counter.proofs.manager });
     expect(removed.status).toBe(200);
     const code = await post('devices.createPairingCode', { deviceName: 'Back till' }, { authorization: `Bearer ${counter.shop.ownerToken}` });
     expect(code.status).toBe(200);
@@ -97,7 +101,7 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
     const res = await post(
       'products.uploadImageFromCounter',
       { productId: bread.productId, contentType: 'image/png', dataBase64: png.toString('base64'), alt: '' },
-      { authorization: `Bearer ${counter.token}` },
+      { authorization: `Bearer ${counter.token}`, 'x-makeries-staff': `${counter.proofs.cashier},${counter.proofs.manager}` },
     );
     expect(res.status).toBe(200);
     expect(res.body.result?.data).toMatchObject({ width: side, height: side, thumbUrl: expect.stringContaining(bread.productId) });

@@ -1,4 +1,4 @@
-import { IMAGE_MAX_BYTES, RECEIPT_LOGO_MAX_BYTES, toWireError } from '@makeries/shared';
+import { IMAGE_MAX_BYTES, RECEIPT_LOGO_MAX_BYTES, STAFF_PROOF_HEADER, toWireError } from '@makeries/shared';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -86,6 +86,7 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
             log: req.log as never,
             bearer: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
             sessionCookie: sessionCookieFor(req, env),
+            staffProofs: req.headers[STAFF_PROOF_HEADER],
             ip: req.ip,
             requestId: String(req.id),
             cookies: jar,

@@ -3,8 +3,9 @@ import { findCounterSale, refundCounterSale } from '../services/sync/counter-ref
 import { deviceProcedure, router } from '../trpc';
 
 /**
- * Sales of the other registers of the device's shop, for refunds at any till (online only). Device token only,
- * like sync: the refund names the staff member and the approving manager, checked against the shop's staff.
+ * Sales of the other registers of the device's shop, for refunds at any till (online only). Finding a sale takes
+ * the device token alone; a refund names the staff member and the approving manager, and the manager (or the
+ * owner) who approved it must be proven on this counter (header `x-makeries-staff`).
  */
 export const counterSalesRouter = router({
   /** by receipt number (as printed or scanned) or id; another shop's sale is NOT_FOUND, like a missing one */
@@ -12,5 +13,8 @@ export const counterSalesRouter = router({
   /** idempotent by the refund id; refunding more than is left of a line is CONFLICT, nothing written */
   refund: deviceProcedure
     .input(saleRefundArgs)
-    .mutation(({ ctx, input }) => refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+    .mutation(({ ctx, input }) =>
+      // the refund handler requires the approving manager's proof, as for a refund pushed by sync
+      refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input),
+    ),
 });

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { addDevice, createShop, failure } from '../services/orders.test-helpers';
+import { addDevice, createShop, failure, proveStaff } from '../services/orders.test-helpers';
 import { stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import { createCustomerFixture } from '../test/fixtures';
@@ -19,7 +19,7 @@ describeEachDb(
       const db = get().database.db;
       const shop = await createShop(db);
       const device = await addDevice(db, shop.vendorId);
-      const counter = await get().caller({ bearer: device.token });
+      const counter = await get().caller({ bearer: device.token, staffProofs: await proveStaff(db, device.deviceId, shop.ownerId) });
       expect(await counter.payments.connect.status()).toMatchObject({ accountId: null, chargesEnabled: false, payoutsEnabled: false });
       const { url } = await counter.payments.connect.link({ returnUrl: 'https://shop.example/back' });
       expect(url).toMatch(/^https?:\/\//);

@@ -2,7 +2,9 @@ import { uuidv7 } from '@makeries/shared';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentRefunds, payments, terminalReaders } from '../db/schema/index';
-import { addDevice, createShop, failure } from '../services/orders.test-helpers';
+import { addDevice, addProduct, createShop, failure, proveStaff } from '../services/orders.test-helpers';
+import { envelope, epochOf, pairCounter, saleArgs } from '../services/sync/sync-test-kit';
+import type { VendorFixture } from '../test/fixtures';
 import { enableCardPayments, fakeStripeSdk, stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import type { Caller } from '../test/harness';
@@ -21,16 +23,23 @@ describeEachDb(
   'payments.terminal',
   (get) => {
     let counter: Caller;
+    /** the same counter with the device token alone, and with only the cashier's proof */
+    let bare: Caller;
+    let asCashier: Caller;
     let vendorId: string;
+    let shopFixture: VendorFixture;
     let accountId: string;
     let readerId: string;
 
     beforeAll(async () => {
       const db = get().database.db;
       const shop = await createShop(db);
+      shopFixture = shop;
       vendorId = shop.vendorId;
       const device = await addDevice(db, vendorId);
-      counter = await get().caller({ bearer: device.token });
+      counter = await get().caller({ bearer: device.token, staffProofs: await proveStaff(db, device.deviceId, shop.managerId) });
+      bare = await get().caller({ bearer: device.token });
+      asCashier = await get().caller({ bearer: device.token, staffProofs: await proveStaff(db, device.deviceId, shop.cashierId) });
     });
 
     it('offers the card tender only once the shop can take cards', async () => {
@@ -46,6 +55,12 @@ describeEachDb(
     });
 
     it('registers a reader; a wrong code is refused and stores nothing', async () => {
+      // a reader is a manager's business: the device token alone, or a cashier's proof, registers nothing
+      for (const who of [bare, asCashier]) {
+        const refused = await failure(who.payments.terminal.registerReader({ registrationCode: 'simulated-wpe', label: 'Till 1' }));
+        expect(refused.appCode).toBe('FORBIDDEN');
+        expect(refused.message).toMatch(/PIN of the owner or a manager/);
+      }
       const bad = await failure(counter.payments.terminal.registerReader({ registrationCode: 'invalid-code', label: 'Till 1' }));
       expect(bad.appCode).toBe('BAD_INPUT');
       expect(bad.message).toMatch(/registration code is invalid/);
@@ -116,6 +131,35 @@ describeEachDb(
       expect(rows?.n).toBe(1);
       const [p] = await get().database.db.select().from(payments).where(eq(payments.stripePaymentIntentId, started.paymentIntentId));
       expect(p?.refundedCents).toBe(700);
+    });
+
+    it('a card payment no sale took goes back on any staff member’s proof; never on the device token alone', async () => {
+      const started = await counter.payments.terminal.start({ saleId: uuidv7(), amountCents: 600, readerId });
+      await tap(readerId);
+      await counter.payments.terminal.status({ paymentIntentId: started.paymentIntentId });
+      const refundId = uuidv7();
+      const refused = await failure(bare.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 600, refundId }));
+      expect(refused.appCode).toBe('FORBIDDEN');
+      expect([...fake.state.refunds.values()].filter((r) => r.payment_intent === started.paymentIntentId)).toHaveLength(0);
+      expect(await asCashier.payments.terminal.refund({ paymentIntentId: started.paymentIntentId, amountCents: 600, refundId })).toMatchObject({ status: 'succeeded' });
+    });
+
+    it('money back on a completed sale needs a manager’s or the owner’s proof; a cashier’s is refused', async () => {
+      const db = get().database.db;
+      const till = await pairCounter(get(), shopFixture);
+      const jam = await addProduct(db, vendorId, { name: 'Jam', priceCents: 250, stock: 5 });
+      const sale = saleArgs(till, [[jam, 2]], { staffId: shopFixture.cashierId });
+      const started = await till.caller.payments.terminal.start({ saleId: sale.id, amountCents: 500, readerId });
+      await tap(readerId);
+      await till.caller.payments.terminal.status({ paymentIntentId: started.paymentIntentId });
+      const pushed = await till.bare.sync.push({ epoch: await epochOf(db), mutations: [envelope(1, 'sale.complete', sale)] });
+      expect(pushed.results[0]?.status).toBe('applied');
+      const ask = { paymentIntentId: started.paymentIntentId, amountCents: 200, refundId: uuidv7() };
+      const asCashierHere = await get().caller({ bearer: till.token, staffProofs: till.proofs.cashier });
+      expect((await failure(asCashierHere.payments.terminal.refund(ask))).appCode).toBe('FORBIDDEN');
+      expect([...fake.state.refunds.values()].filter((r) => r.payment_intent === started.paymentIntentId)).toHaveLength(0);
+      const withManager = await get().caller({ bearer: till.token, staffProofs: `${till.proofs.cashier},${till.proofs.manager}` });
+      expect(await withManager.payments.terminal.refund(ask)).toMatchObject({ status: 'succeeded', amountCents: 200 });
     });
 
     it('a refund of a payment that never went through is refused', async () => {

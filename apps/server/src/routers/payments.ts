@@ -31,16 +31,22 @@ import { cancelTerminalPayment, startTerminalPayment, terminalStatus } from '../
 import { listReaders, registerReader } from '../services/payments/terminal-readers';
 import { refundTerminalPayment } from '../services/payments/terminal-refund';
 import type { Actor } from '../context';
-import { deviceProcedure, publicProcedure, router, vendorProcedure } from '../trpc';
+import { requireProven } from '../services/staff-proofs';
+import { deviceProcedure, provenDeviceProcedure, publicProcedure, router, vendorProcedure, vendorRoleProcedure } from '../trpc';
 
-/** Money views and refunds are for owners and managers; a paired counter checks its own staff PIN roles. */
-function notCashier(actor: Actor): void {
-  if (actor.kind === 'staff' && actor.role === 'cashier') throw new AppError('FORBIDDEN', 'This needs an owner or manager account.');
-}
+/** Money views and refunds: owners and managers, in the back office or proven on the shop's counter. */
+const managerOrCounterManager = vendorRoleProcedure(['owner', 'manager']);
+/** Stripe onboarding: the owner, in the back office or proven on the shop's counter. */
+const ownerOrCounterOwner = vendorRoleProcedure(['owner']);
 
 /** Stripe Terminal, server-driven: the counter never talks to Stripe itself. */
 const terminalRouter = router({
+  /** a manager or the owner, proven on this counter */
   registerReader: deviceProcedure
+    .use(({ ctx, next }) => {
+      requireProven(ctx.actor.proven, ['owner', 'manager']);
+      return next();
+    })
     .input(terminalRegisterReaderInput)
     .output(terminalReader)
     .mutation(({ ctx, input }) => registerReader(ctx.db, ctx.env, ctx.vendorId, input)),
@@ -57,15 +63,20 @@ const terminalRouter = router({
     .input(terminalPaymentInput)
     .output(terminalStatusResult)
     .mutation(({ ctx, input }) => cancelTerminalPayment(ctx.db, ctx.env, ctx.vendorId, input.paymentIntentId)),
-  refund: deviceProcedure
+  /**
+   * A manager's or the owner's proof for a payment on a sale (a refund); any proven staff member for a payment
+   * the sale never took (the customer changed their mind before the sale was completed).
+   */
+  refund: provenDeviceProcedure
     .input(terminalRefundInput)
     .output(terminalRefundResult)
-    .mutation(({ ctx, input }) => refundTerminalPayment(ctx.db, ctx.env, ctx.vendorId, input)),
+    .mutation(({ ctx, input }) => refundTerminalPayment(ctx.db, ctx.env, ctx.vendorId, input, ctx.proven)),
 });
 
 /**
- * Stripe Connect onboarding: the owner's web session, or the shop's paired counter (which lets only a
- * signed-in owner PIN reach these; a manager or cashier session on the web is refused here).
+ * Stripe Connect onboarding: the owner's web session, or the shop's paired counter with the owner's proof.
+ * The status is read by the counter's Payments screen without a proof (it shows no money); a manager or
+ * cashier session on the web is refused it.
  */
 function ownerOrCounter(actor: Actor): void {
   if (actor.kind === 'staff' && actor.role !== 'owner') throw new AppError('FORBIDDEN', 'This needs the owner account.');
@@ -73,22 +84,16 @@ function ownerOrCounter(actor: Actor): void {
 
 const connectRouter = router({
   /** a fresh Stripe onboarding link (links are single-use; call again when the owner comes back via refresh) */
-  link: vendorProcedure
+  link: ownerOrCounterOwner
     .input(connectLinkInput)
     .output(z.object({ url: z.string() }))
-    .mutation(({ ctx, input }) => {
-      ownerOrCounter(ctx.actor);
-      return connectLink(ctx.db, ctx.env, ctx.vendorId, input.returnUrl);
-    }),
+    .mutation(({ ctx, input }) => connectLink(ctx.db, ctx.env, ctx.vendorId, input.returnUrl)),
   status: vendorProcedure.output(connectStatusResult).query(({ ctx }) => {
     ownerOrCounter(ctx.actor);
     return connectStatus(ctx.db, ctx.env, ctx.vendorId);
   }),
   /** re-reads the account from Stripe (the owner just returned from onboarding) */
-  refresh: vendorProcedure.output(connectStatusResult).mutation(({ ctx }) => {
-    ownerOrCounter(ctx.actor);
-    return refreshConnect(ctx.db, ctx.env, ctx.vendorId);
-  }),
+  refresh: ownerOrCounterOwner.output(connectStatusResult).mutation(({ ctx }) => refreshConnect(ctx.db, ctx.env, ctx.vendorId)),
 });
 
 export const paymentsRouter = router({
@@ -105,21 +110,15 @@ export const paymentsRouter = router({
     .output(cardIntentResult)
     .mutation(({ ctx, input }) => cardIntent(ctx.db, ctx.env, input)),
   /** owner/manager (or the shop's counter) refunds part of a paid web order to the card; the shop's transfer is reversed pro rata */
-  refundOrder: vendorProcedure
+  refundOrder: managerOrCounterManager
     .input(z.object({ orderId: uuidSchema, amountCents: centsSchema.min(1, 'A refund must be more than zero'), refundId: uuidSchema }))
     .output(refundResult)
-    .mutation(({ ctx, input }) => {
-      notCashier(ctx.actor);
-      return refundWebOrder(ctx.db, ctx.env, ctx.vendorId, input);
-    }),
+    .mutation(({ ctx, input }) => refundWebOrder(ctx.db, ctx.env, ctx.vendorId, input)),
   /** card money per day for the back office: owners/managers, or the shop's paired counter */
-  payouts: vendorProcedure
+  payouts: managerOrCounterManager
     .input(payoutsInput)
     .output(payoutsResult)
-    .query(({ ctx, input }) => {
-      notCashier(ctx.actor);
-      return payouts(ctx.db, ctx.vendorId, input);
-    }),
+    .query(({ ctx, input }) => payouts(ctx.db, ctx.vendorId, input)),
   terminal: terminalRouter,
   connect: connectRouter,
 });

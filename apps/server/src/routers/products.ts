@@ -10,6 +10,7 @@ import {
 } from '@makeries/shared';
 import { removeProductImage, uploadProductImage } from '../services/images';
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct, upsertVariant } from '../services/products';
+import { requireProven } from '../services/staff-proofs';
 import { deviceProcedure, managerProcedure, publicProcedure, router, vendorProcedure } from '../trpc';
 
 export const productsRouter = router({
@@ -25,9 +26,12 @@ export const productsRouter = router({
   upsertVariant: managerProcedure.input(variantUpsertInput).mutation(({ ctx, input }) => upsertVariant(ctx.db, ctx.vendorId, input)),
   archive: managerProcedure.input(productArchiveInput).mutation(({ ctx, input }) => archiveProduct(ctx.db, ctx.vendorId, input)),
   uploadImage: managerProcedure.input(imageUploadInput).mutation(({ ctx, input }) => uploadProductImage(ctx.db, ctx.env, ctx.vendorId, input)),
-  /** a paired counter's back office (the counter requires a manager signed in, as for its catalog edits) */
+  /** a paired counter's back office: a manager's or the owner's proof (who signed in or approved), as for catalog edits */
   uploadImageFromCounter: deviceProcedure
     .input(imageUploadInput)
-    .mutation(({ ctx, input }) => uploadProductImage(ctx.db, ctx.env, ctx.vendorId, input)),
+    .mutation(({ ctx, input }) => {
+      requireProven(ctx.actor.proven, ['owner', 'manager']);
+      return uploadProductImage(ctx.db, ctx.env, ctx.vendorId, input);
+    }),
   removeImage: managerProcedure.input(imageRemoveInput).mutation(({ ctx, input }) => removeProductImage(ctx.db, ctx.env, ctx.vendorId, input.imageId)),
 });

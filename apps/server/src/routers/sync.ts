@@ -10,7 +10,7 @@ export const syncRouter = router({
   push: deviceProcedure
     .input(pushInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await pushMutations(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input);
+      const result = await pushMutations(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input);
       return reportSyncRefusals(ctx, input, result); // logs mutations naming what is not this shop's
     }),
   pull: deviceProcedure

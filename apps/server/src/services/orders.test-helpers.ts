@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { queryRows, type Db } from '../db/client';
 import { devices, inventoryLevels, inventoryMovements, products, taxRates, variants, vendors } from '../db/schema/index';
 import { createVendorFixture, type VendorFixture } from '../test/fixtures';
+import { issueStaffProof } from './staff-proofs';
 import { hashToken, newToken } from './tokens';
 
 /** Test set-up for orders: shops with tax rates, products with stock, and a "nothing was written" snapshot. */
@@ -93,6 +94,11 @@ export async function addDevice(db: Db, vendorId: string): Promise<{ deviceId: s
     tokenHash: hashToken(token),
   });
   return { deviceId, token };
+}
+
+/** A staff proof for `staffId` on the device, as `staff.verifyPin` issues one (the PIN check itself is tested in staff tests). */
+export async function proveStaff(db: Db, deviceId: string, staffId: string): Promise<string> {
+  return (await issueStaffProof(db, deviceId, staffId)).token;
 }
 
 export async function levelOf(db: Db, variantId: string): Promise<{ onHand: number; reserved: number }> {

@@ -4,6 +4,7 @@ import type { StaffRole } from '../context';
 import type { DbOrTx } from '../db/client';
 import { sessions, staff } from '../db/schema/index';
 import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-limit';
+import { endStaffProofs } from './staff-proofs';
 import { isUniqueViolation } from '../db/errors';
 import { hashSecret, verifySecret } from './tokens';
 
@@ -129,6 +130,8 @@ export async function updateStaff(db: DbOrTx, actor: StaffActor, input: StaffUpd
       if (changes.email) await assertEmailFree(tx, changes.email, target.id);
       const [updated] = await tx.update(staff).set(changes).where(eq(staff.id, target.id)).returning();
       if (losesBackOffice(target, changes)) await endSessions(tx, target.id, target.id === actor.staffId ? actor.sessionId : undefined);
+      // counters must check the new PIN (or learn the new role) before the person's proofs count again
+      if (changes.pinHash !== undefined || changes.role !== target.role) await endStaffProofs(tx, target.id);
       return updated ?? target;
     });
     return toStaffProfile(row);
@@ -205,6 +208,7 @@ export async function deactivateStaff(db: DbOrTx, actor: StaffActor, staffId: st
     }
     const [updated] = await tx.update(staff).set({ active: false }).where(eq(staff.id, target.id)).returning();
     await endSessions(tx, target.id);
+    await endStaffProofs(tx, target.id);
     return updated ?? target;
   });
   return toStaffProfile(row);

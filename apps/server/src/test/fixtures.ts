@@ -13,6 +13,8 @@ export interface VendorFixture {
   vendorId: string;
   slug: string;
   ownerId: string;
+  managerId: string;
+  cashierId: string;
   ownerToken: string;
   managerToken: string;
   cashierToken: string;
@@ -68,6 +70,8 @@ export async function createVendorFixture(db: Db, overrides: Partial<typeof vend
     vendorId,
     slug,
     ownerId: tokens.owner.id,
+    managerId: tokens.manager.id,
+    cashierId: tokens.cashier.id,
     ownerToken: tokens.owner.token,
     managerToken: tokens.manager.token,
     cashierToken: tokens.cashier.token,

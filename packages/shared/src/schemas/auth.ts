@@ -77,6 +77,20 @@ export const staffVerifyPinInput = z.object({ staffId: uuidSchema, pin: pinSchem
 export type StaffVerifyPinInput = z.infer<typeof staffVerifyPinInput>;
 
 /**
+ * Staff proofs: `staff.verifyPin` also answers a short-lived token saying "this person typed their PIN at this
+ * counter". Calls that need a role carry the acting person's proof (and the approving manager's) in the
+ * STAFF_PROOF_HEADER, comma-separated; a device token alone may only sell and sync. Online calls take a proof
+ * for STAFF_PROOF_ONLINE_MS after it was issued; queued edits pushed by sync for STAFF_PROOF_SYNC_MS, so an
+ * edit made offline is not lost.
+ */
+export const STAFF_PROOF_HEADER = 'x-makeries-staff';
+export const STAFF_PROOF_ONLINE_MS = 12 * 60 * 60 * 1000;
+export const STAFF_PROOF_SYNC_MS = 7 * 24 * 60 * 60 * 1000;
+/** proofs one push may carry (every staff member who worked offline at the counter in the last days) */
+export const STAFF_PROOFS_MAX = 50;
+export const staffProofToken = z.string().min(20, 'That is not a staff proof').max(100, 'That is not a staff proof').regex(/^[A-Za-z0-9_-]+$/, 'That is not a staff proof');
+
+/**
  * Pairing codes avoid look-alike characters (0/O, 1/I/L) so they can be read off one screen and typed on
  * another. Shown as "K7QM-4TXP"; typed in any case, with or without the dash or spaces.
  */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateBarcode } from '../barcode';
 import { ORDER_STATUSES } from '../order-status';
+import { STAFF_PROOFS_MAX, staffProofToken } from './auth';
 import { skuSchema, taxClassSchema } from './catalog';
 import { CATALOG_EDIT_ARGS } from './catalog-edit';
 import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
@@ -118,6 +119,8 @@ export const stockMovementArgs = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).default(''),
   staffId: uuidSchema,
+  /** the manager who approved it with their PIN (null: the staff member is a manager); an adjust needs their proof */
+  approvedBy: uuidSchema.nullable().default(null),
 });
 export type StockMovementArgs = z.infer<typeof stockMovementArgs>;
 
@@ -203,6 +206,8 @@ export const pushInput = z.object({
     .refine((ms) => ms.every((m, i) => i === 0 || m.mutationId === (ms[i - 1]?.mutationId ?? 0) + 1), {
       message: 'Mutations must be sent in order with consecutive ids',
     }),
+  /** staff proofs this counter holds (issued in the last STAFF_PROOF_SYNC_MS): they vouch for role edits in the batch */
+  proofs: z.array(staffProofToken).max(STAFF_PROOFS_MAX).optional(),
 });
 export type PushInput = z.infer<typeof pushInput>;
 

@@ -5,6 +5,7 @@ import { writeTx } from '../db/open';
 import { requirePaired } from '../device/device';
 import { enqueue } from '../outbox/outbox';
 import { approve, requireStaff } from '../staff/auth';
+import { requireSyncProof } from '../staff/proofs';
 import type { ApprovalInput } from '../schemas/staff';
 
 export interface Stamp {
@@ -42,6 +43,7 @@ export async function commitEdit<R>(
   requirePaired(ctx.db);
   plan({ staffId: me.staffId, approvedBy: null, occurredAt: isoAt(ctx.now()) });
   const approvedBy = await approve(ctx, approval, action);
+  await requireSyncProof(ctx, approvedBy, 'Catalog edits');
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return writeTx(ctx.db, () => {

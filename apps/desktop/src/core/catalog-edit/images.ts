@@ -2,6 +2,7 @@ import { AppError, DIETARY_TAGS, type DietaryTag } from '@makeries/shared';
 import type { CoreContext } from '../context';
 import { parseInput } from '../errors';
 import { requireStaff, approve } from '../staff/auth';
+import { proofHeader } from '../staff/proofs';
 import { createCredentialStore } from '../sync/credentials';
 import { classifyFailure, createServerApi, failureToAppError, timedFetch, type FetchLike } from '../sync/transport';
 import { imageUploadInput, productIdInput, type ImageUploadInput } from './inputs';
@@ -34,10 +35,15 @@ function offline(what: string): AppError {
  */
 export function createProductMedia(ctx: CoreContext, dataDir: string, fetchFn: FetchLike = fetch) {
   const creds = createCredentialStore(dataDir);
-  const connect = (what: string) => {
+  const connect = (what: string, staffIds: readonly string[] = []) => {
     const c = creds.read();
     if (!c) throw offline(what);
-    const api = createServerApi({ serverUrl: c.serverUrl, fetch: timedFetch(fetchFn, REQUEST_MS, () => new AbortController().signal), token: () => c.token });
+    const api = createServerApi({
+      serverUrl: c.serverUrl,
+      fetch: timedFetch(fetchFn, REQUEST_MS, () => new AbortController().signal),
+      token: () => c.token,
+      staffProofs: () => proofHeader(ctx, staffIds),
+    });
     const absolute = (url: string) => (url.startsWith('/') ? `${c.serverUrl.replace(/\/+$/, '')}${url}` : url);
     return { api, absolute, serverUrl: c.serverUrl };
   };
@@ -68,9 +74,9 @@ export function createProductMedia(ctx: CoreContext, dataDir: string, fetchFn: F
     /** Through the server's own image pipeline (type sniffing, resizing, thumbnails). */
     async upload(input: ImageUploadInput): Promise<ProductPhoto> {
       const p = parseInput(imageUploadInput, input);
-      requireStaff(ctx);
-      await approve(ctx, p.approval, 'change product photos');
-      const { api, absolute, serverUrl } = connect('Uploading a photo');
+      const me = requireStaff(ctx);
+      const approvedBy = await approve(ctx, p.approval, 'change product photos');
+      const { api, absolute, serverUrl } = connect('Uploading a photo', [me.staffId, approvedBy]);
       const img = await call('Uploading a photo', serverUrl, () =>
         api.products.uploadImageFromCounter.mutate({ productId: p.productId, contentType: p.contentType, dataBase64: p.dataBase64, alt: '' }),
       );

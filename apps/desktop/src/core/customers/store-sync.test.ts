@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSaleReceipt } from '../printing/documents/index';
+import { proofsSettled } from '../staff/proofs';
 import { storeOf } from '../store/store';
 import { createServerShop, eventually, makeCounter, readyToSell, sell, serverClient, syncUntil, type TestCounter } from '../sync/test-kit';
 import { startServerProcess, type ServerProcess } from '../test/server-process';
@@ -102,6 +103,8 @@ describe('store settings, customers and receipt emails through sync', () => {
     counters.push(till);
     await till.sync.pair(await shop.pairingCode());
     await till.core.staff.login({ staffId: manager.id, pin: '8642' });
+    // the marketplace's proof of the manager's PIN, fetched in the background of the sign-in
+    await proofsSettled(till.core.ctx, [manager.id]);
     const store = storeOf(till.core.ctx);
 
     store.update({ description: 'Jams and chutneys', receiptFooter: 'Thanks for shopping local', taxNumber: 'VAT GB 555 1234 00' });

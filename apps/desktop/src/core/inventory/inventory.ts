@@ -17,6 +17,7 @@ import { notFound, parseInput } from '../errors';
 import { enqueue } from '../outbox/outbox';
 import { approvalInput } from '../schemas/staff';
 import { approve, requireStaff } from '../staff/auth';
+import { requireSyncProof } from '../staff/proofs';
 import { writeTx } from '../db/open';
 
 const SCHEMAS = { receive: stockReceiveInput, adjust: stockAdjustInput, count: stockCountInput } as const;
@@ -42,7 +43,9 @@ async function recordMovement(ctx: CoreContext, input: StockMovementInput): Prom
   const variant = variantById(ctx.db, p.variantId);
   if (!variant) throw notFound('That product is not in this counter’s catalog (or is archived).');
   if (!variant.trackStock) throw new AppError('BAD_INPUT', `${variant.name} does not track stock. Turn tracking on in the back office first.`);
-  await approve(ctx, base.approval, 'change stock levels');
+  const approvedBy = await approve(ctx, base.approval, 'change stock levels');
+  // the marketplace takes an adjust only with the approving manager's proof
+  if (base.kind === 'adjust') await requireSyncProof(ctx, approvedBy, 'Stock adjustments');
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return writeTx(ctx.db, () => {
@@ -54,6 +57,7 @@ async function recordMovement(ctx: CoreContext, input: StockMovementInput): Prom
       occurredAt: isoAt(now),
       note: p.note,
       staffId: staff.staffId,
+      approvedBy,
     };
     const queued = enqueue(ctx.db, now, 'stock.movement', args);
     ctx.db.insert(stockMovements)

@@ -13,7 +13,7 @@ export interface CardRefundPart {
 }
 
 /** Gives `amountCents` of a sale back to the card(s) it was paid with; throws (nothing refunded) when it cannot. */
-export type CardRefunder = (r: { sale: SaleView; amountCents: number }) => Promise<void>;
+export type CardRefunder = (r: { sale: SaleView; amountCents: number; staffIds?: readonly string[] }) => Promise<void>;
 
 /**
  * Which card payments a refund goes back to. Earlier card refunds used the payments in order, so they are
@@ -57,7 +57,7 @@ function refundedToCard(ctx: CoreContext, saleId: string): number {
  * written) repeats the same Stripe refund instead of making a second one.
  */
 export function createCardRefunder(ctx: CoreContext, gateway: PaymentsGateway): CardRefunder {
-  return async ({ sale, amountCents }) => {
+  return async ({ sale, amountCents, staffIds = [] }) => {
     if (!ctx.connectivity.online) {
       throw conflict('Refunds to a card need a connection. Refund in cash, or try again when online.', { offline: true });
     }
@@ -65,7 +65,7 @@ export function createCardRefunder(ctx: CoreContext, gateway: PaymentsGateway): 
     for (const part of planCardRefund(sale, before, amountCents)) {
       const refundId = stableUuid(`refund:${sale.id}:${part.paymentIntentId}:${before}:${part.amountCents}`);
       try {
-        await gateway.refund({ ...part, refundId });
+        await gateway.refund({ ...part, refundId }, staffIds);
       } catch (e) {
         if (isUnreachable(e)) {
           throw conflict('Could not reach the card service, so the refund may not have gone through. Try again (it will not refund twice), or refund in cash.', {

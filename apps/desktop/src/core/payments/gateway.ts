@@ -28,7 +28,8 @@ export interface PaymentsGateway {
   paymentStatus(paymentIntentId: string): Promise<{ status: TerminalStatus; message?: string }>;
   /** the status after cancelling: the card may have gone through first */
   cancel(paymentIntentId: string): Promise<{ status: TerminalStatus; message?: string }>;
-  refund(input: { paymentIntentId: string; amountCents: number; refundId: string }): Promise<void>;
+  /** `staffIds`: who approved it, besides the person signed in (their staff proofs go with the call) */
+  refund(input: { paymentIntentId: string; amountCents: number; refundId: string }, staffIds?: readonly string[]): Promise<void>;
 }
 
 export type CardServiceFailure = 'unreachable' | 'refused';

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardAttempts } from '../db/schema/index';
 import type { TestCounter } from '../sync/test-kit';
-import { counterOrders, eventually } from '../sync/test-kit';
-import { appErrorOf, cardCounter, clearReader, createCardShop, DECLINED_CARD, rejection, reopen, startCardWorld, tap, type CardShop, type CardWorld } from './test-kit';
+import { proofsSettled } from '../staff/proofs';
+import { counterOrders, eventually, readyToSell } from '../sync/test-kit';
+import { appErrorOf, cardCounter, clearReader, createCardShop, DECLINED_CARD, rejection, reopen, signInManager, startCardWorld, tap, type CardShop, type CardWorld } from './test-kit';
 
 /*
  * The card tender at the counter against the REAL marketplace server (child process, real `stripe` SDK) and a
@@ -18,6 +19,7 @@ beforeAll(async () => {
   world = await startCardWorld();
   shop = await createCardShop(world, 'Card Bakery');
   const setup = await cardCounter(world, shop);
+  await signInManager(setup, shop);
   readerId = (await setup.core.payments.registerReader({ registrationCode: 'simulated-wpe', label: 'Front till' })).id;
   await setup.cleanup();
 });
@@ -57,6 +59,7 @@ describe('card (reader) at the counter', () => {
     const c = await cardCounter(world, other);
     counters.push(c);
     expect(await c.core.payments.availability()).toMatchObject({ available: false, blocked: 'no_reader', reason: expect.stringMatching(/No card reader/) });
+    await signInManager(c, other);
     const bad = await rejection(c.core.payments.registerReader({ registrationCode: 'invalid-code', label: 'Back till' }));
     expect(bad.code).toBe('BAD_INPUT');
     const reader = await c.core.payments.registerReader({ registrationCode: 'simulated-wpe', label: 'Back till' });
@@ -221,6 +224,12 @@ describe('card (reader) at the counter', () => {
     await tap(world, readerId);
     await c.core.payments.poll({ attemptId: a.id });
     const cardSale = c.core.payments.complete({ cartId: paid.cartId, tenders: [] });
+    // the manager unlocked this counter online earlier: the marketplace's proof of their PIN lets refunds they
+    // approve offline count when they arrive
+    await signInManager(c, shop);
+    await proofsSettled(c.core.ctx, [shop.manager.id]);
+    c.core.staff.logout();
+    await readyToSell(c.core, shop);
 
     await world.server.stop();
     try {

@@ -11,6 +11,8 @@ export interface ServerGatewayOptions {
   /** the counter's data folder: the device token and the paired server's address are read from there */
   dataDir: string;
   fetch?: FetchLike;
+  /** the staff proofs header for a call: the person signed in, plus `staffIds` (an approving manager) */
+  proofs?: (staffIds: readonly string[]) => Promise<string | undefined>;
 }
 
 const NEVER = new AbortController().signal;
@@ -34,11 +36,16 @@ function readerOf(r: { id: string; label?: string | null; status?: string | null
  */
 export function createServerGateway(opts: ServerGatewayOptions): PaymentsGateway {
   const base = opts.fetch ?? fetch;
-  const call = async <T>(timeoutMs: number, fn: (api: ServerApi) => Promise<T>): Promise<T> => {
+  const call = async <T>(timeoutMs: number, fn: (api: ServerApi) => Promise<T>, staffIds: readonly string[] = []): Promise<T> => {
     // read each time: pairing and unpairing happen while the counter runs
     const creds = createCredentialStore(opts.dataDir).read();
     if (!creds) throw cardServiceError('refused', 'This counter is not paired with the marketplace, so it cannot take cards on a reader.');
-    const api = createServerApi({ serverUrl: creds.serverUrl, fetch: timedFetch(base, timeoutMs, () => NEVER), token: () => creds.token });
+    const api = createServerApi({
+      serverUrl: creds.serverUrl,
+      fetch: timedFetch(base, timeoutMs, () => NEVER),
+      token: () => creds.token,
+      ...(opts.proofs ? { staffProofs: () => opts.proofs?.(staffIds) } : {}),
+    });
     try {
       return await fn(api);
     } catch (e) {
@@ -52,8 +59,8 @@ export function createServerGateway(opts: ServerGatewayOptions): PaymentsGateway
     start: (input) => call(START_TIMEOUT_MS, (api) => api.payments.terminal.start.mutate(input)),
     paymentStatus: (paymentIntentId) => call(QUICK_TIMEOUT_MS, (api) => api.payments.terminal.status.query({ paymentIntentId })),
     cancel: (paymentIntentId) => call(START_TIMEOUT_MS, (api) => api.payments.terminal.cancel.mutate({ paymentIntentId })),
-    refund: async (input) => {
-      await call(START_TIMEOUT_MS, (api) => api.payments.terminal.refund.mutate(input));
+    refund: async (input, staffIds = []) => {
+      await call(START_TIMEOUT_MS, (api) => api.payments.terminal.refund.mutate(input), staffIds);
     },
   };
 }

@@ -67,6 +67,12 @@ export async function cardCounter(world: CardWorld, shop: CardShop): Promise<Tes
   return c;
 }
 
+/** The shop's manager signs in at the counter (registering a reader is theirs: the marketplace wants their staff proof). */
+export async function signInManager(c: TestCounter, shop: CardShop): Promise<void> {
+  c.core.staff.logout();
+  await c.core.staff.login({ staffId: shop.manager.id, pin: shop.manager.pin });
+}
+
 /** The counter process dies and starts again on the same data folder (the device token file included). */
 export async function reopen(world: CardWorld, c: TestCounter): Promise<TestCounter> {
   await c.sync.stop();

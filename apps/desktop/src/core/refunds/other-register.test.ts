@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCounterCore } from '../index';
 import { createSyncClient } from '../sync/client';
 import { createServerRemoteSales } from './remote-gateway';
+import { proofHeader } from '../staff/proofs';
 import { buildRefundReceipt } from '../printing/documents/refund';
 import { reportSummary } from '../reports/summary';
 import { counterOrders, createServerShop, makeCounter, readyToSell, sell, syncUntil, type ServerShop, type TestCounter } from '../sync/test-kit';
@@ -52,7 +53,9 @@ function lossyCounter() {
     }
     return res;
   };
-  const core = createCounterCore({ dataDir: dir, remoteSales: createServerRemoteSales({ dataDir: dir, fetch: lossy }) });
+  // the refund carries the staff proofs of the cashier and the approving manager, as the core's own gateway does
+  const proofs = (ids: readonly string[]) => proofHeader(core.ctx, [core.ctx.session.current?.staffId, ...ids]);
+  const core = createCounterCore({ dataDir: dir, remoteSales: createServerRemoteSales({ dataDir: dir, fetch: lossy, proofs }) });
   const sync = createSyncClient({ core, serverUrl: server.url, random: () => 0.25 });
   const t: TestCounter = {
     core,

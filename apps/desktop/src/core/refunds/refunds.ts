@@ -14,6 +14,7 @@ import { saleLookupInput } from '../schemas/sale';
 import { requireOpenShift, openShift } from '../shifts/store';
 import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
+import { requireSyncProof } from '../staff/proofs';
 import type { CardRefunder } from '../payments/card-refunds';
 import { planRefundLines, resolveRefundTender } from './refund-plan';
 import { loadRefund, refundArgs, refundExists, writeRefund, type RefundView } from './record';
@@ -55,12 +56,13 @@ async function refundSale(ctx: CoreContext, input: RefundInput, opts: RefundOpti
   if (!own || own.remote) return refundOtherRegisterSale(ctx, p, { remote: opts.remote ?? noRemoteSales, recorded: opts.recorded });
   planRefund(ctx, p, device.registerCode);
   const approvedBy = await approve(ctx, p.approval, 'refund a sale');
+  await requireSyncProof(ctx, approvedBy, 'Refunds');
   const staff = requireStaff(ctx);
   const toCard = planRefund(ctx, p, device.registerCode);
   if (toCard.tender === 'stripe_terminal') {
     // the money goes back to the card first; the refund is recorded only once Stripe has it
     if (!opts.toCard) throw conflict('This counter cannot refund to a card. Refund in cash.');
-    await opts.toCard({ sale: toCard.sale, amountCents: toCard.totalCents });
+    await opts.toCard({ sale: toCard.sale, amountCents: toCard.totalCents, staffIds: [staff.staffId, approvedBy] });
   }
   const now = ctx.now();
   const id = p.refundId ?? uuidv7(now);

@@ -29,14 +29,24 @@ function toAppError(e: unknown): AppError {
   return new AppError(f.code, f.message, { ...(f.issues ? { issues: f.issues } : {}), ...(f.details ? { details: f.details } : {}) });
 }
 
-export function createServerRemoteSales(opts: { dataDir: string; fetch?: FetchLike }): RemoteSales {
+export function createServerRemoteSales(opts: {
+  dataDir: string;
+  fetch?: FetchLike;
+  /** the staff proofs header for a refund: who refunds and the approving manager */
+  proofs?: (staffIds: readonly string[]) => Promise<string | undefined>;
+}): RemoteSales {
   const base = opts.fetch ?? fetch;
-  const call = async <T>(timeoutMs: number, fn: (api: ServerApi) => Promise<T>): Promise<T> => {
+  const call = async <T>(timeoutMs: number, fn: (api: ServerApi) => Promise<T>, staffIds: readonly string[] = []): Promise<T> => {
     // read each time: pairing and unpairing happen while the counter runs
     const creds = createCredentialStore(opts.dataDir).read();
     // like no answer: nothing can be asked, so a refund of this register's own sale is recorded here only
     if (!creds) throw new AppError('CONFLICT', 'This counter is not paired with the marketplace.', { details: { unreachable: true } });
-    const api = createServerApi({ serverUrl: creds.serverUrl, fetch: timedFetch(base, timeoutMs, () => NEVER), token: () => creds.token });
+    const api = createServerApi({
+      serverUrl: creds.serverUrl,
+      fetch: timedFetch(base, timeoutMs, () => NEVER),
+      token: () => creds.token,
+      ...(opts.proofs ? { staffProofs: () => opts.proofs?.(staffIds) } : {}),
+    });
     try {
       return await fn(api);
     } catch (e) {
@@ -45,7 +55,7 @@ export function createServerRemoteSales(opts: { dataDir: string; fetch?: FetchLi
   };
   return {
     find: (by) => call(FIND_TIMEOUT_MS, (api) => api.counterSales.find.query(by)),
-    refund: (args) => call(REFUND_TIMEOUT_MS, (api) => api.counterSales.refund.mutate(args)),
+    refund: (args) => call(REFUND_TIMEOUT_MS, (api) => api.counterSales.refund.mutate(args), [args.staffId, ...(args.approvedBy ? [args.approvedBy] : [])]),
   };
 }
 

@@ -13,6 +13,7 @@ import type { refundInput } from '../schemas/refund';
 import { openShift, requireOpenShift } from '../shifts/store';
 import { logActivity } from '../staff/activity';
 import { approve, requireStaff } from '../staff/auth';
+import { requireSyncProof } from '../staff/proofs';
 import { loadRefund, refundArgs, refundExists, writeRefund, type PlannedLine, type RefundView } from './record';
 import { planRefundLines, resolveRefundTender } from './refund-plan';
 import { fetchRemoteSale, otherRegisterOffline, recordOnServer, saleViewOf, saveRemoteCopy } from './remote';
@@ -54,6 +55,7 @@ export async function refundOtherRegisterSale(
   const sale = saleViewOf(ctx.db, await fetchRemoteSale(opts.remote, { saleId: p.saleId }, copy?.registerCode ?? null));
   plan(ctx, sale, p, device.registerCode);
   const approvedBy = await approve(ctx, p.approval, 'refund a sale');
+  await requireSyncProof(ctx, approvedBy, 'Refunds');
   const staff = requireStaff(ctx);
   const { planned, tender, totalCents } = plan(ctx, sale, p, device.registerCode);
   const now = ctx.now();

@@ -1,8 +1,8 @@
 import { toWireError } from '@makeries/shared';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardCounter, clearReader, createCardShop, startCardWorld, tap, type CardShop, type CardWorld } from '../payments/test-kit';
-import { createServerShop, eventually, makeCounter, type TestCounter } from '../sync/test-kit';
+import { cardCounter, clearReader, createCardShop, signInManager, startCardWorld, tap, type CardShop, type CardWorld } from '../payments/test-kit';
+import { createServerShop, eventually, makeCounter, readyToSell, type TestCounter } from '../sync/test-kit';
 import { createCounterContext } from './context';
 import { counterRouter, createCallerFactory } from './index';
 import { PAYOUTS_OFFLINE } from './payouts';
@@ -45,7 +45,10 @@ beforeAll(async () => {
   shop = await createCardShop(world, 'Payout Bakery');
   c = await cardCounter(world, shop);
   c.core.setOnline(true);
+  await signInManager(c, shop);
   readerId = (await c.core.payments.registerReader({ registrationCode: 'simulated-wpe', label: 'Front till' })).id;
+  c.core.staff.logout();
+  await readyToSell(c.core, shop);
 });
 afterAll(async () => {
   if (readerId) await clearReader(world, readerId);

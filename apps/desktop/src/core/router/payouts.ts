@@ -3,6 +3,7 @@ import { AppError, payoutsInput, type PayoutsResult } from '@makeries/shared';
 import type { CounterCore } from '../index';
 import { createCredentialStore } from '../sync/credentials';
 import { classifyFailure, createServerApi, timedFetch, type ServerApi } from '../sync/transport';
+import { proofHeader } from '../staff/proofs';
 import { managerProcedure, router } from './trpc';
 
 /** Stripe can be slow behind the server; the back office says so instead of spinning forever. */
@@ -31,7 +32,13 @@ function serverApi(core: CounterCore): ServerApi | null {
   const creds = createCredentialStore(dirname(core.file)).read();
   if (!creds) return null;
   if (!core.ctx.connectivity.online) throw offline();
-  return createServerApi({ serverUrl: creds.serverUrl, fetch: timedFetch(fetch, TIMEOUT_MS, () => NEVER), token: () => creds.token });
+  return createServerApi({
+    serverUrl: creds.serverUrl,
+    fetch: timedFetch(fetch, TIMEOUT_MS, () => NEVER),
+    token: () => creds.token,
+    // the signed-in manager or owner: the marketplace shows money and onboarding only with their proof
+    staffProofs: () => proofHeader(core.ctx, [core.ctx.session.current?.staffId]),
+  });
 }
 
 function requireApi(core: CounterCore): ServerApi {

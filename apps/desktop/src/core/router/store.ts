@@ -1,4 +1,5 @@
 import { receiptLogoUploadInput, storeSettingsPatch } from '@makeries/shared';
+import { proofsSettled } from '../staff/proofs';
 import { storeOf } from '../store/store';
 import { storePauseInput } from '../store/update';
 import { managerProcedure, queuedProcedure, router, staffProcedure } from './trpc';
@@ -12,8 +13,15 @@ export const storeRouter = router({
     return store.settings();
   }),
   /** Profile, opening hours, receipt header/footer/tax number: manager or owner. */
-  update: queuedProcedure.input(storeSettingsPatch).mutation(({ ctx, input }) => storeOf(ctx.core.ctx).update(input)),
-  setPaused: queuedProcedure.input(storePauseInput).mutation(({ ctx, input }) => storeOf(ctx.core.ctx).setPaused(input)),
+  /** (after the staff proof of a PIN typed a moment ago has arrived: without one the marketplace would refuse it) */
+  update: queuedProcedure.input(storeSettingsPatch).mutation(async ({ ctx, input }) => {
+    await proofsSettled(ctx.core.ctx, [ctx.staff.staffId]);
+    return storeOf(ctx.core.ctx).update(input);
+  }),
+  setPaused: queuedProcedure.input(storePauseInput).mutation(async ({ ctx, input }) => {
+    await proofsSettled(ctx.core.ctx, [ctx.staff.staffId]);
+    return storeOf(ctx.core.ctx).setPaused(input);
+  }),
   /** Needs the connection: the server turns the image into printer dots once for every counter. */
   uploadLogo: managerProcedure.input(receiptLogoUploadInput).mutation(({ ctx, input }) => storeOf(ctx.core.ctx).uploadLogo(input)),
   removeLogo: managerProcedure.mutation(({ ctx }) => storeOf(ctx.core.ctx).removeLogo()),

@@ -7,6 +7,7 @@ import { parseInput } from '../errors';
 import { upsertEntity } from '../mirror/upsert';
 import { enqueue } from '../outbox/outbox';
 import { approve, requireStaff } from '../staff/auth';
+import { requireSyncProof } from '../staff/proofs';
 import { quickAddInput, type QuickAddInput } from './inputs';
 
 type Parsed = ReturnType<typeof quickAddInput.parse>;
@@ -98,6 +99,8 @@ export async function quickAdd(ctx: CoreContext, input: QuickAddInput): Promise<
   requireStaff(ctx);
   plan(ctx, p);
   const approvedBy = await approve(ctx, p.approval, 'quick-add a product');
+  // without it the marketplace would refuse the product, and then the sale of it
+  await requireSyncProof(ctx, approvedBy, 'Quick-add');
   const staff = requireStaff(ctx);
   const now = ctx.now();
   return writeTx(ctx.db, () => {

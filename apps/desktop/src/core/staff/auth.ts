@@ -8,6 +8,7 @@ import { approvalInput, pinLoginInput, pinUnlockInput, type ApprovalInput, type 
 import { logActivity } from './activity';
 import { assertCounterNotLocked, assertPersonNotLocked, clearFailures, countFailure, DEVICE_KEY, wrongPinError } from './lockout';
 import { pinOpens, whoseHashOpens } from './pin-match';
+import { acquireProof } from './proofs';
 
 const MANAGERS: readonly StaffRole[] = ['owner', 'manager'];
 
@@ -116,6 +117,7 @@ export async function approve(ctx: CoreContext, approval: ApprovalInput | undefi
   if (!isManager(approver.role)) {
     throw new AppError('FORBIDDEN', `${approver.name} is not a manager, so cannot approve this.`, { details: { needsApproval: true, action } });
   }
+  acquireProof(ctx, approver.id, a.pin);
   logActivity(ctx.db, ctx.now(), approver.id, 'override', { action, for: me.staffId });
   return approver.id;
 }
@@ -144,7 +146,9 @@ export interface UnlockResult {
 }
 
 export function createStaffModule(ctx: CoreContext) {
-  const signIn = (staff: StaffRow): SignedInStaff => {
+  const signIn = (staff: StaffRow, pin: string): SignedInStaff => {
+    // the marketplace's proof of this PIN, for the calls and edits that need this person's role (background)
+    acquireProof(ctx, staff.id, pin);
     const now = ctx.now();
     ctx.session.current = { staffId: staff.id, name: staff.name, role: staff.role, signedInAt: now, lastActiveAt: now };
     logActivity(ctx.db, now, staff.id, 'login');
@@ -166,7 +170,7 @@ export function createStaffModule(ctx: CoreContext) {
     /** Sign in as a named person with their PIN (the second step when a PIN is shared). */
     async login(input: PinLoginInput): Promise<SignedInStaff> {
       const p = parseInput(pinLoginInput, input);
-      return signIn(await checkPin(ctx, p.staffId, p.pin));
+      return signIn(await checkPin(ctx, p.staffId, p.pin), p.pin);
     },
 
     /** Sign in by PIN alone: the PIN says who it is; a PIN two people share answers with their names instead. */
@@ -174,7 +178,7 @@ export function createStaffModule(ctx: CoreContext) {
       const p = parseInput(pinUnlockInput, input);
       const matches = await identifyByPin(ctx, p.pin);
       const only = matches.length === 1 ? matches[0] : undefined;
-      if (only) return { signedIn: signIn(acceptMatch(ctx, only)), choose: [] };
+      if (only) return { signedIn: signIn(acceptMatch(ctx, only), p.pin), choose: [] };
       return { signedIn: null, choose: matches.map(choiceOf) };
     },
 

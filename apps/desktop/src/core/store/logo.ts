@@ -8,6 +8,7 @@ import { readLogoCache, writeLogoCache } from './logo-cache';
 import { counterServerApi, online } from './server-api';
 import { readStoreSettings, type StoreSettingsView } from './settings';
 import { requireManager } from './update';
+import { proofHeader } from '../staff/proofs';
 
 const OFFLINE = 'Changing the receipt logo needs a connection to the marketplace, and it cannot be reached right now. Try again when the counter is back online.';
 
@@ -17,8 +18,8 @@ const OFFLINE = 'Changing the receipt logo needs a connection to the marketplace
  */
 export async function uploadReceiptLogo(ctx: CoreContext, input: ReceiptLogoUploadInput, fetchFn?: typeof fetch): Promise<StoreSettingsView> {
   const p = parseInput(receiptLogoUploadInput, input);
-  requireManager(ctx);
-  const api = counterServerApi(ctx.sqlite, fetchFn);
+  const me = requireManager(ctx);
+  const api = counterServerApi(ctx.sqlite, fetchFn, () => proofHeader(ctx, [me.staffId]));
   const saved = await online(OFFLINE, () => api.counterCustomers.uploadReceiptLogo.mutate(p));
   writeLogoCache(ctx.sqlite, saved);
   return writeTx(ctx.db, () => {
@@ -28,8 +29,8 @@ export async function uploadReceiptLogo(ctx: CoreContext, input: ReceiptLogoUplo
 }
 
 export async function removeReceiptLogo(ctx: CoreContext, fetchFn?: typeof fetch): Promise<StoreSettingsView> {
-  requireManager(ctx);
-  const api = counterServerApi(ctx.sqlite, fetchFn);
+  const me = requireManager(ctx);
+  const api = counterServerApi(ctx.sqlite, fetchFn, () => proofHeader(ctx, [me.staffId]));
   await online(OFFLINE, () => api.counterCustomers.removeReceiptLogo.mutate());
   writeLogoCache(ctx.sqlite, null);
   return writeTx(ctx.db, () => {

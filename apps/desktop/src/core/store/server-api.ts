@@ -16,13 +16,18 @@ export function dataDirOf(sqlite: Database.Database): string {
  * The marketplace API as this paired counter, for the few calls made outside sync (customer lookup, receipt
  * logo). Uses the device token the sync client stored at pairing.
  */
-export function counterServerApi(sqlite: Database.Database, fetchFn: typeof fetch = fetch): ServerApi {
+export function counterServerApi(
+  sqlite: Database.Database,
+  fetchFn: typeof fetch = fetch,
+  staffProofs?: () => Promise<string | undefined>,
+): ServerApi {
   const creds = createCredentialStore(dataDirOf(sqlite)).read();
   if (!creds) throw new AppError('CONFLICT', 'This counter is not paired with the marketplace yet. Pair it in Settings first.');
   return createServerApi({
     serverUrl: creds.serverUrl,
     fetch: (input, init) => fetchFn(input, { ...init, signal: AbortSignal.timeout(ONLINE_CALL_TIMEOUT_MS) }),
     token: () => creds.token,
+    ...(staffProofs ? { staffProofs } : {}),
   });
 }
 

@@ -14,6 +14,7 @@ import { parseInput } from '../errors';
 import { pauseColumns, settingsColumns, updateMirrorVendor } from '../mirror/vendor-overlay';
 import { enqueue } from '../outbox/outbox';
 import { isManager, requireStaff } from '../staff/auth';
+import { assertSyncProof } from '../staff/proofs';
 import { readStoreSettings, type StoreSettingsView } from './settings';
 
 export const storePauseInput = z.object({
@@ -25,6 +26,7 @@ export type StorePauseInput = z.input<typeof storePauseInput>;
 export function requireManager(ctx: CoreContext): SignedInStaff {
   const me = requireStaff(ctx);
   if (!isManager(me.role)) throw new AppError('FORBIDDEN', 'Only a manager or the owner can change the store settings. Ask a manager to sign in.');
+  assertSyncProof(ctx, me.staffId, 'Store settings');
   return me;
 }
 

@@ -236,17 +236,18 @@ describe('pushing the outbox', () => {
   });
 });
 
-/** A stock adjustment of a product the server has never heard of: a business rejection, not a batch failure. */
+/** Stock received for a product the server has never heard of: a business rejection, not a batch failure. */
 function poison(core: CounterCore, shop: ServerShop): void {
   core.ctx.sqlite.transaction(() =>
     enqueue(core.ctx.db, Date.now(), 'stock.movement', {
       id: uuidv7(),
       variantId: uuidv7(),
-      kind: 'adjust',
-      quantity: -1,
+      kind: 'receive',
+      quantity: 1,
       occurredAt: new Date().toISOString(),
       note: 'dropped',
       staffId: shop.cashier.id,
+      approvedBy: null,
     }),
   )();
 }

@@ -1,5 +1,6 @@
 import { PUSH_BATCH_MAX, type MutationResult } from '@makeries/shared';
 import { isoAt } from '../context';
+import { syncProofs } from '../staff/proofs';
 import type { StepResult, SyncDeps } from './deps';
 
 /**
@@ -42,7 +43,9 @@ export async function drainOutbox(d: SyncDeps): Promise<StepResult> {
       // "sending" counts the pending rows on the wire (a resent rejected row is not waiting to send)
       const last = batch.at(-1)?.mutationId ?? 0;
       d.board.set({ inFlight: d.core.outbox.pending(PUSH_BATCH_MAX).filter((m) => m.mutationId <= last).length });
-      const res = await d.api.sync.push.mutate({ epoch: st.epoch, mutations: batch });
+      // the staff proofs held vouch for the role edits in the batch (made offline up to 7 days ago)
+      const proofs = syncProofs(d.core.ctx);
+      const res = await d.api.sync.push.mutate({ epoch: st.epoch, mutations: batch, ...(proofs.length > 0 ? { proofs } : {}) });
       if (res.epoch !== st.epoch || res.lastMutationId < st.serverLastMutationId) return 'reset';
       if (res.results.length === 0) {
         // same epoch, nothing taken and no gap to resend from: retrying at once would only spin

@@ -132,7 +132,7 @@ describe('long drains', () => {
     const n = 520;
     c.core.ctx.sqlite.transaction(() => {
       for (let i = 0; i < n; i++) {
-        const args = { id: uuidv7(), variantId: shop.bun.id, kind: 'receive' as const, quantity: 1, occurredAt: new Date().toISOString(), note: '', staffId: shop.cashier.id };
+        const args = { id: uuidv7(), variantId: shop.bun.id, kind: 'receive' as const, quantity: 1, occurredAt: new Date().toISOString(), note: '', staffId: shop.cashier.id, approvedBy: null };
         enqueue(c.core.ctx.db, Date.now(), 'stock.movement', args);
       }
     })();

@@ -1,4 +1,4 @@
-import { AppError, isErrorCode, type ErrorCode, type ErrorIssue } from '@makeries/shared';
+import { AppError, isErrorCode, STAFF_PROOF_HEADER, type ErrorCode, type ErrorIssue } from '@makeries/shared';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 // type only: the counter never loads server code, it only agrees with the server's procedure types
 import type { AppRouter } from '@makeries/server/router';
@@ -26,6 +26,8 @@ export interface ServerApiOptions {
   fetch: FetchLike;
   /** the device token, read at each request so pairing and unpairing take effect at once */
   token: () => string | null;
+  /** the staff proofs for this call (`x-makeries-staff`), for the calls that need a role; read at each request */
+  staffProofs?: () => Promise<string | undefined> | string | undefined;
 }
 
 export type ServerApi = ReturnType<typeof createServerApi>;
@@ -34,16 +36,21 @@ export function trimUrl(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** The marketplace's tRPC API as this counter: `Authorization: Bearer <device token>` on every call. */
+/**
+ * The marketplace's tRPC API as this counter: `Authorization: Bearer <device token>` on every call, plus the
+ * staff proofs of the person acting when the caller gives them (a device token alone only sells and syncs).
+ */
 export function createServerApi(opts: ServerApiOptions) {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${trimUrl(opts.serverUrl)}/trpc`,
         fetch: opts.fetch,
-        headers: () => {
+        headers: async () => {
           const token = opts.token();
-          return token ? { authorization: `Bearer ${token}` } : {};
+          if (!token) return {};
+          const proofs = await opts.staffProofs?.();
+          return { authorization: `Bearer ${token}`, ...(proofs ? { [STAFF_PROOF_HEADER]: proofs } : {}) };
         },
       }),
     ],

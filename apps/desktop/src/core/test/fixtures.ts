@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gtinCheckDigit, isAppError, uuidv7, type Change, type ErrorCode, type GS1Template } from '@makeries/shared';
 import { createCounterCore, type CounterCore } from '../index';
 import { hashPin } from '../staff/pin-hash';
+import { saveProof } from '../staff/proofs';
 
 /** A wall clock tests can step, including backwards. */
 export interface TestClock {
@@ -101,6 +102,11 @@ export interface ShopOptions {
   soldOutPolicy?: 'warn' | 'block' | 'allow';
   /** the shop's default is on; this bakery counts openly unless a test asks (its tests read the expected cash) */
   blindClose?: boolean;
+  /**
+   * The owner and manager hold staff proofs from the marketplace (they unlocked here online earlier), so role
+   * edits pass the counter's proof check; false for a counter that never reached the marketplace.
+   */
+  proofs?: boolean;
 }
 
 function up(entity: Change['entity'], id: string, data: Record<string, unknown>): Change {
@@ -151,6 +157,12 @@ export async function seedShop(core: CounterCore, opts: ShopOptions = {}): Promi
     up('staff', staff.cashier2, { name: 'Cy Cashier', role: 'cashier', pin_hash: h.cashier2, active: true }),
   ];
   core.mirror.applyPage({ changes, nextCursor: '1', epoch: 'epoch-1' });
+  if (opts.proofs !== false) {
+    const until = new Date(core.ctx.now() + 365 * 24 * 3600_000).toISOString();
+    for (const who of ['owner', 'manager'] as const) {
+      saveProof(core.ctx, staff[who], { token: `fixture-proof-${who}-${'x'.repeat(24)}`, expiresAt: until, syncExpiresAt: until });
+    }
+  }
   return { vendorId, deviceId, staff, categories, variants, barcodes };
 }
 

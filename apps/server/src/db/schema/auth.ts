@@ -126,3 +126,21 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * Proof that a staff member typed their PIN at one paired counter (issued by `staff.verifyPin`): the counter
+ * sends it with calls that need a role. Only the SHA-256 of the token is stored. Checked at use time against
+ * the staff row (active, current role) and the device (not revoked); a PIN or role change deletes them.
+ */
+export const staffDeviceProofs = pgTable(
+  'staff_device_proofs',
+  {
+    id: id(),
+    deviceId: uuid('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('staff_device_proofs_device_staff_idx').on(t.deviceId, t.staffId), index('staff_device_proofs_staff_idx').on(t.staffId)],
+);

@@ -118,7 +118,7 @@ export async function refundCounterSale(db: Db, env: Env, device: DeviceRef, a: 
     if (!order) throw new AppError('NOT_FOUND', 'The sale being refunded is not a sale of this shop on the server.');
     const [clash] = await tx.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.vendorId, device.vendorId), eq(refunds.number, a.number)));
     if (clash) throw new AppError('CONFLICT', `Refund number ${a.number} is already used in this shop.`);
-    const scope = await loadScope(tx, env, device.vendorId, device.deviceId);
+    const scope = await loadScope(tx, env, device.vendorId, device.deviceId, device.proven ?? []);
     await applySaleRefund(tx, scope, a);
     const after = await storedRefund(tx, device.vendorId, a.id);
     if (!after) throw new AppError('INTERNAL', 'The refund was not recorded.');

@@ -5,11 +5,14 @@ import { deviceMutations, devices } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { applyAll } from './apply';
 import { getEpoch } from './epoch';
+import { resolveStaffProofs, syncProofAge, type ProvenStaff } from '../staff-proofs';
 import { loadScope } from './scope';
 
 export interface DeviceRef {
   deviceId: string;
   vendorId: string;
+  /** staff proven by the request's header (12 h proofs); the push's own `proofs` (7 days) are added to them */
+  proven?: readonly ProvenStaff[];
 }
 
 async function lockDevice(tx: Tx, device: DeviceRef): Promise<number> {
@@ -40,7 +43,8 @@ export async function pushMutations(db: Db, env: Env, device: DeviceRef, input: 
       await finish(tx, device, last);
       return { epoch, lastMutationId: last, results: [] };
     }
-    const scope = await loadScope(tx, env, device.vendorId, device.deviceId);
+    const proven = [...(device.proven ?? []), ...(await resolveStaffProofs(tx, device, input.proofs ?? [], syncProofAge))];
+    const scope = await loadScope(tx, env, device.vendorId, device.deviceId, proven);
     const results: MutationResult[] = [];
     const fresh: MutationEnvelope[] = [];
     let gapAt: number | undefined;

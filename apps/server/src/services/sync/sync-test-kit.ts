@@ -10,7 +10,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import { staff } from '../../db/schema/index';
-import { addProduct, createShop, type TestProduct } from '../orders.test-helpers';
+import { addProduct, createShop, proveStaff, type TestProduct } from '../orders.test-helpers';
 import type { VendorFixture } from '../../test/fixtures';
 import type { Caller, TestServer } from '../../test/harness';
 import { decodeCursor } from './cursor';
@@ -27,7 +27,12 @@ export interface Counter {
   token: string;
   registerCode: string;
   staffId: string;
+  /** proofs of the shop's owner and manager on this counter, as `staff.verifyPin` issues them */
+  proofs: { owner: string; manager: string; cashier: string };
+  /** as the counter with the owner's and manager's proofs (header `x-makeries-staff`), like a counter they signed in to */
   caller: Caller;
+  /** the device token alone: sells and syncs, nothing more */
+  bare: Caller;
 }
 
 let ipSeq = 0;
@@ -39,13 +44,20 @@ export async function pairCounter(server: TestServer, shop?: VendorFixture): Pro
   const { code } = await manager.devices.createPairingCode({ deviceName: 'Front till' });
   ipSeq++;
   const paired = await (await server.caller({ ip: `10.77.${Math.floor(ipSeq / 250)}.${ipSeq % 250}` })).devices.pair({ code });
+  const proofs = {
+    owner: await proveStaff(db, paired.device.id, s.ownerId),
+    manager: await proveStaff(db, paired.device.id, s.managerId),
+    cashier: await proveStaff(db, paired.device.id, s.cashierId),
+  };
   return {
     shop: s,
     deviceId: paired.device.id,
     token: paired.deviceToken,
     registerCode: paired.device.registerCode,
     staffId: s.ownerId,
-    caller: await server.caller({ bearer: paired.deviceToken }),
+    proofs,
+    caller: await server.caller({ bearer: paired.deviceToken, staffProofs: `${proofs.owner},${proofs.manager}` }),
+    bare: await server.caller({ bearer: paired.deviceToken }),
   };
 }
 

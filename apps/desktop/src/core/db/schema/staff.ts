@@ -21,3 +21,18 @@ export const activityLog = sqliteTable(
   },
   (t) => [index('activity_log_at_idx').on(t.at)],
 );
+
+/**
+ * Staff proofs from the marketplace (`staff.verifyPin`), one per person, the newest kept: the counter sends the
+ * acting person's (and an approving manager's) with online calls that need a role, and every proof still within
+ * its sync window with each push, so edits made offline are accepted later.
+ */
+export const staffProofs = sqliteTable('staff_proofs', {
+  staffId: text('staff_id').primaryKey(),
+  token: text('token').notNull(),
+  /** until when online calls accept it */
+  expiresAt: isoTime('expires_at').notNull(),
+  /** until when a sync push accepts it */
+  syncExpiresAt: isoTime('sync_expires_at').notNull(),
+  receivedAt: isoTime('received_at').notNull(),
+});

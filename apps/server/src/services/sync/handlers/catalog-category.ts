@@ -4,7 +4,7 @@ import type { Tx } from '../../../db/client';
 import { categories } from '../../../db/schema/index';
 import { refreshProductDenorm } from '../../products';
 import { recordSearchWords } from '../../search-words';
-import { requireStaff, type ApplyScope } from '../scope';
+import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
 /**
  * Adds one of this shop's own categories with the counter's id, or renames/reorders it. Marketplace categories
@@ -15,6 +15,7 @@ import { requireStaff, type ApplyScope } from '../scope';
 export async function applyCatalogCategorySave(tx: Tx, scope: ApplyScope, a: CatalogCategorySaveArgs): Promise<void> {
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  requireProvenRole(scope, a.staffId, a.approvedBy);
   const [before] = await tx
     .select({ name: categories.name, vendorId: categories.vendorId })
     .from(categories)

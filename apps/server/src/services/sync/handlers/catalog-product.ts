@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { products } from '../../../db/schema/index';
 import { archiveProduct, createProduct, updateProduct, upsertVariant } from '../../products';
-import { requireStaff, type ApplyScope } from '../scope';
+import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
 function variantFields(v: CatalogVariantArgs) {
   return {
@@ -32,6 +32,7 @@ async function ownerOf(tx: Tx, productId: string): Promise<string | null> {
 export async function applyCatalogProductCreate(tx: Tx, scope: ApplyScope, a: CatalogProductCreateArgs): Promise<void> {
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  requireProvenRole(scope, a.staffId, a.approvedBy);
   const owner = await ownerOf(tx, a.productId);
   if (owner !== null) {
     if (owner !== scope.vendorId) throw new AppError('CONFLICT', 'This product id is already used by another shop on the server.');
@@ -59,6 +60,7 @@ export async function applyCatalogProductCreate(tx: Tx, scope: ApplyScope, a: Ca
 export async function applyCatalogProductUpdate(tx: Tx, scope: ApplyScope, a: CatalogProductUpdateArgs): Promise<void> {
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  requireProvenRole(scope, a.staffId, a.approvedBy);
   const owner = await ownerOf(tx, a.productId);
   if (owner !== scope.vendorId) throw new AppError('NOT_FOUND', 'This product is not in the shop’s catalog on the server.');
   const active = a.variants.filter((v) => !v.archived);

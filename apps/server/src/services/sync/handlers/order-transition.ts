@@ -20,7 +20,7 @@ export async function applyOrderTransition(tx: Tx, scope: ApplyScope, a: OrderTr
   await transitionOrder(
     tx,
     scope.env,
-    { kind: 'device', deviceId: scope.deviceId, vendorId: scope.vendorId },
+    { kind: 'device', deviceId: scope.deviceId, vendorId: scope.vendorId, proven: scope.proven },
     { orderId: a.orderId, from: a.from, to: a.to, reason: a.reason, prepMinutes: a.prepMinutes },
     { at: new Date(a.occurredAt) },
   );

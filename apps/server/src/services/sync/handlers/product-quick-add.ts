@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { products } from '../../../db/schema/index';
 import { createProduct } from '../../products';
-import { requireStaff, type ApplyScope } from '../scope';
+import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
 /**
  * A product quick-added at the counter for an unknown barcode. Created through the products service (unique
@@ -15,6 +15,7 @@ import { requireStaff, type ApplyScope } from '../scope';
 export async function applyProductQuickAdd(tx: Tx, scope: ApplyScope, a: ProductQuickAddArgs): Promise<void> {
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  requireProvenRole(scope, a.staffId, a.approvedBy);
   const [existing] = await tx.select({ vendorId: products.vendorId }).from(products).where(eq(products.id, a.productId));
   if (existing) {
     if (existing.vendorId !== scope.vendorId) {

@@ -5,7 +5,7 @@ import { orderLines, orders, refundLines, refunds } from '../../../db/schema/ind
 import { recordMovements, type MovementInput } from '../../inventory';
 import { uuidList } from '../../inventory/levels';
 import { refundMovementId } from '../ids';
-import { requireStaff, type ApplyScope } from '../scope';
+import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
 type LineRow = typeof orderLines.$inferSelect;
 
@@ -75,6 +75,7 @@ export async function applySaleRefund(tx: Tx, scope: ApplyScope, a: SaleRefundAr
   }
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
+  requireProvenRole(scope, a.staffId, a.approvedBy);
   const sum = a.lines.reduce((s, l) => s + l.amountCents, 0);
   if (sum !== a.totalCents) throw new AppError('BAD_INPUT', `The refund total (${a.totalCents}) is not the sum of its lines (${sum}).`);
   const order = await loadOrder(tx, scope, a.orderId);

@@ -1,11 +1,17 @@
 import type { StockMovementArgs } from '@makeries/shared';
 import type { Tx } from '../../../db/client';
 import { recordMovements } from '../../inventory';
-import { requireStaff, type ApplyScope } from '../scope';
+import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
-/** Receive / adjust / count made at the counter; the ledger's own id conflict handling makes it idempotent. */
+/**
+ * Receive / adjust / count made at the counter; the ledger's own id conflict handling makes it idempotent. An
+ * adjust (stock written off or found) needs the approving manager's staff proof; receiving and counting are
+ * everyday till work and need none.
+ */
 export async function applyStockMovement(tx: Tx, scope: ApplyScope, a: StockMovementArgs): Promise<void> {
   requireStaff(scope, a.staffId);
+  requireStaff(scope, a.approvedBy, 'approving manager');
+  if (a.kind === 'adjust') requireProvenRole(scope, a.staffId, a.approvedBy);
   await recordMovements(tx, scope.vendorId, [
     {
       id: a.id,

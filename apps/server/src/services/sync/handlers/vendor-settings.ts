@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { staff, vendors } from '../../../db/schema/index';
 import { setVendorPaused, updateVendor } from '../../vendors';
-import type { ApplyScope } from '../scope';
+import { requireProvenRole, type ApplyScope } from '../scope';
 
 /** Store settings are the owner's and managers' business, checked again here: a counter's check is not enough. */
 async function requireManager(tx: Tx, scope: ApplyScope, staffId: string): Promise<void> {
@@ -19,6 +19,7 @@ async function requireManager(tx: Tx, scope: ApplyScope, staffId: string): Promi
   if (person.role === 'cashier') {
     throw new AppError('FORBIDDEN', 'Only a manager or the owner can change the store settings.', { details: { staffId } });
   }
+  requireProvenRole(scope, staffId, null);
 }
 
 /**
