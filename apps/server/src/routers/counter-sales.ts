@@ -1,5 +1,7 @@
 import { counterSaleLookupInput, saleRefundArgs } from '@makeries/shared';
+import { requireProven } from '../services/staff-proofs';
 import { findCounterSale, refundCounterSale } from '../services/sync/counter-refunds';
+import { MANAGER_ROLES } from '../services/sync/scope';
 import { deviceProcedure, router } from '../trpc';
 
 /**
@@ -13,8 +15,9 @@ export const counterSalesRouter = router({
   /** idempotent by the refund id; refunding more than is left of a line is CONFLICT, nothing written */
   refund: deviceProcedure
     .input(saleRefundArgs)
-    .mutation(({ ctx, input }) =>
-      // the refund handler requires the approving manager's proof, as for a refund pushed by sync
-      refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input),
-    ),
+    .mutation(({ ctx, input }) => {
+      // refused before the sale is even locked; the refund handler checks it again, as for a refund pushed by sync
+      requireProven(ctx.actor.proven, MANAGER_ROLES, input.approvedBy ?? input.staffId);
+      return refundCounterSale(ctx.db, ctx.env, { deviceId: ctx.deviceId, vendorId: ctx.vendorId, proven: ctx.actor.proven }, input);
+    }),
 });

@@ -5,8 +5,13 @@
  * naming this shop's ids) are covered by routers/cross-tenant.test.ts and services/sync/cross-tenant-push.test.ts.
  */
 
-/** The actors a request can carry (context.ts `Actor`, with staff split by role). */
-export const ROLES = ['anonymous', 'customer', 'cashier', 'manager', 'owner', 'device'] as const;
+/**
+ * The actors a request can carry (context.ts `Actor`, with staff split by role): `device` is a paired counter's
+ * token alone (what someone who copied the token file has); `deviceCashier` / `deviceManager` / `deviceOwner` is
+ * that counter carrying the staff proof (`x-makeries-staff`) the server issued when that person's PIN was
+ * checked on it.
+ */
+export const ROLES = ['anonymous', 'customer', 'cashier', 'manager', 'owner', 'device', 'deviceCashier', 'deviceManager', 'deviceOwner'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -31,8 +36,11 @@ const ALL: readonly Role[] = ROLES;
 const CUSTOMER: readonly Role[] = ['customer'];
 const STAFF: readonly Role[] = ['cashier', 'manager', 'owner'];
 const MANAGERS: readonly Role[] = ['manager', 'owner'];
-const VENDOR: readonly Role[] = ['cashier', 'manager', 'owner', 'device'];
-const DEVICE: readonly Role[] = ['device'];
+/** a paired counter, with or without a staff proof: selling and syncing need the token alone */
+const DEVICE: readonly Role[] = ['device', 'deviceCashier', 'deviceManager', 'deviceOwner'];
+const VENDOR: readonly Role[] = [...STAFF, ...DEVICE];
+/** from a counter, only with the proof of a manager or the owner */
+const DEVICE_MANAGERS: readonly Role[] = ['deviceManager', 'deviceOwner'];
 
 const q = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'query', allow, check, reason });
 const m = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'mutation', allow, check, reason });
@@ -82,7 +90,7 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'products.upsertVariant': m(MANAGERS, 'catalog edits from the back office'),
   'products.archive': m(MANAGERS, 'catalog edits from the back office'),
   'products.uploadImage': m(MANAGERS, 'catalog edits from the back office'),
-  'products.uploadImageFromCounter': m(DEVICE, 'the counter’s back office: the counter asks for a manager PIN, the server takes the device token alone'),
+  'products.uploadImageFromCounter': m(DEVICE_MANAGERS, 'the counter’s back office: a manager’s or the owner’s staff proof', 'handler'),
   'products.removeImage': m(MANAGERS, 'catalog edits from the back office'),
 
   'inventory.receive': m(STAFF, 'any staff member books a delivery in'),
@@ -103,17 +111,17 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'payments.status': q(ALL, 'whether card payments are offered'),
   'payments.cardShops': q(ALL, 'which shops of a cart take cards'),
   'payments.cardIntent': m(ALL, 'the card payment of a checkout; a guest proves it with the checkout key', 'proof'),
-  'payments.refundOrder': m(['manager', 'owner', 'device'], 'money back to a card: owners, managers, or the shop’s counter (device token alone, no staff proof yet)', 'handler'),
-  'payments.payouts': q(['manager', 'owner', 'device'], 'card money per day: owners, managers, or the shop’s counter (device token alone)', 'handler'),
-  'payments.terminal.registerReader': m(DEVICE, 'card readers are driven by the counter'),
+  'payments.refundOrder': m([...MANAGERS, ...DEVICE_MANAGERS], 'money back to a card: owners and managers, at a counter with their staff proof', 'handler'),
+  'payments.payouts': q([...MANAGERS, ...DEVICE_MANAGERS], 'card money per day: owners and managers, at a counter with their staff proof', 'handler'),
+  'payments.terminal.registerReader': m(DEVICE_MANAGERS, 'adding a card reader: a manager’s or the owner’s staff proof on the counter'),
   'payments.terminal.readers': q(DEVICE, 'card readers are driven by the counter'),
   'payments.terminal.start': m(DEVICE, 'card readers are driven by the counter'),
   'payments.terminal.status': q(DEVICE, 'card readers are driven by the counter'),
   'payments.terminal.cancel': m(DEVICE, 'card readers are driven by the counter'),
-  'payments.terminal.refund': m(DEVICE, 'card readers are driven by the counter'),
-  'payments.connect.link': m(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter (its owner PIN is checked on the counter only)', 'handler'),
-  'payments.connect.status': q(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter', 'handler'),
-  'payments.connect.refresh': m(['owner', 'device'], 'Stripe onboarding: the owner, or the shop’s counter', 'handler'),
+  'payments.terminal.refund': m(['deviceCashier', ...DEVICE_MANAGERS], 'releasing a payment no sale took needs any staff proof; refunding a completed sale’s payment a manager’s', 'handler'),
+  'payments.connect.link': m(['owner', 'deviceOwner'], 'Stripe onboarding: the owner, at a counter with the owner’s staff proof', 'handler'),
+  'payments.connect.status': q(['owner', ...DEVICE], 'whether card payments work: the owner, or any counter of the shop (it offers the card only when they do)', 'handler'),
+  'payments.connect.refresh': m(['owner', 'deviceOwner'], 'Stripe onboarding: the owner, at a counter with the owner’s staff proof', 'handler'),
 
   'cart.quote': q(ALL, 'prices a browser cart; reads public data only'),
   'search.products': q(ALL, 'public storefront search'),
@@ -125,11 +133,11 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'sync.rejections': q(DEVICE, 'the counter sync protocol'),
 
   'counterCustomers.lookup': q(DEVICE, 'a counter finds a customer by exact email or phone (masked unless theirs)'),
-  'counterCustomers.uploadReceiptLogo': m(DEVICE, 'the counter’s receipt logo'),
+  'counterCustomers.uploadReceiptLogo': m(DEVICE_MANAGERS, 'the receipt logo: a manager’s or the owner’s staff proof on the counter'),
   'counterCustomers.receiptLogo': q(DEVICE, 'the counter’s receipt logo'),
-  'counterCustomers.removeReceiptLogo': m(DEVICE, 'the counter’s receipt logo'),
+  'counterCustomers.removeReceiptLogo': m(DEVICE_MANAGERS, 'the receipt logo: a manager’s or the owner’s staff proof on the counter'),
   'counterSales.find': q(DEVICE, 'refunds at any till of the shop'),
-  'counterSales.refund': m(DEVICE, 'refunds at any till of the shop; the named staff and approving manager are checked as the shop’s, not proven'),
+  'counterSales.refund': m(DEVICE_MANAGERS, 'refunds at any till of the shop: the approving manager’s (or the refunding manager’s) staff proof', 'handler'),
 
   'reviews.list': q(ALL, 'reviews are public'),
   'reviews.summary': q(ALL, 'ratings are public'),
@@ -151,12 +159,12 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
 
 /** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */
 export function strongestAllowed(p: Policy): Role {
-  for (const r of ['owner', 'device', 'manager', 'cashier', 'customer', 'anonymous'] as const) if (p.allow.includes(r)) return r;
+  for (const r of ['owner', 'deviceOwner', 'device', 'manager', 'deviceManager', 'cashier', 'deviceCashier', 'customer', 'anonymous'] as const) if (p.allow.includes(r)) return r;
   throw new Error('a policy allows nobody');
 }
 
 /** A role the policy refuses, preferring one that is signed in (the interesting refusal), or null. */
 export function refusedRole(p: Policy): Role | null {
-  for (const r of ['cashier', 'customer', 'device', 'manager', 'anonymous'] as const) if (!p.allow.includes(r)) return r;
+  for (const r of ['device', 'cashier', 'deviceCashier', 'customer', 'manager', 'anonymous'] as const) if (!p.allow.includes(r)) return r;
   return null;
 }

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@makeries/shared';
 import { registration } from '../routers/identity-test-kit';
 import { exampleOf } from './examples';
 import type { Role } from './policies';
@@ -22,6 +23,19 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'reviews.list': (fx) => ({ vendorId: fx.shop.vendorId }),
   'reviews.summary': (fx) => ({ vendorId: fx.shop.vendorId }),
   'counterSales.find': (fx) => ({ number: fx.shop.saleNumber }),
+  // a real sale of the shop, a new refund each call: the refund reaches the approving manager's proof check
+  'counterSales.refund': (fx, role) => ({
+    id: uuidv7(),
+    orderId: fx.shop.saleId,
+    number: `RF-${uuidv7().slice(-8)}`,
+    staffId: fx.staffIds.cashier,
+    approvedBy: role === 'deviceOwner' ? fx.staffIds.owner : fx.staffIds.manager,
+    refundedAt: new Date().toISOString(),
+    restock: false,
+    lines: [{ orderLineId: fx.shop.saleLineId, quantity: 1, amountCents: 1 }],
+    totalCents: 1,
+    tender: 'cash',
+  }),
   'counterCustomers.uploadReceiptLogo': () => ({ contentType: 'image/png', dataBase64: TINY_PNG }),
   'products.uploadImage': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),
   'products.uploadImageFromCounter': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),

@@ -47,6 +47,8 @@ export interface SecurityFixture {
   shop: TenantShop;
   staffIds: Record<'owner' | 'manager' | 'cashier', string>;
   deviceToken: string;
+  /** staff proofs issued on that counter (`staff.verifyPin`) */
+  proofs: Record<'owner' | 'manager' | 'cashier', string>;
   customer: CustomerFixture;
   /** a web order of the shop placed by `customer`, and its tracking token */
   orderId: string;
@@ -95,6 +97,7 @@ export async function securityFixture(server: TestServer): Promise<SecurityFixtu
     shop,
     staffIds: { owner: idOf('owner'), manager: idOf('manager'), cashier: idOf('cashier') },
     deviceToken: shop.counter.token,
+    proofs: shop.counter.proofs,
     customer,
     orderId: order.id,
     trackingToken: order.trackingToken,
@@ -128,6 +131,12 @@ export async function callerAs(
       return createCaller(await createContextInner({ ...base, sessionCookie: await freshSession(database.db, { kind: 'customer', customerId: fx.customer.customerId }) }));
     case 'device':
       return createCaller(await createContextInner({ ...base, bearer: fx.deviceToken }));
+    case 'deviceCashier':
+    case 'deviceManager':
+    case 'deviceOwner': {
+      const who = role === 'deviceCashier' ? 'cashier' : role === 'deviceManager' ? 'manager' : 'owner';
+      return createCaller(await createContextInner({ ...base, bearer: fx.deviceToken, staffProofs: fx.proofs[who] }));
+    }
     default:
       return createCaller(await createContextInner({ ...base, bearer: await freshSession(database.db, { kind: 'staff', staffId: fx.staffIds[role] }) }));
   }
