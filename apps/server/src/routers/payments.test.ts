@@ -3,7 +3,7 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentTransfers } from '../db/schema/index';
 import { addProduct, checkoutRequest, createShop, failure, writeSnapshot, type TestProduct } from '../services/orders.test-helpers';
-import { enableCardPayments, fakeStripeSdk, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
+import { enableCardPayments, fakeStripeSdk, runPaymentJobs, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import type { VendorFixture } from '../test/fixtures';
 import { describeEachDb, type TestServer } from '../test/harness';
@@ -182,7 +182,6 @@ describeEachDb(
       await accept(a.shop, order.id);
       await run();
       expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId)).toHaveLength(0);
-      const { runPaymentJobs } = await import('../services/payments/worker');
       await runPaymentJobs(db(), get().env, { now: () => new Date(Date.now() + 3_600_000) });
       await runPaymentJobs(db(), get().env, { now: () => new Date(Date.now() + 7_200_000) });
       expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId)).toHaveLength(1);

@@ -1,13 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { emailOutbox } from '../../db/schema/index';
 import { describeEachDb, testEnv } from '../../test/harness';
 import { addProduct, checkoutRequest, createShop } from '../orders.test-helpers';
 import { renderMessage } from './message';
-import { MAX_EMAIL_ATTEMPTS, sendDueEmails, startEmailSender } from './sender';
+import { createJobRuntime } from '../../jobs/runtime';
+import { MAX_EMAIL_ATTEMPTS, registerEmailSending, sendDueEmails } from './sender';
 import { decodeHeader, parseMessage, startFakeSmtp } from './smtp.test-kit';
 import { fileTransport, mailDir, smtpTransport, transportFromEnv, type MailTransport } from './transport';
 
@@ -134,7 +135,7 @@ describeEachDb('order emails: the sender', (get) => {
     }
   });
 
-  it('the loop sends at start, and stop() waits for the batch in flight', async () => {
+  it('the job runtime sends at start, and stop() waits for the batch in flight', async () => {
     const [order] = await queued();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -149,10 +150,13 @@ describeEachDb('order emails: the sender', (get) => {
         delivered.push(m.to);
       },
     };
-    const loop = startEmailSender(db(), { transport: slow, from, intervalMs: 3_600_000 });
+    await db().execute(sql`DELETE FROM job_schedules`);
+    const runtime = createJobRuntime(db());
+    registerEmailSending(runtime, db(), { transport: slow, from, everyMs: 3_600_000 });
+    runtime.start({ pollMs: 3_600_000 });
     await sending;
     let stopped = false;
-    const stopping = loop.stop().then(() => (stopped = true));
+    const stopping = runtime.stop().then(() => (stopped = true));
     await new Promise((r) => setImmediate(r));
     expect(stopped).toBe(false);
     release();

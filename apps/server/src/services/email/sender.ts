@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
-import { startPeriodicJob, type PeriodicJob } from '../periodic';
+import type { JobLog, JobRuntime } from '../../jobs/runtime';
 import { receiptHtml } from './receipt';
 import { SmtpError } from './smtp';
 import type { MailTransport } from './transport';
@@ -88,21 +88,16 @@ export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResu
   return result;
 }
 
-export interface EmailSenderOptions extends SendOptions {
-  /** how often to look for due emails; the first look is at start */
-  intervalMs?: number;
-  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-}
+export const EMAIL_SEND_TASK = 'email.send';
 
-export type EmailSender = PeriodicJob<SendResult>;
-
-/** The outbox loop started by main.ts; a failing batch is logged and retried at the next tick. stop() waits for the batch in flight. */
-export function startEmailSender(db: Db, opts: EmailSenderOptions): EmailSender {
-  return startPeriodicJob(() => sendDueEmails(db, opts), {
-    intervalMs: opts.intervalMs ?? 5_000,
-    onResult: (r) => {
-      if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
-    },
-    onError: (err) => opts.log?.error({ err }, 'sending order emails failed; retrying later'),
+/**
+ * Email sending on the job runtime (started by main.ts): one instance at a time sends a batch of due emails, every
+ * few seconds; a failing batch is logged and tried again when next due. The runtime's stop() waits for the batch.
+ */
+export function registerEmailSending(runtime: JobRuntime, db: Db, opts: SendOptions & { everyMs?: number; log?: JobLog }): void {
+  runtime.every(EMAIL_SEND_TASK, opts.everyMs ?? 5_000, async () => {
+    const r = await sendDueEmails(db, opts);
+    if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
+    return r;
   });
 }
