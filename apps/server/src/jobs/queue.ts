@@ -36,6 +36,23 @@ export async function enqueue(db: DbOrTx, kind: string, key: string, payload: Re
 }
 
 /**
+ * Queues the job for `key` again from scratch (fresh attempts, due at `runAt`), or queues it when there is none: for
+ * work whose input changed after it ran or died (a receipt re-sent to a corrected address). A run in flight of the
+ * old version can no longer record its outcome.
+ */
+export async function requeue(db: DbOrTx, kind: string, key: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<void> {
+  const runAt = opts.runAt ?? new Date();
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  await db
+    .insert(jobs)
+    .values({ id: uuidv7(), kind, key, payload, maxAttempts, runAt })
+    .onConflictDoUpdate({
+      target: jobs.key,
+      set: { kind, payload, maxAttempts, runAt, status: 'queued', attempts: 0, lockedUntil: null, lastError: null, updatedAt: runAt },
+    });
+}
+
+/**
  * Claims one due job of the given kinds and counts the attempt. `FOR UPDATE SKIP LOCKED` lets several server
  * instances take different jobs at once and never the same one; the lease keeps it theirs while it runs.
  */

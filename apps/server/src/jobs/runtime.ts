@@ -2,7 +2,8 @@ import type { Db } from '../db/client';
 import { backoffMs, claimJob, DEFAULT_MAX_ATTEMPTS, deleteFinishedJobs, markDone, markFailed, type JobRow } from './queue';
 import { claimDueTime, recordRunOutcome } from './schedule';
 
-export type JobHandler = (job: JobRow) => Promise<void>;
+/** `now` is the runtime's clock (injected in tests), for anything the handler schedules or stamps. */
+export type JobHandler = (job: JobRow, ctx: { now: Date }) => Promise<void>;
 
 export interface JobKindOptions {
   /** attempts before the job is dead (`failed`); the default is 8 */
@@ -62,7 +63,7 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
     const kind = kinds.get(job.kind);
     if (!kind) return; // claimJob only hands out registered kinds
     try {
-      await kind.handler(job);
+      await kind.handler(job, { now: now() });
       await markDone(db, job, now());
       summary.done++;
     } catch (err) {
