@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { jobs } from '../db/schema/index';
 import { describeEachDb } from '../test/harness';
+import { failedJobsReport } from './failed-report';
 import { backoffMs, claimJob, enqueue, LEASE_MS, listFailedJobs, markDone, retryFailedJob } from './queue';
 import { CLEANUP_TASK, createJobRuntime, DONE_RETENTION_MS, PermanentJobError } from './runtime';
 
@@ -85,6 +86,7 @@ describeEachDb('job runtime', (get) => {
 
     const dead = (await listFailedJobs(db())).find((j) => j.key === key);
     expect(dead).toMatchObject({ status: 'failed', attempts: 3, lastError: 'Stripe is down' });
+    expect(await failedJobsReport(db())).toContain(`${dead!.id}  ${kind}  ${key}  attempts 3/3`);
     expect(await retryFailedJob(db(), uuidv7())).toBe(false);
     expect(await retryFailedJob(db(), dead!.id, clock.now())).toBe(true);
     healthy = true;
