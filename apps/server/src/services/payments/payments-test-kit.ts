@@ -69,7 +69,7 @@ export async function runPaymentJobs(db: Db, env: Env, opts: { now?: () => Date 
   return { ...second, done: first.done + second.done, retried: first.retried + second.retried, failed: first.failed + second.failed };
 }
 
-/** Lets every webhook the fake sent arrive, then runs the payments jobs as the worker would. */
+/** Lets every webhook the fake sent arrive, then runs the payments jobs as a server instance would. */
 export async function settle(database: Database, env: Env, fake: FakeStripe): Promise<void> {
   await fake.events.settled();
   await runPaymentJobs(database.db, env);
