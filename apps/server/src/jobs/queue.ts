@@ -90,12 +90,18 @@ export async function markDone(db: Db, job: JobRow, now: Date): Promise<void> {
   await db.update(jobs).set({ status: 'done', lockedUntil: null, lastError: null, updatedAt: now }).where(stillOurs(job));
 }
 
-/** A failed attempt: back to the queue after `retryInMs`, or `failed` (dead, kept for an operator) when `giveUp`. */
-export async function markFailed(db: Db, job: JobRow, now: Date, opts: { error: string; giveUp: boolean; retryInMs: number }): Promise<void> {
+/** A failed attempt: back to the queue after `retryInMs`, or `failed` (dead, kept for an operator) when `giveUp`; the row keeps the limit that applied. */
+export async function markFailed(
+  db: Db,
+  job: JobRow,
+  now: Date,
+  opts: { error: string; giveUp: boolean; retryInMs: number; maxAttempts: number },
+): Promise<void> {
   await db
     .update(jobs)
     .set({
       status: opts.giveUp ? 'failed' : 'queued',
+      maxAttempts: opts.maxAttempts,
       lockedUntil: null,
       runAt: new Date(now.getTime() + opts.retryInMs),
       lastError: opts.error.slice(0, 2000),

@@ -1,12 +1,12 @@
 import type { Db } from '../db/client';
-import { backoffMs, claimJob, DEFAULT_MAX_ATTEMPTS, deleteFinishedJobs, markDone, markFailed, type JobRow } from './queue';
+import { backoffMs, claimJob, deleteFinishedJobs, markDone, markFailed, type JobRow } from './queue';
 import { claimDueTime, recordRunOutcome } from './schedule';
 
 /** `now` is the runtime's clock (injected in tests), for anything the handler schedules or stamps. */
 export type JobHandler = (job: JobRow, ctx: { now: Date }) => Promise<void>;
 
 export interface JobKindOptions {
-  /** attempts before the job is dead (`failed`); the default is 8 */
+  /** attempts before the job is dead (`failed`); overrides the job row's `max_attempts` (set by enqueue, default 8) */
   maxAttempts?: number;
   /** wait before attempt n+1 after n failed ones; the default doubles from 2 s up to 10 min */
   backoffMs?: (attempts: number) => number;
@@ -53,7 +53,7 @@ export const CLEANUP_TASK = 'jobs.cleanup';
  */
 export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog } = {}): JobRuntime {
   const now = opts.now ?? (() => new Date());
-  const kinds = new Map<string, { handler: JobHandler } & Required<JobKindOptions>>();
+  const kinds = new Map<string, { handler: JobHandler; maxAttempts?: number; backoffMs: (attempts: number) => number }>();
   const periodic = new Map<string, { everyMs: number; task: () => Promise<unknown> }>();
   let running: Promise<TickSummary> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -67,9 +67,10 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       await markDone(db, job, now());
       summary.done++;
     } catch (err) {
-      const giveUp = err instanceof PermanentJobError || job.attempts >= Math.min(job.maxAttempts, kind.maxAttempts);
+      const maxAttempts = kind.maxAttempts ?? job.maxAttempts;
+      const giveUp = err instanceof PermanentJobError || job.attempts >= maxAttempts;
       const error = err instanceof Error ? err.message : String(err);
-      await markFailed(db, job, now(), { error, giveUp, retryInMs: kind.backoffMs(job.attempts) });
+      await markFailed(db, job, now(), { error, giveUp, retryInMs: kind.backoffMs(job.attempts), maxAttempts });
       if (giveUp) {
         summary.failed++;
         opts.log?.error({ jobId: job.id, kind: job.kind, key: job.key, attempts: job.attempts, err: error }, 'job failed for good (see jobs:failed)');
@@ -107,7 +108,7 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
   const runtime: JobRuntime = {
     register(kind, handler, o = {}) {
       if (kinds.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
-      kinds.set(kind, { handler, maxAttempts: o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoffMs: o.backoffMs ?? backoffMs });
+      kinds.set(kind, { handler, ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }), backoffMs: o.backoffMs ?? backoffMs });
     },
     every(name, everyMs, task) {
       if (periodic.has(name)) throw new Error(`periodic task ${name} is registered twice`);
