@@ -3,9 +3,8 @@ import { runMigrations } from './db/migrate';
 import { loadEnv } from './env';
 import { buildApp } from './http/app';
 import { hasVendors, seedDemoCity } from './seed/run';
-import { startEmailSender } from './services/email/sender';
+import { createServerJobs } from './jobs/server-jobs';
 import { senderAddress, transportFromEnv } from './services/email/transport';
-import { startChangeLogPruner } from './services/sync/prune-schedule';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -18,9 +17,10 @@ async function main(): Promise<void> {
     console.log(`Seeded ${s.vendors} vendors, ${s.products} products, ${s.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
   const app = await buildApp({ database, env });
-  const pruner = startChangeLogPruner(database.db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, log: app.log });
   const mailTransport = transportFromEnv(env);
-  const mailer = startEmailSender(database.db, { transport: mailTransport, from: senderAddress(env), fromName: 'Makeries', log: app.log });
+  // all background work (emails, change-log pruning, payments when Stripe is configured) on one job runtime
+  const jobs = createServerJobs(database.db, env, { transport: mailTransport, from: senderAddress(env), log: app.log });
+  jobs.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -29,8 +29,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     // stop accepting, let in-flight requests finish, then release the database
     await app.close();
-    await pruner.stop();
-    await mailer.stop();
+    await jobs.stop(); // waits for the job in flight
     await database.close();
     process.exit(0);
   };

@@ -4,27 +4,22 @@ import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { securityEvent } from '../security/events';
 import { storeStripeEvent } from '../services/payments/events';
-import { startPaymentsWorker } from '../services/payments/worker';
 
 export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
 
 export interface StripeWebhookOptions {
   database: Database;
   env: Env;
-  /** run the payments job worker in this process (default: whenever Stripe is configured) */
-  worker?: boolean;
 }
 
 /**
  * POST /webhooks/stripe: the signature is checked on the exact bytes Stripe sent, so this route gets its own
  * raw-body parser (scoped to this plugin; the rest of the app keeps parsing JSON). A verified event is stored
- * by id and processed by the job queue; a bad signature stores nothing.
+ * by id with its job in the same transaction; the job runtime (started by main.ts on every instance with Stripe
+ * configured, src/jobs) processes it. A bad signature stores nothing.
  */
 export async function registerStripeWebhook(app: FastifyInstance, opts: StripeWebhookOptions): Promise<void> {
   const { database, env } = opts;
-  const worker = (opts.worker ?? Boolean(env.STRIPE_SECRET_KEY))
-    ? startPaymentsWorker(database.db, env, { onError: (err) => app.log.error({ err }, 'payments worker failed') })
-    : null;
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post(STRIPE_WEBHOOK_PATH, async (req, reply) => {
@@ -43,11 +38,7 @@ export async function registerStripeWebhook(app: FastifyInstance, opts: StripeWe
         return reply.code(400).send({ error: 'Bad Stripe signature.' });
       }
       const outcome = await storeStripeEvent(database.db, event);
-      worker?.runOnce().catch((err: unknown) => req.log.error({ err }, 'payments worker failed'));
       return reply.send({ received: true, duplicate: outcome === 'duplicate' });
     });
-  });
-  app.addHook('onClose', async () => {
-    await worker?.stop();
   });
 }

@@ -2,8 +2,11 @@ import { uuidv7 } from '@makeries/shared';
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentTransfers } from '../db/schema/index';
+import { deleteFinishedJobs } from '../jobs/queue';
+import { DONE_RETENTION_MS } from '../jobs/runtime';
 import { addProduct, checkoutRequest, createShop, failure, writeSnapshot, type TestProduct } from '../services/orders.test-helpers';
-import { enableCardPayments, fakeStripeSdk, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
+import { enableCardPayments, fakeStripeSdk, runPaymentJobs, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
+import { enqueueCardOrderWork } from '../services/payments/sweep';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import type { VendorFixture } from '../test/fixtures';
 import { describeEachDb, type TestServer } from '../test/harness';
@@ -126,6 +129,9 @@ describeEachDb(
       expect(rows.find((o) => o.id === orderB.id)?.paymentStatus).toBe('paid');
       const transfers = [...fake.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId);
       expect(transfers.map((t) => t.destination)).toEqual([b.accountId]);
+      // once the finished jobs are cleaned up after their retention, the sweep queues neither order again
+      expect(await deleteFinishedJobs(db(), new Date(Date.now() + DONE_RETENTION_MS))).toBeGreaterThan(0);
+      expect(await enqueueCardOrderWork(db(), placed.checkoutId)).toBe(0);
     });
 
     it('a partial refund later gives that much back and reverses the shop’s transfer pro rata, once', async () => {
@@ -182,7 +188,6 @@ describeEachDb(
       await accept(a.shop, order.id);
       await run();
       expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId)).toHaveLength(0);
-      const { runPaymentJobs } = await import('../services/payments/worker');
       await runPaymentJobs(db(), get().env, { now: () => new Date(Date.now() + 3_600_000) });
       await runPaymentJobs(db(), get().env, { now: () => new Date(Date.now() + 7_200_000) });
       expect([...fake.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId)).toHaveLength(1);

@@ -99,7 +99,7 @@ for (const kind of DB_KINDS) {
         app = Fastify({ loggerInstance: seen.log as FastifyBaseLogger, requestIdHeader: 'x-request-id' });
         await app.register(cookie);
         await registerTrpc(app, { database: fx.server.database, env });
-        await registerStripeWebhook(app, { database: fx.server.database, env, worker: false });
+        await registerStripeWebhook(app, { database: fx.server.database, env });
         await app.ready();
       });
       afterAll(async () => {

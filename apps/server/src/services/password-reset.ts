@@ -2,6 +2,7 @@ import { AppError, uuidv7, type RequestPasswordResetInput, type ResetPasswordInp
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { customers, emailOutbox, passwordResets, sessions, staff } from '../db/schema/index';
+import { queueEmailJob } from './email/sender';
 import type { Env } from '../env';
 import { createSession, type NewSession } from './auth';
 import { findCustomerByEmail } from './customers';
@@ -66,14 +67,16 @@ export async function requestPasswordReset(
         customerId: holder.kind === 'customer' ? holder.id : null,
         expiresAt: new Date(now.getTime() + RESET_TTL_MS),
       });
+      const emailId = uuidv7();
       await tx.insert(emailOutbox).values({
-        id: uuidv7(),
+        id: emailId,
         orderId: null,
         kind: 'password_reset',
         to: holder.email,
         subject: 'Reset your Makeries password',
         body: resetEmailBody(env, holder, token),
       });
+      await queueEmailJob(tx, emailId);
     }
   });
   return { ok: true };

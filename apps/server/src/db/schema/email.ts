@@ -11,7 +11,7 @@ export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /**
  * Durable outbox of customer emails: written in the same transaction as the order change that causes it, then
- * sent by the sender loop. One row per (order, kind), so an email is queued once however often the change is retried.
+ * sent by its `email.send` job (services/email/sender.ts, on the job runtime). One row per (order, kind), so an email is queued once however often the change is retried.
  */
 export const emailOutbox = pgTable(
   'email_outbox',

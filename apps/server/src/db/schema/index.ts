@@ -7,3 +7,4 @@ export * from './sync';
 export * from './email';
 export * from './customer-extras';
 export * from './payments';
+export * from './jobs';

@@ -6,29 +6,6 @@ import { vendors } from './vendors';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/**
- * A Postgres-backed job queue: workers claim due rows with `FOR UPDATE SKIP LOCKED`, so several server
- * instances can share one database. `key` makes enqueueing idempotent (one transfer job per order, …).
- */
-export const jobs = pgTable(
-  'jobs',
-  {
-    id: uuid('id').primaryKey(),
-    kind: text('kind').notNull(),
-    key: text('key').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['queued', 'done', 'failed'] }).notNull().default('queued'),
-    attempts: integer('attempts').notNull().default(0),
-    maxAttempts: integer('max_attempts').notNull().default(8),
-    runAt: at('run_at').notNull().defaultNow(),
-    lockedUntil: at('locked_until'),
-    lastError: text('last_error'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('jobs_key_uq').on(t.key), index('jobs_due_idx').on(t.status, t.runAt)],
-);
-
 /** Every verified Stripe webhook, stored once by Stripe's event id; processing happens in a job. */
 export const stripeEvents = pgTable('stripe_events', {
   id: text('id').primaryKey(),

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
 import type { ComposedEmail } from './compose';
+import { queueEmailJob } from './sender';
 
 /**
  * Queues a sale's receipt email in the caller's transaction. The outbox keeps one row per (order, kind): asking
@@ -11,7 +12,7 @@ import type { ComposedEmail } from './compose';
  * mails the customer twice.
  */
 export async function enqueueReceiptEmail(tx: Tx, orderId: string, email: ComposedEmail): Promise<void> {
-  await tx
+  const rows = await tx
     .insert(emailOutbox)
     .values({ id: uuidv7(), orderId, kind: 'receipt', to: email.to, subject: email.subject, body: email.body })
     .onConflictDoUpdate({
@@ -27,5 +28,8 @@ export async function enqueueReceiptEmail(tx: Tx, orderId: string, email: Compos
         sentAt: null,
       },
       setWhere: sql`${emailOutbox.to} <> excluded.to OR ${emailOutbox.status} = 'failed'`,
-    });
+    })
+    .returning({ id: emailOutbox.id });
+  // inserted or re-queued: its send job starts (over) in the same transaction
+  for (const row of rows) await queueEmailJob(tx, row.id, { again: true });
 }

@@ -3,9 +3,11 @@ import type { Tx } from '../../db/client';
 import { emailOutbox, type OrderEmailKind } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { composeOrderEmail } from './compose';
+import { queueEmailJob } from './sender';
 
 /**
- * Queues an order email inside the caller's transaction: it exists exactly when the change that caused it commits.
+ * Queues an order email (outbox row + its `email.send` job) inside the caller's transaction: it exists exactly when
+ * the change that caused it commits.
  * UNIQUE (order_id, kind) makes a repeat a no-op, so a retried request never queues a second copy.
  */
 export async function enqueueOrderEmail(tx: Tx, env: Env, orderId: string, kind: OrderEmailKind): Promise<boolean> {
@@ -16,6 +18,7 @@ export async function enqueueOrderEmail(tx: Tx, env: Env, orderId: string, kind:
     .values({ id: uuidv7(), orderId, kind, to: email.to, subject: email.subject, body: email.body })
     .onConflictDoNothing({ target: [emailOutbox.orderId, emailOutbox.kind] })
     .returning({ id: emailOutbox.id });
+  for (const row of rows) await queueEmailJob(tx, row.id);
   return rows.length > 0;
 }
 

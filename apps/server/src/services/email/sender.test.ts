@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { emailOutbox } from '../../db/schema/index';
+import { emailOutbox, jobs } from '../../db/schema/index';
 import { describeEachDb, testEnv } from '../../test/harness';
 import { addProduct, checkoutRequest, createShop } from '../orders.test-helpers';
 import { renderMessage } from './message';
-import { MAX_EMAIL_ATTEMPTS, sendDueEmails, startEmailSender } from './sender';
+import { createJobRuntime } from '../../jobs/runtime';
+import { sendQueuedEmails } from './email-test-kit';
+import { EMAIL_JOB, MAX_EMAIL_ATTEMPTS, registerEmailJobs } from './sender';
 import { decodeHeader, parseMessage, startFakeSmtp } from './smtp.test-kit';
 import { fileTransport, mailDir, smtpTransport, transportFromEnv, type MailTransport } from './transport';
 
@@ -18,6 +20,7 @@ describeEachDb('order emails: the sender', (get) => {
   /** A fresh outbox with the confirmations of `count` new orders. */
   async function queued(count = 1) {
     await db().delete(emailOutbox);
+    await db().delete(jobs).where(eq(jobs.kind, EMAIL_JOB));
     const shop = await createShop(db(), { vendor: { name: 'Café Crème' } });
     const tart = await addProduct(db(), shop.vendorId, { name: 'Tart', priceCents: 425 });
     const anon = await get().caller();
@@ -37,7 +40,7 @@ describeEachDb('order emails: the sender', (get) => {
     const transport = transportFromEnv(env);
     expect(transport.description).toBe(`files in ${join(env.DATA_DIR, 'mail')}`);
 
-    expect(await sendDueEmails(db(), { transport, from })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await sendQueuedEmails(db(), { transport, from })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order.id));
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(row?.sentAt).toBeInstanceOf(Date);
@@ -58,7 +61,7 @@ describeEachDb('order emails: the sender', (get) => {
     const t = new URL(link).searchParams.get('t') ?? '';
     expect((await (await get().caller()).orders.byId({ orderId: order.id, trackingToken: t })).number).toBe(order.number);
 
-    expect(await sendDueEmails(db(), { transport, from })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await sendQueuedEmails(db(), { transport, from })).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(readdirSync(mailDir(env))).toHaveLength(1);
   });
 
@@ -69,7 +72,7 @@ describeEachDb('order emails: the sender', (get) => {
     try {
       const transport = smtpTransport({ url: server.url });
       const t0 = Date.now() + 1000;
-      expect(await sendDueEmails(db(), { transport, from, now: () => t0 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t0 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
       const [waiting] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
       expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
       expect(waiting?.lastError).toContain('451');
@@ -77,9 +80,9 @@ describeEachDb('order emails: the sender', (get) => {
 
       refuse = false;
       // not due yet: nothing goes out
-      expect(await sendDueEmails(db(), { transport, from, now: () => t0 + 29_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      expect(await sendDueEmails(db(), { transport, from, now: () => t0 + 31_000 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-      expect(await sendDueEmails(db(), { transport, from, now: () => t0 + 3_600_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t0 + 29_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t0 + 31_000 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t0 + 3_600_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
 
       expect(server.received).toHaveLength(1);
       const [sent] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
@@ -100,7 +103,7 @@ describeEachDb('order emails: the sender', (get) => {
       let t = Date.now() + 1000;
       const waits: number[] = [];
       for (let i = 1; i <= MAX_EMAIL_ATTEMPTS; i++) {
-        const r = await sendDueEmails(db(), { transport, from, now: () => t });
+        const r = await sendQueuedEmails(db(), { transport, from, now: () => t });
         expect(r).toEqual(i < MAX_EMAIL_ATTEMPTS ? { sent: 0, retrying: 1, failed: 0 } : { sent: 0, retrying: 0, failed: 1 });
         const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
         waits.push(row!.nextAttemptAt.getTime() - t);
@@ -110,7 +113,7 @@ describeEachDb('order emails: the sender', (get) => {
       const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
       expect(row).toMatchObject({ status: 'failed', attempts: MAX_EMAIL_ATTEMPTS });
       expect(row?.lastError).toContain('421');
-      expect(await sendDueEmails(db(), { transport, from, now: () => t + 86_400_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t + 86_400_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
       expect(server.received).toHaveLength(0);
     } finally {
       await server.close();
@@ -123,18 +126,18 @@ describeEachDb('order emails: the sender', (get) => {
     try {
       const transport = smtpTransport({ url: server.url });
       const t = Date.now() + 1000;
-      expect(await sendDueEmails(db(), { transport, from, now: () => t })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t })).toEqual({ sent: 0, retrying: 0, failed: 1 });
       const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order!.id));
       expect(row).toMatchObject({ status: 'failed', attempts: 1 });
       expect(row?.lastError).toContain('550');
-      expect(await sendDueEmails(db(), { transport, from, now: () => t + 86_400_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await sendQueuedEmails(db(), { transport, from, now: () => t + 86_400_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
       expect(server.received).toHaveLength(0);
     } finally {
       await server.close();
     }
   });
 
-  it('the loop sends at start, and stop() waits for the batch in flight', async () => {
+  it('the job runtime sends at start, and stop() waits for the batch in flight', async () => {
     const [order] = await queued();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -149,10 +152,12 @@ describeEachDb('order emails: the sender', (get) => {
         delivered.push(m.to);
       },
     };
-    const loop = startEmailSender(db(), { transport: slow, from, intervalMs: 3_600_000 });
+    const runtime = createJobRuntime(db());
+    registerEmailJobs(runtime, db(), { transport: slow, from });
+    runtime.start({ pollMs: 3_600_000 });
     await sending;
     let stopped = false;
-    const stopping = loop.stop().then(() => (stopped = true));
+    const stopping = runtime.stop().then(() => (stopped = true));
     await new Promise((r) => setImmediate(r));
     expect(stopped).toBe(false);
     release();
@@ -162,16 +167,16 @@ describeEachDb('order emails: the sender', (get) => {
     expect(row?.status).toBe('sent');
   });
 
-  it('two senders working at once send each email exactly once', async () => {
+  it('two server instances sending at once send each email exactly once', async () => {
     const placed = await queued(4);
     const dir = mkdtempSync(join(tmpdir(), 'mk-mail-'));
     const server = await startFakeSmtp();
     try {
       const [a, b] = await Promise.all([
-        sendDueEmails(db(), { transport: smtpTransport({ url: server.url }), from, batchSize: 3 }),
-        sendDueEmails(db(), { transport: fileTransport(dir), from, batchSize: 3 }),
+        sendQueuedEmails(db(), { transport: smtpTransport({ url: server.url }), from }),
+        sendQueuedEmails(db(), { transport: fileTransport(dir), from }),
       ]);
-      const rest = await sendDueEmails(db(), { transport: fileTransport(dir), from });
+      const rest = await sendQueuedEmails(db(), { transport: fileTransport(dir), from });
       expect(a.sent + b.sent + rest.sent).toBe(placed.length);
       expect(server.received.length + readdirSync(dir).length).toBe(placed.length);
       const rows = await db().select().from(emailOutbox);

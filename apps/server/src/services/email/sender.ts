@@ -1,108 +1,90 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
 import { emailOutbox } from '../../db/schema/index';
-import { startPeriodicJob, type PeriodicJob } from '../periodic';
+import { enqueue, requeue } from '../../jobs/queue';
+import { PermanentJobError, type JobLog, type JobRuntime } from '../../jobs/runtime';
 import { receiptHtml } from './receipt';
 import { SmtpError } from './smtp';
 import type { MailTransport } from './transport';
 
+export const EMAIL_JOB = 'email.send';
 export const MAX_EMAIL_ATTEMPTS = 10;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 30 * 60_000;
-/** a claimed email is not picked again for this long, so a send cut short by a crash is retried, not lost */
-const CLAIM_MS = 5 * 60_000;
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Queues the sending of an outbox row as a job, in the caller's transaction (the email and its job commit together).
+ * `again`: the row was re-queued with new content (a receipt to a corrected address), so the job starts over.
+ */
+export async function queueEmailJob(db: DbOrTx, outboxId: string, opts: { again?: boolean } = {}): Promise<void> {
+  const key = `${EMAIL_JOB}:${outboxId}`;
+  const o = { maxAttempts: MAX_EMAIL_ATTEMPTS };
+  if (opts.again) await requeue(db, EMAIL_JOB, key, { outboxId }, o);
+  else await enqueue(db, EMAIL_JOB, key, { outboxId }, o);
 }
 
 export interface SendOptions {
   transport: MailTransport;
   from: string;
   fromName?: string;
-  now?: () => number;
-  batchSize?: number;
+  log?: JobLog;
 }
-
-export interface SendResult {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
-
-type Claimed = typeof emailOutbox.$inferSelect;
 
 /**
- * Claims due emails (`FOR UPDATE SKIP LOCKED`, so several server instances never take the same row), pushes
- * their next attempt past the claim window and counts the attempt, all in one short transaction; then sends
- * outside any transaction and records the outcome. A transient failure waits 30 s, 1 min, 2 min… (at most 30 min)
- * and gives up as `failed` after MAX_EMAIL_ATTEMPTS; a permanent one (an SMTP 5xx answer) is `failed` at once.
+ * Sends one queued outbox email and records the outcome on its row (attempts, last error, next attempt), which is
+ * what the back office and support see. A transient failure is retried by the job runtime after 30 s, 1 min,
+ * 2 min… (at most 30 min) and gives up as `failed` after MAX_EMAIL_ATTEMPTS; a permanent one (an SMTP 5xx answer)
+ * is `failed` at once. An email already sent (or gone) is not sent again.
  */
-export async function sendDueEmails(db: Db, opts: SendOptions): Promise<SendResult> {
-  const now = opts.now ?? Date.now;
-  const claimed = await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'queued'), lte(emailOutbox.nextAttemptAt, new Date(now()))))
-      .orderBy(asc(emailOutbox.nextAttemptAt))
-      .limit(opts.batchSize ?? 20)
-      .for('update', { skipLocked: true });
-    if (due.length === 0) return [] as Claimed[];
-    return tx
+async function sendOutboxEmail(db: Db, opts: SendOptions, outboxId: string, attempt: number, now: Date): Promise<void> {
+  const [email] = await db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'queued')));
+  if (!email) return;
+  try {
+    await opts.transport.send({
+      id: email.id,
+      from: opts.from,
+      fromName: opts.fromName,
+      to: email.to,
+      subject: email.subject,
+      body: email.body,
+      ...(email.kind === 'receipt' ? { html: receiptHtml(email.body) } : {}),
+      date: email.createdAt,
+    });
+  } catch (e) {
+    // a 5xx answer is the server's final word (no such mailbox, refused): retrying cannot help
+    const permanent = e instanceof SmtpError && e.permanent;
+    const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+    await db
       .update(emailOutbox)
-      .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now() + CLAIM_MS) })
-      .where(inArray(emailOutbox.id, due.map((d) => d.id)))
-      .returning();
-  });
-  const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
-  for (const email of claimed.sort((a, b) => a.id.localeCompare(b.id))) {
-    try {
-      await opts.transport.send({
-        id: email.id,
-        from: opts.from,
-        fromName: opts.fromName,
-        to: email.to,
-        subject: email.subject,
-        body: email.body,
-        ...(email.kind === 'receipt' ? { html: receiptHtml(email.body) } : {}),
-        date: email.createdAt,
-      });
-      await db.update(emailOutbox).set({ status: 'sent', sentAt: new Date(now()), lastError: null }).where(eq(emailOutbox.id, email.id));
-      result.sent++;
-    } catch (e) {
-      // a 5xx answer is the server's final word (no such mailbox, refused): retrying cannot help
-      const gaveUp = email.attempts >= MAX_EMAIL_ATTEMPTS || (e instanceof SmtpError && e.permanent);
-      await db
-        .update(emailOutbox)
-        .set({
-          status: gaveUp ? 'failed' : 'queued',
-          lastError: (e instanceof Error ? e.message : String(e)).slice(0, 1000),
-          nextAttemptAt: new Date(now() + retryDelayMs(email.attempts)),
-        })
-        .where(eq(emailOutbox.id, email.id));
-      if (gaveUp) result.failed++;
-      else result.retrying++;
-    }
+      .set({
+        status: permanent || attempt >= MAX_EMAIL_ATTEMPTS ? 'failed' : 'queued',
+        attempts: attempt,
+        lastError: message,
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt)),
+      })
+      .where(eq(emailOutbox.id, email.id));
+    throw permanent ? new PermanentJobError(message) : e;
   }
-  return result;
+  await db.update(emailOutbox).set({ status: 'sent', attempts: attempt, sentAt: now, lastError: null }).where(eq(emailOutbox.id, email.id));
+  opts.log?.info({ emailId: email.id, kind: email.kind, via: opts.transport.description }, 'email sent');
 }
 
-export interface EmailSenderOptions extends SendOptions {
-  /** how often to look for due emails; the first look is at start */
-  intervalMs?: number;
-  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-}
-
-export type EmailSender = PeriodicJob<SendResult>;
-
-/** The outbox loop started by main.ts; a failing batch is logged and retried at the next tick. stop() waits for the batch in flight. */
-export function startEmailSender(db: Db, opts: EmailSenderOptions): EmailSender {
-  return startPeriodicJob(() => sendDueEmails(db, opts), {
-    intervalMs: opts.intervalMs ?? 5_000,
-    onResult: (r) => {
-      if (r.sent + r.retrying + r.failed > 0) opts.log?.info({ ...r, via: opts.transport.description }, 'order emails');
+/** Email sending on the job runtime (main.ts): one `email.send` job per outbox row, queued with the row. */
+export function registerEmailJobs(runtime: JobRuntime, db: Db, opts: SendOptions): void {
+  runtime.register(
+    EMAIL_JOB,
+    (job, ctx) => {
+      const id = job.payload.outboxId;
+      if (typeof id !== 'string') throw new PermanentJobError('job payload has no outboxId');
+      return sendOutboxEmail(db, opts, id, job.attempts, ctx.now);
     },
-    onError: (err) => opts.log?.error({ err }, 'sending order emails failed; retrying later'),
-  });
+    { maxAttempts: MAX_EMAIL_ATTEMPTS, backoffMs: retryDelayMs },
+  );
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { orders, payments, stripeEvents } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { applyAccountSnapshot } from './connect';
-import { enqueueJob } from './jobs';
+import { enqueue } from '../../jobs/queue';
 import { markPaymentFinal, type PaymentRow } from './payment-rows';
 import { callStripe, stripeFor } from './stripe-client';
 import { enqueueCardOrderWork } from './sweep';
@@ -23,7 +23,7 @@ export async function storeStripeEvent(db: Db, event: Stripe.Event): Promise<'st
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
     if (rows.length === 0) return 'duplicate';
-    await enqueueJob(tx, STRIPE_EVENT_JOB, `stripe-event:${event.id}`, { eventId: event.id });
+    await enqueue(tx, STRIPE_EVENT_JOB, `stripe-event:${event.id}`, { eventId: event.id });
     return 'stored';
   });
 }

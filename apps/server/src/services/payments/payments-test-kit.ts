@@ -7,7 +7,9 @@ import { registerStripeWebhook, STRIPE_WEBHOOK_PATH } from '../../http/stripe-we
 import { vendors } from '../../db/schema/index';
 import type { FakeStripe } from '../../test/fake-stripe/index';
 import { apiBaseOptions } from './stripe-client';
-import { runPaymentJobs } from './worker';
+import { createJobRuntime, type TickSummary } from '../../jobs/runtime';
+import { registerPaymentJobs } from './background';
+import { enqueueCardOrderWork } from './sweep';
 
 /**
  * Test set-up for the payments suites: server env pointing at the local fake Stripe, and a shop whose
@@ -44,17 +46,30 @@ export async function enableCardPayments(db: Db, fake: FakeStripe, vendorId: str
   return account.id;
 }
 
-/** A minimal HTTP app with only the Stripe webhook route (no background worker: tests run the jobs). */
+/** A minimal HTTP app with only the Stripe webhook route (no job runtime running: tests run the jobs). */
 export async function startWebhookApp(database: Database, env: Env, fake: FakeStripe): Promise<{ url: string; close(): Promise<void> }> {
   const app = Fastify({ logger: false });
-  await registerStripeWebhook(app, { database, env, worker: false });
+  await registerStripeWebhook(app, { database, env });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `${base}${STRIPE_WEBHOOK_PATH}`;
   fake.events.target = { url, secret: WEBHOOK_SECRET };
   return { url, close: () => app.close() };
 }
 
-/** Lets every webhook the fake sent arrive, then runs the payments jobs as the worker would. */
+/**
+ * One pass of the payments' jobs on a job runtime, as a server instance with Stripe configured runs them: due
+ * jobs, the sweep (here at every call, not only when its schedule is due), then the jobs it queued.
+ */
+export async function runPaymentJobs(db: Db, env: Env, opts: { now?: () => Date } = {}): Promise<TickSummary> {
+  const runtime = createJobRuntime(db, opts);
+  registerPaymentJobs(runtime, db, env);
+  const first = await runtime.tick();
+  await enqueueCardOrderWork(db);
+  const second = await runtime.tick();
+  return { ...second, done: first.done + second.done, retried: first.retried + second.retried, failed: first.failed + second.failed };
+}
+
+/** Lets every webhook the fake sent arrive, then runs the payments jobs as a server instance would. */
 export async function settle(database: Database, env: Env, fake: FakeStripe): Promise<void> {
   await fake.events.settled();
   await runPaymentJobs(database.db, env);

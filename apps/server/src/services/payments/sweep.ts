@@ -1,7 +1,7 @@
 import { and, eq, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jobs, orders, payments } from '../../db/schema/index';
-import { enqueueJob } from './jobs';
+import { jobs, orders, paymentTransfers, payments } from '../../db/schema/index';
+import { enqueue } from '../../jobs/queue';
 
 export const TRANSFER_JOB = 'order-transfer';
 export const ORDER_REFUND_JOB = 'order-refund';
@@ -12,7 +12,8 @@ const CLOSED_UNPAID = ['rejected', 'cancelled'] as const;
  * Queues what a paid card order needs: a transfer to the shop once it accepted (any status past `placed`),
  * or a refund of its share once it was rejected/cancelled. Driven by the data, not by who made the change,
  * so transitions from the web, the counter's queued sync, and payments that succeed after the vendor
- * already accepted all end up here. Job keys make it idempotent.
+ * already accepted all end up here. Job keys make it idempotent; an order whose transfer was paid or whose
+ * refund went through is skipped too, so deleting finished jobs after their retention never queues them again.
  */
 export async function enqueueCardOrderWork(db: Db, checkoutId?: string): Promise<number> {
   const scope: SQL[] = [eq(payments.kind, 'checkout'), eq(payments.status, 'succeeded')];
@@ -27,6 +28,9 @@ export async function enqueueCardOrderWork(db: Db, checkoutId?: string): Promise
         notInArray(orders.status, ['placed']),
         sql`NOT EXISTS (SELECT 1 FROM ${jobs} WHERE ${jobs.key} = (CASE WHEN ${orders.status} IN ('rejected', 'cancelled')
           THEN ${ORDER_REFUND_JOB + ':'} ELSE ${TRANSFER_JOB + ':'} END) || ${orders.id}::text)`,
+        sql`NOT (${orders.status} IN ('rejected', 'cancelled') AND ${orders.paymentStatus} = 'refunded')`,
+        sql`NOT EXISTS (SELECT 1 FROM ${paymentTransfers} WHERE ${paymentTransfers.orderId} = ${orders.id} AND ${paymentTransfers.status} = 'paid'
+          AND ${orders.status} NOT IN ('rejected', 'cancelled'))`,
       ),
     )
     .limit(500);
@@ -34,7 +38,7 @@ export async function enqueueCardOrderWork(db: Db, checkoutId?: string): Promise
   for (const r of rows) {
     const refund = (CLOSED_UNPAID as readonly string[]).includes(r.status);
     const kind = refund ? ORDER_REFUND_JOB : TRANSFER_JOB;
-    if (await enqueueJob(db, kind, `${kind}:${r.orderId}`, { orderId: r.orderId })) queued++;
+    if (await enqueue(db, kind, `${kind}:${r.orderId}`, { orderId: r.orderId })) queued++;
   }
   return queued;
 }

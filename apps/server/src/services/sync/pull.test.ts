@@ -13,7 +13,8 @@ import { ensureCategory } from '../catalog';
 import { checkoutRequest, failure } from '../orders.test-helpers';
 import { rotateEpoch } from './epoch';
 import { pruneChangeLog } from './prune';
-import { startChangeLogPruner } from './prune-schedule';
+import { createJobRuntime } from '../../jobs/runtime';
+import { registerChangeLogPruning } from './prune-schedule';
 import { addProduct, envelope, epochOf, latest, pairCounter, pullAll, pullUntil, saleArgs, setHashes, settle } from './sync-test-kit';
 
 const keys = (changes: Change[]) => [...new Set(changes.map((c) => `${c.entity}:${c.id}`))].sort();
@@ -171,14 +172,15 @@ describeEachDb('sync.pull', (get) => {
       const rowsFor = async (id: string) =>
         (await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM change_log WHERE entity_id = ${id}`))[0]?.n ?? 0;
       expect(await rowsFor(made.variantId)).toBeGreaterThan(0);
-      const keeping = startChangeLogPruner(db(), { retentionMs: 86_400_000 });
-      await keeping.runOnce();
-      await keeping.stop();
+      const keeping = createJobRuntime(db());
+      registerChangeLogPruning(keeping, db(), { retentionMs: 86_400_000 });
+      expect((await keeping.tick()).periodic).toContain('sync.prune-change-log');
       expect(await rowsFor(made.variantId)).toBeGreaterThan(0);
-      // a day later (retention one hour), the start-up run removes them
-      const later = startChangeLogPruner(db(), { retentionMs: 3_600_000, now: () => Date.now() + 86_400_000 });
-      await later.runOnce();
-      await later.stop();
+      // a day later (retention one hour), the run then due removes them
+      const dayLater = () => Date.now() + 86_400_000;
+      const later = createJobRuntime(db(), { now: () => new Date(dayLater()) });
+      registerChangeLogPruning(later, db(), { retentionMs: 3_600_000, now: dayLater });
+      expect((await later.tick()).periodic).toContain('sync.prune-change-log');
       expect(await rowsFor(made.variantId)).toBe(0);
     });
   });

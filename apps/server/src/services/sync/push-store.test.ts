@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { customers, emailOutbox, staff, vendors } from '../../db/schema/index';
 import { describeEachDb } from '../../test/harness';
-import { sendDueEmails } from '../email/sender';
+import { sendQueuedEmails } from '../email/email-test-kit';
 import { fileTransport } from '../email/transport';
 import { addProduct, envelope, epochOf, pairCounter, pullUntil, saleArgs, settle, type Counter } from './sync-test-kit';
 
@@ -79,7 +79,7 @@ describeEachDb('sync.push store settings, pause and receipt emails', (get) => {
     expect(rows[0]?.subject).toBe(`Your receipt ${sale.number} from ${(await vendorRow(c.shop.vendorId))?.name}`);
 
     const dir = mkdtempSync(join(tmpdir(), 'receipt-mail-'));
-    await sendDueEmails(db(), { transport: fileTransport(dir), from: 'no-reply@makeries.test' });
+    await sendQueuedEmails(db(), { transport: fileTransport(dir), from: 'no-reply@makeries.test' });
     const eml = readFileSync(join(dir, `${rows[0]!.id}.eml`), 'utf8').replace(/=\r\n/g, '');
     expect(eml).toContain('To: <ada@example.test>');
     expect(eml).toMatch(/2 =C3=97 .+ =E2=80=94 =C2=A35.00/);
@@ -98,6 +98,10 @@ describeEachDb('sync.push store settings, pause and receipt emails', (get) => {
     await push(c, ['receipt.email', email('ada.l@example.test')]);
     expect((await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, sale.id))).map((r) => [r.to, r.status, r.attempts])).toEqual([['ada.l@example.test', 'queued', 0]]);
     expect(readdirSync(dir)).toHaveLength(1);
+    // its send job starts over: the corrected address gets the receipt
+    await sendQueuedEmails(db(), { transport: fileTransport(dir), from: 'no-reply@makeries.test' });
+    expect((await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, sale.id))).map((r) => [r.to, r.status, r.attempts])).toEqual([['ada.l@example.test', 'sent', 1]]);
+    expect(readFileSync(join(dir, `${rows[0]!.id}.eml`), 'utf8')).toContain('To: <ada.l@example.test>');
   });
 
   it('rejects a bad address or an unknown sale and queues nothing', async () => {

@@ -1,0 +1,28 @@
+import type { Db } from '../db/client';
+import type { Env } from '../env';
+import { registerEmailJobs } from '../services/email/sender';
+import type { MailTransport } from '../services/email/transport';
+import { registerPaymentJobs } from '../services/payments/background';
+import { registerChangeLogPruning } from '../services/sync/prune-schedule';
+import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
+
+export interface ServerJobsOptions {
+  transport: MailTransport;
+  from: string;
+  log?: JobLog;
+  now?: () => Date;
+}
+
+/**
+ * Every kind of background work of a server instance on one runtime: sending queued emails, change-log pruning,
+ * finished-job cleanup, and (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
+ * instance serves the webhook route. New kinds (POS bridge, notifications) register here with one call.
+ */
+export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): JobRuntime {
+  const runtime = createJobRuntime(db, { now: opts.now, log: opts.log });
+  const nowMs = () => (opts.now ?? (() => new Date()))().getTime();
+  registerEmailJobs(runtime, db, { transport: opts.transport, from: opts.from, fromName: 'Makeries', log: opts.log });
+  registerChangeLogPruning(runtime, db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, now: nowMs, log: opts.log });
+  if (env.STRIPE_SECRET_KEY) registerPaymentJobs(runtime, db, env);
+  return runtime;
+}
