@@ -7,6 +7,7 @@ export * from './totals';
 export * from './report-figures';
 export * from './discount-limits';
 export * from './refund-amounts';
+export * from './prng';
 export * from './barcode';
 export * from './receipt-number';
 export * from './order-status';

@@ -1,18 +1,9 @@
-import { uuidv7, type OpeningHours } from '@makeries/shared';
+import { mulberry32, uuidv7, type OpeningHours } from '@makeries/shared';
 import { extractSearchWords } from '../../src/services/search-words';
 import { CATEGORIES, CITIES, DESCRIPTION_TEMPLATES, SHOP_PREFIXES, type CategorySpec } from './catalog-words';
 
-/** Deterministic PRNG (mulberry32): every run benchmarks the same catalog. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (shared mulberry32): every run benchmarks the same catalog. */
+export const rng = mulberry32;
 
 export interface GenVendor {
   id: string;

@@ -4,17 +4,8 @@
  * printed with its seed replays exactly. Not a test file itself.
  */
 
-/** mulberry32: small, fast, good enough to pick cases. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** the shared seeded generator (mulberry32): small, fast, good enough to pick cases */
+export { mulberry32 as prng } from '@makeries/shared';
 
 /** A stable 32-bit hash of a string, to give every procedure its own stream of cases under one seed. */
 export function hash32(s: string): number {

@@ -1,7 +1,7 @@
+import { mulberry32 } from '@makeries/shared';
 import { createCounterCore } from '../index';
 import { createSyncClient } from '../sync/client';
 import type { FetchLike } from '../sync/transport';
-import { mulberry32 } from './prng';
 
 /*
  * A counter that sells a burst, then syncs until it is killed: the crash test's victim. It opens the replica on the

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '@makeries/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCounterCore, type CounterCore } from '../index';
 import { createSyncClient } from '../sync/client';
 import { counterOrders, createServerShop, eventually, onHandOnServer, type ServerShop } from '../sync/test-kit';
 import { startServerProcess, type ServerProcess } from '../test/server-process';
 import type { CrashChildArgs } from './crash-child';
-import { mulberry32 } from './prng';
 import { bundleChild } from '../test/bundle-child';
 import { CRASH_CHILD, runAndKill, type CrashRun, type KillPoint } from './crash-harness';
 

@@ -1,4 +1,7 @@
-/** mulberry32: a tiny seeded PRNG in [0, 1), so fault runs replay exactly from a printed seed. */
+/**
+ * mulberry32: a tiny seeded pseudo-random generator in [0, 1). Not for secrets: for runs that must replay
+ * exactly from a printed seed (fault and fuzz tests, benchmark catalogs).
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
