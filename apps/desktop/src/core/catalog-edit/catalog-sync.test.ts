@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServerShop, serverClient, syncUntil, type ServerShop, type TestCounter, makeCounter } from '../sync/test-kit';
 import { ean13 } from '../test/fixtures';
+import { proofsSettled } from '../staff/proofs';
 import { startServerProcess, type ServerProcess } from '../test/server-process';
 
 /*
@@ -29,6 +30,8 @@ async function pairedTill(shop: ServerShop): Promise<TestCounter> {
   counters.push(till);
   await till.sync.pair(await shop.pairingCode());
   await till.core.staff.login({ staffId: manager.id, pin });
+  // the marketplace's proof of that PIN arrives in the background; the tests go offline only once it is here
+  await proofsSettled(till.core.ctx, [manager.id]);
   return till;
 }
 
