@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { jobs } from '../db/schema/index';
 import { EMAIL_JOB } from '../services/email/sender';
+import { EXPIRED_CREDENTIALS_TASK } from '../services/expired-credentials';
 import { fileTransport } from '../services/email/transport';
 import { PAYMENTS_SWEEP_TASK } from '../services/payments/background';
 import { TRANSFER_JOB } from '../services/payments/sweep';
@@ -29,7 +30,7 @@ describeEachDb('the server instance’s background work', (get) => {
     await enqueue(db(), TRANSFER_JOB, transfer, { orderId: uuidv7() });
     const plain = createServerJobs(db(), testEnv(), { transport, from: 'no-reply@makeries.test', now: () => new Date(t) });
     const pass = await plain.tick();
-    expect(pass.periodic.sort()).toEqual([CLEANUP_TASK, PRUNE_TASK].sort());
+    expect(pass.periodic.sort()).toEqual([CLEANUP_TASK, EXPIRED_CREDENTIALS_TASK, PRUNE_TASK].sort());
     expect(await statusOf([email, transfer])).toEqual({ [EMAIL_JOB]: 'done', [TRANSFER_JOB]: 'queued' });
 
     // an instance with Stripe configured runs them, without any webhook route mounted

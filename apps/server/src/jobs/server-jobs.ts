@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import { registerEmailJobs } from '../services/email/sender';
+import { registerExpiredCredentialCleanup } from '../services/expired-credentials';
 import type { MailTransport } from '../services/email/transport';
 import { registerPaymentJobs } from '../services/payments/background';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
@@ -15,7 +16,7 @@ export interface ServerJobsOptions {
 
 /**
  * Every kind of background work of a server instance on one runtime: sending queued emails, change-log pruning,
- * finished-job cleanup, and (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
+ * finished-job cleanup, deleting expired sessions, staff proofs and links, and (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
  * instance serves the webhook route. New kinds (POS bridge, notifications) register here with one call.
  */
 export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): JobRuntime {
@@ -23,6 +24,7 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   const nowMs = () => (opts.now ?? (() => new Date()))().getTime();
   registerEmailJobs(runtime, db, { transport: opts.transport, from: opts.from, fromName: 'Makeries', log: opts.log });
   registerChangeLogPruning(runtime, db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, now: nowMs, log: opts.log });
+  registerExpiredCredentialCleanup(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   if (env.STRIPE_SECRET_KEY) registerPaymentJobs(runtime, db, env);
   return runtime;
 }
