@@ -56,6 +56,12 @@ function countTests(output) {
   return counts;
 }
 
+/** The names of failed tests, from Vitest's failure headers (" FAIL  src/x.test.ts > group > name"). */
+function failedTests(output) {
+  const names = output.split('\n').map((l) => /^\s*FAIL\s+(\S+\.(?:test|e2e)\.tsx?\b.*)$/.exec(l)?.[1]?.trim()).filter(Boolean);
+  return [...new Set(names)];
+}
+
 function run(cmd, args, cwd) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
@@ -83,13 +89,14 @@ async function main() {
     console.log(`\n=== ${pkg} ===`);
     const started = Date.now();
     const { code, output } = await run('pnpm', ['test'], join(root, pkg));
-    results.push({ pkg, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), ...countTests(output) });
+    results.push({ pkg, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), ...countTests(output), failures: failedTests(output) });
   }
   console.log('\n=== summary ===');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.pkg.padEnd(16)} ${String(r.seconds).padStart(4)} s  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
   const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
   const failedPackages = results.filter((r) => !r.ok);
   if (build.code !== 0) failedPackages.push({ pkg: 'storefront build' });
+  for (const r of results) for (const name of r.failures) console.log(`  failed in ${r.pkg}: ${name}`);
   if (failedPackages.length > 0) console.log(`failed: ${failedPackages.map((r) => r.pkg).join(', ')}`);
   console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
   process.exit(failedPackages.length > 0 ? 1 : 0);

@@ -30,8 +30,8 @@ afterEach(async () => {
   for (const c of counters.splice(0)) await c.cleanup();
 });
 
-async function runningCounter(url: string, shop: ServerShop): Promise<TestCounter> {
-  const c = makeCounter(url, { random: () => 0.5, timeouts: TIMEOUTS });
+async function runningCounter(url: string, shop: ServerShop, timeouts: Partial<SyncTimeouts> = TIMEOUTS): Promise<TestCounter> {
+  const c = makeCounter(url, { random: () => 0.5, timeouts });
   counters.push(c);
   await c.sync.pair(await shop.pairingCode());
   await readyToSell(c.core, shop);
@@ -106,7 +106,9 @@ describe('a marketplace that accepts connections and never answers', () => {
 
   it('an idle counter (nothing to send) notices a frozen server from its live-update stream going quiet', async () => {
     const shop = await createServerShop(server.url, 'Idle');
-    const c = await runningCounter(server.url, shop);
+    // an "idle" counter may still have a follow-up pull on its way (after a poke); its answer limit is made longer
+    // than the cap so that only the stream's silence can be what notices
+    const c = await runningCounter(server.url, shop, { ...TIMEOUTS, answerMs: OFFLINE_CAP_MS * 4, requestMs: OFFLINE_CAP_MS * 8 });
 
     server.freeze();
     try {

@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 async function pairedCounter(shop: ServerShop, opts: Parameters<typeof makeCounter>[1] = {}): Promise<TestCounter> {
-  const c = makeCounter(server.url, { random: () => 0.25, ...opts });
+  const c = makeCounter(server.url, { random: () => 0.25, ...opts, timeouts: { answerMs: ANSWER_MS, ...opts.timeouts } });
   counters.push(c);
   await c.sync.pair(await shop.pairingCode());
   await readyToSell(c.core, shop);
@@ -152,7 +152,10 @@ describe('long drains', () => {
   });
 });
 
-/** Timers the test fires by hand; the poke stream's idle watchdog is left alone. */
+/** An answer limit no sync cycle uses, so the watch on a request in flight is never taken for the next cycle. */
+const ANSWER_MS = 123_456;
+
+/** Timers the test fires by hand; the poke stream's idle watchdog and the answer watch on requests are left alone. */
 function manualTimers() {
   const waiting = new Map<number, { fn: () => void; ms: number }>();
   let seq = 0;
@@ -165,7 +168,7 @@ function manualTimers() {
       waiting.delete(handle as number);
     },
   };
-  const cycleTimers = () => [...waiting].filter(([, t]) => t.ms !== POKE_IDLE_MS && t.ms !== POKE_CONNECT_MS);
+  const cycleTimers = () => [...waiting].filter(([, t]) => t.ms !== POKE_IDLE_MS && t.ms !== POKE_CONNECT_MS && t.ms !== ANSWER_MS);
   return {
     timers,
     /** the delay of the one scheduled sync, once there is exactly one */
