@@ -62,19 +62,41 @@ function failedTests(output) {
   return [...new Set(names)];
 }
 
-function run(cmd, args, cwd) {
+/** Runs a command; its output goes to the terminal as it comes (`live`) or is kept and returned for printing later. */
+function run(cmd, args, cwd, live = true) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let output = '';
+    let raw = '';
     const keep = (chunk, to) => {
       const text = chunk.toString();
       output += text.replace(/\x1b\[[0-9;]*m/g, '');
-      to.write(chunk);
+      if (live) to.write(chunk);
+      else raw += text;
     };
     child.stdout.on('data', (c) => keep(c, process.stdout));
     child.stderr.on('data', (c) => keep(c, process.stderr));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output, raw }));
   });
+}
+
+/*
+ * Packages run in lanes side by side (TEST_LANES, default 2): the server's PGlite work keeps the CPU busy while
+ * the counter's browser and child-process tests mostly wait. With more than one lane each package's output is
+ * printed whole when it ends, so logs never interleave. TEST_LANES=1 runs one package after another, live.
+ */
+const LANES = [
+  ['packages/shared', 'apps/server'],
+  ['apps/web', 'apps/desktop'],
+];
+
+async function runPackage(pkg, live) {
+  if (live) console.log(`\n=== ${pkg} ===`);
+  else console.log(`test: ${pkg} started`);
+  const started = Date.now();
+  const { code, output, raw } = await run('pnpm', ['test'], join(root, pkg), live);
+  if (!live) process.stdout.write(`\n=== ${pkg} ===\n${raw}`);
+  return { pkg, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), ...countTests(output), failures: failedTests(output) };
 }
 
 async function main() {
@@ -84,13 +106,18 @@ async function main() {
   const packages = only.length > 0 ? PACKAGES.filter((p) => only.some((o) => p.endsWith(o))) : PACKAGES;
   const build = await run('pnpm', ['--filter', '@makeries/web', 'build:if-stale'], root);
   if (build.code !== 0) console.error('test: the storefront build failed; its browser tests will fail too');
-  const results = [];
-  for (const pkg of packages) {
-    console.log(`\n=== ${pkg} ===`);
-    const started = Date.now();
-    const { code, output } = await run('pnpm', ['test'], join(root, pkg));
-    results.push({ pkg, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), ...countTests(output), failures: failedTests(output) });
-  }
+  const laneCount = Math.max(1, Number(process.env.TEST_LANES ?? 2) || 1);
+  const lanes = laneCount === 1 ? [packages] : LANES.map((lane) => lane.filter((p) => packages.includes(p))).filter((l) => l.length > 0);
+  const live = lanes.length === 1;
+  const started = Date.now();
+  const byLane = await Promise.all(
+    lanes.map(async (lane) => {
+      const done = [];
+      for (const pkg of lane) done.push(await runPackage(pkg, live));
+      return done;
+    }),
+  );
+  const results = packages.map((p) => byLane.flat().find((r) => r.pkg === p));
   console.log('\n=== summary ===');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.pkg.padEnd(16)} ${String(r.seconds).padStart(4)} s  ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
   const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
@@ -98,7 +125,7 @@ async function main() {
   if (build.code !== 0) failedPackages.push({ pkg: 'storefront build' });
   for (const r of results) for (const name of r.failures) console.log(`  failed in ${r.pkg}: ${name}`);
   if (failedPackages.length > 0) console.log(`failed: ${failedPackages.map((r) => r.pkg).join(', ')}`);
-  console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
+  console.log(`tests: ${total.passed} passed, ${total.failed} failed in ${Math.round((Date.now() - started) / 1000)} s (${lanes.length} lane${lanes.length > 1 ? 's' : ''})`);
   process.exit(failedPackages.length > 0 ? 1 : 0);
 }
 
