@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { addressCreateInput, type SavedAddress } from '@makeries/shared';
 import { useState, type FormEvent } from 'react';
-import { failureOf, useApi } from '../app/api';
+import { failureOf, useTRPCClient } from '../app/api';
 import { lookupPostcode } from '../lib/postcodes';
 
 export interface AddressFormValue {
@@ -21,7 +21,7 @@ export function addressFormValue(a: SavedAddress): AddressFormValue {
 
 /** Add or edit a saved address. The postcode must be one we deliver to, so the address works at checkout. */
 export function AddressForm({ existing, onSaved, onCancel }: { existing: SavedAddress | null; onSaved: (a: SavedAddress) => void; onCancel: () => void }) {
-  const api = useApi();
+  const client = useTRPCClient();
   const [value, setValue] = useState<AddressFormValue>(existing ? addressFormValue(existing) : EMPTY_ADDRESS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function AddressForm({ existing, onSaved, onCancel }: { existing: SavedAd
     if (!parsed.success || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const saved = existing ? await api.addresses.update.mutate({ addressId: existing.id, ...parsed.data }) : await api.addresses.create.mutate(parsed.data);
+      const saved = existing ? await client.addresses.update.mutate({ addressId: existing.id, ...parsed.data }) : await client.addresses.create.mutate(parsed.data);
       onSaved(saved);
     } catch (err) {
       setMessage(failureOf(err).message || 'The address was not saved. Check your connection and try again.');

@@ -3,14 +3,14 @@ import { customerLoginInput, customerSignupInput } from '@makeries/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useRevalidator, useSearchParams } from 'react-router';
-import { failureOf, useApi } from '../../app/api';
+import { failureOf, useTRPCClient } from '../../app/api';
 import { SignupSent } from './signup-sent';
 
 type Mode = 'login' | 'signup';
 
 /** Sign in or create an account; the server sets an httpOnly session cookie, the page never sees the token. */
 export function AuthForms() {
-  const api = useApi();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const revalidator = useRevalidator();
   const navigate = useNavigate();
@@ -35,11 +35,11 @@ export function AuthForms() {
     try {
       if (mode === 'signup') {
         // the same answer whether or not the email already has an account: nobody is signed in here
-        await api.auth.customerSignup.mutate(customerSignupInput.parse(form));
+        await client.auth.customerSignup.mutate(customerSignupInput.parse(form));
         setSignedUp(form.email);
         return;
       }
-      await api.auth.customerLogin.mutate(customerLoginInput.parse(form));
+      await client.auth.customerLogin.mutate(customerLoginInput.parse(form));
       await queryClient.invalidateQueries();
       const next = params.get('next');
       if (next && next.startsWith('/') && !next.startsWith('//')) await navigate(next);

@@ -4,8 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC, useTRPCClient } from '../../app/api';
 import { AddressPicker, saveCheckoutAddress } from '../../components/address-picker';
 import { CartLineRow } from '../../components/cart-line-row';
 import { VendorGroupCard } from '../../components/vendor-group-card';
@@ -52,11 +51,12 @@ function resolveAddress(a: AddressDraft): { address: DeliveryAddress | null; err
 }
 
 export function CheckoutPage() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const navigate = useNavigate();
   const cart = useCart();
   const loaded = useCartLoaded();
-  const me = useQuery(queries.me(api)).data;
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '' });
   const [address, setAddress] = useState<AddressDraft>({ line1: '', line2: '', city: 'Bristol', postcode: '' });
   const [note, setNote] = useState('');
@@ -90,7 +90,7 @@ export function CheckoutPage() {
   async function startCardPayment(result: CheckoutResult, key: string) {
     setCardStartError(null);
     try {
-      const intent = await api.payments.cardIntent.mutate({ checkoutId: result.checkoutId, idempotencyKey: key });
+      const intent = await client.payments.cardIntent.mutate({ checkoutId: result.checkoutId, idempotencyKey: key });
       setCardStep({ result, clientSecret: intent.clientSecret, amountCents: intent.amountCents, currency: intent.currency });
     } catch (e) {
       setCardStartError({ result, key, message: e instanceof Error ? e.message : 'Card payment could not start.' });
@@ -107,7 +107,7 @@ export function CheckoutPage() {
 
   async function finish(result: CheckoutResult) {
     setPlaced(true);
-    if (saveAddress && delivering) await saveCheckoutAddress(api, address);
+    if (saveAddress && delivering) await saveCheckoutAddress(client, address);
     rememberOrders(
       result.orders.map((o) => ({
         id: o.id,
