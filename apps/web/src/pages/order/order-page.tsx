@@ -1,10 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { isTerminal } from '@makeries/shared';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { failureOf, useTRPC, useTRPCClient } from '../../app/api';
+import { failureOf, useTRPC } from '../../app/api';
 import { orderInput } from '../../app/inputs';
 import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
@@ -16,7 +16,7 @@ const LIVE_LABEL = { connecting: 'Connecting…', live: 'Live', reconnecting: 'R
 
 export function OrderPage() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const transition = useMutation(trpc.orders.transition.mutationOptions());
   const queryClient = useQueryClient();
   const { orderId = '' } = useParams();
   const token = tokenFrom(new URL(useLocation().search, 'http://x'));
@@ -33,7 +33,7 @@ export function OrderPage() {
   async function cancel() {
     setCancelError(null);
     try {
-      await client.orders.transition.mutate({ orderId, to: 'cancelled', ...(token ? { trackingToken: token } : {}) });
+      await transition.mutateAsync({ orderId, to: 'cancelled', ...(token ? { trackingToken: token } : {}) });
       await queryClient.invalidateQueries(trpc.orders.byId.queryFilter(orderInput(orderId, token)));
     } catch (e) {
       setCancelError(failureOf(e).message);
