@@ -46,7 +46,8 @@ export function CheckoutPage() {
   const cart = useCart();
   const loaded = useCartLoaded();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  // the field rules are the shared schemas the server checks the order with (see checkout-form.ts)
+  // the field rules are the shared schemas the server checks the order with (see checkout-form.ts); they run on
+  // submit, when `delivering` (below, from the cart) is known
   const form = useForm<CheckoutFormValues>({ initialValues: CHECKOUT_START, validate: (values) => checkoutErrors(values, delivering) });
   const address = form.values.address;
   const [placed, setPlaced] = useState(false);
