@@ -148,6 +148,38 @@ describe('storefront in a browser', () => {
     expect(desk.errors).toEqual([]);
   });
 
+  it('checkout names each bad field with the server’s rules, orders nothing, and places the order once they are fixed', async () => {
+    const { page, errors } = await open();
+    await addToCart(page, 'Country Sourdough Loaf', 2);
+    await visit(page, '/cart');
+    await page.getByLabel('Pickup or delivery from Harbourside Bakehouse').getByText('Delivery', { exact: true }).click();
+    await page.getByLabel('Your postcode').fill('BS1 4PB');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+    await page.getByLabel('Name').fill('Ada\u202Egnp');
+    await page.getByLabel('Email').fill('fields@');
+    await page.getByLabel('Postcode').fill('SW1A 1AA');
+    await page.locator('button[type="submit"]:not([disabled])', { hasText: 'Place order' }).click();
+    await page.getByText('Names cannot contain control characters or invisible formatting characters').waitFor();
+    await page.getByText('Enter a valid email address').waitFor();
+    await page.getByText('Enter the street address').waitFor();
+    await page.getByText('We only cover Bristol (BS) postcodes so far — SW1A 1AA is outside our area.').waitFor();
+    expect(await page.getByRole('textbox', { name: /^Email/ }).getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'checkout-field-errors-phone');
+    expect(await ordersFrom('harbourside-bakehouse', 'fields@example.com')).toEqual([]);
+
+    await page.getByLabel('Name').fill('Ada Lovelace');
+    await page.getByLabel('Email').fill('Fields@Example.com');
+    await page.getByRole('textbox', { name: /^Address/ }).fill('2 Queen Square');
+    await page.getByLabel('Postcode').fill('bs1 4pb');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/confirmation\?/);
+    const [placed] = await ordersFrom('harbourside-bakehouse', 'fields@example.com');
+    expect(placed?.deliveryAddress).toMatchObject({ line1: '2 Queen Square', postcode: 'BS1 4PB' });
+    expect(errors).toEqual([]);
+  });
+
   it('an item that sells out before the order is placed is marked on its line, and nothing is ordered', async () => {
     const { page } = await open();
     await addToCart(page, 'Cinnamon Knot', 2);

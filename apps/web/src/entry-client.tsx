@@ -7,12 +7,12 @@ import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { createBrowserApi } from './app/api';
+import { createBrowserClient, createTrpc } from './app/api';
 import { AppProviders, createQueryClient } from './app/providers';
 import { readQueryState } from './app/query-state';
 import { createRoutes } from './app/routes';
 
-const api = createBrowserApi();
+const client = createBrowserClient();
 const queryClient = createQueryClient();
 const state = readQueryState(document);
 if (state) {
@@ -37,7 +37,7 @@ async function resolveLazyMatches(routes: RouteObject[]): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const routes = createRoutes({ api, queryClient });
+  const routes = createRoutes({ trpc: createTrpc(client, queryClient), queryClient });
   await resolveLazyMatches(routes);
   // reads the loader data the server rendered with (window.__staticRouterHydrationData), so no loader re-runs
   const router = createBrowserRouter(routes);
@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   hydrateRoot(
     root,
     <StrictMode>
-      <AppProviders api={api} queryClient={queryClient}>
+      <AppProviders client={client} queryClient={queryClient}>
         <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,

@@ -1,9 +1,10 @@
 import type { AppRouter } from '@makeries/server/router';
 import { dehydrate } from '@tanstack/react-query';
-import { createTRPCClient, localLink } from '@trpc/client';
+import { createTRPCClient, unstable_localLink as localLink } from '@trpc/client';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, isRouteErrorResponse, StaticRouterProvider } from 'react-router';
 import type { renderPage as RenderPage } from '../ssr';
+import { createTrpc } from './app/api';
 import { pageChunkOf } from './app/lazy-page';
 import { AppProviders, createQueryClient } from './app/providers';
 import { createRoutes } from './app/routes';
@@ -24,15 +25,15 @@ function errorSeo(errors: Record<string, unknown> | null): Seo | null {
 export const renderPage: typeof RenderPage = async (request, deps) => {
   assets ??= loadClientAssets();
   const queryClient = createQueryClient();
-  const api = createTRPCClient<AppRouter>({ links: [localLink({ router: deps.router, createContext: deps.createContext })] });
-  const handler = createStaticHandler(createRoutes({ api, queryClient }));
+  const client = createTRPCClient<AppRouter>({ links: [localLink({ router: deps.router, createContext: deps.createContext })] });
+  const handler = createStaticHandler(createRoutes({ trpc: createTrpc(client, queryClient), queryClient }));
   const context = await handler.query(request);
   if (context instanceof Response) {
     return { status: context.status, location: context.headers.get('location') ?? '/', html: '' };
   }
   const router = createStaticRouter(handler.dataRoutes, context);
   const appHtml = renderToString(
-    <AppProviders api={api} queryClient={queryClient}>
+    <AppProviders client={client} queryClient={queryClient}>
       <StaticRouterProvider router={router} context={context} nonce={deps.scriptNonce} />
     </AppProviders>,
   );

@@ -65,7 +65,8 @@ describe('storefront pages rendered by the server', () => {
     expect(html).toMatch(/<meta name="description" content="Three days of lamination[^"]*£2\.40/);
     // the query cache the browser hydrates from, so it does not fetch the product again
     expect(html).toContain('<script type="application/json" id="mk-query-state">');
-    expect(html).toContain('"products.byId"');
+    // keyed as @trpc/tanstack-react-query keys it in the browser: [path, { input, type }]
+    expect(html).toContain(`[["products","byId"],{"input":{"productId":"${croissant.productId}"},"type":"query"}]`);
 
     const [product] = jsonLd(html);
     expect(product).toMatchObject({

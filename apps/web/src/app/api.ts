@@ -1,28 +1,38 @@
 import type { AppRouter } from '@makeries/server/router';
+import type { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, isTRPCClientError, type TRPCClient } from '@trpc/client';
-import { createContext, useContext } from 'react';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext, createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { CheckoutFailure } from '../lib/checkout-errors';
 
-/** The typed API: over HTTP in the browser, in-process (tRPC local link) during the server render. */
-export type Api = TRPCClient<AppRouter>;
+/** The typed API client: over HTTP in the browser, in-process (tRPC local link) during the server render. */
+export type ApiClient = TRPCClient<AppRouter>;
+/** Query and mutation options, query keys and filters for every procedure (`trpc.orders.byId.queryOptions(…)`). */
+export type Trpc = TRPCOptionsProxy<AppRouter>;
 
-export function createBrowserApi(): Api {
+/** In components: `useTRPC()` for options and keys, `useTRPCClient()` for a one-off call. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export function createBrowserClient(): ApiClient {
   return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000 })] });
 }
 
-export const ApiContext = createContext<Api | null>(null);
-
-export function useApi(): Api {
-  const api = useContext(ApiContext);
-  if (!api) throw new Error('useApi outside <ApiContext>');
-  return api;
+/** The same options proxy outside React (route loaders): its keys are the ones `useTRPC()` makes. */
+export function createTrpc(client: ApiClient, queryClient: QueryClient): Trpc {
+  return createTRPCOptionsProxy<AppRouter>({ client, queryClient });
 }
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type Me = Outputs['auth']['me'];
+export type ProductDetail = Outputs['products']['byId'];
+export type PublicVendor = Outputs['vendors']['byId'];
+export type Category = Outputs['catalog']['categories'][number];
 
 /** Our error shape from a failed call (`data.appCode`, details…), or a transport failure without a code. */
 export function failureOf(e: unknown): CheckoutFailure & { httpStatus?: number } {
-  if (isTRPCClientError(e)) {
-    const data = (e.data ?? {}) as { appCode?: string; issues?: CheckoutFailure['issues']; details?: CheckoutFailure['details']; httpStatus?: number };
-    return { appCode: data.appCode, message: e.message, issues: data.issues, details: data.details, httpStatus: data.httpStatus };
+  if (isTRPCClientError<AppRouter>(e)) {
+    const data = e.data;
+    return { appCode: data?.appCode, message: e.message, issues: data?.issues, details: data?.details, httpStatus: data?.httpStatus };
   }
   return { message: e instanceof Error ? e.message : String(e) };
 }

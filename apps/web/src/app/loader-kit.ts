@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs } from 'react-router';
-import { failureOf, type Api } from './api';
+import { failureOf, type Trpc } from './api';
 import type { PageData, Seo } from './seo';
 
-/** What every loader needs: the API (HTTP or in-process) and the query cache the page will read. */
+/** What every loader needs: the API's query options (HTTP or in-process) and the query cache the page will read. */
 export interface LoaderDeps {
-  api: Api;
+  trpc: Trpc;
   queryClient: QueryClient;
 }
 

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiContext, type Api } from './api';
+import { TRPCProvider, type ApiClient } from './api';
 import { theme } from './theme';
 
 export function createQueryClient(): QueryClient {
@@ -14,14 +14,14 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function AppProviders({ api, queryClient, children }: { api: Api; queryClient: QueryClient; children: ReactNode }) {
+export function AppProviders({ client, queryClient, children }: { client: ApiClient; queryClient: QueryClient; children: ReactNode }) {
   return (
-    <ApiContext.Provider value={api}>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={client} queryClient={queryClient}>
         <MantineProvider theme={theme} forceColorScheme="light">
           {children}
         </MantineProvider>
-      </QueryClientProvider>
-    </ApiContext.Provider>
+      </TRPCProvider>
+    </QueryClientProvider>
   );
 }

@@ -8,12 +8,11 @@ import { NavigationProgress } from '../components/navigation-progress';
 import { FocusOnNavigate } from './focus-on-navigate';
 import { HydrationMark } from './hydration-mark';
 import { SeoSync } from './seo-sync';
-import { useApi } from './api';
-import { queries } from './queries';
+import { useTRPC } from './api';
 
 export function RootLayout() {
-  const api = useApi();
-  const me = useQuery(queries.me(api)).data;
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const navigation = useNavigation();
   return (
     <>

@@ -10,12 +10,11 @@ import { vendorLoader } from '../pages/vendor/loader';
 import { lazyPage } from './lazy-page';
 import { notFound, staticPage, type LoaderDeps } from './loader-kit';
 import { PageError } from './page-error';
-import { queries } from './queries';
 import { RootLayout } from './root-layout';
 
 /**
  * One route table for the server render (createStaticHandler) and the browser (createBrowserRouter). Loaders
- * fill the query cache through `deps.api`; pages read the cache, so hydration finds every query ready. Page
+ * fill the query cache through `deps.trpc`; pages read the cache, so hydration finds every query ready. Page
  * components are code-split (lazyPage); loaders stay in the entry so navigation starts fetching at once.
  */
 export function createRoutes(deps: LoaderDeps): RouteObject[] {
@@ -26,7 +25,7 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
       Component: RootLayout,
       loader: async () => {
         // who is signed in (for the header); anonymous costs no database query
-        await deps.queryClient.ensureQueryData(queries.me(deps.api)).catch(() => null);
+        await deps.queryClient.ensureQueryData(deps.trpc.auth.me.queryOptions()).catch(() => null);
         return null;
       },
       children: [

@@ -1,6 +1,6 @@
 import { minorUnitDigits, type OpeningHours } from '@makeries/shared';
 import { absoluteUrl } from './seo';
-import type { ProductDetail, PublicVendor } from './queries';
+import type { ProductDetail, PublicVendor } from './api';
 
 /** "2.40" — schema.org prices are decimal strings in the currency's units. */
 export function decimalPrice(cents: number, currency: string): string {

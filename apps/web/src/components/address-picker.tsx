@@ -2,9 +2,7 @@ import { Checkbox, Radio, Stack, Text } from '@mantine/core';
 import type { SavedAddress } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { Api } from '../app/api';
-import { useApi } from '../app/api';
-import { queries } from '../app/queries';
+import { useTRPC, type ApiClient } from '../app/api';
 import { lookupPostcode } from '../lib/postcodes';
 import { addressOneLine } from './address-card';
 
@@ -39,10 +37,10 @@ export function AddressPicker({
   save: boolean;
   onSaveChange: (save: boolean) => void;
 }) {
-  const api = useApi();
-  const me = useQuery(queries.me(api)).data;
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const signedIn = me?.kind === 'customer';
-  const saved = useQuery({ ...queries.addresses(api), enabled: signedIn }).data ?? [];
+  const saved = useQuery({ ...trpc.addresses.list.queryOptions(), enabled: signedIn }).data ?? [];
   const filled = useRef(false);
 
   useEffect(() => {
@@ -87,10 +85,10 @@ export function AddressPicker({
 }
 
 /** After a successful order: keep the typed address in the account. A failure here must not spoil the order. */
-export async function saveCheckoutAddress(api: Api, a: AddressDraftLike): Promise<void> {
+export async function saveCheckoutAddress(client: ApiClient, a: AddressDraftLike): Promise<void> {
   const pc = lookupPostcode(a.postcode);
   if (!pc.ok) return;
-  await api.addresses
-    .create.mutate({ line1: a.line1.trim(), line2: a.line2.trim(), city: a.city.trim(), postcode: pc.place.postcode, lat: pc.place.lat, lng: pc.place.lng })
+  await client.addresses.create
+    .mutate({ line1: a.line1.trim(), line2: a.line2.trim(), city: a.city.trim(), postcode: pc.place.postcode, lat: pc.place.lat, lng: pc.place.lng })
     .catch(() => undefined);
 }

@@ -1,10 +1,9 @@
 import { ActionIcon, Button, Tooltip } from '@mantine/core';
 import { IconHeart, IconHeartFilled } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { failureOf, useApi } from '../app/api';
-import { queries } from '../app/queries';
+import { failureOf, useTRPC } from '../app/api';
 import { signInHref } from '../lib/reviews';
 
 type Target = { vendorId: string; productId?: never } | { productId: string; vendorId?: never };
@@ -14,12 +13,13 @@ type Target = { vendorId: string; productId?: never } | { productId: string; ven
  * The change shows at once and is undone if the server refuses it.
  */
 export function FavouriteButton({ target, name, compact = false }: { target: Target; name: string; compact?: boolean }) {
-  const api = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const location = useLocation();
-  const me = useQuery(queries.me(api)).data;
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const signedIn = me?.kind === 'customer';
-  const ids = useQuery({ ...queries.favouriteIds(api), enabled: signedIn }).data;
+  const ids = useQuery({ ...trpc.favourites.ids.queryOptions(), enabled: signedIn }).data;
+  const setFavourite = useMutation(trpc.favourites.set.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const on = target.vendorId !== undefined ? (ids?.vendorIds.includes(target.vendorId) ?? false) : (ids?.productIds.includes(target.productId) ?? false);
   // one accessible name; aria-pressed says whether it is saved
@@ -41,7 +41,7 @@ export function FavouriteButton({ target, name, compact = false }: { target: Tar
   }
 
   async function toggle() {
-    const key = queries.favouriteIds(api).queryKey;
+    const key = trpc.favourites.ids.queryKey();
     const before = queryClient.getQueryData(key);
     const next = !on;
     setError(null);
@@ -53,8 +53,8 @@ export function FavouriteButton({ target, name, compact = false }: { target: Tar
         : { ...base, productIds: edit(base.productIds, target.productId) };
     });
     try {
-      await api.favourites.set.mutate({ ...target, on: next });
-      await queryClient.invalidateQueries({ queryKey: queries.favourites(api).queryKey });
+      await setFavourite.mutateAsync({ ...target, on: next });
+      await queryClient.invalidateQueries(trpc.favourites.list.queryFilter());
     } catch (e) {
       queryClient.setQueryData(key, before);
       setError(failureOf(e).message || 'Could not save that. Check your connection and try again.');

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Rating, Stack, Text, Textarea } from '@mantine/co
 import { REVIEW_BODY_MAX, reviewBodySchema, ratingSchema, type ReviewView } from '@makeries/shared';
 import { IconStar } from '@tabler/icons-react';
 import { useId, useState, type FormEvent } from 'react';
-import { failureOf, useApi } from '../app/api';
+import { failureOf, useTRPCClient } from '../app/api';
 import { STAR_COLOR } from './review-stars';
 
 const WORDS = ['', 'Poor', 'Not great', 'OK', 'Good', 'Excellent'];
@@ -27,7 +27,7 @@ export function ReviewForm({
   /** shown when editing: back to the saved review */
   onCancel?: () => void;
 }) {
-  const api = useApi();
+  const client = useTRPCClient();
   const id = useId();
   const [rating, setRating] = useState(existing?.rating ?? 0);
   const [body, setBody] = useState(existing?.body ?? '');
@@ -46,8 +46,8 @@ export function ReviewForm({
     setBusy(true);
     try {
       const saved = existing
-        ? await api.reviews.update.mutate({ reviewId: existing.id, rating: r.data, body: b.data })
-        : await api.reviews.create.mutate({ orderId, ...(productId ? { productId } : {}), rating: r.data, body: b.data });
+        ? await client.reviews.update.mutate({ reviewId: existing.id, rating: r.data, body: b.data })
+        : await client.reviews.create.mutate({ orderId, ...(productId ? { productId } : {}), rating: r.data, body: b.data });
       onSaved(saved);
     } catch (err) {
       setMessage(failureOf(err).message || 'Your review was not saved. Check your connection and try again.');

@@ -2,9 +2,8 @@ import { Alert, Box, Button, Flex, Stack, Text, Title } from '@mantine/core';
 import type { ReviewView } from '@makeries/shared';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { failureOf, useApi } from '../app/api';
-import { queries } from '../app/queries';
-import type { ReviewTarget } from '../app/queries-account';
+import { failureOf, useTRPC } from '../app/api';
+import { reviewsInput, type ReviewTarget } from '../app/inputs';
 import { ReviewItem } from './review-item';
 import { ReviewSummary } from './review-summary';
 
@@ -13,10 +12,10 @@ import { ReviewSummary } from './review-summary';
  * fetches further pages in the browser.
  */
 export function ReviewSection({ target, title }: { target: ReviewTarget; title: string }) {
-  const api = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const summary = useSuspenseQuery(queries.reviewSummary(api, target)).data;
-  const first = useSuspenseQuery(queries.reviews(api, target)).data;
+  const summary = useSuspenseQuery(trpc.reviews.summary.queryOptions(target)).data;
+  const first = useSuspenseQuery(trpc.reviews.list.queryOptions(reviewsInput(target))).data;
   const [more, setMore] = useState<ReviewView[]>([]);
   const [cursor, setCursor] = useState<string | null>(first.nextCursor);
   const [loading, setLoading] = useState(false);
@@ -27,7 +26,7 @@ export function ReviewSection({ target, title }: { target: ReviewTarget; title: 
     setLoading(true);
     setError(null);
     try {
-      const page = await queryClient.fetchQuery(queries.reviews(api, target, cursor));
+      const page = await queryClient.fetchQuery(trpc.reviews.list.queryOptions(reviewsInput(target, cursor)));
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {

@@ -4,7 +4,7 @@ import { IconBuildingStore, IconCategory, IconSearch, IconShoppingBag } from '@t
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useApi } from '../app/api';
+import { useTRPC } from '../app/api';
 import { EMPTY_SEARCH, parseSearchParams, searchHref, withFilters } from '../lib/search-params';
 
 const ICONS = { product: IconShoppingBag, category: IconCategory, vendor: IconBuildingStore } as const;
@@ -14,7 +14,7 @@ const ICONS = { product: IconShoppingBag, category: IconCategory, vendor: IconBu
  * without a highlighted suggestion searches for the text, and it works before the page's script has loaded.
  */
 export function SearchBox() {
-  const api = useApi();
+  const trpc = useTRPC();
   const navigate = useNavigate();
   const location = useLocation();
   const onSearch = location.pathname === '/search';
@@ -33,8 +33,7 @@ export function SearchBox() {
   }, [urlQ, location.key]);
 
   const suggestions = useQuery({
-    queryKey: ['search.autocomplete', debounced],
-    queryFn: () => api.search.autocomplete.query({ q: debounced }),
+    ...trpc.search.autocomplete.queryOptions({ q: debounced }),
     enabled: typed && debounced.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

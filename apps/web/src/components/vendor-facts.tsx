@@ -1,6 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconBike, IconMapPin, IconShoppingBag } from '@tabler/icons-react';
-import type { PublicVendor } from '../app/queries';
+import type { PublicVendor } from '../app/api';
 import { mapLink, money } from '../lib/format';
 
 /** Address with a map link, pickup and delivery terms, minimum order. */

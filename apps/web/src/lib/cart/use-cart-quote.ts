@@ -1,16 +1,15 @@
 import type { CartQuote, GeoPoint } from '@makeries/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useApi } from '../../app/api';
+import { useTRPC } from '../../app/api';
 import type { CartState } from './cart';
 import { quoteInput } from './requests';
 
 /** The server's view of the cart, refreshed whenever the cart or the delivery point changes. */
 export function useCartQuote(cart: CartState, deliverTo: GeoPoint | null): { quote: CartQuote | null; fetching: boolean; failed: boolean } {
-  const api = useApi();
+  const trpc = useTRPC();
   const input = quoteInput(cart, deliverTo);
   const q = useQuery({
-    queryKey: ['cart.quote', input],
-    queryFn: () => api.cart.quote.query(input),
+    ...trpc.cart.quote.queryOptions(input),
     enabled: cart.lines.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

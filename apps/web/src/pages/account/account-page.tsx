@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC, useTRPCClient } from '../../app/api';
+import { MY_ORDERS } from '../../app/inputs';
 import { trackingPath, useRecentOrders } from '../../lib/recent-orders';
 import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
@@ -10,14 +10,15 @@ import { SignedInOrders } from './signed-in-orders';
 import { VerifyNotice } from './verify-notice';
 
 export function AccountPage() {
-  const api = useApi();
-  const me = useSuspenseQuery(queries.me(api)).data;
-  const mine = useQuery({ ...queries.myOrders(api), enabled: me.kind === 'customer' }).data?.items ?? [];
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const me = useSuspenseQuery(trpc.auth.me.queryOptions()).data;
+  const mine = useQuery({ ...trpc.orders.listMine.queryOptions(MY_ORDERS), enabled: me.kind === 'customer' }).data?.items ?? [];
   // orders already in the account list are not repeated under "this device"
   const recent = useRecentOrders().filter((r) => !mine.some((o) => o.id === r.id));
 
   async function signOut() {
-    await api.auth.customerLogout.mutate();
+    await client.auth.customerLogout.mutate();
     // a fresh page: nothing of the signed-in customer stays in memory
     window.location.assign('/account');
   }

@@ -3,16 +3,15 @@ import type { SavedAddress } from '@makeries/shared';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { failureOf, useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { failureOf, useTRPC, useTRPCClient } from '../../app/api';
 import { AddressCard } from '../../components/address-card';
 import { AddressForm } from '../../components/address-form';
 import { AccountNav } from './account-nav';
 import { AccountSignedOut } from './account-signed-out';
 
 export function AddressesPage() {
-  const api = useApi();
-  const me = useSuspenseQuery(queries.me(api)).data;
+  const trpc = useTRPC();
+  const me = useSuspenseQuery(trpc.auth.me.queryOptions()).data;
   if (me.kind !== 'customer') return <AccountSignedOut title="Saved addresses" why="Sign in to save delivery addresses and pick them at checkout." />;
   return <SignedInAddresses />;
 }
@@ -20,16 +19,17 @@ export function AddressesPage() {
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; address: SavedAddress };
 
 function SignedInAddresses() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const query = useQuery(queries.addresses(api));
+  const query = useQuery(trpc.addresses.list.queryOptions());
   const addresses = query.data ?? [];
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   async function refresh() {
-    await queryClient.invalidateQueries({ queryKey: queries.addresses(api).queryKey });
+    await queryClient.invalidateQueries(trpc.addresses.list.queryFilter());
   }
 
   async function act(id: string, run: () => Promise<unknown>) {
@@ -47,7 +47,7 @@ function SignedInAddresses() {
 
   function remove(a: SavedAddress) {
     if (!window.confirm(`Delete ${a.label || a.line1}?`)) return;
-    void act(a.id, () => api.addresses.remove.mutate({ addressId: a.id }));
+    void act(a.id, () => client.addresses.remove.mutate({ addressId: a.id }));
   }
 
   async function saved() {
@@ -98,7 +98,7 @@ function SignedInAddresses() {
             address={a}
             busy={busyId === a.id}
             onEdit={() => setEditing({ kind: 'edit', address: a })}
-            onMakeDefault={() => void act(a.id, () => api.addresses.makeDefault.mutate({ addressId: a.id }))}
+            onMakeDefault={() => void act(a.id, () => client.addresses.makeDefault.mutate({ addressId: a.id }))}
             onRemove={() => remove(a)}
           />
         ))}

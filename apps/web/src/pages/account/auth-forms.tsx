@@ -1,53 +1,51 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Tabs, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { customerLoginInput, customerSignupInput } from '@makeries/shared';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useRevalidator, useSearchParams } from 'react-router';
-import { failureOf, useApi } from '../../app/api';
+import { failureOf, useTRPC } from '../../app/api';
+import { schemaErrors } from '../../lib/form-rules';
 import { SignupSent } from './signup-sent';
 
 type Mode = 'login' | 'signup';
 
+type AuthValues = { name: string; email: string; password: string };
+
 /** Sign in or create an account; the server sets an httpOnly session cookie, the page never sees the token. */
 export function AuthForms() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const signup = useMutation(trpc.auth.customerSignup.mutationOptions());
+  const login = useMutation(trpc.auth.customerLogin.mutationOptions());
   const queryClient = useQueryClient();
   const revalidator = useRevalidator();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [mode, setMode] = useState<Mode>('login');
-  const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // the rules the server applies: a new password's length at sign-up, any password at sign-in
+  const form = useForm<AuthValues>({
+    initialValues: { name: '', email: '', password: '' },
+    validate: (v) => schemaErrors(mode === 'login' ? customerLoginInput : customerSignupInput, v),
+  });
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [signedUp, setSignedUp] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(values: AuthValues) {
     setMessage(null);
-    const parsed = mode === 'login' ? customerLoginInput.safeParse(form) : customerSignupInput.safeParse(form);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
     try {
       if (mode === 'signup') {
         // the same answer whether or not the email already has an account: nobody is signed in here
-        await api.auth.customerSignup.mutate(customerSignupInput.parse(form));
-        setSignedUp(form.email);
+        await signup.mutateAsync(customerSignupInput.parse(values));
+        setSignedUp(values.email);
         return;
       }
-      await api.auth.customerLogin.mutate(customerLoginInput.parse(form));
+      await login.mutateAsync(customerLoginInput.parse(values));
       await queryClient.invalidateQueries();
       const next = params.get('next');
       if (next && next.startsWith('/') && !next.startsWith('//')) await navigate(next);
       else await revalidator.revalidate();
     } catch (err) {
       setMessage(failureOf(err).message);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -69,7 +67,7 @@ export function AuthForms() {
         <Tabs.Tab value="login">Sign in</Tabs.Tab>
         <Tabs.Tab value="signup">Create account</Tabs.Tab>
       </Tabs.List>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
         <Stack gap="sm">
           {message && (
             <Alert color="red" variant="light" role="alert">
@@ -77,19 +75,17 @@ export function AuthForms() {
             </Alert>
           )}
           {mode === 'signup' && (
-            <TextInput label="Name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={errors.name} required />
+            <TextInput label="Name" autoComplete="name" {...form.getInputProps('name')} required />
           )}
-          <TextInput label="Email" type="email" autoComplete="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} error={errors.email} required />
+          <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} required />
           <PasswordInput
             label="Password"
             description={mode === 'signup' ? 'At least 10 characters' : undefined}
             autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-            error={errors.password}
+            {...form.getInputProps('password')}
             required
           />
-          <Button type="submit" loading={busy} size="md">
+          <Button type="submit" loading={signup.isPending || login.isPending} size="md">
             {mode === 'login' ? 'Sign in' : 'Create account'}
           </Button>
           {mode === 'login' && (

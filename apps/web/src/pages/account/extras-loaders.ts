@@ -1,37 +1,36 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { failureOf } from '../../app/api';
 import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
 import type { PageData } from '../../app/seo';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Account sub-pages: signed-out visitors get the page with a sign-in prompt (no data to load). */
-export function addressesLoader({ api, queryClient }: LoaderDeps) {
+export function addressesLoader({ trpc, queryClient }: LoaderDeps) {
   return async (): Promise<PageData> => {
-    const me = await queryClient.fetchQuery(queries.me(api));
-    if (me.kind === 'customer') await queryClient.ensureQueryData(queries.addresses(api));
+    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+    if (me.kind === 'customer') await queryClient.ensureQueryData(trpc.addresses.list.queryOptions());
     return { seo: { title: 'Saved addresses', noindex: true } };
   };
 }
 
-export function favouritesLoader({ api, queryClient }: LoaderDeps) {
+export function favouritesLoader({ trpc, queryClient }: LoaderDeps) {
   return async (): Promise<PageData> => {
-    const me = await queryClient.fetchQuery(queries.me(api));
-    if (me.kind === 'customer') await queryClient.ensureQueryData(queries.favourites(api));
+    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+    if (me.kind === 'customer') await queryClient.ensureQueryData(trpc.favourites.list.queryOptions());
     return { seo: { title: 'Favourites', noindex: true } };
   };
 }
 
 const NO_ORDER = ['Order not found', 'We could not find that order in your account. Sign in with the account you ordered with.'] as const;
 
-export function reviewOrderLoader({ api, queryClient }: LoaderDeps) {
+export function reviewOrderLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params }: LoaderFunctionArgs): Promise<PageData> => {
     const orderId = params.orderId ?? '';
     if (!UUID.test(orderId)) notFound(...NO_ORDER);
-    const me = await queryClient.fetchQuery(queries.me(api));
+    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
     if (me.kind === 'customer') {
-      await orNotFound(queryClient.ensureQueryData(queries.reviewForOrder(api, orderId)).catch(rethrowForbidden), ...NO_ORDER);
+      await orNotFound(queryClient.ensureQueryData(trpc.reviews.forOrder.queryOptions({ orderId })).catch(rethrowForbidden), ...NO_ORDER);
     }
     return { seo: { title: 'Write a review', noindex: true } };
   };

@@ -2,8 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/
 import type { FavouriteProduct, FavouriteShop } from '@makeries/shared';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
 import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
 import { ProductImage } from '../../components/product-image';
@@ -12,15 +11,15 @@ import { AccountNav } from './account-nav';
 import { AccountSignedOut } from './account-signed-out';
 
 export function FavouritesPage() {
-  const api = useApi();
-  const me = useSuspenseQuery(queries.me(api)).data;
+  const trpc = useTRPC();
+  const me = useSuspenseQuery(trpc.auth.me.queryOptions()).data;
   if (me.kind !== 'customer') return <AccountSignedOut title="Favourites" why="Sign in to save shops and products you love and find them again quickly." />;
   return <SignedInFavourites />;
 }
 
 function SignedInFavourites() {
-  const api = useApi();
-  const query = useQuery(queries.favourites(api));
+  const trpc = useTRPC();
+  const query = useQuery(trpc.favourites.list.queryOptions());
   const list = query.data;
   return (
     <Stack gap="lg" maw={900} mx="auto">

@@ -1,11 +1,12 @@
 import type { LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
+import { MY_ORDERS } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 
-export function accountLoader({ api, queryClient }: LoaderDeps) {
+export function accountLoader({ trpc, queryClient }: LoaderDeps) {
   return async (): Promise<PageData> => {
-    const me = await queryClient.fetchQuery(queries.me(api));
-    if (me.kind === 'customer') await Promise.all([queryClient.ensureQueryData(queries.myOrders(api)), queryClient.ensureQueryData(queries.reviewedOrders(api))]);
+    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+    if (me.kind === 'customer') 
+      await Promise.all([queryClient.ensureQueryData(trpc.orders.listMine.queryOptions(MY_ORDERS)), queryClient.ensureQueryData(trpc.reviews.reviewedOrders.queryOptions())]);
     return { seo: { title: me.kind === 'customer' ? 'Your account' : 'Sign in', noindex: true } };
   };
 }

@@ -3,7 +3,7 @@ import { requestPasswordResetInput, resetPasswordInput } from '@makeries/shared'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { failureOf, useApi } from '../../app/api';
+import { failureOf, useTRPCClient } from '../../app/api';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -18,7 +18,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 
 /** /account/forgot: asks for an email; the answer is the same whether or not an account has it. */
 export function ForgotPasswordPage() {
-  const api = useApi();
+  const client = useTRPCClient();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function ForgotPasswordPage() {
     setError(undefined);
     setBusy(true);
     try {
-      await api.auth.requestPasswordReset.mutate(parsed.data);
+      await client.auth.requestPasswordReset.mutate(parsed.data);
       setSent(true);
     } catch (err) {
       setMessage(failureOf(err).message);
@@ -88,7 +88,7 @@ export function ForgotPasswordPage() {
 
 /** /account/reset?token=…: the link from the email; a customer is signed in afterwards, shop staff sign in again. */
 export function ResetPasswordPage() {
-  const api = useApi();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -112,7 +112,7 @@ export function ResetPasswordPage() {
     setError(undefined);
     setBusy(true);
     try {
-      const result = await api.auth.resetPassword.mutate(parsed.data);
+      const result = await client.auth.resetPassword.mutate(parsed.data);
       if (result.kind === 'staff') setDoneFor('staff');
       else {
         await queryClient.invalidateQueries();

@@ -4,24 +4,23 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
 import { ReviewForm } from '../../components/review-form';
 import { ReviewStars } from '../../components/review-stars';
 import { AccountSignedOut } from './account-signed-out';
 
 /** Review the shop and each product of one collected or delivered order ("Verified purchase"). */
 export function ReviewOrderPage() {
-  const api = useApi();
-  const me = useSuspenseQuery(queries.me(api)).data;
+  const trpc = useTRPC();
+  const me = useSuspenseQuery(trpc.auth.me.queryOptions()).data;
   if (me.kind !== 'customer') return <AccountSignedOut title="Write a review" why="Sign in with the account you ordered with to review your order." />;
   return <SignedInReview />;
 }
 
 function SignedInReview() {
-  const api = useApi();
+  const trpc = useTRPC();
   const { orderId = '' } = useParams();
-  const order = useSuspenseQuery(queries.reviewForOrder(api, orderId)).data;
+  const order = useSuspenseQuery(trpc.reviews.forOrder.queryOptions({ orderId: orderId })).data;
   return (
     <Stack gap="lg" maw={720} mx="auto">
       <Anchor component={Link} to="/account" size="sm">
@@ -53,7 +52,7 @@ function SignedInReview() {
 }
 
 function TargetCard({ order, target }: { order: ReviewableOrder; target: ReviewableOrder['targets'][number] }) {
-  const api = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(target.review === null);
   const [justSaved, setJustSaved] = useState(false);
@@ -61,15 +60,15 @@ function TargetCard({ order, target }: { order: ReviewableOrder; target: Reviewa
   const heading = isShop ? `The shop: ${target.name}` : target.name;
 
   async function saved(review: ReviewView) {
-    queryClient.setQueryData(queries.reviewForOrder(api, order.orderId).queryKey, (cur) =>
+    queryClient.setQueryData(trpc.reviews.forOrder.queryKey({ orderId: order.orderId }), (cur) =>
       cur ? { ...cur, targets: cur.targets.map((x) => (x.productId === target.productId ? { ...x, review } : x)) } : cur,
     );
     setEditing(false);
     setJustSaved(true);
     // the shop and product pages show fresh figures next time
-    await queryClient.invalidateQueries({ queryKey: ['reviews.summary'] });
-    await queryClient.invalidateQueries({ queryKey: ['reviews.list'] });
-    await queryClient.invalidateQueries({ queryKey: queries.reviewedOrders(api).queryKey });
+    await queryClient.invalidateQueries(trpc.reviews.summary.pathFilter());
+    await queryClient.invalidateQueries(trpc.reviews.list.pathFilter());
+    await queryClient.invalidateQueries(trpc.reviews.reviewedOrders.queryFilter());
   }
 
   return (

@@ -1,12 +1,12 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
+import { MY_ORDERS } from '../../app/inputs';
 import { OrderList } from './order-list';
 
 export function SignedInOrders() {
-  const api = useApi();
-  const orders = useSuspenseQuery(queries.myOrders(api)).data.items;
-  const reviewed = useQuery(queries.reviewedOrders(api)).data ?? [];
+  const trpc = useTRPC();
+  const orders = useSuspenseQuery(trpc.orders.listMine.queryOptions(MY_ORDERS)).data.items;
+  const reviewed = useQuery(trpc.reviews.reviewedOrders.queryOptions()).data ?? [];
   // collected or delivered orders invite a review (until the shop has one from this order)
   const action = (o: { id: string; status: string }) =>
     o.status === 'completed' ? { href: `/account/orders/${o.id}/review`, label: reviewed.includes(o.id) ? 'Your review' : 'Write a review' } : undefined;

@@ -1,13 +1,13 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { failureOf, useApi } from '../../app/api';
+import { failureOf, useTRPCClient } from '../../app/api';
 
 /**
  * Shown to a signed-in customer whose email is not confirmed yet: the server lists only the orders placed in
  * this session until then (apps/server/src/services/orders/customer-scope.ts).
  */
 export function VerifyNotice({ email }: { email: string }) {
-  const api = useApi();
+  const client = useTRPCClient();
   const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
   const [error, setError] = useState<string | null>(null);
 
@@ -15,7 +15,7 @@ export function VerifyNotice({ email }: { email: string }) {
     setError(null);
     setState('busy');
     try {
-      await api.auth.resendVerification.mutate({ email });
+      await client.auth.resendVerification.mutate({ email });
       setState('sent');
     } catch (err) {
       setError(failureOf(err).message);

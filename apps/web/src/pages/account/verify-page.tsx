@@ -3,18 +3,18 @@ import { verifyEmailInput } from '@makeries/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { failureOf, useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { failureOf, useTRPC, useTRPCClient } from '../../app/api';
 
 /**
  * /account/verify?token=…: the link from the sign-up email. Confirming takes a click, not the page load, so a
  * mail scanner that fetches every link cannot use it up; it signs nobody in (see the server's customer-signup.ts).
  */
 export function VerifyEmailPage() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const me = useQuery(queries.me(api)).data;
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -27,7 +27,7 @@ export function VerifyEmailPage() {
     }
     setState('busy');
     try {
-      await api.auth.verifyEmail.mutate(parsed.data);
+      await client.auth.verifyEmail.mutate(parsed.data);
       await queryClient.invalidateQueries();
       setState('done');
     } catch (err) {

@@ -1,46 +1,16 @@
 import { Group, Stack, TextInput } from '@mantine/core';
+import type { FormErrors, UseFormReturnType } from '@mantine/form';
+import type { CheckoutFormValues } from './checkout-form';
 
-export interface AddressDraft {
-  line1: string;
-  line2: string;
-  city: string;
-  postcode: string;
-}
-
-export function AddressFields({ value, errors, onChange }: { value: AddressDraft; errors: Record<string, string>; onChange: (a: AddressDraft) => void }) {
+/** The delivery address at checkout; `errors` are the form's own plus any the server sent back. */
+export function AddressFields({ form, errors }: { form: UseFormReturnType<CheckoutFormValues>; errors: FormErrors }) {
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Address"
-        required
-        autoComplete="address-line1"
-        value={value.line1}
-        onChange={(e) => onChange({ ...value, line1: e.currentTarget.value })}
-        error={errors.line1}
-      />
-      <TextInput
-        label="Flat, floor or building (optional)"
-        autoComplete="address-line2"
-        value={value.line2}
-        onChange={(e) => onChange({ ...value, line2: e.currentTarget.value })}
-      />
+      <TextInput label="Address" required autoComplete="address-line1" {...form.getInputProps('address.line1')} error={errors['address.line1']} />
+      <TextInput label="Flat, floor or building (optional)" autoComplete="address-line2" {...form.getInputProps('address.line2')} error={errors['address.line2']} />
       <Group grow align="flex-start">
-        <TextInput
-          label="Town"
-          required
-          autoComplete="address-level2"
-          value={value.city}
-          onChange={(e) => onChange({ ...value, city: e.currentTarget.value })}
-          error={errors.city}
-        />
-        <TextInput
-          label="Postcode"
-          required
-          autoComplete="postal-code"
-          value={value.postcode}
-          onChange={(e) => onChange({ ...value, postcode: e.currentTarget.value })}
-          error={errors.postcode}
-        />
+        <TextInput label="Town" required autoComplete="address-level2" {...form.getInputProps('address.city')} error={errors['address.city']} />
+        <TextInput label="Postcode" required autoComplete="postal-code" {...form.getInputProps('address.postcode')} error={errors['address.postcode']} />
       </Group>
     </Stack>
   );

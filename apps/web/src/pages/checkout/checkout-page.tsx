@@ -1,16 +1,16 @@
 import { Alert, Anchor, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
-import { contactSchema, type CheckoutResult, type Contact } from '@makeries/shared';
+import { useForm } from '@mantine/form';
+import { contactSchema, type CheckoutResult } from '@makeries/shared';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC, useTRPCClient } from '../../app/api';
 import { AddressPicker, saveCheckoutAddress } from '../../components/address-picker';
 import { CartLineRow } from '../../components/cart-line-row';
 import { VendorGroupCard } from '../../components/vendor-group-card';
 import { removeVendors } from '../../lib/cart/cart';
-import { checkoutInput, type DeliveryAddress } from '../../lib/cart/requests';
+import { checkoutInput } from '../../lib/cart/requests';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
 import { buildCartView } from '../../lib/cart/view';
@@ -18,7 +18,8 @@ import { money } from '../../lib/format';
 import { cookieValue, LOCATION_COOKIE, parseLocation } from '../../lib/location';
 import { lookupPostcode } from '../../lib/postcodes';
 import { rememberOrders } from '../../lib/recent-orders';
-import { AddressFields, type AddressDraft } from './address-fields';
+import { AddressFields } from './address-fields';
+import { CHECKOUT_START, checkoutErrors, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
 import { ContactFields } from './contact-fields';
 import { PaymentChoice, type PaymentMethod } from './payment-choice';
 import { useCardOption } from './use-card-option';
@@ -38,30 +39,17 @@ function confirmationPath(result: CheckoutResult): string {
   return `/confirmation?${result.orders.map((o) => `o=${o.id}.${encodeURIComponent(o.trackingToken)}`).join('&')}`;
 }
 
-function resolveAddress(a: AddressDraft): { address: DeliveryAddress | null; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  if (!a.line1.trim()) errors.line1 = 'Enter the street address';
-  if (!a.city.trim()) errors.city = 'Enter the town';
-  const pc = lookupPostcode(a.postcode);
-  if (!pc.ok) errors.postcode = pc.message;
-  if (!pc.ok || Object.keys(errors).length > 0) return { address: null, errors };
-  return {
-    address: { line1: a.line1.trim(), line2: a.line2.trim() || undefined, city: a.city.trim(), postcode: pc.place.postcode, lat: pc.place.lat, lng: pc.place.lng },
-    errors,
-  };
-}
-
 export function CheckoutPage() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const navigate = useNavigate();
   const cart = useCart();
   const loaded = useCartLoaded();
-  const me = useQuery(queries.me(api)).data;
-  const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '' });
-  const [address, setAddress] = useState<AddressDraft>({ line1: '', line2: '', city: 'Bristol', postcode: '' });
-  const [note, setNote] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [addressErrors, setAddressErrors] = useState<Record<string, string>>({});
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  // the field rules are the shared schemas the server checks the order with (see checkout-form.ts); they run on
+  // submit, when `delivering` (below, from the cart) is known
+  const form = useForm<CheckoutFormValues>({ initialValues: CHECKOUT_START, validate: (values) => checkoutErrors(values, delivering) });
+  const address = form.values.address;
   const [placed, setPlaced] = useState(false);
   const [saveAddress, setSaveAddress] = useState(false);
   const [method, setMethod] = useState<PaymentMethod>('pay_at_pickup');
@@ -69,7 +57,9 @@ export function CheckoutPage() {
   const [cardStartError, setCardStartError] = useState<{ result: CheckoutResult; key: string; message: string } | null>(null);
 
   useEffect(() => {
-    if (me?.kind === 'customer') setContact((c) => (c.name || c.email ? c : { name: me.customer.name, email: me.customer.email, phone: '' }));
+    const typed = form.getValues().contact;
+    if (me?.kind === 'customer' && !typed.name && !typed.email) form.setFieldValue('contact', { name: me.customer.name, email: me.customer.email, phone: '' });
+    // only when who is signed in changes: `form` is a new object every render
   }, [me]);
 
   const typedPoint = lookupPostcode(address.postcode);
@@ -90,7 +80,7 @@ export function CheckoutPage() {
   async function startCardPayment(result: CheckoutResult, key: string) {
     setCardStartError(null);
     try {
-      const intent = await api.payments.cardIntent.mutate({ checkoutId: result.checkoutId, idempotencyKey: key });
+      const intent = await client.payments.cardIntent.mutate({ checkoutId: result.checkoutId, idempotencyKey: key });
       setCardStep({ result, clientSecret: intent.clientSecret, amountCents: intent.amountCents, currency: intent.currency });
     } catch (e) {
       setCardStartError({ result, key, message: e instanceof Error ? e.message : 'Card payment could not start.' });
@@ -107,7 +97,7 @@ export function CheckoutPage() {
 
   async function finish(result: CheckoutResult) {
     setPlaced(true);
-    if (saveAddress && delivering) await saveCheckoutAddress(api, address);
+    if (saveAddress && delivering) await saveCheckoutAddress(client, form.getValues().address);
     rememberOrders(
       result.orders.map((o) => ({
         id: o.id,
@@ -123,17 +113,10 @@ export function CheckoutPage() {
     updateCart((c) => removeVendors(c, result.orders.map((o) => o.vendorId)));
   }
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = contactSchema.safeParse(contact);
-    const errors: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errors[`contact.${i.path.join('.')}`] = i.message;
-    const resolved = delivering ? resolveAddress(address) : { address: null, errors: {} };
-    setFieldErrors(errors);
-    setAddressErrors(resolved.errors);
-    if (!parsed.success || Object.keys(resolved.errors).length > 0) return;
+  /** Runs once the form's rules pass: the values are valid, so the schemas' parse cannot fail here. */
+  function submit(values: CheckoutFormValues) {
     if (method === 'card' && card.state !== 'ready') return;
-    const { idempotencyKey: _unused, ...body } = checkoutInput(view, parsed.data, resolved.address, note, '');
+    const { idempotencyKey: _unused, ...body } = checkoutInput(view, contactSchema.parse(values.contact), delivering ? deliveryAddressOf(values.address) : null, values.note, '');
     void order.place({ ...body, paymentMethod: method });
   }
 
@@ -186,9 +169,9 @@ export function CheckoutPage() {
     );
   }
 
-  const errors = { ...fieldErrors, ...(order.error?.fields ?? {}) };
+  const errors = { ...form.errors, ...(order.error?.fields ?? {}) };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         <Group justify="space-between" align="baseline">
           <Title order={1} fz={{ base: 26, sm: 32 }}>
@@ -218,15 +201,15 @@ export function CheckoutPage() {
                   to keep your orders together.
                 </Text>
               )}
-              <ContactFields value={contact} errors={errors} onChange={setContact} />
+              <ContactFields form={form} errors={errors} />
             </Card>
             {delivering && (
               <Card padding="lg">
                 <Title order={2} size="h4" mb="sm">
                   Delivery address
                 </Title>
-                <AddressPicker value={address} onPick={setAddress} save={saveAddress} onSaveChange={setSaveAddress} />
-                <AddressFields value={address} errors={addressErrors} onChange={setAddress} />
+                <AddressPicker value={address} onPick={(a) => form.setFieldValue('address', a)} save={saveAddress} onSaveChange={setSaveAddress} />
+                <AddressFields form={form} errors={errors} />
               </Card>
             )}
             <Card padding="lg">
@@ -240,7 +223,7 @@ export function CheckoutPage() {
                 delivering={delivering}
                 vendorName={(id) => view.groups.find((g) => g.vendorId === id)?.vendor?.name ?? 'A shop'}
               />
-              <Textarea mt="md" label="Note for the shops (optional)" maxLength={500} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <Textarea mt="md" label="Note for the shops (optional)" maxLength={500} autosize minRows={2} {...form.getInputProps('note')} />
             </Card>
           </Stack>
           <Stack gap="md" className="mk-sticky">

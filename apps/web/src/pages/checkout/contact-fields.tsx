@@ -1,25 +1,19 @@
 import { Stack, TextInput } from '@mantine/core';
-import type { Contact } from '@makeries/shared';
+import type { FormErrors, UseFormReturnType } from '@mantine/form';
+import type { CheckoutFormValues } from './checkout-form';
 
-export function ContactFields({ value, errors, onChange }: { value: Contact; errors: Record<string, string>; onChange: (c: Contact) => void }) {
+/** Name, email and phone; `errors` are the form's own plus any the server sent back for these fields. */
+export function ContactFields({ form, errors }: { form: UseFormReturnType<CheckoutFormValues>; errors: FormErrors }) {
   return (
     <Stack gap="sm">
-      <TextInput
-        label="Name"
-        required
-        autoComplete="name"
-        value={value.name}
-        onChange={(e) => onChange({ ...value, name: e.currentTarget.value })}
-        error={errors['contact.name']}
-      />
+      <TextInput label="Name" required autoComplete="name" {...form.getInputProps('contact.name')} error={errors['contact.name']} />
       <TextInput
         label="Email"
         description="For your confirmation and status updates"
         required
         type="email"
         autoComplete="email"
-        value={value.email}
-        onChange={(e) => onChange({ ...value, email: e.currentTarget.value })}
+        {...form.getInputProps('contact.email')}
         error={errors['contact.email']}
       />
       <TextInput
@@ -27,8 +21,7 @@ export function ContactFields({ value, errors, onChange }: { value: Contact; err
         description="Optional — the shop calls only if there is a problem"
         type="tel"
         autoComplete="tel"
-        value={value.phone}
-        onChange={(e) => onChange({ ...value, phone: e.currentTarget.value })}
+        {...form.getInputProps('contact.phone')}
         error={errors['contact.phone']}
       />
     </Stack>

@@ -1,7 +1,7 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useApi } from '../../app/api';
+import { useTRPC } from '../../app/api';
 import { loadStripeJs } from './payment-stripe';
 
 /** Why "Pay by card" can or cannot be chosen right now, in the order the customer would care. */
@@ -17,12 +17,11 @@ export type CardOption =
 
 /** Asks the server whether card is configured and every shop in the cart takes cards; loads Stripe.js when chosen. */
 export function useCardOption(vendorIds: string[], chosen: boolean): CardOption {
-  const api = useApi();
-  const status = useQuery({ queryKey: ['payments', 'status'], queryFn: () => api.payments.status.query(), staleTime: 60_000, retry: 1 });
+  const trpc = useTRPC();
+  const status = useQuery({ ...trpc.payments.status.queryOptions(), staleTime: 60_000, retry: 1 });
   const key = [...vendorIds].sort();
   const shops = useQuery({
-    queryKey: ['payments', 'cardShops', key],
-    queryFn: () => api.payments.cardShops.query({ vendorIds: key }),
+    ...trpc.payments.cardShops.queryOptions({ vendorIds: key }),
     enabled: Boolean(status.data?.cardConfigured) && key.length > 0,
     staleTime: 60_000,
     retry: 1,

@@ -1,6 +1,7 @@
 import { uuidv7, type CheckoutInput, type CheckoutResult } from '@makeries/shared';
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { failureOf, useApi } from '../../app/api';
+import { failureOf, useTRPC } from '../../app/api';
 import { explainCheckoutError, type CheckoutErrorView } from '../../lib/checkout-errors';
 import { submissionFingerprint } from '../../lib/cart/requests';
 
@@ -10,7 +11,8 @@ import { submissionFingerprint } from '../../lib/cart/requests';
  * result instead of ordering twice. Changed content (a fixed quantity) gets a new key.
  */
 export function usePlaceOrder(onPlaced: (result: CheckoutResult, idempotencyKey: string) => void | Promise<void>) {
-  const api = useApi();
+  const trpc = useTRPC();
+  const checkout = useMutation(trpc.orders.checkout.mutationOptions());
   const key = useRef<{ fingerprint: string; key: string } | null>(null);
   const inFlight = useRef(false);
   const [submitting, setSubmitting] = useState(false);
@@ -24,7 +26,7 @@ export function usePlaceOrder(onPlaced: (result: CheckoutResult, idempotencyKey:
     setSubmitting(true);
     setError(null);
     try {
-      const result = await api.orders.checkout.mutate({ ...body, idempotencyKey: key.current.key });
+      const result = await checkout.mutateAsync({ ...body, idempotencyKey: key.current.key });
       void onPlaced(result, key.current.key);
     } catch (e) {
       setError(explainCheckoutError(failureOf(e)));

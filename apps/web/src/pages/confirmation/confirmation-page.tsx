@@ -2,16 +2,16 @@ import { Alert, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mant
 import { IconCash, IconCheck } from '@tabler/icons-react';
 import { useSuspenseQueries } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
+import { orderInput } from '../../app/inputs';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { trackingPath } from '../../lib/recent-orders';
 import { orderRefs } from './loader';
 
 export function ConfirmationPage() {
-  const api = useApi();
+  const trpc = useTRPC();
   const refs = orderRefs(new URL(useLocation().search, 'http://x'));
-  const orders = useSuspenseQueries({ queries: refs.map((r) => queries.order(api, r.id, r.token)) }).map((q) => q.data);
+  const orders = useSuspenseQueries({ queries: refs.map((r) => trpc.orders.byId.queryOptions(orderInput(r.id, r.token))) }).map((q) => q.data);
   const first = orders[0];
   const currency = first?.currency ?? 'GBP';
   const total = orders.reduce((s, o) => s + o.totalCents, 0);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
+import { orderInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 
 export interface OrderRef {
@@ -22,11 +22,11 @@ export function orderRefs(url: URL): OrderRef[] {
 
 const GONE = ['Order not found', 'This confirmation link is not valid. Check your email for the link to your order.'] as const;
 
-export function confirmationLoader({ api, queryClient }: LoaderDeps) {
+export function confirmationLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<PageData> => {
     const refs = orderRefs(new URL(request.url));
     if (refs.length === 0) notFound(...GONE);
-    await Promise.all(refs.map((r) => orNotFound(queryClient.ensureQueryData(queries.order(api, r.id, r.token)), ...GONE)));
+    await Promise.all(refs.map((r) => orNotFound(queryClient.ensureQueryData(trpc.orders.byId.queryOptions(orderInput(r.id, r.token))), ...GONE)));
     return { seo: { title: 'Order placed', noindex: true } };
   };
 }

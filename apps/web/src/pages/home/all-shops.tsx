@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
+import { ALL_SHOPS } from '../../app/inputs';
 import { ShopList } from './shop-list';
 
 /** Without a location: every shop, alphabetically, with its postcode district. */
 export function AllShops() {
-  const api = useApi();
-  const shops = useSuspenseQuery(queries.vendors(api)).data.items.map((v) => ({ ...v, area: v.postcode.split(' ')[0] }));
+  const trpc = useTRPC();
+  const shops = useSuspenseQuery(trpc.vendors.list.queryOptions(ALL_SHOPS)).data.items.map((v) => ({ ...v, area: v.postcode.split(' ')[0] }));
   return <ShopList title="Shops in Bristol" shops={shops} empty="No shops have joined yet." />;
 }

@@ -1,8 +1,8 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useLoaderData, useRevalidator } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries, trendingInput } from '../../app/queries';
+import { useTRPC } from '../../app/api';
+import { trendingInput } from '../../app/inputs';
 import { CategoryIcon } from '../../components/category-icon';
 import { LocationBar } from '../../components/location-bar';
 import { ProductCard } from '../../components/product-card';
@@ -14,10 +14,10 @@ import type { HomeData } from './loader';
 
 export function HomePage() {
   const { location } = useLoaderData() as HomeData;
-  const api = useApi();
+  const trpc = useTRPC();
   const revalidator = useRevalidator();
-  const categories = useSuspenseQuery(queries.categories(api)).data.filter((c) => c.productCount > 0);
-  const trending = useSuspenseQuery(queries.search(api, trendingInput(location))).data.items;
+  const categories = useSuspenseQuery(trpc.catalog.categories.queryOptions()).data.filter((c) => c.productCount > 0);
+  const trending = useSuspenseQuery(trpc.search.products.queryOptions(trendingInput(location))).data.items;
 
   return (
     <Stack gap={40}>

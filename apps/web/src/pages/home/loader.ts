@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import type { LoaderDeps } from '../../app/loader-kit';
-import { queries, trendingInput } from '../../app/queries';
+import { ALL_SHOPS, nearbyInput, trendingInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 import { locationFromRequest, type ShopperLocation } from '../../lib/location';
 
@@ -8,14 +8,16 @@ export interface HomeData extends PageData {
   location: ShopperLocation | null;
 }
 
-export function homeLoader({ api, queryClient }: LoaderDeps) {
+export function homeLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<HomeData> => {
     const location = locationFromRequest(request);
     const origin = new URL(request.url).origin;
     await Promise.all([
-      queryClient.ensureQueryData(queries.categories(api)),
-      location ? queryClient.ensureQueryData(queries.vendorsNearby(api, location)) : queryClient.ensureQueryData(queries.vendors(api)),
-      queryClient.ensureQueryData(queries.search(api, trendingInput(location))),
+      queryClient.ensureQueryData(trpc.catalog.categories.queryOptions()),
+      location
+        ? queryClient.ensureQueryData(trpc.search.vendorsNearby.queryOptions(nearbyInput(location)))
+        : queryClient.ensureQueryData(trpc.vendors.list.queryOptions(ALL_SHOPS)),
+      queryClient.ensureQueryData(trpc.search.products.queryOptions(trendingInput(location))),
     ]);
     return {
       location,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
+import { orderInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 
 const GONE = ['Order not found', 'We could not find that order. Open the tracking link from your confirmation, or sign in to see your orders.'] as const;
@@ -10,12 +10,12 @@ export function tokenFrom(url: URL): string | null {
   return t && t.length >= 10 && t.length <= 200 ? t : null;
 }
 
-export function orderLoader({ api, queryClient }: LoaderDeps) {
+export function orderLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const id = params.orderId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(id)) notFound(...GONE);
-    const order = await orNotFound(queryClient.ensureQueryData(queries.order(api, id, tokenFrom(new URL(request.url)))), ...GONE);
-    await queryClient.ensureQueryData(queries.vendorById(api, order.vendorId)).catch(() => null);
+    const order = await orNotFound(queryClient.ensureQueryData(trpc.orders.byId.queryOptions(orderInput(id, tokenFrom(new URL(request.url))))), ...GONE);
+    await queryClient.ensureQueryData(trpc.vendors.byId.queryOptions({ vendorId: order.vendorId })).catch(() => null);
     return { seo: { title: `Order ${order.number} — ${order.vendorName}`, noindex: true } };
   };
 }

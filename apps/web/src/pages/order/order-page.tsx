@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { isTerminal } from '@makeries/shared';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { failureOf, useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { failureOf, useTRPC } from '../../app/api';
+import { orderInput } from '../../app/inputs';
 import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { tokenFrom } from './loader';
@@ -15,12 +15,13 @@ import { useOrderLive } from './use-order-live';
 const LIVE_LABEL = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } as const;
 
 export function OrderPage() {
-  const api = useApi();
+  const trpc = useTRPC();
+  const transition = useMutation(trpc.orders.transition.mutationOptions());
   const queryClient = useQueryClient();
   const { orderId = '' } = useParams();
   const token = tokenFrom(new URL(useLocation().search, 'http://x'));
-  const order = useSuspenseQuery(queries.order(api, orderId, token)).data;
-  const vendor = useQuery(queries.vendorById(api, order.vendorId)).data;
+  const order = useSuspenseQuery(trpc.orders.byId.queryOptions(orderInput(orderId, token))).data;
+  const vendor = useQuery(trpc.vendors.byId.queryOptions({ vendorId: order.vendorId })).data;
   const live = useOrderLive(orderId, token);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
@@ -32,8 +33,8 @@ export function OrderPage() {
   async function cancel() {
     setCancelError(null);
     try {
-      await api.orders.transition.mutate({ orderId, to: 'cancelled', ...(token ? { trackingToken: token } : {}) });
-      await queryClient.invalidateQueries({ queryKey: queries.order(api, orderId, token).queryKey });
+      await transition.mutateAsync({ orderId, to: 'cancelled', ...(token ? { trackingToken: token } : {}) });
+      await queryClient.invalidateQueries(trpc.orders.byId.queryFilter(orderInput(orderId, token)));
     } catch (e) {
       setCancelError(failureOf(e).message);
     }

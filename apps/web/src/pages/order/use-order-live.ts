@@ -1,7 +1,21 @@
+import { orderStatusSchema } from '@makeries/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { z } from 'zod';
+import { useTRPC } from '../../app/api';
+import { orderInput } from '../../app/inputs';
+
+const statusEvent = z.object({ status: orderStatusSchema });
+
+function statusOf(e: Event): string | null {
+  if (!(e instanceof MessageEvent) || typeof e.data !== 'string') return null;
+  try {
+    const parsed = statusEvent.safeParse(JSON.parse(e.data));
+    return parsed.success ? parsed.data.status : null;
+  } catch {
+    return null;
+  }
+}
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -10,7 +24,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting';
  * customer may do next). EventSource reconnects by itself after a dropped connection.
  */
 export function useOrderLive(orderId: string, token: string | null): LiveState {
-  const api = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   useEffect(() => {
@@ -19,11 +33,11 @@ export function useOrderLive(orderId: string, token: string | null): LiveState {
     source.addEventListener('error', () => setState('reconnecting'));
     source.addEventListener('status', (e) => {
       setState('live');
-      const { status } = JSON.parse((e as MessageEvent<string>).data) as { status: string };
-      const cached = queryClient.getQueryData(queries.order(api, orderId, token).queryKey);
-      if (!cached || cached.status !== status) void queryClient.invalidateQueries({ queryKey: queries.order(api, orderId, token).queryKey });
+      const status = statusOf(e);
+      const cached = queryClient.getQueryData(trpc.orders.byId.queryKey(orderInput(orderId, token)));
+      if (!cached || cached.status !== status) void queryClient.invalidateQueries(trpc.orders.byId.queryFilter(orderInput(orderId, token)));
     });
     return () => source.close();
-  }, [api, queryClient, orderId, token]);
+  }, [trpc, queryClient, orderId, token]);
   return state;
 }

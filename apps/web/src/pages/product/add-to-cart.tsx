@@ -2,7 +2,7 @@ import { Alert, Button, Chip, Group, NumberInput, Select, Stack, Text } from '@m
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ProductDetail, PublicVendor } from '../../app/queries';
+import type { ProductDetail, PublicVendor } from '../../app/api';
 import { addToCart, MAX_EACH } from '../../lib/cart/cart';
 import { updateCart } from '../../lib/cart/store';
 import { money, quantityLabel, unitPriceLabel } from '../../lib/format';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
+import { reviewsInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 import { productJsonLd } from '../../app/structured-data';
 import { money } from '../../lib/format';
@@ -13,16 +13,16 @@ export function moreFromVendorInput(vendorId: string) {
   return { q: '', vendorId, sort: 'popularity' as const, facets: false, limit: 5 };
 }
 
-export function productLoader({ api, queryClient }: LoaderDeps) {
+export function productLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const id = params.productId ?? '';
     if (!UUID.test(id)) notFound(...GONE);
-    const product = await orNotFound(queryClient.ensureQueryData(queries.product(api, id)), ...GONE);
+    const product = await orNotFound(queryClient.ensureQueryData(trpc.products.byId.queryOptions({ productId: id })), ...GONE);
     const [vendor, , rating] = await Promise.all([
-      queryClient.ensureQueryData(queries.vendorById(api, product.vendorId)),
-      queryClient.ensureQueryData(queries.search(api, moreFromVendorInput(product.vendorId))),
-      queryClient.ensureQueryData(queries.reviewSummary(api, { productId: product.id })),
-      queryClient.ensureQueryData(queries.reviews(api, { productId: product.id })),
+      queryClient.ensureQueryData(trpc.vendors.byId.queryOptions({ vendorId: product.vendorId })),
+      queryClient.ensureQueryData(trpc.search.products.queryOptions(moreFromVendorInput(product.vendorId))),
+      queryClient.ensureQueryData(trpc.reviews.summary.queryOptions({ productId: product.id })),
+      queryClient.ensureQueryData(trpc.reviews.list.queryOptions(reviewsInput({ productId: product.id }))),
     ]);
     const origin = new URL(request.url).origin;
     const price = money(product.minPriceCents, product.vendor.currency);

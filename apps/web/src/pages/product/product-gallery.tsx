@@ -1,6 +1,6 @@
 import { Group, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import type { ProductDetail } from '../../app/queries';
+import type { ProductDetail } from '../../app/api';
 import { ProductImage } from '../../components/product-image';
 
 /** The main picture (800 px, box reserved before it loads) and, with several, buttons to switch between them. */

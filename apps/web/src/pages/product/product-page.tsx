@@ -1,8 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
 import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
 import { ProductCard } from '../../components/product-card';
@@ -16,11 +15,11 @@ import { moreFromVendorInput } from './loader';
 import { ProductGallery } from './product-gallery';
 
 export function ProductPage() {
-  const api = useApi();
+  const trpc = useTRPC();
   const { productId = '' } = useParams();
-  const product = useSuspenseQuery(queries.product(api, productId)).data;
-  const vendor = useSuspenseQuery(queries.vendorById(api, product.vendorId)).data;
-  const more = useSuspenseQuery(queries.search(api, moreFromVendorInput(product.vendorId))).data.items.filter((p) => p.id !== product.id).slice(0, 4);
+  const product = useSuspenseQuery(trpc.products.byId.queryOptions({ productId: productId })).data;
+  const vendor = useSuspenseQuery(trpc.vendors.byId.queryOptions({ vendorId: product.vendorId })).data;
+  const more = useSuspenseQuery(trpc.search.products.queryOptions(moreFromVendorInput(product.vendorId))).data.items.filter((p) => p.id !== product.id).slice(0, 4);
 
   return (
     <Stack gap={40}>

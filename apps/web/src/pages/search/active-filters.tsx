@@ -1,5 +1,5 @@
 import { Button, Group, Pill } from '@mantine/core';
-import type { Category } from '../../app/queries';
+import type { Category } from '../../app/api';
 import { DIETARY_LABELS } from '../../lib/format';
 import type { SearchState } from '../../lib/search-params';
 import { bandLabel } from './search-filters';

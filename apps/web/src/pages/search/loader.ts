@@ -1,7 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { failureOf } from '../../app/api';
 import type { LoaderDeps } from '../../app/loader-kit';
-import { queries } from '../../app/queries';
 import type { PageData } from '../../app/seo';
 import { locationFromRequest, type ShopperLocation } from '../../lib/location';
 import { EMPTY_SEARCH, parseSearchParams, searchHref, toSearchInput, type SearchState } from '../../lib/search-params';
@@ -22,17 +21,17 @@ export interface SearchData extends PageData {
   savedLocation: ShopperLocation | null;
 }
 
-export function searchLoader({ api, queryClient }: LoaderDeps) {
+export function searchLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<SearchData> => {
     const state = parseSearchParams(new URL(request.url).searchParams);
     const [categories] = await Promise.all([
-      queryClient.ensureQueryData(queries.categories(api)),
-      queryClient.ensureQueryData(queries.search(api, toSearchInput(state))).catch((e: unknown) => {
+      queryClient.ensureQueryData(trpc.catalog.categories.queryOptions()),
+      queryClient.ensureQueryData(trpc.search.products.queryOptions(toSearchInput(state))).catch((e: unknown) => {
         // an old "next page" link whose cursor no longer fits: start the same search from page 1
         if (state.after && failureOf(e).appCode === 'BAD_INPUT') throw redirect(searchHref({ ...state, after: null, page: 1 }));
         throw e;
       }),
-      state.after ? queryClient.ensureQueryData(queries.search(api, facetsInput(state))) : null,
+      state.after ? queryClient.ensureQueryData(trpc.search.products.queryOptions(facetsInput(state))) : null,
     ]);
     const oneCategory = state.categories.length === 1 ? categories.find((c) => c.slug === state.categories[0]) : undefined;
     // a single category is a landing page worth indexing; text searches and filter mixes are not

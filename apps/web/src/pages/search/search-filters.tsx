@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Anchor, Checkbox, Divider, Radio, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { DIETARY_TAGS, PRICE_BANDS, type DietaryTag, type PriceBandKey, type SearchFacets } from '@makeries/shared';
 import { Link } from 'react-router';
-import type { Category } from '../../app/queries';
+import type { Category } from '../../app/api';
 import { DIETARY_LABELS, money } from '../../lib/format';
 import { DISTANCE_CHOICES_KM, type SearchState } from '../../lib/search-params';
 

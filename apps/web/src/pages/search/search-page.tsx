@@ -5,8 +5,7 @@ import { IconAdjustmentsHorizontal, IconArrowLeft, IconArrowRight } from '@table
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
 import { ProductCard } from '../../components/product-card';
 import { activeFilterCount, nextPage, parseSearchParams, searchHref, SEARCH_PAGE_SIZE, toSearchInput, withFilters, type SearchState } from '../../lib/search-params';
 import { ActiveFilters } from './active-filters';
@@ -23,13 +22,13 @@ const SORT_LABELS: Record<SearchSort, string> = {
 };
 
 export function SearchPage() {
-  const api = useApi();
+  const trpc = useTRPC();
   const location = useLocation();
   const navigate = useNavigate();
   const state = useMemo(() => parseSearchParams(new URLSearchParams(location.search)), [location.search]);
-  const result = useSuspenseQuery(queries.search(api, toSearchInput(state))).data;
-  const facets = useSuspenseQuery(queries.search(api, state.after ? facetsInput(state) : toSearchInput(state))).data;
-  const categories = useSuspenseQuery(queries.categories(api)).data;
+  const result = useSuspenseQuery(trpc.search.products.queryOptions(toSearchInput(state))).data;
+  const facets = useSuspenseQuery(trpc.search.products.queryOptions(state.after ? facetsInput(state) : toSearchInput(state))).data;
+  const categories = useSuspenseQuery(trpc.catalog.categories.queryOptions()).data;
   const [filtersOpen, filters] = useDisclosure(false);
   const saved = (useLoaderData() as SearchData).savedLocation;
 

@@ -1,21 +1,21 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { notFound, orNotFound, type LoaderDeps } from '../../app/loader-kit';
-import { queries, vendorProductsInput } from '../../app/queries';
+import { reviewsInput, vendorProductsInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 import { localBusinessJsonLd } from '../../app/structured-data';
 import { aggregateRatingLd } from '../../lib/reviews';
 
 const GONE = ['Shop not found', 'We could not find that shop. It may have changed its name or left Makeries.'] as const;
 
-export function vendorLoader({ api, queryClient }: LoaderDeps) {
+export function vendorLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const slug = params.slug ?? '';
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 80) notFound(...GONE);
-    const vendor = await orNotFound(queryClient.ensureQueryData(queries.vendorBySlug(api, slug)), ...GONE);
+    const vendor = await orNotFound(queryClient.ensureQueryData(trpc.vendors.bySlug.queryOptions({ slug })), ...GONE);
     const [, rating] = await Promise.all([
-      queryClient.ensureQueryData(queries.search(api, vendorProductsInput(vendor.id))),
-      queryClient.ensureQueryData(queries.reviewSummary(api, { vendorId: vendor.id })),
-      queryClient.ensureQueryData(queries.reviews(api, { vendorId: vendor.id })),
+      queryClient.ensureQueryData(trpc.search.products.queryOptions(vendorProductsInput(vendor.id))),
+      queryClient.ensureQueryData(trpc.reviews.summary.queryOptions({ vendorId: vendor.id })),
+      queryClient.ensureQueryData(trpc.reviews.list.queryOptions(reviewsInput({ vendorId: vendor.id }))),
     ]);
     return {
       seo: {

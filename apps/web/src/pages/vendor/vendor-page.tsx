@@ -2,8 +2,7 @@ import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPhone } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { useApi } from '../../app/api';
-import { queries } from '../../app/queries';
+import { useTRPC } from '../../app/api';
 import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
 import { ReviewSection } from '../../components/review-section';
@@ -13,9 +12,9 @@ import { HoursTable } from './hours-table';
 import { VendorProducts } from './vendor-products';
 
 export function VendorPage() {
-  const api = useApi();
+  const trpc = useTRPC();
   const { slug = '' } = useParams();
-  const query = useSuspenseQuery(queries.vendorBySlug(api, slug));
+  const query = useSuspenseQuery(trpc.vendors.bySlug.queryOptions({ slug: slug }));
   const v = query.data;
   // "today" as of when the data was loaded, so the server render and hydration agree
   const asOf = new Date(query.dataUpdatedAt);

@@ -1,15 +1,16 @@
 import { Button, Center, Text } from '@mantine/core';
 import type { SearchProductItem } from '@makeries/shared';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useApi } from '../../app/api';
-import { queries, vendorProductsInput } from '../../app/queries';
+import { useTRPC } from '../../app/api';
+import { vendorProductsInput } from '../../app/inputs';
 import { ProductCard } from '../../components/product-card';
 
 /** The shop's products, most popular first; the first page is server-rendered, "Show more" adds the next. */
 export function VendorProducts({ vendorId }: { vendorId: string }) {
-  const api = useApi();
-  const first = useSuspenseQuery(queries.search(api, vendorProductsInput(vendorId))).data;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const first = useSuspenseQuery(trpc.search.products.queryOptions(vendorProductsInput(vendorId))).data;
   const [more, setMore] = useState<SearchProductItem[]>([]);
   const [cursor, setCursor] = useState(first.nextCursor);
   const [loading, setLoading] = useState(false);
@@ -19,7 +20,7 @@ export function VendorProducts({ vendorId }: { vendorId: string }) {
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await api.search.products.query(vendorProductsInput(vendorId, cursor));
+      const page = await queryClient.fetchQuery(trpc.search.products.queryOptions(vendorProductsInput(vendorId, cursor)));
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } finally {
