@@ -26,6 +26,8 @@ describeEachDb('ordering weighed items by any weight', (get) => {
     const [line] = await db().select().from(orderLines).where(eq(orderLines.orderId, result.orders[0]!.id));
     expect(line).toMatchObject({ quantity: 375, soldBy: 'weight', unitPriceCents: 2400, totalCents: 900 });
     expect(await levelOf(db(), cheese.variantId)).toEqual({ onHand: 5000, reserved: 375 });
+    // the product page bounds the weight input by the stock left
+    expect((await anon.products.byId({ productId: cheese.productId })).variants[0]).toMatchObject({ soldBy: 'weight', maxGrams: 4625 });
   });
 
   it('refuses less than the minimum, an amount off the 5 g step and more than 20 kg in the quote and at checkout, writing nothing', async () => {
@@ -59,6 +61,7 @@ describeEachDb('ordering weighed items by any weight', (get) => {
     const { shop, cheese } = await cheeseShop(1200);
     const anon = await get().caller();
     const quote = await anon.cart.quote({ items: [{ variantId: cheese.variantId, quantity: 1500 }] });
+    expect((await anon.products.byId({ productId: cheese.productId })).variants[0]?.maxGrams).toBe(1200);
     expect(quote.lines[0]?.shortOf).toEqual({ available: 1200 });
     expect(quote.problems).toEqual([{ vendorId: shop.vendorId, variantId: cheese.variantId, code: 'OUT_OF_STOCK', message: 'Only 1.2 kg left of Cheddar.' }]);
 
