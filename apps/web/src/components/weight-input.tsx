@@ -63,7 +63,7 @@ export function WeightInput({ name, grams, pricePerKgCents, currency, maxGrams =
       <Text size="sm" fw={600} aria-live="polite" data-testid="weight-price">
         {entry.ok ? `${weightLabel(entry.grams)} · ${money(entry.priceCents, currency)}` : ' '}
       </Text>
-      <Group gap={6} aria-label="Usual weights">
+      <Group gap={6} role="group" aria-label="Usual weights">
         {quickWeights(maxGrams).map((g) => (
           <Button key={g} size="compact-xs" variant={entry.ok && entry.grams === g ? 'filled' : 'default'} onClick={() => change(g)} disabled={disabled}>
             {weightLabel(g)}

@@ -33,7 +33,8 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
   const orderable = inStock && !vendor.paused;
 
   const addButton = (
-    <Button size="md" onClick={add} disabled={!orderable || amount === null} style={{ flex: 1 }} maw={260} miw={weighed ? 190 : undefined}>
+    // beside the quantity it takes the rest of the row; under the weight input it is as wide as the input
+    <Button size="md" onClick={add} disabled={!orderable || amount === null} style={weighed ? undefined : { flex: 1 }} maw={260} w={weighed ? 190 : undefined}>
       Add to cart
     </Button>
   );
