@@ -2,6 +2,7 @@ export * from './errors';
 export * from './error-mapping';
 export * from './ids';
 export * from './money';
+export * from './weight-order';
 export * from './tax';
 export * from './totals';
 export * from './report-figures';

@@ -7,12 +7,36 @@ export interface SeedProduct {
   category: string;
   tags: string[];
   taxClass: 'standard' | 'reduced' | 'zero';
+  /** 'weight': the price is per kg and customers order any weight in grams */
   soldBy?: 'each' | 'weight';
+  /** options with their own price, SKU, barcode and stock (e.g. 250 g and 1 kg bags); absent = one "Default" */
   variants?: { name: string; priceCents: number }[];
   description: string;
 }
 
 type Row = [name: string, price: number, category: string, tags: string, tax: 'standard' | 'zero' | 'reduced', description: string];
+
+/** A product in options: the first option's price is the product's "from" price. */
+const options = (name: string, category: string, tags: string, taxClass: 'standard' | 'reduced' | 'zero', description: string, variants: [string, number][]): SeedProduct => ({
+  name,
+  priceCents: variants[0]![1],
+  category,
+  tags: tags ? tags.split(',') : [],
+  taxClass,
+  description,
+  variants: variants.map(([n, priceCents]) => ({ name: n, priceCents })),
+});
+
+/** A product weighed at the counter and ordered online by any weight: the price is per kg. */
+const weighed = (name: string, pricePerKg: number, category: string, tags: string, description: string): SeedProduct => ({
+  name,
+  priceCents: pricePerKg,
+  category,
+  tags: tags ? tags.split(',') : [],
+  taxClass: 'zero',
+  soldBy: 'weight',
+  description,
+});
 
 const rows = (list: Row[]): SeedProduct[] =>
   list.map(([name, priceCents, category, tags, taxClass, description]) => ({
@@ -51,37 +75,38 @@ export const SEED_PRODUCTS: Record<SeedKind, SeedProduct[]> = {
       ['Vegan Cinnamon Bun', 320, 'pastries', 'vegan', 'zero', 'Oat-milk dough, same cinnamon swirl.'],
       ['Pasteis de Nata', 220, 'pastries', 'vegetarian', 'zero', 'Custard tart with a scorched top.'],
       ['Chocolate Brownie', 290, 'pastries', 'vegetarian,gluten-free', 'zero', 'Fudgy brownie made with ground almonds.'],
-      ['Victoria Sponge Cake', 2400, 'pastries', 'vegetarian', 'zero', 'Whole cake: raspberry jam and vanilla buttercream. Serves 10.'],
       ['Lemon Drizzle Slice', 280, 'pastries', 'vegetarian', 'zero', 'Sharp lemon syrup soaked into a light sponge.'],
       ['Sausage Roll', 350, 'ready-meals', '', 'standard', 'Old Market Butchers pork in rough puff, served hot.'],
       ['Cheese & Onion Pasty', 390, 'ready-meals', 'vegetarian', 'standard', 'Mature cheddar and caramelised onion, served hot.'],
     ]),
+    options('Victoria Sponge Cake', 'pastries', 'vegetarian', 'zero', 'Raspberry jam and vanilla buttercream. A whole cake serves 10.', [['Whole cake', 2400], ['Slice', 320]]),
     ...combos(['Raspberry', 'Blueberry', 'Apple & Cinnamon', 'Pistachio', 'Salted Caramel', 'Hazelnut', 'Orange & Poppy Seed', 'Ginger', 'Cherry', 'Pecan', 'Lemon', 'Chocolate Orange', 'Matcha', 'Coconut'],
       [['Danish', 300, 'pastries', 'vegetarian', 'zero'], ['Muffin', 260, 'pastries', 'vegetarian', 'zero'], ['Cookie', 190, 'pastries', 'vegetarian', 'zero'], ['Scone', 240, 'pastries', 'vegetarian', 'zero']],
       'baked fresh every morning.'),
   ],
   coffee: [
     ...rows([
-      ['Harbour Espresso Blend 250g', 850, 'coffee-tea', 'vegan', 'zero', 'Chocolate and cherry; our house espresso.'],
-      ['Decaf Colombia 250g', 900, 'coffee-tea', 'vegan', 'zero', 'Sugar-cane decaffeinated, caramel sweetness.'],
       ['Cold Brew Bottle', 350, 'drinks', 'vegan', 'standard', 'Steeped for 18 hours, 250 ml.'],
       ['Ceramic Pour-Over Dripper', 2800, 'homeware', '', 'standard', 'Handmade V-cone dripper, fits most mugs.'],
       ['Paper Filters (100)', 450, 'homeware', '', 'standard', 'Unbleached filters for size 02 drippers.'],
       ['Hand Grinder', 6500, 'homeware', '', 'standard', 'Conical burr hand grinder with 30 settings.'],
       ['Oat Milk 1L', 210, 'pantry', 'vegan', 'zero', 'Barista oat milk for steaming.'],
-      ['English Breakfast Tea 100g', 650, 'coffee-tea', 'vegan', 'zero', 'Loose-leaf Assam and Ceylon.'],
-      ['Earl Grey Tea 100g', 690, 'coffee-tea', 'vegan', 'zero', 'Black tea with cold-pressed bergamot.'],
-      ['Chai Spice Blend 100g', 720, 'coffee-tea', 'vegan', 'zero', 'Black tea with ginger, cardamom and pepper.'],
       ['Coffee Gift Subscription (3 months)', 3600, 'coffee-tea', '', 'zero', 'A new single origin posted each month.'],
     ]),
+    options('Harbour Espresso Blend', 'coffee-tea', 'vegan', 'zero', 'Chocolate and cherry; our house espresso, whole beans.', [['250 g bag', 850], ['1 kg bag', 2900]]),
+    options('Decaf Colombia', 'coffee-tea', 'vegan', 'zero', 'Sugar-cane decaffeinated, caramel sweetness, whole beans.', [['250 g bag', 900], ['1 kg bag', 3100]]),
+    weighed('Loose House Espresso Beans', 3200, 'coffee-tea', 'vegan', 'Scooped from the hopper into your own tin: order any weight, priced per kg.'),
+    options('English Breakfast Tea', 'coffee-tea', 'vegan', 'zero', 'Loose-leaf Assam and Ceylon.', [['50 g', 350], ['100 g', 650]]),
+    options('Earl Grey Tea', 'coffee-tea', 'vegan', 'zero', 'Loose-leaf black tea with cold-pressed bergamot.', [['50 g', 370], ['100 g', 690]]),
+    options('Chai Spice Blend', 'coffee-tea', 'vegan', 'zero', 'Loose-leaf black tea with ginger, cardamom and pepper.', [['50 g', 390], ['100 g', 720]]),
     ...combos(['Ethiopia Yirgacheffe', 'Kenya Nyeri', 'Guatemala Huehuetenango', 'Brazil Cerrado', 'Peru Cajamarca', 'Rwanda Huye', 'Costa Rica Tarrazu', 'Sumatra Mandheling', 'Honduras Marcala', 'Burundi Kayanza', 'Mexico Chiapas', 'Nicaragua Jinotega', 'El Salvador Santa Ana', 'Tanzania Peaberry', 'Papua New Guinea', 'Yemen Mocha', 'India Monsooned Malabar', 'Uganda Bugisu', 'Panama Geisha', 'Colombia Huila'],
       [['Filter Beans 250g', 950, 'coffee-tea', 'vegan', 'zero'], ['Espresso Beans 250g', 980, 'coffee-tea', 'vegan', 'zero']],
       'roasted in small batches every Tuesday.'),
   ],
   deli: [
+    weighed('Nocellara Olives', 2250, 'deli', 'vegan,gluten-free', 'Bright green Sicilian olives from the counter, by weight, priced per kg.'),
+    weighed('Kalamata Olives', 2100, 'deli', 'vegan,gluten-free', 'Marinated with oregano and lemon, by weight, priced per kg.'),
     ...rows([
-      ['Nocellara Olives 200g', 450, 'deli', 'vegan,gluten-free', 'zero', 'Bright green Sicilian olives in brine.'],
-      ['Kalamata Olives 200g', 420, 'deli', 'vegan,gluten-free', 'zero', 'Marinated with oregano and lemon.'],
       ['Prosciutto di Parma 100g', 590, 'deli', 'gluten-free', 'zero', 'Aged 24 months, sliced to order.'],
       ['Salami Milano 100g', 480, 'deli', 'gluten-free', 'zero', 'Fine-grained, mild and sweet.'],
       ['Nduja 150g', 650, 'deli', 'gluten-free', 'zero', 'Spreadable spicy Calabrian salami.'],
@@ -143,10 +168,10 @@ export const SEED_PRODUCTS: Record<SeedKind, SeedProduct[]> = {
       'made by hand in the shop every Thursday.'),
   ],
   cheese: [
+    weighed('Montgomery Cheddar', 3600, 'cheese', 'vegetarian,gluten-free', 'Cloth-bound Somerset cheddar, 12 months, cut to the weight you order. Priced per kg.'),
+    weighed('Stilton', 3200, 'cheese', 'vegetarian,gluten-free', 'Creamy blue from Nottinghamshire, cut to order. Priced per kg.'),
+    weighed('Somerset Brie', 2600, 'cheese', 'vegetarian,gluten-free', 'Soft and buttery, ripe this week, cut to order. Priced per kg.'),
     ...rows([
-      ['Montgomery Cheddar 200g', 720, 'cheese', 'vegetarian,gluten-free', 'zero', 'Cloth-bound Somerset cheddar, 12 months.'],
-      ['Stilton 200g', 650, 'cheese', 'vegetarian,gluten-free', 'zero', 'Creamy blue from Nottinghamshire.'],
-      ['Somerset Brie 200g', 520, 'cheese', 'vegetarian,gluten-free', 'zero', 'Soft and buttery, ripe this week.'],
       ['Wensleydale 200g', 480, 'cheese', 'vegetarian,gluten-free', 'zero', 'Crumbly and fresh.'],
       ['Goats Cheese Log 150g', 560, 'cheese', 'vegetarian,gluten-free', 'zero', 'Ash-rind, lemony.'],
       ['Cheese Board for Four', 3200, 'cheese', 'vegetarian', 'zero', 'Five cheeses, crackers, chutney.'],

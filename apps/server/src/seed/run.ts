@@ -104,33 +104,41 @@ interface SeedVariant {
 
 async function addProduct(owner: SeedCaller, p: SeedProduct, categoryIds: Map<string, string>, vi: number, pi: number): Promise<SeedVariant> {
   const prefix = SEED_VENDORS[vi]!.slug.split('-').map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+  const soldBy = p.soldBy ?? 'each';
+  const options = p.variants ?? [{ name: 'Default', priceCents: p.priceCents }];
   const created = await owner.products.create({
     name: p.name,
     description: p.description,
     categoryId: categoryIds.get(p.category) ?? null,
     dietaryTags: p.tags as never,
     onlineVisible: true,
-    variants: [
-      {
-        name: 'Default',
-        sku: `${prefix}-${String(pi + 1).padStart(4, '0')}`,
-        barcode: storeBarcode(vi, pi, 0),
-        priceCents: p.priceCents,
-        taxClass: p.taxClass,
-        soldBy: p.soldBy ?? 'each',
-        trackStock: true,
-        lowStockThreshold: p.soldBy === 'weight' ? 2000 : 4,
-        sort: 0,
-      },
-    ],
+    variants: options.map((o, j) => ({
+      name: o.name,
+      sku: `${prefix}-${String(pi + 1).padStart(4, '0')}${options.length > 1 ? `-${j + 1}` : ''}`,
+      barcode: storeBarcode(vi, pi, j),
+      priceCents: o.priceCents,
+      taxClass: p.taxClass,
+      soldBy,
+      trackStock: true,
+      lowStockThreshold: soldBy === 'weight' ? 2000 : 4,
+      sort: j,
+    })),
   });
   const png = await productImagePng(p.name, p.category);
   await owner.products.uploadImage({ productId: created.id, contentType: 'image/png', dataBase64: png.toString('base64'), alt: p.name });
-  const variantId = created.variants[0]!.id;
-  // a few items run low or out so the storefront and low-stock lists have something to show
-  const qty = pi % 17 === 5 ? 0 : pi % 11 === 3 ? 2 : p.soldBy === 'weight' ? 20_000 : 12 + ((pi * 7) % 30);
-  if (qty > 0) await owner.inventory.receive({ variantId, quantity: qty, note: 'Opening stock' });
-  return { id: variantId, priceCents: p.priceCents, soldBy: p.soldBy ?? 'each' };
+  for (const [j, variant] of created.variants.entries()) {
+    const qty = openingStock(pi, j, soldBy);
+    if (qty > 0) await owner.inventory.receive({ variantId: variant.id, quantity: qty, note: 'Opening stock' });
+  }
+  return { id: created.variants[0]!.id, priceCents: options[0]!.priceCents, soldBy };
+}
+
+/** A few items run low or out so the storefront and low-stock lists have something to show; larger options fewer. */
+function openingStock(pi: number, option: number, soldBy: 'each' | 'weight'): number {
+  if (pi % 17 === 5) return 0;
+  if (soldBy === 'weight') return pi % 11 === 3 ? 400 : 20_000;
+  const qty = pi % 11 === 3 ? 2 : 12 + ((pi * 7) % 30);
+  return option === 0 ? qty : Math.max(2, Math.floor(qty / 3));
 }
 
 const CUSTOMERS = [

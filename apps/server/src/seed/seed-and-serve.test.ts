@@ -77,6 +77,39 @@ describe('a fresh start seeds the demo city and serves it', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true, database: 'pglite' });
   });
 
+  it('has products in options (bags, tea sizes, a cake whole or by the slice) and weighed items ordered by any weight', async () => {
+    const trpc = async <T,>(path: string, input: unknown): Promise<T> => {
+      const res = await app.inject({ method: 'GET', url: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { result: { data: T } }).result.data;
+    };
+    type Variant = { name: string; sku: string; barcode: string | null; priceCents: number; soldBy: string; available: boolean; maxGrams: number | null };
+    const product = async (name: string) => {
+      const found = await trpc<{ items: { id: string; name: string }[] }>('search.products', { q: name });
+      const hit = found.items.find((i) => i.name === name);
+      expect(hit, name).toBeDefined();
+      return trpc<{ variants: Variant[] }>('products.byId', { productId: hit!.id });
+    };
+    const options = async (name: string) => (await product(name)).variants.map((v) => [v.name, v.priceCents, v.soldBy, v.available]);
+    expect(await options('Harbour Espresso Blend')).toEqual([['250 g bag', 850, 'each', true], ['1 kg bag', 2900, 'each', true]]);
+    expect(await options('Earl Grey Tea')).toEqual([['50 g', 370, 'each', true], ['100 g', 690, 'each', true]]);
+    expect(await options('Victoria Sponge Cake')).toEqual([['Whole cake', 2400, 'each', true], ['Slice', 320, 'each', true]]);
+    // every option is its own item at the counter: own SKU and scannable barcode
+    const bags = (await product('Decaf Colombia')).variants;
+    expect(new Set(bags.map((v) => v.sku)).size).toBe(2);
+    expect(bags.every((v) => v.barcode !== null && /^2\d{12}$/.test(v.barcode))).toBe(true);
+
+    for (const [name, perKg] of [['Montgomery Cheddar', 3600], ['Nocellara Olives', 2250], ['Loose House Espresso Beans', 3200]] as const) {
+      const [v] = (await product(name)).variants;
+      expect(v, name).toMatchObject({ soldBy: 'weight', priceCents: perKg, available: true });
+      expect(v?.maxGrams).toBeGreaterThanOrEqual(10_000);
+    }
+    const cheddar = await trpc<{ items: { id: string; name: string }[] }>('search.products', { q: 'Montgomery Cheddar' });
+    const page = await app.inject({ method: 'GET', url: `/p/${cheddar.items.find((i) => i.name === 'Montgomery Cheddar')!.id}` });
+    expect(page.body).toContain('£36.00 / kg');
+    expect(page.body).toContain('in 5 g steps');
+  });
+
   it('knows it is seeded, so the next start does not seed again', async () => {
     expect(await hasVendors(database)).toBe(true);
   });

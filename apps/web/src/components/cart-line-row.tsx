@@ -5,17 +5,19 @@ import type { CartLineView } from '../lib/cart/view';
 import { money, quantityLabel, unitPriceLabel } from '../lib/format';
 import { ProductImage } from './product-image';
 import { QuantityStepper } from './quantity-stepper';
+import { WeightInput } from './weight-input';
 
 /** One cart line: picture, name, price, quantity, line total, and its own problem right under it. */
 export function CartLineRow({ line, error, onQuantity, onRemove, readOnly = false }: { line: CartLineView; error?: string | undefined; onQuantity?: (q: number) => void; onRemove?: () => void; readOnly?: boolean }) {
   const name = line.variantName && line.variantName !== 'Default' ? `${line.productName} (${line.variantName})` : line.productName;
   const problem =
     error ??
+    line.problem ??
     (line.missing
       ? 'No longer sold online — remove it to continue.'
       : line.shortOf
         ? line.shortOf.available > 0
-          ? `Only ${line.shortOf.available} left — lower the quantity to continue.`
+          ? `Only ${quantityLabel(line.shortOf.available, line.soldBy)} left — lower the ${line.soldBy === 'weight' ? 'weight' : 'quantity'} to continue.`
           : 'Sold out — remove it to continue.'
         : null);
   return (
@@ -39,7 +41,18 @@ export function CartLineRow({ line, error, onQuantity, onRemove, readOnly = fals
         </Text>
         {!readOnly && onQuantity && onRemove && (
           <Group gap="xs" mt={2}>
-            <QuantityStepper name={name} quantity={line.quantity} soldBy={line.soldBy} onChange={onQuantity} />
+            {line.soldBy === 'weight' ? (
+              <WeightInput
+                name={name}
+                grams={line.quantity}
+                pricePerKgCents={line.unitPriceCents}
+                currency={line.currency}
+                onChange={(g) => g !== null && onQuantity(g)}
+                compact
+              />
+            ) : (
+              <QuantityStepper name={name} quantity={line.quantity} onChange={onQuantity} />
+            )}
             <ActionIcon variant="subtle" color="gray" onClick={onRemove} aria-label={`Remove ${name} from the cart`}>
               <IconTrash size={18} aria-hidden />
             </ActionIcon>

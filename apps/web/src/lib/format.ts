@@ -1,4 +1,4 @@
-import { formatMoney, type OpeningHours } from '@makeries/shared';
+import { formatMoney, weightLabel, type OpeningHours } from '@makeries/shared';
 
 export function money(cents: number, currency: string): string {
   return formatMoney(cents, currency);
@@ -6,8 +6,7 @@ export function money(cents: number, currency: string): string {
 
 /** "500 g", "1.5 kg" for weight items; "3" for items sold each. */
 export function quantityLabel(quantity: number, soldBy: 'each' | 'weight'): string {
-  if (soldBy === 'each') return String(quantity);
-  return quantity >= 1000 ? `${Number((quantity / 1000).toFixed(2))} kg` : `${quantity} g`;
+  return soldBy === 'each' ? String(quantity) : weightLabel(quantity);
 }
 
 /** "£3.50" or "£24.00 / kg". */

@@ -1,5 +1,8 @@
 import {
   computeTotals,
+  GRAMS_PER_KG,
+  weightLabel,
+  weightOrderProblem,
   type CartQuote,
   type CartQuoteFulfilment,
   type CartQuoteInput,
@@ -10,8 +13,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inventoryLevels, products, taxRates, variants, vendors } from '../../db/schema/index';
-import { sellableOnline } from '../orders/checkout-load';
-import { mergeItems } from '../orders/checkout-load';
+import { lineName, mergeItems, sellableOnline } from '../orders/checkout-load';
 import { checkAvailability, checkMinimum, deliveryZoneFor, type RuleVendor } from '../orders/checkout-rules';
 import { mediaUrl } from '../products/reads';
 import { toPublicVendor } from '../vendors';
@@ -32,8 +34,6 @@ interface LineRow {
   reserved: number | null;
   thumbPath: string | null;
 }
-
-const GRAMS_PER_KG = 1000;
 
 /** Variants a customer may buy online, with stock and the first picture: the same rules as checkout. */
 async function loadLines(db: DbOrTx, ids: string[]): Promise<LineRow[]> {
@@ -160,9 +160,14 @@ export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = n
       imageThumb: r.thumbPath ? mediaUrl(r.thumbPath) : null,
       shortOf: short,
     });
-    if (short) {
-      const name = r.variantName && r.variantName !== 'Default' ? `${r.productName} (${r.variantName})` : r.productName;
-      const message = short.available > 0 ? `Only ${short.available} left of ${name}.` : `${name} is sold out.`;
+    const name = lineName(r);
+    // the same refusals as checkout: the amount's shape first, then stock
+    const badWeight = r.soldBy === 'weight' ? weightOrderProblem(name, quantity) : null;
+    if (badWeight) {
+      problems.push({ vendorId: r.vendorId, variantId, code: 'BAD_INPUT', message: badWeight });
+    } else if (short) {
+      const left = r.soldBy === 'weight' ? weightLabel(short.available) : String(short.available);
+      const message = short.available > 0 ? `Only ${left} left of ${name}.` : `${name} is sold out.`;
       problems.push({ vendorId: r.vendorId, variantId, code: 'OUT_OF_STOCK', message });
     }
   }

@@ -1,4 +1,4 @@
-import { AppError, type CheckoutFulfilment, type CheckoutInput } from '@makeries/shared';
+import { AppError, weightOrderProblem, type CheckoutFulfilment, type CheckoutInput } from '@makeries/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { products, variants, vendors } from '../../db/schema/index';
@@ -35,7 +35,6 @@ export function mergeItems(items: CheckoutInput['items']): Map<string, number> {
   return merged;
 }
 
-/** Variants a customer may buy online: approved vendor, visible live product, live variant. */
 /** What a customer may order online: live variants of visible products of approved shops (checkout and quote agree). */
 export function sellableOnline(variantIds: string[]) {
   return and(
@@ -86,6 +85,7 @@ export async function loadVendorCarts(tx: Tx, input: CheckoutInput): Promise<Ven
       details: { variantIds: missing },
     });
   }
+  refuseBadWeights(merged, found);
   const groups = new Map<string, CartLine[]>();
   for (const [variantId, quantity] of merged) {
     const variant = found.get(variantId);
@@ -113,4 +113,21 @@ export async function loadVendorCarts(tx: Tx, input: CheckoutInput): Promise<Ven
     carts.push({ vendor, fulfilment, lines });
   }
   return carts;
+}
+
+export function lineName(v: { productName: string; variantName: string }): string {
+  return v.variantName && v.variantName !== 'Default' ? `${v.productName} (${v.variantName})` : v.productName;
+}
+
+/** A weighed item is ordered in grams within the shared limits (minimum, step, maximum); stock is checked later. */
+function refuseBadWeights(merged: Map<string, number>, found: Map<string, CartVariant>): void {
+  const refused = [...merged]
+    .map(([variantId, grams]) => {
+      const variant = found.get(variantId);
+      return variant?.soldBy === 'weight' ? { variantId, problem: weightOrderProblem(lineName(variant), grams) } : null;
+    })
+    .filter((r): r is { variantId: string; problem: string } => r !== null && r.problem !== null);
+  const [first] = refused;
+  if (!first) return;
+  throw new AppError('BAD_INPUT', first.problem, { details: { variantIds: refused.map((r) => r.variantId) } });
 }

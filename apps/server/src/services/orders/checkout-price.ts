@@ -1,4 +1,4 @@
-import { AppError, computeTotals, type DeliveryZone } from '@makeries/shared';
+import { AppError, computeTotals, GRAMS_PER_KG, type DeliveryZone } from '@makeries/shared';
 import type { Tx } from '../../db/client';
 import { ratesForClasses } from '../catalog';
 import type { VendorCart } from './checkout-load';
@@ -10,9 +10,6 @@ export interface PricedCart extends VendorCart {
   zone: DeliveryZone | null;
   totals: Totals;
 }
-
-/** Items sold by weight are priced per kg and ordered in grams. */
-const GRAMS_PER_KG = 1000;
 
 /**
  * Checks every vendor and prices every order before anything is written. All problems are reported at

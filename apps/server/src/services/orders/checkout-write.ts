@@ -1,8 +1,9 @@
-import { AppError, formatWebOrderNumber, uuidv7, type CheckoutInput, type Contact } from '@makeries/shared';
+import { AppError, formatWebOrderNumber, uuidv7, weightLabel, type CheckoutInput, type Contact } from '@makeries/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { checkouts, orderEvents, orderLines, orders, products, vendors } from '../../db/schema/index';
 import { reserveStock } from '../inventory';
+import { lineName } from './checkout-load';
 import type { PricedCart } from './checkout-price';
 
 export interface CheckoutClaim {
@@ -49,6 +50,8 @@ interface Shortage {
 /** Reserves every vendor's stock; any shortage anywhere fails the whole checkout (the transaction rolls back). */
 export async function reserveAll(tx: Tx, carts: PricedCart[]): Promise<void> {
   const shortages: Shortage[] = [];
+  // grams, shown as a weight in the message
+  const weighed = new Set<string>();
   // one global lock order (vendor id, then variant id inside reserveStock) so racing checkouts cannot deadlock
   const ordered = [...carts].sort((a, b) => a.vendor.id.localeCompare(b.vendor.id));
   for (const cart of ordered) {
@@ -58,20 +61,17 @@ export async function reserveAll(tx: Tx, carts: PricedCart[]): Promise<void> {
     for (const s of result.shortages) {
       const line = cart.lines.find((l) => l.variant.variantId === s.variantId);
       const name = line ? lineName(line.variant) : 'An item';
+      if (line?.variant.soldBy === 'weight') weighed.add(s.variantId);
       shortages.push({ vendorId: cart.vendor.id, variantId: s.variantId, name, requested: s.requested, available: s.available });
     }
   }
   const [first] = shortages;
   if (!first) return;
-  const left = first.available > 0 ? `Only ${first.available} left` : 'Sold out';
+  const left = first.available > 0 ? `Only ${weighed.has(first.variantId) ? weightLabel(first.available) : first.available} left` : 'Sold out';
   const more = shortages.length > 1 ? ` ${shortages.length - 1} more ${shortages.length === 2 ? 'item is' : 'items are'} short too.` : '';
   throw new AppError('OUT_OF_STOCK', `${left}: ${first.name}. Lower the quantity or remove it.${more}`, {
     details: { shortages },
   });
-}
-
-function lineName(v: { productName: string; variantName: string }): string {
-  return v.variantName && v.variantName !== 'Default' ? `${v.productName} (${v.variantName})` : v.productName;
 }
 
 export interface OrderWriteContext {

@@ -1,4 +1,4 @@
-import { AppError, type ProductListInput } from '@makeries/shared';
+import { AppError, maxOrderGrams, type ProductListInput } from '@makeries/shared';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { categories, inventoryLevels, productImages, products, variants, vendors } from '../../db/schema/index';
@@ -31,6 +31,8 @@ export interface ProductVariant {
   archived: boolean;
   /** can be bought now: untracked, or on_hand − reserved > 0 */
   available: boolean;
+  /** sold by weight: the most grams a customer can order now (shared limits, stock left); null for items sold each */
+  maxGrams: number | null;
   /** stock figures for the vendor's own staff and counters only; null for the public */
   stock: { onHand: number; reserved: number; lowStockThreshold: number } | null;
 }
@@ -122,6 +124,7 @@ function variantOut(x: typeof variants.$inferSelect, level: { onHand: number; re
     sort: x.sort,
     archived: x.archived,
     available: !x.archived && (!x.trackStock || level.onHand - level.reserved > 0),
+    maxGrams: x.soldBy === 'weight' ? maxOrderGrams(x.trackStock ? level.onHand - level.reserved : null) : null,
     stock: own ? { ...level, lowStockThreshold: x.lowStockThreshold } : null,
   };
 }

@@ -1,3 +1,5 @@
+import { WEIGHT_ORDER_LIMITS } from '@makeries/shared';
+
 /**
  * The cart lives in the browser (localStorage) until checkout. Lines keep a snapshot of what the customer saw,
  * so the cart renders at once; `cart.quote` then checks it against current prices, stock and shop rules.
@@ -32,10 +34,9 @@ export interface CartState {
 
 export const EMPTY_CART: CartState = { lines: [], choices: {} };
 export const MAX_EACH = 99;
-export const MAX_GRAMS = 20_000;
 
 export function maxQuantity(soldBy: CartLine['soldBy']): number {
-  return soldBy === 'weight' ? MAX_GRAMS : MAX_EACH;
+  return soldBy === 'weight' ? WEIGHT_ORDER_LIMITS.maxGrams : MAX_EACH;
 }
 
 function clampQuantity(q: number, soldBy: CartLine['soldBy']): number {

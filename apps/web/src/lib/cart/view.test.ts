@@ -113,6 +113,24 @@ describe('cart view', () => {
     expect(buildCartView(cart, clean).ready).toBe(false);
   });
 
+  it('prices a weighed line by its grams and holds checkout on a weight the server refuses, shown on that line', () => {
+    const cheese = line({ variantId: 'v-cheese', productName: 'Cheddar', soldBy: 'weight', unitPriceCents: 2400, quantity: 375 });
+    const quoted: CartQuote = {
+      ...quote,
+      lines: [{ ...quote.lines[0]!, variantId: 'v-cheese', productName: 'Cheddar', unitPriceCents: 2400, soldBy: 'weight', taxRatesBps: [0] }],
+      missingVariantIds: [],
+      problems: [],
+    };
+    const ok = buildCartView(addToCart(EMPTY_CART, cheese), quoted);
+    expect(ok.groups[0]?.lines[0]).toMatchObject({ problem: null, totals: { totalCents: 900 } });
+    expect(ok.ready).toBe(true);
+    const refused = { ...quoted, problems: [{ vendorId: 'bakery', variantId: 'v-cheese', code: 'BAD_INPUT' as const, message: 'Order Cheddar in steps of 5 g (e.g. 375 g).' }] };
+    const view = buildCartView(addToCart(EMPTY_CART, cheese), refused);
+    expect(view.groups[0]?.lines[0]?.problem).toBe('Order Cheddar in steps of 5 g (e.g. 375 g).');
+    expect(view.groups[0]?.problems).toEqual([]);
+    expect(view.ready).toBe(false);
+  });
+
   it('before the server answers, shows the prices the customer saw', () => {
     const view = buildCartView(twoShopCart(), null);
     expect(view.groups.map((g) => [g.vendorName, g.totals.totalCents, g.choice.type])).toEqual([

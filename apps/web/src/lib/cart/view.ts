@@ -1,4 +1,4 @@
-import { computeTotals, type CartQuote, type CartQuoteLine, type CartQuoteVendor, type CartTotals, type LineTotals } from '@makeries/shared';
+import { computeTotals, GRAMS_PER_KG, type CartQuote, type CartQuoteLine, type CartQuoteVendor, type CartTotals, type LineTotals } from '@makeries/shared';
 import type { CartLine, CartState, VendorChoice } from './cart';
 
 /**
@@ -12,6 +12,8 @@ export interface CartLineView extends CartLine {
   missing: boolean;
   /** null = no stock problem */
   shortOf: { available: number } | null;
+  /** why the server would refuse this line as it is, other than stock (e.g. a weight off the 5 g step) */
+  problem: string | null;
   totals: LineTotals | null;
 }
 
@@ -41,13 +43,11 @@ export interface CartView {
   ready: boolean;
 }
 
-const GRAMS_PER_KG = 1000;
-
 export function defaultChoice(vendor: CartQuoteVendor | null): VendorChoice {
   return { type: vendor && !vendor.pickupEnabled && vendor.deliveryEnabled ? 'delivery' : 'pickup', pickupAt: null };
 }
 
-function lineView(line: CartLine, quoted: CartQuoteLine | undefined, missing: boolean): CartLineView {
+function lineView(line: CartLine, quoted: CartQuoteLine | undefined, missing: boolean, problem: string | null): CartLineView {
   const price = quoted?.unitPriceCents ?? line.unitPriceCents;
   return {
     ...line,
@@ -58,6 +58,7 @@ function lineView(line: CartLine, quoted: CartQuoteLine | undefined, missing: bo
     priceChangedFrom: quoted && quoted.unitPriceCents !== line.unitPriceCents ? line.unitPriceCents : null,
     missing,
     shortOf: quoted?.shortOf ?? null,
+    problem,
     totals: null,
   };
 }
@@ -69,7 +70,8 @@ function groupView(vendorId: string, lines: CartLine[], cart: CartState, quote: 
   const choice = cart.choices[vendorId] ?? defaultChoice(vendor);
   const missing = new Set(quote?.missingVariantIds ?? []);
   const quoted = new Map((quote?.lines ?? []).map((l) => [l.variantId, l]));
-  const views = lines.map((l) => lineView(l, quoted.get(l.variantId), missing.has(l.variantId)));
+  const lineProblems = new Map((quote?.problems ?? []).filter((p) => p.variantId && p.code !== 'OUT_OF_STOCK').map((p) => [p.variantId, p.message]));
+  const views = lines.map((l) => lineView(l, quoted.get(l.variantId), missing.has(l.variantId), lineProblems.get(l.variantId) ?? null));
   const priced = views.filter((l) => !l.missing);
   const deliveryFeeCents = choice.type === 'delivery' ? (vendor?.delivery?.feeCents ?? 0) : 0;
   const totals = computeTotals({
@@ -130,7 +132,7 @@ export function buildCartView(cart: CartState, quote: CartQuote | null): CartVie
         g.problems.length === 0 &&
         g.shortOfMinimumCents === 0 &&
         g.vendor !== null &&
-        g.lines.every((l) => !l.missing && !l.shortOf) &&
+        g.lines.every((l) => !l.missing && !l.shortOf && !l.problem) &&
         (g.choice.type === 'pickup' || g.vendor.delivery !== null),
     );
   return {

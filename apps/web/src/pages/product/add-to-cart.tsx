@@ -1,13 +1,19 @@
-import { Alert, Button, Chip, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Chip, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProductDetail, PublicVendor } from '../../app/api';
 import { addToCart, MAX_EACH } from '../../lib/cart/cart';
 import { updateCart } from '../../lib/cart/store';
-import { money, quantityLabel, unitPriceLabel } from '../../lib/format';
+import { WeightInput } from '../../components/weight-input';
+import { quantityLabel, unitPriceLabel } from '../../lib/format';
 
-const WEIGHTS = [100, 250, 500, 1000, 2000];
+const DEFAULT_GRAMS = 250;
+
+/** 250 g, or all that is left when less is. */
+function startGrams(v: ProductDetail['variants'][number] | undefined): number {
+  return v?.maxGrams ? Math.min(DEFAULT_GRAMS, v.maxGrams) : DEFAULT_GRAMS;
+}
 
 /** Variant, quantity (or weight) and the button; says plainly why an item cannot be ordered. */
 export function AddToCart({ product, vendor }: { product: ProductDetail; vendor: PublicVendor }) {
@@ -16,15 +22,25 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
   const variant = product.variants.find((v) => v.id === variantId) ?? firstAvailable;
   const weighed = variant?.soldBy === 'weight';
   const [quantity, setQuantity] = useState<number>(1);
-  const [grams, setGrams] = useState<number>(250);
+  // null while the typed weight cannot be ordered (the input says why)
+  const [grams, setGrams] = useState<number | null>(startGrams(variant));
   const [added, setAdded] = useState<string | null>(null);
   if (!variant) return null;
   const currency = product.vendor.currency;
   const amount = weighed ? grams : quantity;
-  const orderable = variant.available && !vendor.paused;
+  // a weighed item with less than the minimum weight left cannot be ordered online
+  const inStock = variant.available && (!weighed || (variant.maxGrams ?? 0) > 0);
+  const orderable = inStock && !vendor.paused;
+
+  const addButton = (
+    // beside the quantity it takes the rest of the row; under the weight input it is as wide as the input
+    <Button size="md" onClick={add} disabled={!orderable || amount === null} style={weighed ? undefined : { flex: 1 }} maw={260} w={weighed ? 190 : undefined}>
+      Add to cart
+    </Button>
+  );
 
   function add() {
-    if (!variant) return;
+    if (!variant || amount === null) return;
     updateCart((cart) =>
       addToCart(cart, {
         variantId: variant.id,
@@ -62,11 +78,18 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
           <Text size="sm" fw={600} mb={6}>
             Choose an option
           </Text>
-          <Chip.Group multiple={false} value={variantId} onChange={(v) => setVariantId(v)}>
+          <Chip.Group
+            multiple={false}
+            value={variantId}
+            onChange={(v) => {
+              setVariantId(v);
+              setGrams(startGrams(product.variants.find((x) => x.id === v)));
+            }}
+          >
             <Group gap="xs">
               {product.variants.map((v) => (
                 <Chip key={v.id} value={v.id} disabled={!v.available} variant="outline">
-                  {v.name} · {money(v.priceCents, currency)}
+                  {v.name} · {unitPriceLabel(v.priceCents, currency, v.soldBy)}
                   {v.available ? '' : ' · sold out'}
                 </Chip>
               ))}
@@ -79,7 +102,7 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
         <Alert color="red" variant="light" title={`${vendor.name} is not taking orders right now`}>
           {vendor.pausedReason ?? 'Please check back later, or browse other shops.'}
         </Alert>
-      ) : !variant.available ? (
+      ) : !inStock ? (
         <Text c="red.8" fw={600}>
           Sold out for now
         </Text>
@@ -89,18 +112,22 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
         </Text>
       )}
 
-      <Group align="flex-end" gap="sm" wrap="nowrap">
-        {weighed ? (
-          <Select
-            label="Weight"
-            data={WEIGHTS.map((g) => ({ value: String(g), label: `${quantityLabel(g, 'weight')} · ${money(Math.round((variant.priceCents * g) / 1000), currency)}` }))}
-            value={String(grams)}
-            onChange={(v) => v && setGrams(Number(v))}
-            allowDeselect={false}
+      {weighed ? (
+        <Stack gap="sm" align="flex-start">
+          <WeightInput
+            key={variant.id}
+            name={product.name}
+            grams={startGrams(variant)}
+            pricePerKgCents={variant.priceCents}
+            currency={currency}
+            maxGrams={variant.maxGrams}
+            onChange={setGrams}
             disabled={!orderable}
-            w={190}
           />
-        ) : (
+          {addButton}
+        </Stack>
+      ) : (
+        <Group align="flex-end" gap="sm" wrap="nowrap">
           <NumberInput
             label="Quantity"
             min={1}
@@ -112,11 +139,9 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
             disabled={!orderable}
             w={110}
           />
-        )}
-        <Button size="md" onClick={add} disabled={!orderable} style={{ flex: 1 }} maw={260}>
-          Add to cart
-        </Button>
-      </Group>
+          {addButton}
+        </Group>
+      )}
 
       {added && (
         <Alert color="brand" variant="light" icon={<IconCircleCheck aria-hidden />} role="status" title="Added to your cart">
