@@ -1,0 +1,69 @@
+import * as PlainDate from 'temporal-polyfill/fns/PlainDate';
+
+/*
+ * Local calendar dates ("2025-03-30"): the days a shop's reports, hours and pickup slots are counted in. A date
+ * has no time zone of its own; zoned.ts turns one into instants of a particular zone.
+ */
+
+/** A calendar date as YYYY-MM-DD, in whichever zone the caller means. */
+export type LocalDate = string;
+
+/** 0 = Sunday … 6 = Saturday: the convention of opening hours (and of Date#getDay). */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The date as a Temporal record, or null when the text is not a real date (2025-02-29, 2025-13-01, "1 May"). */
+function parse(date: LocalDate): PlainDate.Record | null {
+  const m = DATE_TEXT.exec(date);
+  if (!m) return null;
+  try {
+    return PlainDate.create(Number(m[1]), Number(m[2]), Number(m[3]));
+  } catch {
+    return null;
+  }
+}
+
+export function plainDate(date: LocalDate): PlainDate.Record {
+  const d = parse(date);
+  if (!d) throw new RangeError(`Not a calendar date: ${date}`);
+  return d;
+}
+
+export function formatDate(d: { year: number; month: number; day: number }): LocalDate {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** True for a YYYY-MM-DD text that names a day that exists. */
+export function isLocalDate(text: string): boolean {
+  return parse(text) !== null;
+}
+
+/** Calendar days later (or earlier): always whole days, whatever the clocks do. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return formatDate(PlainDate.addDays(plainDate(date), days));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return PlainDate.diffDays(plainDate(from), plainDate(to));
+}
+
+/** The Monday on or before the date (weeks start on Monday, ISO 8601). */
+export function startOfWeek(date: LocalDate): LocalDate {
+  return formatDate(PlainDate.startOfWeek(plainDate(date)));
+}
+
+/** The first day of the date's month. */
+export function startOfMonth(date: LocalDate): LocalDate {
+  return formatDate(PlainDate.startOfMonth(plainDate(date)));
+}
+
+/** Temporal counts Monday = 1 … Sunday = 7; opening hours count Sunday = 0. */
+export function toWeekday(isoDayOfWeek: number): Weekday {
+  return (isoDayOfWeek % 7) as Weekday;
+}
+
+export function weekdayOf(date: LocalDate): Weekday {
+  return toWeekday(PlainDate.dayOfWeek(plainDate(date)));
+}

@@ -1,0 +1,163 @@
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
+import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
+import { addDays, formatDate, plainDate, startOfMonth, startOfWeek, type LocalDate, type Weekday } from './calendar';
+
+/*
+ * Instants (epoch milliseconds or a Date) seen on the wall clock of an IANA time zone, and back.
+ *
+ * Reading the wall clock at an instant is a table look-up, not arithmetic: Intl.DateTimeFormat#formatToParts with
+ * the zone, exactly what temporal-polyfill itself does to learn a zone's offsets. We call it directly because
+ * opening hours ask it thousands of times (search, pickup slots): it costs ~15 µs a read in Node 20, where the
+ * polyfill's Instant → ZonedDateTime fields cost ~40 µs (bigint nanoseconds). The other direction — which instant
+ * a local date and time is, what happens in a gap or an overlap, days across a clock change — is Temporal's.
+ */
+
+export type InstantLike = number | Date;
+
+const epochMs = (at: InstantLike): number => (typeof at === 'number' ? at : at.getTime());
+
+function zoned(timeZone: string, at: InstantLike): ZonedDateTime.Record {
+  return Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(epochMs(at)), timeZone);
+}
+
+/** What a clock on the shop's wall shows at an instant. */
+export interface WallClock {
+  date: LocalDate;
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number; // 0–23
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: Weekday;
+  /** minutes since local midnight (hour × 60 + minute) */
+  minuteOfDay: number;
+}
+
+const WEEKDAYS: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const readers = new Map<string, Intl.DateTimeFormat>();
+
+function reader(timeZone: string): Intl.DateTimeFormat {
+  let f = readers.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'iso8601',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    readers.set(timeZone, f);
+  }
+  return f;
+}
+
+export function wallClock(timeZone: string, at: InstantLike): WallClock {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let weekday: Weekday = 0;
+  for (const p of reader(timeZone).formatToParts(epochMs(at))) {
+    if (p.type === 'year') year = Number(p.value);
+    else if (p.type === 'month') month = Number(p.value);
+    else if (p.type === 'day') day = Number(p.value);
+    else if (p.type === 'hour') hour = Number(p.value);
+    else if (p.type === 'minute') minute = Number(p.value);
+    else if (p.type === 'second') second = Number(p.value);
+    else if (p.type === 'weekday') weekday = WEEKDAYS[p.value] ?? 0;
+  }
+  return { date: formatDate({ year, month, day }), year, month, day, hour, minute, second, weekday, minuteOfDay: hour * 60 + minute };
+}
+
+/** The local calendar date at an instant ("today" in the shop). */
+export function localDateIn(timeZone: string, at: InstantLike): LocalDate {
+  return wallClock(timeZone, at).date;
+}
+
+/** The local day of the week at an instant: 0 = Sunday … 6 = Saturday. */
+export function weekdayIn(timeZone: string, at: InstantLike): Weekday {
+  return wallClock(timeZone, at).weekday;
+}
+
+/**
+ * THE rule for wall-clock times that do not name exactly one instant: the first instant at which the zone's
+ * clock shows that time or later. So a time skipped when the clocks go forward (02:30 in New York on a March
+ * Sunday) is the moment of the jump (03:00 EDT), and a time that happens twice when they go back (01:30 in
+ * London on an October Sunday) is its first occurrence (01:30 BST).
+ */
+function resolve(timeZone: string, wall: PlainDateTime.Record): number {
+  const earlier = PlainDateTime.toZonedDateTime(wall, timeZone, { disambiguation: 'earlier' });
+  if (PlainDateTime.compare(ZonedDateTime.toPlainDateTime(earlier), wall) === 0) return earlier.epochMilliseconds;
+  // In a gap: `earlier` is the same wall time on the old offset, just before the jump; the jump is the answer.
+  const jump = ZonedDateTime.getTimeZoneTransition(earlier, 'next');
+  if (!jump) throw new RangeError(`No clock change after ${wall.toJSON()} in ${timeZone}`);
+  return jump.epochMilliseconds;
+}
+
+const TIME_TEXT = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant of a local date and time ("HH:MM", 24-hour; "24:00" is the start of the next day) in a zone,
+ * following the rule above for times the clocks skip or repeat.
+ */
+export function instantAt(timeZone: string, date: LocalDate, time = '00:00'): number {
+  if (time === '24:00') return instantAt(timeZone, addDays(date, 1));
+  const m = TIME_TEXT.exec(time);
+  if (!m) throw new RangeError(`Not a time of day: ${time}`);
+  const d = plainDate(date);
+  return resolve(timeZone, PlainDateTime.create(d.year, d.month, d.day, Number(m[1]), Number(m[2])));
+}
+
+/** The first instant of a local day (its midnight, or the end of a gap where midnight is skipped). */
+export function startOfLocalDay(timeZone: string, date: LocalDate): number {
+  return instantAt(timeZone, date);
+}
+
+/**
+ * The same wall-clock time `days` local days later (or earlier): across a clock change that is 23 or 25 hours
+ * per day crossed, not 24. A result that lands in a gap follows the rule above.
+ */
+export function addLocalDays(timeZone: string, at: InstantLike, days: number): number {
+  const wall = ZonedDateTime.toPlainDateTime(zoned(timeZone, at));
+  return resolve(timeZone, PlainDateTime.addDays(wall, days));
+}
+
+/** Whole local days, first to last inclusive, and the instants that bound them (end is exclusive). */
+export interface LocalSpan {
+  first: LocalDate;
+  last: LocalDate;
+  start: number;
+  end: number;
+}
+
+export function localSpan(timeZone: string, first: LocalDate, last: LocalDate): LocalSpan {
+  return { first, last, start: startOfLocalDay(timeZone, first), end: startOfLocalDay(timeZone, addDays(last, 1)) };
+}
+
+/** The local day, week (Monday to Sunday) or calendar month that contains an instant. */
+export function localPeriod(timeZone: string, at: InstantLike, period: 'day' | 'week' | 'month'): LocalSpan {
+  const today = localDateIn(timeZone, at);
+  switch (period) {
+    case 'day':
+      return localSpan(timeZone, today, today);
+    case 'week': {
+      const monday = startOfWeek(today);
+      return localSpan(timeZone, monday, addDays(monday, 6));
+    }
+    case 'month': {
+      const first = startOfMonth(today);
+      return localSpan(timeZone, first, addDays(startOfMonth(addDays(first, 31)), -1));
+    }
+  }
+}
