@@ -23,7 +23,7 @@ export function isOpenAt(hours: OpeningHours, timezone: string, at: Date): boole
 
 /**
  * The earliest instant at or after `from` when the vendor is open: `from` itself when open now, otherwise the
- * start of the next range within the coming week. A range that opens at a time the clocks skip opens when they
+ * start of the next range within the coming two weeks. A range that opens at a time the clocks skip opens when they
  * jump (and not at all if it closes inside the gap); one that opens at a repeated time opens the first time.
  * Null when the vendor has no opening hours at all.
  */
@@ -31,8 +31,9 @@ export function nextOpening(hours: OpeningHours, timezone: string, from: Date): 
   if (hours.length === 0) return null;
   const now = wallClock(timezone, from);
   if (isOpenOn(hours, now)) return from;
-  // Eight local days: today's later ranges through to the same weekday next week.
-  for (let d = 0; d <= 7; d++) {
+  // Today's later ranges through to the same weekday next week — and the week after, for the rare shop whose only
+  // range that week fell in the hour the clocks skipped.
+  for (let d = 0; d <= 14; d++) {
     const date = addDays(now.date, d);
     const weekday = weekdayOf(date);
     let best: number | null = null;
