@@ -1,15 +1,10 @@
 import * as PlainDate from 'temporal-polyfill/fns/PlainDate';
+import { formatDate, type LocalDate, type Weekday } from './local-date';
 
 /*
  * Local calendar dates ("2025-03-30"): the days a shop's reports, hours and pickup slots are counted in. A date
  * has no time zone of its own; zoned.ts turns one into instants of a particular zone.
  */
-
-/** A calendar date as YYYY-MM-DD, in whichever zone the caller means. */
-export type LocalDate = string;
-
-/** 0 = Sunday … 6 = Saturday: the convention of opening hours (and of Date#getDay). */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,10 +23,6 @@ export function plainDate(date: LocalDate): PlainDate.Record {
   const d = parse(date);
   if (!d) throw new RangeError(`Not a calendar date: ${date}`);
   return d;
-}
-
-export function formatDate(d: { year: number; month: number; day: number }): LocalDate {
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 /** True for a YYYY-MM-DD text that names a day that exists. */

@@ -1,14 +1,4 @@
-export { addDays, daysBetween, isLocalDate, startOfMonth, startOfWeek, weekdayOf, type LocalDate, type Weekday } from './calendar';
-export {
-  addLocalDays,
-  instantAt,
-  localDateIn,
-  localPeriod,
-  localSpan,
-  startOfLocalDay,
-  wallClock,
-  weekdayIn,
-  type InstantLike,
-  type LocalSpan,
-  type WallClock,
-} from './zoned';
+export { addDays, daysBetween, isLocalDate, startOfMonth, startOfWeek, weekdayOf } from './calendar';
+export type { LocalDate, Weekday } from './local-date';
+export { localDateIn, wallClock, weekdayIn, type InstantLike, type WallClock } from './wall-clock';
+export { addLocalDays, instantAt, localPeriod, localSpan, startOfLocalDay, type LocalSpan } from './zoned';
