@@ -58,3 +58,8 @@ export function toWeekday(isoDayOfWeek: number): Weekday {
 export function weekdayOf(date: LocalDate): Weekday {
   return toWeekday(PlainDate.dayOfWeek(plainDate(date)));
 }
+
+/** A calendar date in words ("Thu 1 May"), the same on any machine whatever its own time zone. */
+export function formatLocalDate(date: LocalDate, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return PlainDate.toLocaleString(plainDate(date), locale, options);
+}

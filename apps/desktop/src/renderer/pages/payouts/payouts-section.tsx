@@ -19,8 +19,10 @@ import { PayoutsTable } from './payouts-table';
  */
 export function PayoutsSection() {
   const [range, setRange] = useState<RangeInput>({ preset: 'last7' });
-  const dates = payoutDates(range);
-  const payouts = useQuery({ ...apiQuery('payouts.summary', dates), placeholderData: keepPreviousData, retry: false });
+  // the shop's own calendar days: its time zone comes from the local store settings (works offline)
+  const timeZone = useQuery(apiQuery('store.settings')).data?.timezone;
+  const dates = timeZone ? payoutDates(range, timeZone) : null;
+  const payouts = useQuery({ ...apiQuery('payouts.summary', dates ?? { from: '', to: '' }), enabled: dates !== null, placeholderData: keepPreviousData, retry: false });
   const failure = payouts.isError ? apiError(payouts.error) : null;
   const offline = failure?.details.offline === true || failure?.code === 'NETWORK';
   const p = payouts.data;
@@ -33,7 +35,7 @@ export function PayoutsSection() {
           <Box style={{ minWidth: 0 }}>
             <Title order={2}>Payments</Title>
             <Text c="ink.7" size="sm" truncate data-testid="payouts-period">
-              {rangeLabel(dates.from, dates.to)}
+              {dates ? rangeLabel(dates.from, dates.to) : ' '}
             </Text>
           </Box>
           <RangePicker value={range} onChange={setRange} />
