@@ -19,8 +19,10 @@ import { PayoutsTable } from './payouts-table';
  */
 export function PayoutsSection() {
   const [range, setRange] = useState<RangeInput>({ preset: 'last7' });
-  // the shop's own calendar days: its time zone comes from the local store settings (works offline)
-  const timeZone = useQuery(apiQuery('store.settings')).data?.timezone;
+  // the shop's own calendar days: its time zone comes from the local store settings (works offline); should they
+  // fail to load, the laptop's own zone (normally the shop's) rather than no figures at all
+  const settings = useQuery(apiQuery('store.settings'));
+  const timeZone = settings.data?.timezone ?? (settings.isError ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined);
   const dates = timeZone ? payoutDates(range, timeZone) : null;
   const payouts = useQuery({ ...apiQuery('payouts.summary', dates ?? { from: '', to: '' }), enabled: dates !== null, placeholderData: keepPreviousData, retry: false });
   const failure = payouts.isError ? apiError(payouts.error) : null;
