@@ -51,7 +51,7 @@ export function startOfMonth(date: LocalDate): LocalDate {
 }
 
 /** Temporal counts Monday = 1 … Sunday = 7; opening hours count Sunday = 0. */
-export function toWeekday(isoDayOfWeek: number): Weekday {
+function toWeekday(isoDayOfWeek: number): Weekday {
   return (isoDayOfWeek % 7) as Weekday;
 }
 

@@ -81,7 +81,8 @@ export function localPeriod(timeZone: string, at: InstantLike, period: 'day' | '
     }
     case 'month': {
       const first = startOfMonth(today);
-      return localSpan(timeZone, first, addDays(startOfMonth(addDays(first, 31)), -1));
+      const nextFirst = startOfMonth(addDays(first, 31)); // 31 days on is always in the next month
+      return localSpan(timeZone, first, addDays(nextFirst, -1));
     }
   }
 }
