@@ -1,5 +1,5 @@
 import * as PlainDate from 'temporal-polyfill/fns/PlainDate';
-import { formatDate, type LocalDate, type Weekday } from './local-date';
+import { formatDate, weekdayOfDate, type LocalDate, type Weekday } from './local-date';
 
 /*
  * Local calendar dates ("2025-03-30"): the days a shop's reports, hours and pickup slots are counted in. A date
@@ -50,13 +50,9 @@ export function startOfMonth(date: LocalDate): LocalDate {
   return formatDate(PlainDate.startOfMonth(plainDate(date)));
 }
 
-/** Temporal counts Monday = 1 … Sunday = 7; opening hours count Sunday = 0. */
-function toWeekday(isoDayOfWeek: number): Weekday {
-  return (isoDayOfWeek % 7) as Weekday;
-}
-
 export function weekdayOf(date: LocalDate): Weekday {
-  return toWeekday(PlainDate.dayOfWeek(plainDate(date)));
+  const d = plainDate(date);
+  return weekdayOfDate(d.year, d.month, d.day);
 }
 
 /** A calendar date in words ("Thu 1 May"), the same on any machine whatever its own time zone. */

@@ -12,3 +12,14 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export function formatDate(d: { year: number; month: number; day: number }): LocalDate {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
+
+/**
+ * The weekday of a calendar date, from the platform's own (proleptic Gregorian) calendar: no time zone is
+ * involved, so reading a UTC date is exact. Cheaper than asking Intl or Temporal, which matters on the hot path
+ * of "is the shop open at this instant?".
+ */
+export function weekdayOfDate(year: number, month: number, day: number): Weekday {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return d.getUTCDay() as Weekday;
+}

@@ -1,4 +1,4 @@
-import { formatDate, type LocalDate, type Weekday } from './local-date';
+import { formatDate, weekdayOfDate, type LocalDate, type Weekday } from './local-date';
 
 /*
  * What the wall clock of an IANA time zone shows at an instant (epoch milliseconds or a Date).
@@ -30,7 +30,6 @@ export interface WallClock {
   minuteOfDay: number;
 }
 
-const WEEKDAYS: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const readers = new Map<string, Intl.DateTimeFormat>();
 
 function reader(timeZone: string): Intl.DateTimeFormat {
@@ -41,7 +40,6 @@ function reader(timeZone: string): Intl.DateTimeFormat {
       calendar: 'iso8601',
       numberingSystem: 'latn',
       hourCycle: 'h23',
-      weekday: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -61,7 +59,6 @@ export function wallClock(timeZone: string, at: InstantLike): WallClock {
   let hour = 0;
   let minute = 0;
   let second = 0;
-  let weekday: Weekday = 0;
   for (const p of reader(timeZone).formatToParts(epochMs(at))) {
     if (p.type === 'year') year = Number(p.value);
     else if (p.type === 'month') month = Number(p.value);
@@ -69,9 +66,8 @@ export function wallClock(timeZone: string, at: InstantLike): WallClock {
     else if (p.type === 'hour') hour = Number(p.value);
     else if (p.type === 'minute') minute = Number(p.value);
     else if (p.type === 'second') second = Number(p.value);
-    else if (p.type === 'weekday') weekday = WEEKDAYS[p.value] ?? 0;
   }
-  return { date: formatDate({ year, month, day }), year, month, day, hour, minute, second, weekday, minuteOfDay: hour * 60 + minute };
+  return { date: formatDate({ year, month, day }), year, month, day, hour, minute, second, weekday: weekdayOfDate(year, month, day), minuteOfDay: hour * 60 + minute };
 }
 
 /** The local calendar date at an instant ("today" in the shop). */
