@@ -1,4 +1,4 @@
-import { uuidv7 } from '@makeries/shared';
+import { addDays, formatLocalDate, localDateIn, uuidv7 } from '@makeries/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverClient } from '../src/core/sync/test-kit';
@@ -101,5 +101,18 @@ describe('reports: this register and all channels', { timeout: 240_000 }, () => 
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await shot(page, `reports-03-all-channels-${width}`);
     }
+  });
+
+  it('Payments shows the shop’s own calendar days for the last seven days', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('section-payments').click();
+    // the demo shop is in Europe/London; the label is the shop's week, whatever zone this machine is in
+    const today = localDateIn('Europe/London', Date.now());
+    const label = (date: string) => formatLocalDate(date, 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    const period = `${label(addDays(today, -6))} – ${label(today)} ${today.slice(0, 4)}`;
+    await page.getByTestId('payouts-period').filter({ hasText: period }).waitFor();
+    // and the marketplace answered for those dates (no card payments in this shop)
+    await page.getByTestId('payouts-empty').waitFor();
+    await shot(page, 'reports-04-payments-1024');
   });
 });

@@ -9,6 +9,7 @@ export * from './report-figures';
 export * from './discount-limits';
 export * from './refund-amounts';
 export * from './prng';
+export * from './time-zone/index';
 export * from './barcode';
 export * from './receipt-number';
 export * from './order-status';

@@ -73,11 +73,8 @@ export function weeklyHours(hours: OpeningHours): HoursRow[] {
   });
 }
 
-/** Today's weekday (0 = Sunday) in the shop's time zone. */
-export function weekdayIn(timezone: string, at: Date): number {
-  const name = dateFormat('en-US', { weekday: 'long', timeZone: timezone }).format(at);
-  return Math.max(0, DAY_NAMES.indexOf(name));
-}
+/** Today's weekday (0 = Sunday) in the shop's time zone: the shared time-zone module's. */
+export { weekdayIn } from '@makeries/shared';
 
 export const DIETARY_LABELS: Record<string, string> = {
   vegan: 'Vegan',

@@ -1,8 +1,10 @@
-import { isOpenAt, type OpeningHours } from '@makeries/shared';
+import { addDays, addLocalDays, isOpenAt, localDateIn, wallClock, type OpeningHours } from '@makeries/shared';
 
 /**
- * Pickup times a customer can choose: every `stepMinutes` from a little after now, inside the shop's opening
- * hours (its own time zone), over the next few days. Checkout accepts exactly these (isOpenAt on the server).
+ * Pickup times a customer can choose: every `stepMinutes` of the shop's wall clock from a little after now, inside
+ * its opening hours (its own time zone), over the next few local days. Checkout accepts exactly these (isOpenAt on
+ * the server). When the clocks go back, a repeated time is offered once, at its first occurrence (the time-zone
+ * module's rule), so the list never shows the same "01:30" twice.
  */
 export interface PickupSlot {
   /** ISO instant sent to checkout */
@@ -22,31 +24,14 @@ export interface SlotOptions {
 }
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function localDate(timezone: string, at: number): { y: number; m: number; d: number } {
-  let f = dateFormatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    dateFormatters.set(timezone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, Number(p.value)]));
-  return { y: parts.year ?? 1970, m: parts.month ?? 1, d: parts.day ?? 1 };
-}
-
-/** Whole local days between two instants in a time zone (0 = same local day). */
-export function localDayDiff(timezone: string, from: number, to: number): number {
-  const a = localDate(timezone, from);
-  const b = localDate(timezone, to);
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / DAY);
-}
+/** Today's zone offsets are whole quarter hours, so walking instants by 15 minutes meets every wall-clock step. */
+const QUARTER_HOUR = 15 * MINUTE;
 
 export function dayLabel(timezone: string, now: Date, at: Date): string {
-  const diff = localDayDiff(timezone, now.getTime(), at.getTime());
-  if (diff === 0) return 'Today';
-  if (diff === 1) return 'Tomorrow';
+  const today = localDateIn(timezone, now);
+  const day = localDateIn(timezone, at);
+  if (day === today) return 'Today';
+  if (day === addDays(today, 1)) return 'Tomorrow';
   return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
 }
 
@@ -55,13 +40,18 @@ export function timeLabel(timezone: string, at: Date): string {
 }
 
 export function pickupSlots(hours: OpeningHours, timezone: string, now: Date, opts: SlotOptions = {}): PickupSlot[] {
-  const step = (opts.stepMinutes ?? 15) * MINUTE;
+  const stepMinutes = opts.stepMinutes ?? 15;
   const lead = (opts.leadMinutes ?? 20) * MINUTE;
-  const horizon = now.getTime() + (opts.days ?? 3) * DAY;
+  const horizon = addLocalDays(timezone, now, opts.days ?? 3);
   const max = opts.max ?? 150;
   const slots: PickupSlot[] = [];
   if (hours.length === 0) return slots;
-  for (let t = Math.ceil((now.getTime() + lead) / step) * step; t < horizon && slots.length < max; t += step) {
+  const seen = new Set<string>();
+  for (let t = Math.ceil((now.getTime() + lead) / QUARTER_HOUR) * QUARTER_HOUR; t < horizon && slots.length < max; t += QUARTER_HOUR) {
+    const wall = wallClock(timezone, t);
+    const key = `${wall.date} ${wall.minuteOfDay}`;
+    if (wall.minuteOfDay % stepMinutes !== 0 || seen.has(key)) continue;
+    seen.add(key);
     const at = new Date(t);
     if (isOpenAt(hours, timezone, at)) slots.push({ at: at.toISOString(), day: dayLabel(timezone, now, at), time: timeLabel(timezone, at) });
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { roundHalfUp } from '@makeries/shared';
-import { localTime, type ResolvedRange } from './range';
+import { roundHalfUp, wallClock } from '@makeries/shared';
+import type { ResolvedRange } from './range';
 
 /** Headline counts for the charts' period; the money figures themselves are `figures` (report-figures.ts). */
 export interface SalesTotals {
@@ -63,7 +63,7 @@ export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): S
   const totals = { salesCount: 0, revenueCents: 0, refundCount: 0, refundsCents: 0 };
 
   for (const s of sales) {
-    const local = localTime(range.timezone, Date.parse(s.completedAt));
+    const local = wallClock(range.timezone, Date.parse(s.completedAt));
     const hour = byHour[local.hour];
     const day = byDay.get(local.date);
     if (hour) {
@@ -78,7 +78,7 @@ export function salesBuckets(sqlite: Database.Database, range: ResolvedRange): S
     totals.revenueCents += s.totalCents;
   }
   for (const r of refunds) {
-    const day = byDay.get(localTime(range.timezone, Date.parse(r.refundedAt)).date);
+    const day = byDay.get(wallClock(range.timezone, Date.parse(r.refundedAt)).date);
     if (day) day.refundsCents += r.totalCents;
     totals.refundCount++;
     totals.refundsCents += r.totalCents;

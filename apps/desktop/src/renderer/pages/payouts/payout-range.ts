@@ -1,23 +1,21 @@
+import { addDays, localDateIn, startOfMonth } from '@makeries/shared';
 import type { RangeInput } from '../reports/report-range';
 
-/** A calendar date on this laptop (the shop's own clock) as YYYY-MM-DD. */
-function isoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The Reports range picker's choice as the two dates the marketplace's payouts view asks for. */
-export function payoutDates(range: RangeInput, now = new Date()): { from: string; to: string } {
+/**
+ * The Reports range picker's choice as the two dates the marketplace's payouts view asks for: the shop's calendar
+ * days (its own time zone, as the marketplace groups them), not the laptop's.
+ */
+export function payoutDates(range: RangeInput, timeZone: string, now = new Date()): { from: string; to: string } {
   if (!('preset' in range)) return { from: range.from, to: range.to };
-  const day = (offset: number) => isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset));
+  const today = localDateIn(timeZone, now);
   switch (range.preset) {
     case 'today':
-      return { from: day(0), to: day(0) };
+      return { from: today, to: today };
     case 'yesterday':
-      return { from: day(-1), to: day(-1) };
+      return { from: addDays(today, -1), to: addDays(today, -1) };
     case 'last7':
-      return { from: day(-6), to: day(0) };
+      return { from: addDays(today, -6), to: today };
     case 'thisMonth':
-      return { from: isoDay(new Date(now.getFullYear(), now.getMonth(), 1)), to: day(0) };
+      return { from: startOfMonth(today), to: today };
   }
 }

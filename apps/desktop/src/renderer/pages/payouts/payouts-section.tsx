@@ -19,8 +19,12 @@ import { PayoutsTable } from './payouts-table';
  */
 export function PayoutsSection() {
   const [range, setRange] = useState<RangeInput>({ preset: 'last7' });
-  const dates = payoutDates(range);
-  const payouts = useQuery({ ...apiQuery('payouts.summary', dates), placeholderData: keepPreviousData, retry: false });
+  // the shop's own calendar days: its time zone comes from the local store settings (works offline); should they
+  // fail to load, the laptop's own zone (normally the shop's) rather than no figures at all
+  const settings = useQuery(apiQuery('store.settings'));
+  const timeZone = settings.data?.timezone ?? (settings.isError ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined);
+  const dates = timeZone ? payoutDates(range, timeZone) : null;
+  const payouts = useQuery({ ...apiQuery('payouts.summary', dates ?? { from: '', to: '' }), enabled: dates !== null, placeholderData: keepPreviousData, retry: false });
   const failure = payouts.isError ? apiError(payouts.error) : null;
   const offline = failure?.details.offline === true || failure?.code === 'NETWORK';
   const p = payouts.data;
@@ -33,7 +37,7 @@ export function PayoutsSection() {
           <Box style={{ minWidth: 0 }}>
             <Title order={2}>Payments</Title>
             <Text c="ink.7" size="sm" truncate data-testid="payouts-period">
-              {rangeLabel(dates.from, dates.to)}
+              {dates ? rangeLabel(dates.from, dates.to) : ' '}
             </Text>
           </Box>
           <RangePicker value={range} onChange={setRange} />

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '@makeries/shared';
 import type { Inputs } from '../../api/types';
 
 export type RangeInput = Inputs['reports']['summary']['range'];
@@ -10,14 +11,9 @@ export const PRESETS: { value: PresetId; label: string }[] = [
   { value: 'thisMonth', label: 'This month' },
 ];
 
-/** "Thu 1 May" for a local date string; parsed as UTC so the laptop's own zone cannot shift it a day. */
+/** "Thu 1 May" for a shop's local date: a calendar date, so the laptop's own zone cannot shift it a day. */
 export function dayLabel(date: string, withWeekday = true): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    ...(withWeekday ? { weekday: 'short' } : {}),
-    day: 'numeric',
-    month: 'short',
-  });
+  return formatLocalDate(date, 'en-GB', { ...(withWeekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short' });
 }
 
 /** "Thu 1 May – Wed 7 May 2025", or one day. */
