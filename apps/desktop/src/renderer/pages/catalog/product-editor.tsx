@@ -4,7 +4,7 @@ import { IconArchive, IconArchiveOff, IconDeviceFloppy } from '@tabler/icons-rea
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useScanHandler } from '../../app/scan-context';
 import type { CatalogCategory, CatalogProduct, CatalogTaxRate } from './catalog-types';
 import { ProductPhotos } from './product-photos';
@@ -41,6 +41,8 @@ function fieldErrorsOf(issues: { path: string; message: string }[]): Record<stri
  * Ctrl+S saves; a scanned barcode lands in the highlighted variant row.
  */
 export function ProductEditor({ product, categories, taxRates, currency, online, onClose }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const classes = [...new Set(taxRates.map((r) => r.taxClass))];
   const [name, setName] = useState(product?.name ?? '');
@@ -55,7 +57,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const extras = useQuery({ ...apiQuery('catalogEdit.extras', { productId: product?.id ?? '' }), enabled: product !== null && online, retry: false });
+  const extras = useQuery(trpc.catalogEdit.extras.queryOptions({ productId: product?.id ?? '' }, { enabled: product !== null && online, retry: false }));
   useEffect(() => {
     if (!extras.data) return;
     setDescription((d) => d ?? extras.data.description);
@@ -84,7 +86,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
         ...(tags !== undefined ? { dietaryTags: tags as (typeof DIETARY_TAGS)[number][] } : {}),
         variants: parsed.variants,
       };
-      const done = await write(product ? 'change this product' : 'add a product', (approval) => callMutation('catalogEdit.save', { ...input, ...(approval ? { approval } : {}) }));
+      const done = await write(product ? 'change this product' : 'add a product', (approval) => client.catalogEdit.save.mutate({ ...input, ...(approval ? { approval } : {}) }));
       if (done) onClose();
     } catch (e) {
       const info = apiError(e);
@@ -112,7 +114,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
   const archive = async (value: boolean) => {
     if (!product) return;
     try {
-      const done = await write(value ? 'archive a product' : 'restore a product', (approval) => callMutation('catalogEdit.archive', { productId: product.id, value, ...(approval ? { approval } : {}) }));
+      const done = await write(value ? 'archive a product' : 'restore a product', (approval) => client.catalogEdit.archive.mutate({ productId: product.id, value, ...(approval ? { approval } : {}) }));
       if (done) onClose();
     } catch (e) {
       setError(apiError(e).message);

@@ -3,7 +3,7 @@ import { IconCloudOff, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { RangePicker } from '../reports/range-picker';
 import { EmptyNote, ReportCard } from '../reports/report-card';
 import { rangeLabel, type RangeInput } from '../reports/report-range';
@@ -18,9 +18,10 @@ import { PayoutsTable } from './payouts-table';
  * so it needs the connection.
  */
 export function PayoutsSection() {
+  const trpc = useTRPC();
   const [range, setRange] = useState<RangeInput>({ preset: 'last7' });
   const dates = payoutDates(range);
-  const payouts = useQuery({ ...apiQuery('payouts.summary', dates), placeholderData: keepPreviousData, retry: false });
+  const payouts = useQuery(trpc.payouts.summary.queryOptions(dates, { placeholderData: keepPreviousData, retry: false }));
   const failure = payouts.isError ? apiError(payouts.error) : null;
   const offline = failure?.details.offline === true || failure?.code === 'NETWORK';
   const p = payouts.data;

@@ -3,7 +3,7 @@ import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { CartView, SaleView } from '../../api/types';
 import { useScanHandler } from '../../app/scan-context';
 import { FocusAnchor } from '../../components/focus-anchor';
@@ -31,7 +31,9 @@ interface Props {
  * cashier just tapped never takes the next Enter: what is recorded is always the method the cashier chose.
  */
 export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
-  const info = useQuery({ ...apiQuery('sales.tender'), staleTime: 0 });
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const info = useQuery(trpc.sales.tender.queryOptions(undefined, { staleTime: 0 }));
   const [tenders, setTenders] = useState<UiTender[]>([]);
   const [digits, setDigits] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
     setBusy(true);
     try {
       // the counter adds the card payments taken on the reader itself
-      const sale = await callMutation('payments.complete', { cartId: cart.id, tenders: step.sale });
+      const sale = await client.payments.complete.mutate({ cartId: cart.id, tenders: step.sale });
       onPaid(sale);
     } catch (e) {
       setError(errorMessage(e));
