@@ -14,7 +14,7 @@ describe('the payment dialog form', () => {
     expect(issues({ digits: '2000', tenders: [] })).toEqual([]);
   });
 
-  it('refuses a card payment of nothing, fractions of a cent, more than ten payments and typed letters', () => {
+  it('refuses a card payment of nothing, fractions of a cent, more part payments than the counter takes (9) and typed letters', () => {
     expect(issues({ digits: '', tenders: [{ kind: 'external_card', amountCents: 0 }] })).toEqual(['tenders.0.amountCents: A card payment must be more than 0']);
     expect(issues({ digits: '', tenders: [{ kind: 'cash', amountCents: 1.5 }] })).toEqual(['tenders.0.amountCents: Amounts are whole minor units (cents)']);
     expect(issues({ digits: '', tenders: Array.from({ length: 10 }, () => ({ kind: 'cash', amountCents: 100 })) })).toEqual(['tenders: At most 10 payments per sale']);

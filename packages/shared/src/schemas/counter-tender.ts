@@ -9,7 +9,7 @@ import { centsSchema } from './common';
 
 const cardCents = centsSchema.min(1, 'A card payment must be more than 0');
 
-export const counterTenderSchema = z.discriminatedUnion('kind', [
+const counterTenderSchema = z.discriminatedUnion('kind', [
   /** cash handed over (several handfuls add up to one cash tender) */
   z.object({ kind: z.literal('cash'), amountCents: centsSchema }),
   /** recorded from the standalone card machine */
@@ -17,7 +17,6 @@ export const counterTenderSchema = z.discriminatedUnion('kind', [
   /** taken on the shop's reader; the counter lists it and adds it to the sale itself */
   z.object({ kind: z.literal('stripe_terminal'), amountCents: cardCents, attemptId: z.string().min(1) }),
 ]);
-export type CounterTender = z.infer<typeof counterTenderSchema>;
 
 export const tenderFormSchema = z.object({
   /** keypad digits, in minor units ("450" = 4.50) */
@@ -25,4 +24,3 @@ export const tenderFormSchema = z.object({
   /** the dialog's own part payments (reader payments are the counter's) */
   tenders: z.array(counterTenderSchema).max(9, 'At most 10 payments per sale'),
 });
-export type TenderFormValues = z.infer<typeof tenderFormSchema>;

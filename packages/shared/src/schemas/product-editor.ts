@@ -27,7 +27,7 @@ export function priceTextSchema(currency: string) {
 }
 
 /** One row of the variants table; an empty name is saved as "Default". */
-export function productEditorVariantSchema(currency: string) {
+function productEditorVariantSchema(currency: string) {
   return z.object({
     name: text({ max: 80, label: 'Names' }),
     sku: skuSchema,
