@@ -108,6 +108,22 @@ describe('the catalog', () => {
     await button('Cancel').click();
   });
 
+  it('checks the name, SKU and price in the editor before anything is sent, then saves once they are right', async () => {
+    await button('New product').click();
+    const editor = page.getByTestId('product-editor');
+    await editor.getByLabel('Price', { exact: true }).fill('three');
+    await page.keyboard.press('Control+s');
+    await editor.getByText('Required', { exact: true }).waitFor();
+    await editor.getByText('Every variant needs a SKU').waitFor();
+    await editor.getByText('"three" is not an amount. Type it like 12.50.').waitFor();
+    await shot(page, 'catalog-04b-editor-invalid');
+    await editor.getByLabel('Name', { exact: true }).fill('Blood Orange Curd');
+    await editor.getByLabel('SKU', { exact: true }).fill('CURD-BO');
+    await editor.getByLabel('Price', { exact: true }).fill('3.75');
+    await page.keyboard.press('Control+s');
+    await waitForText(row('Blood Orange Curd'), /£3\.75/);
+  });
+
   it('imports a CSV after a preview with per-row problems, then all rows at once', async () => {
     await button('Import CSV').click();
     const bad = ['product,sku,price,category', 'Harbour Raspberry Jam,JAM-1,4.10,', 'Lemon Curd,CURD-1,three,Nowhere'].join('\n');

@@ -92,6 +92,13 @@ describe('split tender: card machine first, then Enter', () => {
   it('does the same from the keyboard alone: digits, F2 for the card machine, Enter for cash (F2 stays in the dialog)', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const total = await openTender();
+    // a card never pays more than is left: the dialog says so in words and keeps what was typed
+    await typeByHand(page, '99999');
+    await page.keyboard.press('F2');
+    await waitForText(dialog().getByRole('alert'), new RegExp(`A card cannot pay more than the ${gbp(total).replace('.', '\\.')} left: cards give no change`));
+    await waitForText(page.getByTestId('tender-typed'), /£999\.99/);
+    await shot(page, 'tender-card-too-much');
+    await page.keyboard.press('Delete');
     await typeByHand(page, '500');
     await waitForText(page.getByTestId('tender-card-machine'), /Card machine £5\.00\s*F2/);
     await page.keyboard.press('F2');

@@ -19,6 +19,8 @@ export * from './schemas/vendors';
 export * from './schemas/auth';
 export * from './schemas/catalog';
 export * from './schemas/catalog-edit';
+export * from './schemas/product-editor';
+export * from './schemas/counter-tender';
 export * from './schemas/inventory';
 export * from './schemas/orders';
 export * from './schemas/search';

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { TRPCProvider, type CounterClient } from '../api/trpc';
 import { theme } from '../theme/theme';
 import { createQueryClient } from './query-client';
 import { Root } from './root';
@@ -16,15 +17,17 @@ function unhandledScan(code: string): void {
   });
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ trpcClient }: { trpcClient: CounterClient }) {
+  const [queryClient] = useState(() => createQueryClient(trpcClient));
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" limit={3} autoClose={4000} zIndex={400} />
       <QueryClientProvider client={queryClient}>
-        <ScanProvider onUnhandled={unhandledScan}>
-          <Root />
-        </ScanProvider>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <ScanProvider onUnhandled={unhandledScan}>
+            <Root />
+          </ScanProvider>
+        </TRPCProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import { errorMessage } from '../api/errors';
 import { FullScreenMessage } from '../components/full-screen-message';
 import { LockPage } from '../pages/lock/lock-page';
@@ -9,11 +9,12 @@ import { Workspace } from './workspace';
 
 /** Which screen the counter shows: not answering → pairing → PIN lock → the workspace. */
 export function Root() {
+  const trpc = useTRPC();
   useSyncFeed();
-  const device = useQuery({ ...apiQuery('device.status'), refetchInterval: (q) => (q.state.data?.paired ? false : 3_000) });
+  const device = useQuery(trpc.device.status.queryOptions(undefined, { refetchInterval: (q) => (q.state.data?.paired ? false : 3_000) }));
   const paired = device.data?.paired === true;
   // reading who is signed in is not activity, so polling it lets the counter's auto-lock show here
-  const me = useQuery({ ...apiQuery('staff.me'), enabled: paired, refetchInterval: 15_000 });
+  const me = useQuery(trpc.staff.me.queryOptions(undefined, { enabled: paired, refetchInterval: 15_000 }));
 
   if (device.isPending) return <FullScreenMessage loading title="Starting the counter…" />;
   if (device.isError) {

@@ -2,7 +2,7 @@ import { Badge, Box, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
 import { IconBuildingStore, IconBuildingWarehouse, IconCash, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { apiQuery } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import type { DeviceStatus } from '../api/types';
 import { clockTime } from '../format/time';
 import { useNow } from '../hooks/use-now';
@@ -50,8 +50,9 @@ function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: bo
 
 /** Where the staff member is, and the way to every other screen (F1–F5 from the keyboard). */
 export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void; device: DeviceStatus }) {
+  const trpc = useTRPC();
   const now = useNow(20_000);
-  const newOrders = useQuery(apiQuery('webOrders.list', { status: ['placed'], limit: 50 }));
+  const newOrders = useQuery(trpc.webOrders.list.queryOptions({ status: ['placed'], limit: 50 }));
   const placed = newOrders.data?.length ?? 0;
   return (
     <Box component="header" px="md" h={64} style={{ display: 'flex', alignItems: 'center', gap: 16, background: 'var(--mantine-color-ink-9)', color: 'white' }}>

@@ -1,25 +1,29 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useApiSubscription } from '../api/hooks';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '../api/trpc';
 import { playChime } from '../hooks/chime';
 
 /** New web orders and status changes, live: refresh the inbox, and ring for a new order wherever staff are. */
 export function useWebOrderFeed(onOpen: (orderId: string) => void): void {
+  const trpc = useTRPC();
   const qc = useQueryClient();
-  useApiSubscription('webOrders.onChange', undefined, {
-    onData(event) {
-      void qc.invalidateQueries({ queryKey: ['webOrders'] });
-      if (event.kind !== 'arrived' || event.status !== 'placed') return;
-      playChime();
-      notifications.show({
-        id: `web-order-${event.orderId}`,
-        title: `New online order ${event.number}`,
-        message: 'Tap to open the online orders inbox.',
-        color: 'brand',
-        autoClose: 8000,
-        onClick: () => onOpen(event.orderId),
-        style: { cursor: 'pointer' },
-      });
-    },
-  });
+  useSubscription(
+    trpc.webOrders.onChange.subscriptionOptions(undefined, {
+      onData(event) {
+        void qc.invalidateQueries(trpc.webOrders.pathFilter());
+        if (event.kind !== 'arrived' || event.status !== 'placed') return;
+        playChime();
+        notifications.show({
+          id: `web-order-${event.orderId}`,
+          title: `New online order ${event.number}`,
+          message: 'Tap to open the online orders inbox.',
+          color: 'brand',
+          autoClose: 8000,
+          onClick: () => onOpen(event.orderId),
+          style: { cursor: 'pointer' },
+        });
+      },
+    }),
+  );
 }

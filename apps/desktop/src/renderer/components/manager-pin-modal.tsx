@@ -3,7 +3,7 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiError, errorMessage } from '../api/errors';
-import { apiQuery } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import type { Approval } from '../api/types';
 import { PinPad } from './pin-pad';
 import { isManagerRole } from './role-label';
@@ -35,7 +35,8 @@ function sharedBy(e: unknown): SharedBy[] | null {
 
 /** A manager standing by the till types their PIN for one action; the PIN says who. */
 export function ManagerPinModal({ action, onApprove, onCancel }: Props) {
-  const staff = useQuery(apiQuery('staff.list'));
+  const trpc = useTRPC();
+  const staff = useQuery(trpc.staff.list.queryOptions());
   const managers = (staff.data ?? []).filter((s) => isManagerRole(s.role) && s.hasPin);
   // only when two managers share the PIN just typed: which of them is approving
   const [shared, setShared] = useState<SharedBy[] | null>(null);

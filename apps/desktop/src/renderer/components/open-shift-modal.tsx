@@ -1,22 +1,23 @@
 import { Alert, Button, Modal, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api/errors';
-import { useApiMutation } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import { digitsToCents, money } from '../format/money';
 import { AmountEntry } from './amount-entry';
 import { FocusAnchor } from './focus-anchor';
 
 /** Opens the till: count the float in the drawer and type it. Sales need an open shift. */
 export function OpenShiftModal({ currency, onClose }: { currency: string; onClose(): void }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [digits, setDigits] = useState('10000');
-  const open = useApiMutation('shifts.open', {
+  const open = useMutation(trpc.shifts.open.mutationOptions({
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['shifts'] });
+      await qc.invalidateQueries(trpc.shifts.pathFilter());
       onClose();
     },
-  });
+  }));
   const submit = () => open.mutate({ floatCents: digitsToCents(digits) });
   return (
     <Modal opened onClose={onClose} size="sm" title={<Text fw={700} size="xl">Open the till</Text>}>

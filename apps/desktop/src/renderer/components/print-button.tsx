@@ -4,7 +4,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api/errors';
-import { apiQuery } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 
 interface Props {
   label: string;
@@ -17,7 +17,8 @@ interface Props {
 
 /** A print button that knows whether a printer is set up; a print goes to the durable queue and returns at once. */
 export function PrintButton({ label, print, role = 'receipt', size = 'lg', variant = 'default' }: Props) {
-  const printers = useQuery({ ...apiQuery('printers.list'), staleTime: 60_000 });
+  const trpc = useTRPC();
+  const printers = useQuery(trpc.printers.list.queryOptions(undefined, { staleTime: 60_000 }));
   const available = (printers.data ?? []).some((p) => p.enabled && (role === 'receipt' || p.role === 'kitchen' || p.role === 'receipt'));
   const [busy, setBusy] = useState(false);
   const run = async () => {

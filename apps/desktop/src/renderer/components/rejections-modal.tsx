@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../api/errors';
-import { apiQuery, useApiMutation } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import type { Rejection, SignedIn } from '../api/types';
 import { dayAndTime } from '../format/time';
 import { isManagerRole } from './role-label';
@@ -28,11 +28,12 @@ function subject(r: Rejection): string {
 }
 
 function RejectionCard({ r, canResolve }: { r: Rejection; canResolve: boolean }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
-  const resolve = useApiMutation('sync.resolveRejection', {
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['sync'] })]),
-  });
+  const resolve = useMutation(trpc.sync.resolveRejection.mutationOptions({
+    onSuccess: () => Promise.all([qc.invalidateQueries(trpc.sync.pathFilter())]),
+  }));
   return (
     <Card withBorder radius="md" p="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -69,7 +70,8 @@ function RejectionCard({ r, canResolve }: { r: Rejection; canResolve: boolean })
 
 /** Changes the marketplace refused (business rules): staff see what and why; a manager records what was done. */
 export function RejectionsModal({ opened, onClose, staff }: { opened: boolean; onClose(): void; staff: SignedIn }) {
-  const list = useQuery({ ...apiQuery('sync.rejections', { limit: 50, includeResolved: false }), enabled: opened });
+  const trpc = useTRPC();
+  const list = useQuery(trpc.sync.rejections.queryOptions({ limit: 50, includeResolved: false }, { enabled: opened }));
   const canResolve = isManagerRole(staff.role);
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={700} size="xl">Needs attention</Text>} size="xl">

@@ -1,8 +1,8 @@
 import { ActionIcon, Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconLink, IconLock, IconRefresh } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiQuery, queryKeyOf, useApiMutation } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 import type { SignedIn, SyncStatus } from '../api/types';
 import { timeAgo } from '../format/time';
 import { useNow } from '../hooks/use-now';
@@ -55,14 +55,15 @@ function Pill({ color, label, icon }: { color: string; label: string; icon: Reac
 
 /** Always on screen: is the marketplace reachable, what is still waiting, what needs a manager, who is serving. */
 export function StatusBar({ staff }: { staff: SignedIn | null }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const now = useNow(15_000);
-  const status = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const status = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   const [showRejections, setShowRejections] = useState(false);
-  const syncNow = useApiMutation('sync.syncNow', { onSuccess: (s) => qc.setQueryData(queryKeyOf('sync.status'), s) });
-  const lock = useApiMutation('staff.logout', {
-    onSuccess: () => qc.setQueryData(queryKeyOf('staff.me'), null),
-  });
+  const syncNow = useMutation(trpc.sync.syncNow.mutationOptions({ onSuccess: (s) => qc.setQueryData(trpc.sync.status.queryKey(), s) }));
+  const lock = useMutation(trpc.staff.logout.mutationOptions({
+    onSuccess: () => qc.setQueryData(trpc.staff.me.queryKey(), null),
+  }));
   const s = status.data;
   const synced = s ? lastSync(s) : null;
 

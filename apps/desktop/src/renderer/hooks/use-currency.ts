@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../api/hooks';
+import { useTRPC } from '../api/trpc';
 
 /** The shop's currency (from the first sync); GBP only before the catalog has arrived. */
 export function useCurrency(): string {
-  const device = useQuery({ ...apiQuery('device.status'), staleTime: 60_000 });
+  const trpc = useTRPC();
+  const device = useQuery(trpc.device.status.queryOptions(undefined, { staleTime: 60_000 }));
   return device.data?.shop?.currency ?? 'GBP';
 }

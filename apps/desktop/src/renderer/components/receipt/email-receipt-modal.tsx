@@ -3,7 +3,7 @@ import { IconMail, IconWifiOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 import { dayAndTime } from '../../format/time';
 
@@ -17,9 +17,11 @@ const STATUS: Record<Sent['status'], { label: string; color: string }> = {
 
 /** "Email receipt": the customer's address (or one typed now), queued on the counter until it is online. */
 export function EmailReceiptModal({ saleId, onClose }: { saleId: string; onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const forSale = useQuery(apiQuery('customers.forSale', { saleId }));
-  const history = useQuery(apiQuery('customers.receiptEmails', { saleId }));
+  const forSale = useQuery(trpc.customers.forSale.queryOptions({ saleId }));
+  const history = useQuery(trpc.customers.receiptEmails.queryOptions({ saleId }));
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
@@ -31,8 +33,8 @@ export function EmailReceiptModal({ saleId, onClose }: { saleId: string; onClose
     setError(null);
     setBusy(true);
     try {
-      setSent(await callMutation('customers.emailReceipt', { saleId, to: to.trim() }));
-      await qc.invalidateQueries({ queryKey: ['customers'] });
+      setSent(await client.customers.emailReceipt.mutate({ saleId, to: to.trim() }));
+      await qc.invalidateQueries(trpc.customers.pathFilter());
     } catch (err) {
       const info = apiError(err);
       setError(info.issues[0]?.message ?? info.message);

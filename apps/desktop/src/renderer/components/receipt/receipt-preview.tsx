@@ -4,14 +4,15 @@ import { useMemo } from 'react';
 import { layoutDocument } from '../../../core/printing/layout/index';
 import { PREVIEW_CSS, previewFragment } from '../../../core/printing/preview/index';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 
 /**
  * The receipt as it comes off an 80 mm printer, on screen: the counter builds the same document it prints
  * (address, lookup QR, discounts) and the same layout step draws it to scale.
  */
 export function ReceiptPreview({ saleId }: { saleId: string }) {
-  const receipt = useQuery(apiQuery('printers.receiptDocument', { saleId }));
+  const trpc = useTRPC();
+  const receipt = useQuery(trpc.printers.receiptDocument.queryOptions({ saleId }));
   const html = useMemo(() => {
     if (!receipt.data) return null;
     try {

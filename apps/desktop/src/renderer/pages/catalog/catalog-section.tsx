@@ -3,7 +3,7 @@ import { IconDownload, IconFileImport, IconPlus, IconSearch, IconWifiOff } from 
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation, callQuery } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { SignedIn } from '../../api/types';
 import { useScanHandler } from '../../app/scan-context';
 import { isManagerRole } from '../../components/role-label';
@@ -31,6 +31,8 @@ const STATUSES: { value: ProductStatus; label: string }[] = [
  * change is queued for the marketplace.
  */
 export function CatalogSection({ staff }: { staff: SignedIn }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const currency = useCurrency();
   const write = useCatalogWrite();
   const [tab, setTab] = useState<Tab>('products');
@@ -42,23 +44,25 @@ export function CatalogSection({ staff }: { staff: SignedIn }) {
   const [error, setError] = useState<string | null>(null);
 
   const filter = { q: q.trim(), status, ...(categoryId ? { categoryId } : {}), limit: 300 };
-  const products = useQuery({ ...apiQuery('catalogEdit.list', filter), placeholderData: keepPreviousData });
-  const categories = useQuery(apiQuery('catalogEdit.categories'));
-  const taxRates = useQuery(apiQuery('catalogEdit.taxRates'));
-  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const products = useQuery(trpc.catalogEdit.list.queryOptions(filter, { placeholderData: keepPreviousData }));
+  const categories = useQuery(trpc.catalogEdit.categories.queryOptions());
+  const taxRates = useQuery(trpc.catalogEdit.taxRates.queryOptions());
+  const sync = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   const online = sync.data?.online ?? false;
   const qc = useQueryClient();
   const lastPullAt = sync.data?.lastPullAt;
   const pending = sync.data?.pending;
   // a pull brings other counters' and the web back office's edits; a push clears "not synced yet"
   useEffect(() => {
-    for (const name of ['list', 'categories', 'taxRates']) void qc.invalidateQueries({ queryKey: ['catalogEdit', name] });
-  }, [lastPullAt, pending, qc]);
+    for (const filter of [trpc.catalogEdit.list.pathFilter(), trpc.catalogEdit.categories.pathFilter(), trpc.catalogEdit.taxRates.pathFilter()]) {
+      void qc.invalidateQueries(filter);
+    }
+  }, [lastPullAt, pending, qc, trpc]);
 
   // a scan finds the product (the editor, when open, takes scans for its barcode field instead)
   useScanHandler((code) => {
     setError(null);
-    void callQuery('catalogEdit.list', { q: code, status: 'all', limit: 2 }).then((found) => {
+    void client.catalogEdit.list.query({ q: code, status: 'all', limit: 2 }).then((found) => {
       const [hit] = found;
       if (found.length === 1 && hit) setEditing(hit);
       else {
@@ -70,7 +74,7 @@ export function CatalogSection({ staff }: { staff: SignedIn }) {
 
   const toggleOnline = (p: CatalogProduct, value: boolean) => {
     setError(null);
-    write(value ? 'show a product online' : 'hide a product online', (approval) => callMutation('catalogEdit.setOnline', { productId: p.id, value, ...(approval ? { approval } : {}) })).catch(
+    write(value ? 'show a product online' : 'hide a product online', (approval) => client.catalogEdit.setOnline.mutate({ productId: p.id, value, ...(approval ? { approval } : {}) })).catch(
       (e: unknown) => setError(errorMessage(e)),
     );
   };
@@ -78,7 +82,7 @@ export function CatalogSection({ staff }: { staff: SignedIn }) {
   const exportCsv = async () => {
     setError(null);
     try {
-      const csv = await callQuery('catalogEdit.exportCsv');
+      const csv = await client.catalogEdit.exportCsv.query();
       downloadText(csv.fileName, csv.text);
     } catch (e) {
       setError(errorMessage(e));

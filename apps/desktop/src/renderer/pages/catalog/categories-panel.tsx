@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text, TextInput
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import type { CatalogCategory } from './catalog-types';
 import { useCatalogWrite } from './use-catalog-write';
 
@@ -13,6 +13,7 @@ interface Row {
 }
 
 function CategoryForm({ initial, onDone }: { initial: Row; onDone(): void }) {
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const [name, setName] = useState(initial.name);
   const [sort, setSort] = useState<number>(initial.sort);
@@ -20,7 +21,7 @@ function CategoryForm({ initial, onDone }: { initial: Row; onDone(): void }) {
   const save = async () => {
     setError(null);
     try {
-      const done = await write('change categories', (approval) => callMutation('catalogEdit.saveCategory', { ...(initial.id ? { id: initial.id } : {}), name, sort, ...(approval ? { approval } : {}) }));
+      const done = await write('change categories', (approval) => client.catalogEdit.saveCategory.mutate({ ...(initial.id ? { id: initial.id } : {}), name, sort, ...(approval ? { approval } : {}) }));
       if (done) onDone();
     } catch (e) {
       setError(errorMessage(e));

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, FileButton, Group, Modal, ScrollArea, Stack, Tabl
 import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import { money } from '../../format/money';
 import type { ImportPreview } from './catalog-types';
 import { useCatalogWrite } from './use-catalog-write';
@@ -19,6 +19,7 @@ const ACTION: Record<ImportPreview['rows'][number]['action'], { label: string; c
  * (matched by SKU) → apply, all rows in one go or none. The file is read here and its text sent to the counter.
  */
 export function CsvImportModal({ currency, onClose }: { currency: string; onClose(): void }) {
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -35,7 +36,7 @@ export function CsvImportModal({ currency, onClose }: { currency: string; onClos
     try {
       const text = await f.text();
       setFile({ name: f.name, text });
-      setPreview(await callMutation('catalogEdit.previewImport', { text }));
+      setPreview(await client.catalogEdit.previewImport.mutate({ text }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -48,7 +49,7 @@ export function CsvImportModal({ currency, onClose }: { currency: string; onClos
     setError(null);
     setBusy(true);
     try {
-      const result = await write('import the catalog', (approval) => callMutation('catalogEdit.applyImport', { text: file.text, ...(approval ? { approval } : {}) }));
+      const result = await write('import the catalog', (approval) => client.catalogEdit.applyImport.mutate({ text: file.text, ...(approval ? { approval } : {}) }));
       if (result) {
         const c = result.preview.counts;
         setDone(`Imported: ${c.create} new, ${c.update} updated. The changes go to the marketplace with the next sync.`);

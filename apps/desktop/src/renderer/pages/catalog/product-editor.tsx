@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DIETARY_TAGS } from '@makeries/shared';
+import { DIETARY_TAGS, dietaryTagSchema, productEditorSchema, type DietaryTag } from '@makeries/shared';
+import { useForm } from '@mantine/form';
 import { IconArchive, IconArchiveOff, IconDeviceFloppy } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useEffect, useRef, useState } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useScanHandler } from '../../app/scan-context';
 import type { CatalogCategory, CatalogProduct, CatalogTaxRate } from './catalog-types';
 import { ProductPhotos } from './product-photos';
@@ -22,87 +24,115 @@ interface Props {
   onClose(): void;
 }
 
+/** The editor's values; description and tags stay undefined until the marketplace sent them (existing products). */
+type EditorValues = {
+  name: string;
+  categoryId: string | null;
+  onlineVisible: boolean;
+  description: string | undefined;
+  dietaryTags: DietaryTag[] | undefined;
+  variants: VariantDraft[];
+};
+
+const isDietaryTag = (t: string): t is DietaryTag => dietaryTagSchema.safeParse(t).success;
+
 const symbolOf = (currency: string) =>
   new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 
-/** Field errors the counter named (`variants.0.sku`) → the table's `${row}.${field}` keys. */
+/** Field errors the counter named (`variants.0.priceCents`) → the form's fields (`variants.0.priceText`). */
 function fieldErrorsOf(issues: { path: string; message: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of issues) {
-    const m = /^variants\.(\d+)\.(\w+)$/.exec(i.path);
-    out[m ? `${m[1]}.${m[2]}` : i.path] = i.message;
-  }
+  for (const i of issues) out[i.path.replace(/^(variants\.\d+)\.priceCents$/, '$1.priceText')] = i.message;
   return out;
+}
+
+function initialValues(product: CatalogProduct | null, taxRates: CatalogTaxRate[], currency: string): EditorValues {
+  if (product) {
+    return {
+      name: product.name,
+      categoryId: product.categoryId,
+      onlineVisible: product.onlineVisible,
+      description: undefined,
+      dietaryTags: undefined,
+      variants: product.variants.map((v) => draftOf(v, currency)),
+    };
+  }
+  const classes = taxRates.map((r) => r.taxClass);
+  const taxClass = classes.includes('standard') ? 'standard' : (classes[0] ?? 'standard');
+  return { name: '', categoryId: null, onlineVisible: false, description: '', dietaryTags: [], variants: [emptyDraft(taxClass)] };
 }
 
 /**
  * Create or edit a product: name, category, web shop visibility, description and dietary tags (need the
  * connection for an existing product: only the marketplace holds them), photos, and the variants table.
- * Ctrl+S saves; a scanned barcode lands in the highlighted variant row.
+ * One @mantine/form over the shared editor schema checks names, SKUs and prices before anything is sent; the
+ * counter's own refusals (a duplicate barcode) land on the same fields. Ctrl+S saves; a scanned barcode lands in
+ * the highlighted variant row.
  */
 export function ProductEditor({ product, categories, taxRates, currency, online, onClose }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const classes = [...new Set(taxRates.map((r) => r.taxClass))];
-  const [name, setName] = useState(product?.name ?? '');
-  const [categoryId, setCategoryId] = useState<string | null>(product?.categoryId ?? null);
-  const [onlineVisible, setOnlineVisible] = useState(product?.onlineVisible ?? false);
-  const [description, setDescription] = useState<string | undefined>(product ? undefined : '');
-  const [tags, setTags] = useState<string[] | undefined>(product ? undefined : []);
-  const [drafts, setDrafts] = useState<VariantDraft[]>(() => (product ? product.variants.map((v) => draftOf(v, currency)) : [emptyDraft(classes.includes('standard') ? 'standard' : (classes[0] ?? 'standard'))]));
-  const [scanTarget, setScanTarget] = useState<string | null>(drafts[0]?.key ?? null);
-  const [priceErrors, setPriceErrors] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [initial] = useState(() => initialValues(product, taxRates, currency));
+  const form = useForm<EditorValues>({
+    initialValues: initial,
+    validate: zod4Resolver(productEditorSchema(currency), { errorPriority: 'first' }),
+  });
+  const { values } = form;
+  const [scanTarget, setScanTarget] = useState<string | null>(values.variants[0]?.key ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const extras = useQuery({ ...apiQuery('catalogEdit.extras', { productId: product?.id ?? '' }), enabled: product !== null && online, retry: false });
+  const extras = useQuery(trpc.catalogEdit.extras.queryOptions(product && online ? { productId: product.id } : skipToken, { retry: false }));
+  const { setFieldValue, getValues } = form;
   useEffect(() => {
     if (!extras.data) return;
-    setDescription((d) => d ?? extras.data.description);
-    setTags((t) => t ?? extras.data.dietaryTags);
-  }, [extras.data]);
+    if (getValues().description === undefined) setFieldValue('description', extras.data.description);
+    if (getValues().dietaryTags === undefined) setFieldValue('dietaryTags', extras.data.dietaryTags);
+  }, [extras.data, getValues, setFieldValue]);
 
   useScanHandler((code) => {
+    const drafts = form.getValues().variants;
     const target = drafts.find((d) => d.key === scanTarget) ?? drafts.find((d) => !d.barcode) ?? drafts[0];
-    if (target) setDrafts(drafts.map((d) => (d.key === target.key ? { ...d, barcode: code } : d)));
+    if (target) form.setFieldValue('variants', drafts.map((d) => (d.key === target.key ? { ...d, barcode: code } : d)));
   });
 
-  const save = async () => {
-    setError(null);
-    setFieldErrors({});
-    const parsed = variantInputs(drafts, currency);
-    setPriceErrors(parsed.ok ? {} : parsed.errors);
-    if (!parsed.ok) return;
+  const save = async (v: EditorValues) => {
     setBusy(true);
     try {
       const input = {
         ...(product ? { productId: product.id } : {}),
-        name,
-        categoryId,
-        onlineVisible,
-        ...(description !== undefined ? { description } : {}),
-        ...(tags !== undefined ? { dietaryTags: tags as (typeof DIETARY_TAGS)[number][] } : {}),
-        variants: parsed.variants,
+        name: v.name,
+        categoryId: v.categoryId,
+        onlineVisible: v.onlineVisible,
+        ...(v.description !== undefined ? { description: v.description } : {}),
+        ...(v.dietaryTags !== undefined ? { dietaryTags: v.dietaryTags } : {}),
+        variants: variantInputs(v.variants, currency),
       };
-      const done = await write(product ? 'change this product' : 'add a product', (approval) => callMutation('catalogEdit.save', { ...input, ...(approval ? { approval } : {}) }));
+      const done = await write(product ? 'change this product' : 'add a product', (approval) => client.catalogEdit.save.mutate({ ...input, ...(approval ? { approval } : {}) }));
       if (done) onClose();
     } catch (e) {
       const info = apiError(e);
       setError(info.message);
-      setFieldErrors(fieldErrorsOf(info.issues));
+      form.setErrors(fieldErrorsOf(info.issues));
     } finally {
       setBusy(false);
     }
   };
+  const submit = () => {
+    setError(null);
+    form.onSubmit((v) => void save(v))();
+  };
 
   // Ctrl+S saves from anywhere while the editor is open (focus may be on the drawer, not in a field)
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void saveRef.current();
+        submitRef.current();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -112,7 +142,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
   const archive = async (value: boolean) => {
     if (!product) return;
     try {
-      const done = await write(value ? 'archive a product' : 'restore a product', (approval) => callMutation('catalogEdit.archive', { productId: product.id, value, ...(approval ? { approval } : {}) }));
+      const done = await write(value ? 'archive a product' : 'restore a product', (approval) => client.catalogEdit.archive.mutate({ productId: product.id, value, ...(approval ? { approval } : {}) }));
       if (done) onClose();
     } catch (e) {
       setError(apiError(e).message);
@@ -137,34 +167,55 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          submit();
         }}
         data-testid="product-editor"
       >
         <Stack gap="md">
           <Group grow align="flex-start">
-            <TextInput size="md" label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus error={fieldErrors.name} />
+            <TextInput size="md" label="Name" data-autofocus {...form.getInputProps('name')} />
             <Select
               size="md"
               label="Category"
               placeholder="No category"
               data={categories.map((c) => ({ value: c.id, label: c.name }))}
-              value={categoryId}
-              onChange={setCategoryId}
               clearable
               searchable
-              error={fieldErrors.categoryId}
+              {...form.getInputProps('categoryId')}
             />
           </Group>
-          <Switch size="lg" checked={onlineVisible} onChange={(e) => setOnlineVisible(e.currentTarget.checked)} label={onlineVisible ? 'Shown in the web shop' : 'Hidden from the web shop (sold at the counter only)'} />
+          <Switch
+            size="lg"
+            {...form.getInputProps('onlineVisible', { type: 'checkbox' })}
+            label={values.onlineVisible ? 'Shown in the web shop' : 'Hidden from the web shop (sold at the counter only)'}
+          />
           {extrasNote ? (
             <Text c="ink.7" size="sm">
               {extrasNote}
             </Text>
           ) : (
             <Group grow align="flex-start">
-              <Textarea size="md" label="Description" autosize minRows={2} maxRows={5} value={description ?? ''} onChange={(e) => setDescription(e.currentTarget.value)} disabled={description === undefined} />
-              <MultiSelect size="md" label="Dietary tags" data={[...DIETARY_TAGS]} value={tags ?? []} onChange={setTags} disabled={tags === undefined} clearable />
+              <Textarea
+                size="md"
+                label="Description"
+                autosize
+                minRows={2}
+                maxRows={5}
+                value={values.description ?? ''}
+                onChange={(e) => form.setFieldValue('description', e.currentTarget.value)}
+                error={form.errors.description}
+                disabled={values.description === undefined}
+              />
+              <MultiSelect
+                size="md"
+                label="Dietary tags"
+                data={[...DIETARY_TAGS]}
+                value={values.dietaryTags ?? []}
+                onChange={(tags) => form.setFieldValue('dietaryTags', tags.filter(isDietaryTag))}
+                error={form.errors.dietaryTags}
+                disabled={values.dietaryTags === undefined}
+                clearable
+              />
             </Group>
           )}
           <div>
@@ -175,12 +226,11 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
               Scan a barcode to put it in the highlighted row.
             </Text>
             <VariantTable
-              drafts={drafts}
+              drafts={values.variants}
               taxClasses={classes}
               currencySymbol={symbolOf(currency)}
-              priceErrors={priceErrors}
-              fieldErrors={fieldErrors}
-              onChange={setDrafts}
+              errorOf={(row, field) => form.errors[`variants.${row}.${field}`]}
+              onChange={(next) => form.setFieldValue('variants', next)}
               onFocusRow={setScanTarget}
               scanTarget={scanTarget}
             />

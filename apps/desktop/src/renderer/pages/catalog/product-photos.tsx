@@ -2,7 +2,7 @@ import { Alert, Button, FileButton, Group, Image, Stack, Text } from '@mantine/c
 import { IconPhotoPlus, IconWifiOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 import { counterMediaUrl } from '../../format/media-url';
 import { useCatalogWrite } from './use-catalog-write';
@@ -27,6 +27,7 @@ interface Props {
 
 /** The product's photos (from the marketplace) and an upload through its image pipeline; needs the connection. */
 export function ProductPhotos({ productId, photos, online, onUploaded }: Props) {
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function ProductPhotos({ productId, photos, online, onUploaded }: Props) 
     try {
       const dataBase64 = await readBase64(file);
       const done = await write('add a product photo', (approval) =>
-        callMutation('catalogEdit.uploadPhoto', { productId, contentType: file.type, dataBase64, ...(approval ? { approval } : {}) }),
+        client.catalogEdit.uploadPhoto.mutate({ productId, contentType: file.type, dataBase64, ...(approval ? { approval } : {}) }),
       );
       if (done) onUploaded();
     } catch (e) {

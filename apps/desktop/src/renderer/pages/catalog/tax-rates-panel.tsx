@@ -2,7 +2,7 @@ import { Alert, Button, Group, NumberInput, Stack, Table, Text, TextInput } from
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import type { CatalogTaxRate } from './catalog-types';
 import { useCatalogWrite } from './use-catalog-write';
 
@@ -17,6 +17,7 @@ interface Row {
 const percentOf = (bps: number) => bps / 100;
 
 function RateForm({ initial, onDone }: { initial: Row; onDone(): void }) {
+  const client = useTRPCClient();
   const write = useCatalogWrite();
   const [row, setRow] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +27,7 @@ function RateForm({ initial, onDone }: { initial: Row; onDone(): void }) {
       // basis points are whole numbers: 12.5% → 1250
       const rateBps = Math.round(row.percent * 100);
       const done = await write('change tax rates', (approval) =>
-        callMutation('catalogEdit.saveTaxRate', { ...(row.id ? { id: row.id } : {}), taxClass: row.taxClass.trim(), name: row.name, rateBps, ...(approval ? { approval } : {}) }),
+        client.catalogEdit.saveTaxRate.mutate({ ...(row.id ? { id: row.id } : {}), taxClass: row.taxClass.trim(), name: row.name, rateBps, ...(approval ? { approval } : {}) }),
       );
       if (done) onDone();
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTRPC } from '../../api/trpc';
 import { useApproval } from '../../app/approval';
 import type { Approval } from '../../api/types';
 
@@ -9,15 +10,18 @@ import type { Approval } from '../../api/types';
  */
 export function useCatalogWrite() {
   const withApproval = useApproval();
+  const trpc = useTRPC();
   const qc = useQueryClient();
   return useCallback(
     async <T,>(action: string, run: (approval?: Approval) => Promise<T>): Promise<T | null> => {
       try {
         return await withApproval(action, run);
       } finally {
-        for (const key of [['catalogEdit'], ['catalog'], ['inventory'], ['sync']]) void qc.invalidateQueries({ queryKey: key });
+        for (const filter of [trpc.catalogEdit.pathFilter(), trpc.catalog.pathFilter(), trpc.inventory.pathFilter(), trpc.sync.pathFilter()]) {
+          void qc.invalidateQueries(filter);
+        }
       }
     },
-    [withApproval, qc],
+    [withApproval, qc, trpc],
   );
 }

@@ -1,4 +1,4 @@
-import { parseMoney, isAppError } from '@makeries/shared';
+import { parseMoney } from '@makeries/shared';
 import { centsToText } from './money-text';
 import type { CatalogVariant, ProductSave } from './catalog-types';
 
@@ -42,30 +42,18 @@ export function emptyDraft(taxClass: string, name = 'Default'): VariantDraft {
 
 export type VariantInput = ProductSave['variants'][number];
 
-/** The drafts as the counter's input, or the price errors by row key (nothing is sent while one is wrong). */
-export function variantInputs(drafts: VariantDraft[], currency: string): { ok: true; variants: VariantInput[] } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const variants: VariantInput[] = [];
-  for (const d of drafts) {
-    let priceCents = 0;
-    try {
-      priceCents = parseMoney(d.priceText === '' ? 'x' : d.priceText, currency);
-      if (priceCents < 0) errors[d.key] = 'A price cannot be negative.';
-    } catch (e) {
-      errors[d.key] = d.priceText === '' ? 'Enter a price, like 4.50.' : isAppError(e) ? e.message : 'Type the price like 4.50.';
-    }
-    variants.push({
-      ...(d.id ? { id: d.id } : {}),
-      name: d.name.trim() || 'Default',
-      sku: d.sku.trim(),
-      barcode: d.barcode.trim() || null,
-      priceCents,
-      taxClass: d.taxClass,
-      soldBy: d.soldBy,
-      trackStock: d.trackStock,
-      lowStockThreshold: d.lowStockThreshold,
-      archived: d.archived,
-    });
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, variants };
+/** The drafts as the counter's input, once the editor's form found every price readable (productEditorSchema). */
+export function variantInputs(drafts: VariantDraft[], currency: string): VariantInput[] {
+  return drafts.map((d) => ({
+    ...(d.id ? { id: d.id } : {}),
+    name: d.name.trim() || 'Default',
+    sku: d.sku.trim(),
+    barcode: d.barcode.trim() || null,
+    priceCents: parseMoney(d.priceText, currency),
+    taxClass: d.taxClass,
+    soldBy: d.soldBy,
+    trackStock: d.trackStock,
+    lowStockThreshold: d.lowStockThreshold,
+    archived: d.archived,
+  }));
 }

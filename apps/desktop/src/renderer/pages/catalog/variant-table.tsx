@@ -1,14 +1,14 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconBarcode, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { emptyDraft, type VariantDraft } from './variant-draft';
 
 interface Props {
   drafts: VariantDraft[];
   taxClasses: string[];
   currencySymbol: string;
-  priceErrors: Record<string, string>;
-  /** field errors from the counter, by `${rowIndex}.${field}` */
-  fieldErrors: Record<string, string>;
+  /** the form's error for a row's field (the editor's checks or the counter's answer) */
+  errorOf(row: number, field: 'name' | 'sku' | 'barcode' | 'priceText'): ReactNode;
   onChange(next: VariantDraft[]): void;
   /** the row a scanned barcode goes to */
   onFocusRow(key: string): void;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** The product's variants: one row each, every field editable in place; a scan fills the highlighted barcode. */
-export function VariantTable({ drafts, taxClasses, currencySymbol, priceErrors, fieldErrors, onChange, onFocusRow, scanTarget }: Props) {
+export function VariantTable({ drafts, taxClasses, currencySymbol, errorOf, onChange, onFocusRow, scanTarget }: Props) {
   const set = (key: string, patch: Partial<VariantDraft>) => onChange(drafts.map((d) => (d.key === key ? { ...d, ...patch } : d)));
   const classOptions = taxClasses.length > 0 ? taxClasses : ['standard'];
   return (
@@ -38,10 +38,10 @@ export function VariantTable({ drafts, taxClasses, currencySymbol, priceErrors, 
           {drafts.map((d, i) => (
             <Table.Tr key={d.key} onFocus={() => onFocusRow(d.key)} style={{ opacity: d.archived ? 0.55 : 1 }} data-testid={`variant-row-${i}`}>
               <Table.Td>
-                <TextInput size="md" value={d.name} onChange={(e) => set(d.key, { name: e.currentTarget.value })} aria-label="Variant name" error={fieldErrors[`${i}.name`]} />
+                <TextInput size="md" value={d.name} onChange={(e) => set(d.key, { name: e.currentTarget.value })} aria-label="Variant name" error={errorOf(i, 'name')} />
               </Table.Td>
               <Table.Td>
-                <TextInput size="md" value={d.sku} onChange={(e) => set(d.key, { sku: e.currentTarget.value })} aria-label="SKU" error={fieldErrors[`${i}.sku`]} />
+                <TextInput size="md" value={d.sku} onChange={(e) => set(d.key, { sku: e.currentTarget.value })} aria-label="SKU" error={errorOf(i, 'sku')} />
               </Table.Td>
               <Table.Td>
                 <TextInput
@@ -51,7 +51,7 @@ export function VariantTable({ drafts, taxClasses, currencySymbol, priceErrors, 
                   aria-label="Barcode"
                   placeholder="Scan or type"
                   inputMode="numeric"
-                  error={fieldErrors[`${i}.barcode`]}
+                  error={errorOf(i, 'barcode')}
                   rightSection={<IconBarcode size={18} color={scanTarget === d.key ? 'var(--mantine-color-brand-6)' : 'var(--mantine-color-ink-4)'} />}
                 />
               </Table.Td>
@@ -63,7 +63,7 @@ export function VariantTable({ drafts, taxClasses, currencySymbol, priceErrors, 
                   aria-label="Price"
                   inputMode="decimal"
                   leftSection={<Text size="sm">{currencySymbol}</Text>}
-                  error={priceErrors[d.key] ?? fieldErrors[`${i}.priceCents`]}
+                  error={errorOf(i, 'priceText')}
                 />
               </Table.Td>
               <Table.Td>

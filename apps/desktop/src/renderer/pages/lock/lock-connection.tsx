@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { IconCloudOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { SyncStatus } from '../../api/types';
 
 /**
@@ -20,7 +20,8 @@ export function salesNote(s: SyncStatus | undefined): string {
 
 /** On the lock screen: a calm line when the marketplace cannot be reached; nothing when it can. */
 export function LockConnection() {
-  const status = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const trpc = useTRPC();
+  const status = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   if (!isKnownOffline(status.data)) return null;
   return (
     <Group gap="xs" wrap="nowrap" data-testid="lock-offline" c="orange.9">

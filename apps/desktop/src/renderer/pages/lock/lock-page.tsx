@@ -1,9 +1,9 @@
 import { Box, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { matchQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, queryKeyOf, useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { DeviceStatus, SignedIn, StaffMember } from '../../api/types';
 import { BrandPanel } from '../../components/brand-panel';
 import { PinPad } from '../../components/pin-pad';
@@ -19,22 +19,23 @@ interface SharedPin {
 
 /** Nobody is signed in (start, lock button, auto-lock): type your PIN; it says who you are. */
 export function LockPage({ device }: { device: DeviceStatus }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
-  const staff = useQuery(apiQuery('staff.list'));
-  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const staff = useQuery(trpc.staff.list.queryOptions());
+  const sync = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   const [shared, setShared] = useState<SharedPin | null>(null);
   const signedIn = (me: SignedIn) => {
-    qc.setQueryData(queryKeyOf('staff.me'), me);
+    qc.setQueryData(trpc.staff.me.queryKey(), me);
     // the previous person's screens are not this person's
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'staff' && q.queryKey[0] !== 'sync' });
+    void qc.invalidateQueries({ predicate: (q) => !matchQuery(trpc.staff.pathFilter(), q) && !matchQuery(trpc.sync.pathFilter(), q) });
   };
-  const unlock = useApiMutation('staff.unlock', {
+  const unlock = useMutation(trpc.staff.unlock.mutationOptions({
     onSuccess: (answer, { pin }) => {
       if (answer.signedIn) signedIn(answer.signedIn);
       else setShared({ pin, staff: answer.choose.map((s) => ({ ...s, hasPin: true })) });
     },
-  });
-  const login = useApiMutation('staff.login', { onSuccess: signedIn });
+  }));
+  const login = useMutation(trpc.staff.login.mutationOptions({ onSuccess: signedIn }));
   const shopName = device.shop?.name ?? 'Your shop';
   // not while the first download is still bringing the staff in
   const nobody = staff.data?.every((s) => !s.hasPin) === true && sync.data?.bootstrapping !== true;

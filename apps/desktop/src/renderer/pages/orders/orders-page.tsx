@@ -3,7 +3,7 @@ import { IconReceipt, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callQuery } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useScanHandler } from '../../app/scan-context';
 import type { SaleView } from '../../api/types';
 import { RefundModal } from './refund-modal';
@@ -16,7 +16,9 @@ import { looksLikeReceiptNumber, receiptNumberFrom } from './receipt-lookup';
  * receipt of another register of the shop is looked up on the server (online) and refunded from the dialog.
  */
 export function OrdersPage({ focusSaleId }: { focusSaleId: string | undefined }) {
-  const sales = useQuery(apiQuery('sales.list', { limit: 200 }));
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const sales = useQuery(trpc.sales.list.queryOptions({ limit: 200 }));
   const [selected, setSelected] = useState<string | null>(focusSaleId ?? null);
   const [text, setText] = useState('');
   const [lookupError, setLookupError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function OrdersPage({ focusSaleId }: { focusSaleId: string | undefined })
   const lookup = async (raw: string) => {
     setLookupError(null);
     try {
-      const sale = await callQuery('refunds.find', { number: receiptNumberFrom(raw) });
+      const sale = await client.refunds.find.query({ number: receiptNumberFrom(raw) });
       if (sale.remote) setRemote(sale);
       else setSelected(sale.id);
       setText('');

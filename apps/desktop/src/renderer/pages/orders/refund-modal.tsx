@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { refundAmount, refundableQuantity, uuidv7 } from '@makeries/shared';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs, SaleView } from '../../api/types';
 import { useApproval } from '../../app/approval';
 import { PrintButton } from '../../components/print-button';
@@ -18,6 +18,8 @@ const REASONS = ['Changed their mind', 'Damaged', 'Wrong item', 'Not as describe
 
 /** Full or partial refund of a receipt, back on the shelf or not; a manager approves with their PIN. */
 export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const withApproval = useApproval();
   const open = sale.lines.filter((l) => refundableQuantity(l) > 0);
@@ -40,11 +42,13 @@ export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void
     try {
       const lines = requestLines(open, chosen);
       const result = await withApproval('refund a sale', (approval) =>
-        callMutation('refunds.create', { saleId: sale.id, refundId, restock, tender, reason, ...(lines ? { lines } : {}), ...(approval ? { approval } : {}) }),
+        client.refunds.create.mutate({ saleId: sale.id, refundId, restock, tender, reason, ...(lines ? { lines } : {}), ...(approval ? { approval } : {}) }),
       );
       if (result) {
         setDone(result);
-        for (const key of [['sales'], ['refunds'], ['shifts'], ['catalog']]) void qc.invalidateQueries({ queryKey: key });
+        for (const filter of [trpc.sales.pathFilter(), trpc.refunds.pathFilter(), trpc.shifts.pathFilter(), trpc.catalog.pathFilter()]) {
+          void qc.invalidateQueries(filter);
+        }
       }
     } catch (e) {
       setError(errorMessage(e));
@@ -66,7 +70,7 @@ export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void
             {done.restock ? ' · items back in stock' : ''}
           </Text>
           <Group grow w="100%">
-            <PrintButton label="Print refund slip" print={() => callMutation('printers.printRefund', { refundId: done.id })} />
+            <PrintButton label="Print refund slip" print={() => client.printers.printRefund.mutate({ refundId: done.id })} />
             <Button onClick={onClose}>Done</Button>
           </Group>
         </Stack>

@@ -1,12 +1,13 @@
 import { Group, Text } from '@mantine/core';
 import { IconMail, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 
 /** Who the sale was for, and where its receipt was emailed; nothing when it was nobody in particular. */
 export function SaleCustomerLine({ saleId }: { saleId: string }) {
-  const who = useQuery(apiQuery('customers.forSale', { saleId }));
-  const emails = useQuery(apiQuery('customers.receiptEmails', { saleId }));
+  const trpc = useTRPC();
+  const who = useQuery(trpc.customers.forSale.queryOptions({ saleId }));
+  const emails = useQuery(trpc.customers.receiptEmails.queryOptions({ saleId }));
   const last = emails.data?.[0];
   if (!who.data?.name && !last) return null;
   return (

@@ -4,7 +4,7 @@ import { IconReceiptRefund } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { PrintButton } from '../../components/print-button';
 import { EmailReceiptButton } from '../../components/receipt/email-receipt-button';
 import { ReceiptPreview } from '../../components/receipt/receipt-preview';
@@ -16,8 +16,10 @@ import { SaleCustomerLine } from './sale-customer-line';
 
 /** One receipt: what was sold and paid, what came back, and the refund and reprint buttons. */
 export function SaleDetail({ saleId }: { saleId: string }) {
-  const sale = useQuery(apiQuery('sales.byId', { saleId }));
-  const refunds = useQuery(apiQuery('refunds.list', { saleId }));
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const sale = useQuery(trpc.sales.byId.queryOptions({ saleId }));
+  const refunds = useQuery(trpc.refunds.list.queryOptions({ saleId }));
   const [refunding, setRefunding] = useState(false);
   if (sale.isPending) return <Loader m="xl" />;
   if (sale.isError) return <Text c="red.8" p="xl">{errorMessage(sale.error)}</Text>;
@@ -105,7 +107,7 @@ export function SaleDetail({ saleId }: { saleId: string }) {
                       {minus(r.paidOutCents, c)}
                     </Text>
                     <Box w={150}>
-                      <PrintButton size="md" label="Slip" print={() => callMutation('printers.printRefund', { refundId: r.id })} />
+                      <PrintButton size="md" label="Slip" print={() => client.printers.printRefund.mutate({ refundId: r.id })} />
                     </Box>
                   </Group>
                 </Group>
@@ -116,7 +118,7 @@ export function SaleDetail({ saleId }: { saleId: string }) {
             <Button leftSection={<IconReceiptRefund />} color="grape" onClick={() => setRefunding(true)} disabled={!refundable}>
               {refundable ? 'Refund…' : 'Fully refunded'}
             </Button>
-            <PrintButton label="Reprint receipt" print={() => callMutation('printers.reprint', { saleId: s.id })} />
+            <PrintButton label="Reprint receipt" print={() => client.printers.reprint.mutate({ saleId: s.id })} />
             <EmailReceiptButton saleId={s.id} />
           </Group>
         </Stack>

@@ -1,19 +1,20 @@
 import { Alert, Box, Button, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconLink } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors';
-import { useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { DeviceStatus } from '../../api/types';
 import { BrandPanel } from '../../components/brand-panel';
 
 /** First start: the counter is not linked to a shop yet. A manager reads a one-time code off the back office. */
 export function PairingPage({ status }: { status: DeviceStatus }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [code, setCode] = useState('');
-  const pair = useApiMutation('device.pair', {
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['device'] }),
-  });
+  const pair = useMutation(trpc.device.pair.mutationOptions({
+    onSuccess: () => qc.invalidateQueries(trpc.device.pathFilter()),
+  }));
   const busy = pair.isPending || status.sync.bootstrapping;
 
   const submit = (e: FormEvent) => {

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBrandStripe, IconCloudOff, IconExternalLink, IconRefresh } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, queryKeyOf, useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 
 const WORDS = {
   offline: { badge: 'Offline', color: 'gray', text: 'This counter is offline. Card payment status needs the connection to the marketplace.' },
@@ -15,13 +15,14 @@ const WORDS = {
 
 /** Card payments status: offline, not configured, not set up (owner: "Set up card payments with Stripe"), ready. */
 export function CardSetupCard() {
+  const trpc = useTRPC();
   const qc = useQueryClient();
-  const status = useQuery(apiQuery('payouts.connectStatus'));
-  const refresh = useApiMutation('payouts.connectRefresh', { onSuccess: (s) => qc.setQueryData(queryKeyOf('payouts.connectStatus'), s) });
-  const link = useApiMutation('payouts.connectLink', {
+  const status = useQuery(trpc.payouts.connectStatus.queryOptions());
+  const refresh = useMutation(trpc.payouts.connectRefresh.mutationOptions({ onSuccess: (s) => qc.setQueryData(trpc.payouts.connectStatus.queryKey(), s) }));
+  const link = useMutation(trpc.payouts.connectLink.mutationOptions({
     // Electron routes window.open to the system browser (main/security.ts); in browser mode it is a new tab
     onSuccess: ({ url }) => void window.open(url, '_blank', 'noopener'),
-  });
+  }));
   const s = status.data;
   const words = s ? WORDS[s.setup] : null;
   const canStart = s && s.canSetUp && (s.setup === 'not_set_up' || s.setup === 'pending');

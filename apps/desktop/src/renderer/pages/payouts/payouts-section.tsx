@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconCloudOff, IconInfoCircle } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { RangePicker } from '../reports/range-picker';
 import { EmptyNote, ReportCard } from '../reports/report-card';
 import { rangeLabel, type RangeInput } from '../reports/report-range';
@@ -18,13 +18,14 @@ import { PayoutsTable } from './payouts-table';
  * so it needs the connection.
  */
 export function PayoutsSection() {
+  const trpc = useTRPC();
   const [range, setRange] = useState<RangeInput>({ preset: 'last7' });
   // the shop's own calendar days: its time zone comes from the local store settings (works offline); should they
   // fail to load, the laptop's own zone (normally the shop's) rather than no figures at all
-  const settings = useQuery(apiQuery('store.settings'));
+  const settings = useQuery(trpc.store.settings.queryOptions());
   const timeZone = settings.data?.timezone ?? (settings.isError ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined);
   const dates = timeZone ? payoutDates(range, timeZone) : null;
-  const payouts = useQuery({ ...apiQuery('payouts.summary', dates ?? { from: '', to: '' }), enabled: dates !== null, placeholderData: keepPreviousData, retry: false });
+  const payouts = useQuery(trpc.payouts.summary.queryOptions(dates ?? skipToken, { placeholderData: keepPreviousData, retry: false }));
   const failure = payouts.isError ? apiError(payouts.error) : null;
   const offline = failure?.details.offline === true || failure?.code === 'NETWORK';
   const p = payouts.data;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 
 export type CardAttempt = Outputs['payments']['start'];
@@ -30,9 +30,11 @@ function savedReader(): string | null {
  * customer presents their card, cancel and refund-to-card. Payments taken come back from the counter (`current`).
  */
 export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const availability = useQuery({ ...apiQuery('payments.availability'), staleTime: 0, retry: false });
-  const current = useQuery({ ...apiQuery('payments.current'), staleTime: 0 });
+  const availability = useQuery(trpc.payments.availability.queryOptions(undefined, { staleTime: 0, retry: false }));
+  const current = useQuery(trpc.payments.current.queryOptions(undefined, { staleTime: 0 }));
   const [shown, setShown] = useState<CardAttempt | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
     if (active && shown === null) setShown(active);
   }, [active, shown]);
 
-  const refresh = useCallback(() => qc.invalidateQueries({ queryKey: ['payments', 'current'] }), [qc]);
+  const refresh = useCallback(() => qc.invalidateQueries(trpc.payments.current.pathFilter()), [qc, trpc]);
 
   const land = useCallback(
     (a: CardAttempt) => {
@@ -63,7 +65,8 @@ export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
     if (!following || !shownId) return;
     let stopped = false;
     const timer = window.setTimeout(() => {
-      callMutation('payments.poll', { attemptId: shownId })
+      client.payments.poll
+        .mutate({ attemptId: shownId })
         .then((a) => !stopped && land(a))
         .catch((e: unknown) => !stopped && setError(errorMessage(e)));
     }, POLL_MS);
@@ -72,7 +75,7 @@ export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
       window.clearTimeout(timer);
     };
     // each answer (a new `shown` object) schedules the next look
-  }, [following, shownId, shown, land]);
+  }, [following, shownId, shown, land, client]);
 
   const run = async (fn: () => Promise<CardAttempt>) => {
     setBusy(true);
@@ -105,10 +108,10 @@ export function useCardTender(onTaken: (attempt: CardAttempt) => void) {
     error,
     busy,
     start: (cartId: string, amountCents: number) =>
-      reader ? run(() => callMutation('payments.start', { cartId, amountCents, readerId: reader.id })) : Promise.resolve(),
-    cancel: () => (shown ? run(() => callMutation('payments.cancel', { attemptId: shown.id })) : Promise.resolve()),
-    checkAgain: () => (shown ? run(() => callMutation('payments.poll', { attemptId: shown.id })) : Promise.resolve()),
-    release: (attemptId: string) => run(() => callMutation('payments.release', { attemptId })),
+      reader ? run(() => client.payments.start.mutate({ cartId, amountCents, readerId: reader.id })) : Promise.resolve(),
+    cancel: () => (shown ? run(() => client.payments.cancel.mutate({ attemptId: shown.id })) : Promise.resolve()),
+    checkAgain: () => (shown ? run(() => client.payments.poll.mutate({ attemptId: shown.id })) : Promise.resolve()),
+    release: (attemptId: string) => run(() => client.payments.release.mutate({ attemptId })),
     dismiss: () => {
       setShown(null);
       setError(null);

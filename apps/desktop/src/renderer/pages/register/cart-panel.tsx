@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconAlertCircle, IconCash, IconCircleCheck, IconPlayerPlay, IconScan } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { money } from '../../format/money';
 import { CartLineRow } from './cart-line-row';
 import { CartTotals } from './cart-totals';
@@ -30,8 +30,9 @@ interface Props {
 
 /** The sale in progress: what was scanned, the totals, and the way to payment (F12). */
 export function CartPanel({ cart, currency, shiftOpen, onPay, onOpenShift, onQuickAdd }: Props) {
+  const trpc = useTRPC();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const parked = useQuery(apiQuery('cart.listParked'));
+  const parked = useQuery(trpc.cart.listParked.queryOptions());
   const view = cart.cart;
   const lines = view?.lines ?? [];
   const empty = lines.length === 0;

@@ -3,7 +3,7 @@ import { IconMail, IconSearch, IconUser, IconUserMinus, IconWifiOff } from '@tab
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiError } from '../../api/errors';
-import { callMutation, callQuery, queryKeyOf } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 
 type Found = NonNullable<Outputs['customers']['lookup']>;
@@ -21,6 +21,8 @@ interface Props {
  * them to the sale, or, offline or without an account, keep an email just for this receipt.
  */
 export function CustomerModal({ current, onClose }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
@@ -29,7 +31,7 @@ export function CustomerModal({ current, onClose }: Props) {
   const [busy, setBusy] = useState(false);
 
   const refresh = async () => {
-    await Promise.all([qc.invalidateQueries({ queryKey: queryKeyOf('cart.current') }), qc.invalidateQueries({ queryKey: ['customers'] })]);
+    await Promise.all([qc.invalidateQueries(trpc.cart.current.queryFilter()), qc.invalidateQueries(trpc.customers.pathFilter())]);
   };
 
   const find = async (e: FormEvent) => {
@@ -38,7 +40,7 @@ export function CustomerModal({ current, onClose }: Props) {
     if (q.length < 3) return setSearch({ state: 'error', message: 'Type the customer’s full email or phone number.' });
     setSearch({ state: 'busy' });
     try {
-      const customer = await callQuery('customers.lookup', { query: q });
+      const customer = await client.customers.lookup.query({ query: q });
       setSearch(customer ? { state: 'found', customer } : { state: 'none', query: q });
     } catch (err) {
       const info = apiError(err);
@@ -65,7 +67,7 @@ export function CustomerModal({ current, onClose }: Props) {
     setEmailError(null);
     setBusy(true);
     try {
-      await callMutation('customers.setReceiptAddress', { email: receiptEmail.trim() || null });
+      await client.customers.setReceiptAddress.mutate({ email: receiptEmail.trim() || null });
       await refresh();
       onClose();
     } catch (err) {
@@ -91,7 +93,7 @@ export function CustomerModal({ current, onClose }: Props) {
                   </Text>
                 </Box>
               </Group>
-              <Button variant="default" color="red" leftSection={<IconUserMinus size={18} />} loading={busy} onClick={() => void act(() => callMutation('customers.attach', { customer: null }))}>
+              <Button variant="default" color="red" leftSection={<IconUserMinus size={18} />} loading={busy} onClick={() => void act(() => client.customers.attach.mutate({ customer: null }))}>
                 Remove
               </Button>
             </Group>
@@ -124,7 +126,7 @@ export function CustomerModal({ current, onClose }: Props) {
                 </Text>
                 <Text c="ink.8">{[search.customer.email, search.customer.phone].filter(Boolean).join(' · ')}</Text>
               </Box>
-              <Button size="lg" loading={busy} onClick={() => void act(() => callMutation('customers.attach', { customer: search.customer }))}>
+              <Button size="lg" loading={busy} onClick={() => void act(() => client.customers.attach.mutate({ customer: search.customer }))}>
                 Add to sale
               </Button>
             </Group>

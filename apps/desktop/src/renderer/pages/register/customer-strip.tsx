@@ -3,13 +3,14 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconMail, IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { CustomerModal } from './customer-modal';
 
 /** One line above the totals: who the sale is for (F7 to add or change). Fixed height, so the cart never jumps. */
 export function CustomerStrip({ disabled, cartId, customerId }: { disabled: boolean; cartId: string | null; customerId: string | null }) {
+  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const current = useQuery({ ...apiQuery('customers.current'), enabled: cartId !== null });
+  const current = useQuery(trpc.customers.current.queryOptions(undefined, { enabled: cartId !== null }));
   useHotkeys([['F7', () => !disabled && setOpen(true)]], []);
   const { refetch } = current;
   // a new sale, or a customer attached from another screen: read it again

@@ -3,7 +3,7 @@ import { IconMinus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation, queryKeyOf } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { CartLine } from '../../api/types';
 import { useApproval } from '../../app/approval';
 import { DiscountForm, type Discount } from '../../components/discount-form';
@@ -19,6 +19,8 @@ interface Props {
 
 /** Everything about one line: quantity (or weight), a line discount (manager PIN above the limit), a note, void. */
 export function LineEditorModal({ line, currency, cart, onClose }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const withApproval = useApproval();
   const [note, setNote] = useState(line.note);
@@ -42,10 +44,10 @@ export function LineEditorModal({ line, currency, cart, onClose }: Props) {
     setError(null);
     try {
       const view = await withApproval('give this discount', (approval) =>
-        callMutation('cart.lineDiscount', { lineId: line.id, discount, ...(approval ? { approval } : {}) }),
+        client.cart.lineDiscount.mutate({ lineId: line.id, discount, ...(approval ? { approval } : {}) }),
       );
       if (view) {
-        qc.setQueryData(queryKeyOf('cart.current'), view);
+        qc.setQueryData(trpc.cart.current.queryKey(), view);
         onClose();
       }
     } catch (e) {

@@ -2,13 +2,15 @@ import { Modal, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation, queryKeyOf } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { CartView } from '../../api/types';
 import { useApproval } from '../../app/approval';
 import { DiscountForm, type Discount } from '../../components/discount-form';
 
 /** A discount on the whole sale, spread over the lines by the counter; above the limit a manager approves. */
 export function OrderDiscountModal({ cart, currency, onClose }: { cart: CartView; currency: string; onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const withApproval = useApproval();
   const [busy, setBusy] = useState(false);
@@ -19,9 +21,9 @@ export function OrderDiscountModal({ cart, currency, onClose }: { cart: CartView
     setBusy(true);
     setError(null);
     try {
-      const view = await withApproval('give this discount', (approval) => callMutation('cart.orderDiscount', { discount, ...(approval ? { approval } : {}) }));
+      const view = await withApproval('give this discount', (approval) => client.cart.orderDiscount.mutate({ discount, ...(approval ? { approval } : {}) }));
       if (view) {
-        qc.setQueryData(queryKeyOf('cart.current'), view);
+        qc.setQueryData(trpc.cart.current.queryKey(), view);
         onClose();
       }
     } catch (e) {

@@ -1,14 +1,15 @@
 import { Button, Card, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { money } from '../../format/money';
 import { dayAndTime } from '../../format/time';
 import type { CartControls } from './use-cart';
 
 /** Parked sales, newest first; resuming one needs an empty register (finish or park the current sale). */
 export function ParkedModal({ cart, currency, onClose }: { cart: CartControls; currency: string; onClose(): void }) {
-  const parked = useQuery(apiQuery('cart.listParked'));
+  const trpc = useTRPC();
+  const parked = useQuery(trpc.cart.listParked.queryOptions());
   const resume = async (id: string) => {
     if (await cart.resume(id)) onClose();
   };

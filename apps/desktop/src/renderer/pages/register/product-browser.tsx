@@ -1,10 +1,10 @@
 import { ActionIcon, Box, Button, Group, Loader, ScrollArea, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { useKeySink } from '../../app/scan-context';
 import { ProductTile, type TileProduct } from './product-tile';
 
@@ -18,19 +18,16 @@ interface Props {
 
 /** Search as you type (the counter's FTS5) above the quick keys of one category. */
 export function ProductBrowser({ currency, onPick, searchRef }: Props) {
+  const trpc = useTRPC();
   const [text, setText] = useState('');
   const searching = text.trim().length > 0;
-  const results = useQuery({ ...apiQuery('catalog.search', { text: text.trim(), limit: 30 }), enabled: searching, placeholderData: keepPreviousData });
-  const categories = useQuery(apiQuery('catalog.categories'));
+  const results = useQuery(trpc.catalog.search.queryOptions(searching ? { text: text.trim(), limit: 30 } : skipToken, { placeholderData: keepPreviousData }));
+  const categories = useQuery(trpc.catalog.categories.queryOptions());
   // how a sold-out tile reads depends on the shop's rule (warn / block online / allow)
-  const soldOutPolicy = useQuery(apiQuery('store.settings')).data?.soldOutPolicy ?? 'warn';
+  const soldOutPolicy = useQuery(trpc.store.settings.queryOptions()).data?.soldOutPolicy ?? 'warn';
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const active = categoryId ?? categories.data?.[0]?.id ?? null;
-  const tiles = useQuery({
-    ...apiQuery('catalog.byCategory', { categoryId: active ?? '00000000-0000-7000-8000-000000000000', limit: 200 }),
-    enabled: active !== null,
-    placeholderData: keepPreviousData,
-  });
+  const tiles = useQuery(trpc.catalog.byCategory.queryOptions(active ? { categoryId: active, limit: 200 } : skipToken, { placeholderData: keepPreviousData }));
   const shown: TileProduct[] = searching ? (results.data ?? []) : (tiles.data ?? []);
   const scroller = useRef<HTMLDivElement>(null);
 

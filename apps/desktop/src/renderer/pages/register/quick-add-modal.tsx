@@ -3,7 +3,7 @@ import { parseMoney } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useApproval } from '../../app/approval';
 import { formatRateLabel } from './quick-add-labels';
 import type { ScanOutcome } from './use-cart';
@@ -20,8 +20,10 @@ interface Props {
  * tax, then one goes into the sale. It reaches the marketplace like a sale does. Cashiers need a manager's PIN.
  */
 export function QuickAddModal({ code, currency, onAdded, onClose }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const withApproval = useApproval();
-  const options = useQuery(apiQuery('scanners.quickAddOptions'));
+  const options = useQuery(trpc.scanners.quickAddOptions.queryOptions());
   const [name, setName] = useState('');
   const [price, setPrice] = useState('');
   const [taxClass, setTaxClass] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function QuickAddModal({ code, currency, onAdded, onClose }: Props) {
     setBusy(true);
     try {
       const added = await withApproval('add a product', (approval) =>
-        callMutation('scanners.quickAdd', { code, name, priceCents, taxClass: chosenTax, categoryId, ...(approval ? { approval } : {}) }),
+        client.scanners.quickAdd.mutate({ code, name, priceCents, taxClass: chosenTax, categoryId, ...(approval ? { approval } : {}) }),
       );
       if (added) onAdded(added.scan);
     } catch (err) {

@@ -1,7 +1,8 @@
 import { Box } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
-import { apiQuery, queryKeyOf, useApiSubscription } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { SaleView, SignedIn } from '../../api/types';
 import { useScanHandler } from '../../app/scan-context';
 import { OpenShiftModal } from '../../components/open-shift-modal';
@@ -16,14 +17,13 @@ import { TenderModal } from './tender-modal';
 import { useCart } from './use-cart';
 import { WeightModal } from './weight-modal';
 
-const NO_ID = '00000000-0000-7000-8000-000000000000';
-
 /** The register: find or scan products on the left, the sale on the right, payment, then the change. */
 export function RegisterPage(_: { staff: SignedIn }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const currency = useCurrency();
   const cart = useCart();
-  const shift = useQuery(apiQuery('shifts.current'));
+  const shift = useQuery(trpc.shifts.current.queryOptions());
   const searchRef = useRef<HTMLInputElement>(null);
   const [paying, setPaying] = useState(false);
   const [openingShift, setOpeningShift] = useState(false);
@@ -41,17 +41,19 @@ export function RegisterPage(_: { staff: SignedIn }) {
     void cart.scan(code);
   });
   // serial scanners scan by themselves (the counter adds the item); keyboard scans answer their own request
-  useApiSubscription('scanners.onScan', undefined, {
-    onData: (event) => {
-      if (event.source !== 'serial') return;
-      setCompleted(null);
-      cart.showOutcome(event.outcome);
-    },
-  });
+  useSubscription(
+    trpc.scanners.onScan.subscriptionOptions(undefined, {
+      onData: (event) => {
+        if (event.source !== 'serial') return;
+        setCompleted(null);
+        cart.showOutcome(event.outcome);
+      },
+    }),
+  );
 
   // a weighed product scanned without a scale label: ask for its weight
   const needsWeight = cart.notice?.needsWeightFor ?? null;
-  const weighVariant = useQuery({ ...apiQuery('catalog.byId', { variantId: needsWeight ?? NO_ID }), enabled: needsWeight !== null });
+  const weighVariant = useQuery(trpc.catalog.byId.queryOptions(needsWeight ? { variantId: needsWeight } : skipToken));
   const { clearNotice } = cart;
   useEffect(() => {
     const v = weighVariant.data;
@@ -63,9 +65,12 @@ export function RegisterPage(_: { staff: SignedIn }) {
   const paid = (sale: SaleView) => {
     setPaying(false);
     setCompleted(sale);
-    qc.setQueryData(queryKeyOf('cart.current'), null);
+    qc.setQueryData(trpc.cart.current.queryKey(), null);
     cart.clearNotice();
-    for (const key of [['sales'], ['shifts'], ['catalog', 'search'], ['sync']]) void qc.invalidateQueries({ queryKey: key });
+    // the sale changed what was sold, what is in the drawer and on the shelf, and what waits to be sent
+    for (const filter of [trpc.sales.pathFilter(), trpc.shifts.pathFilter(), trpc.catalog.search.pathFilter(), trpc.inventory.pathFilter(), trpc.reports.pathFilter(), trpc.sync.pathFilter()]) {
+      void qc.invalidateQueries(filter);
+    }
   };
 
   if (completed) {
@@ -99,7 +104,7 @@ export function RegisterPage(_: { staff: SignedIn }) {
           onAdded={(outcome) => {
             setQuickAdd(null);
             if (outcome) cart.showOutcome(outcome);
-            void qc.invalidateQueries({ queryKey: ['catalog'] });
+            void qc.invalidateQueries(trpc.catalog.pathFilter());
           }}
         />
       )}

@@ -2,7 +2,7 @@ import { Box, Button, Group, Kbd, ScrollArea, Stack, Text, ThemeIcon, Title } fr
 import { useHotkeys } from '@mantine/hooks';
 import { IconCircleCheck, IconReceipt, IconShoppingCartPlus } from '@tabler/icons-react';
 import { tenderLabel } from '@makeries/shared';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import type { SaleView } from '../../api/types';
 import { useNav } from '../../app/nav';
 import { PrintButton } from '../../components/print-button';
@@ -12,6 +12,7 @@ import { money } from '../../format/money';
 
 /** After payment: the change in big type for the cashier to count out, the receipt, and on to the next customer. */
 export function SaleComplete({ sale, onNext }: { sale: SaleView; onNext(): void }) {
+  const client = useTRPCClient();
   const nav = useNav();
   useHotkeys([['Enter', onNext]], []);
   const cashPaid = sale.payments.some((p) => p.kind === 'cash');
@@ -38,7 +39,7 @@ export function SaleComplete({ sale, onNext }: { sale: SaleView; onNext(): void 
         </Box>
         <Text c="ink.7">{sale.syncStatus === 'pending' ? 'Saved on this counter; it reaches the marketplace with the next sync.' : 'Saved and sent.'}</Text>
         <Group w={520} grow>
-          <PrintButton label="Print receipt" print={() => callMutation('printers.printReceipt', { saleId: sale.id })} />
+          <PrintButton label="Print receipt" print={() => client.printers.printReceipt.mutate({ saleId: sale.id })} />
           <EmailReceiptButton saleId={sale.id} />
         </Group>
         <Button variant="subtle" leftSection={<IconReceipt />} onClick={() => nav.go({ page: 'orders', saleId: sale.id })}>

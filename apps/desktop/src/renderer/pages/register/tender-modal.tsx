@@ -1,9 +1,12 @@
 import { Alert, Box, Button, Group, Kbd, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
+import { tenderFormSchema } from '@makeries/shared';
+import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { CartView, SaleView } from '../../api/types';
 import { useScanHandler } from '../../app/scan-context';
 import { FocusAnchor } from '../../components/focus-anchor';
@@ -23,18 +26,37 @@ interface Props {
   onClose(): void;
 }
 
+/** The dialog's form: keypad digits and its own part payments (the reader's come from the counter). */
+type TenderValues = { digits: string; tenders: UiTender[] };
+
+/** The one message the dialog shows: what the plan refused, what the form found, or what the counter said. */
+const firstError = (errors: Record<string, unknown>): string | null => {
+  const first = Object.values(errors).find((e) => typeof e === 'string' && e !== '');
+  return typeof first === 'string' ? first : null;
+};
+
 /**
  * Payment: cash with quick amounts and change, the shop's Stripe card reader, the external card machine, or a
  * mix (split tender). Card payments taken on the reader are kept by the counter, so they are still here after a
  * restart; the sale is recorded with them in one step. Every key is on its button (Enter cash, F2 card machine,
  * F3 card reader, Esc back), and after each part payment focus returns to the dialog itself, so a button the
  * cashier just tapped never takes the next Enter: what is recorded is always the method the cashier chose.
+ * The typed amount and the part payments are one @mantine/form checked with the shared tender schema before
+ * the sale is sent; errors stay until the next payment attempt, as the cashier types.
  */
 export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
-  const info = useQuery({ ...apiQuery('sales.tender'), staleTime: 0 });
-  const [tenders, setTenders] = useState<UiTender[]>([]);
-  const [digits, setDigits] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const info = useQuery(trpc.sales.tender.queryOptions(undefined, { staleTime: 0 }));
+  const form = useForm<TenderValues>({
+    initialValues: { digits: '', tenders: [] },
+    validate: zod4Resolver(tenderFormSchema, { errorPriority: 'first' }),
+    clearInputErrorOnChange: false,
+  });
+  const { digits, tenders } = form.values;
+  const setError = (message: string | null) => (message === null ? form.clearErrors() : form.setErrors({ tenders: message }));
+  const setDigits = (next: string | ((d: string) => string)) => form.setFieldValue('digits', next);
+  const setTenders = (next: UiTender[]) => form.setFieldValue('tenders', next);
   const [busy, setBusy] = useState(false);
   const due = { totalCents: cart.totals.totalCents, cashIncrementCents: cart.cashIncrementCents, currency };
   const typed = digitsToCents(digits);
@@ -49,14 +71,16 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
     }
     setError(null);
     setDigits('');
-    if (!step.done) {
-      setTenders(step.tenders.filter((t) => t.kind !== 'stripe_terminal'));
-      return;
-    }
+    const before = form.getValues().tenders;
+    setTenders(step.tenders.filter((t) => t.kind !== 'stripe_terminal'));
+    const invalid = form.validate().hasErrors;
+    // a refused payment is not listed, and the last one goes with the sale (React shows the list as it ends here)
+    if (invalid || step.done) setTenders(before);
+    if (invalid || !step.done) return;
     setBusy(true);
     try {
       // the counter adds the card payments taken on the reader itself
-      const sale = await callMutation('payments.complete', { cartId: cart.id, tenders: step.sale });
+      const sale = await client.payments.complete.mutate({ cartId: cart.id, tenders: step.sale });
       onPaid(sale);
     } catch (e) {
       setError(errorMessage(e));
@@ -108,7 +132,7 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
 
   const change = digits !== '' && typed > cashLeftCents ? typed - cashLeftCents : 0;
   const quickCash = split ? [cashLeftCents] : (info.data?.quickCash ?? []);
-  const shownError = error ?? card.error;
+  const shownError = firstError(form.errors) ?? card.error;
 
   return (
     <Modal.Root opened onClose={busy || onReader ? () => {} : onClose} size={980} centered radius="lg" padding="lg" closeOnClickOutside={false}>

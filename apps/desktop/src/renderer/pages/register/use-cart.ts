@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { apiError } from '../../api/errors';
-import { apiQuery, callMutation, queryKeyOf } from '../../api/hooks';
-import type { CartView, InputOf, Outputs } from '../../api/types';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
+import type { CartView, Inputs, Outputs } from '../../api/types';
 
 type SoldOutSignal = { variantId: string; name: string; available: number; policy: 'warn' | 'block' | 'allow'; canSellAnyway: boolean; offline: boolean };
 
@@ -22,7 +22,7 @@ export interface SoldOutQuestion {
   /** the counter's words, e.g. "Butter Croissant: 0 in stock — sell anyway?" */
   message: string;
   signal: SoldOutSignal;
-  retry: { kind: 'scan'; code: string } | { kind: 'variant'; input: InputOf<'cart.addVariant'> };
+  retry: { kind: 'scan'; code: string } | { kind: 'variant'; input: Inputs['cart']['addVariant'] };
 }
 
 /** details.soldOut of an OUT_OF_STOCK answer (cart/sold-out.ts in the core). */
@@ -36,15 +36,17 @@ function soldOutSignal(details: Record<string, unknown> | undefined): SoldOutSig
  * cache, so the screen updates from one round trip to this machine's counter and never jumps.
  */
 export function useCart() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const query = useQuery(apiQuery('cart.current'));
+  const query = useQuery(trpc.cart.current.queryOptions());
   const [lastLineId, setLastLineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<ScanNotice | null>(null);
   const [busy, setBusy] = useState(false);
   const [soldOut, setSoldOut] = useState<SoldOutQuestion | null>(null);
 
   const clearNotice = useCallback(() => setNotice(null), []);
-  const put = useCallback((cart: CartView | null) => qc.setQueryData(queryKeyOf('cart.current'), cart), [qc]);
+  const put = useCallback((cart: CartView | null) => qc.setQueryData(trpc.cart.current.queryKey(), cart), [qc, trpc]);
 
   /** Runs one change; an error becomes the notice under the search box instead of a thrown exception. */
   const run = useCallback(
@@ -126,9 +128,9 @@ export function useCart() {
     clearNotice,
     put,
     /** a keyboard-wedge scan: the counter's scan pipeline answers with an outcome, never an error */
-    scan: (code: string) => run(() => callMutation('scanners.scan', { code }), showOutcome),
+    scan: (code: string) => run(() => client.scanners.scan.mutate({ code }), showOutcome),
     showOutcome,
-    addVariant: (input: InputOf<'cart.addVariant'>) => run(() => callMutation('cart.addVariant', input), added, { kind: 'variant', input }),
+    addVariant: (input: Inputs['cart']['addVariant']) => run(() => client.cart.addVariant.mutate(input), added, { kind: 'variant', input }),
     /** the open sold-out question, answered by `sellAnyway` or `dismissSoldOut` */
     soldOut,
     sellAnyway: () => {
@@ -136,19 +138,19 @@ export function useCart() {
       setSoldOut(null);
       if (!r) return Promise.resolve(false);
       return r.kind === 'scan'
-        ? run(() => callMutation('cart.addByScan', { code: r.code, sellAnyway: true }), added)
-        : run(() => callMutation('cart.addVariant', { ...r.input, sellAnyway: true }), added);
+        ? run(() => client.cart.addByScan.mutate({ code: r.code, sellAnyway: true }), added)
+        : run(() => client.cart.addVariant.mutate({ ...r.input, sellAnyway: true }), added);
     },
     dismissSoldOut: () => setSoldOut(null),
     setQuantity: (lineId: string, quantity: number) =>
-      run(() => callMutation('cart.setQuantity', { lineId, quantity }), (r) => put(r.cart)),
-    setWeight: (lineId: string, grams: number) => run(() => callMutation('cart.setWeight', { lineId, grams }), (r) => put(r.cart)),
-    voidLine: (lineId: string) => run(() => callMutation('cart.voidLine', { lineId }), (r) => put(r.cart)),
-    lineNote: (lineId: string, note: string) => run(() => callMutation('cart.lineNote', { lineId, note }), (r) => put(r.cart)),
-    note: (note: string) => run(() => callMutation('cart.note', { note }), put),
+      run(() => client.cart.setQuantity.mutate({ lineId, quantity }), (r) => put(r.cart)),
+    setWeight: (lineId: string, grams: number) => run(() => client.cart.setWeight.mutate({ lineId, grams }), (r) => put(r.cart)),
+    voidLine: (lineId: string) => run(() => client.cart.voidLine.mutate({ lineId }), (r) => put(r.cart)),
+    lineNote: (lineId: string, note: string) => run(() => client.cart.lineNote.mutate({ lineId, note }), (r) => put(r.cart)),
+    note: (note: string) => run(() => client.cart.note.mutate({ note }), put),
     clear: (reason: string) =>
       run(
-        () => callMutation('cart.clear', { reason }),
+        () => client.cart.clear.mutate({ reason }),
         () => {
           put(null);
           setNotice(null);
@@ -156,20 +158,20 @@ export function useCart() {
       ),
     park: (label: string) =>
       run(
-        () => callMutation('cart.park', { label }),
+        () => client.cart.park.mutate({ label }),
         (p) => {
           put(null);
           setNotice({ kind: 'added', text: `Parked ${p.label || 'the sale'} (${p.lineCount} line${p.lineCount === 1 ? '' : 's'})` });
-          void qc.invalidateQueries({ queryKey: ['cart', 'listParked'] });
+          void qc.invalidateQueries(trpc.cart.listParked.pathFilter());
         },
       ),
     resume: (cartId: string) =>
       run(
-        () => callMutation('cart.resume', { cartId }),
+        () => client.cart.resume.mutate({ cartId }),
         (c) => {
           put(c);
           setNotice({ kind: 'added', text: 'Sale resumed' });
-          void qc.invalidateQueries({ queryKey: ['cart', 'listParked'] });
+          void qc.invalidateQueries(trpc.cart.listParked.pathFilter());
         },
       ),
   };

@@ -3,7 +3,7 @@ import { IconCloudUpload, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { ChannelsCard } from './channels-card';
 import { FiguresCard } from './figures-card';
 import { RangePicker } from './range-picker';
@@ -17,9 +17,10 @@ type View = 'register' | 'all';
  * "all channels": the same beside the shop's web orders mirrored here.
  */
 export function ReportsSection() {
+  const trpc = useTRPC();
   const [range, setRange] = useState<RangeInput>({ preset: 'today' });
   const [view, setView] = useState<View>('register');
-  const report = useQuery({ ...apiQuery('reports.summary', { range, topLimit: 10, refundLimit: 50 }), placeholderData: keepPreviousData, refetchInterval: 60_000 });
+  const report = useQuery(trpc.reports.summary.queryOptions({ range, topLimit: 10, refundLimit: 50 }, { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
   const r = report.data;
 
   return (

@@ -4,15 +4,17 @@ import { IconAlertTriangle, IconDeviceMobile, IconPlus } from '@tabler/icons-rea
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 
 /**
  * Settings → Card readers: the shop's Stripe Terminal readers and registering a new one with the code it shows
  * on screen. Needs a connection and card payments set up for the shop; otherwise says which is missing.
  */
 export function CardReadersPanel({ canEdit }: { canEdit: boolean }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const state = useQuery({ ...apiQuery('payments.availability'), staleTime: 0, retry: false });
+  const state = useQuery(trpc.payments.availability.queryOptions(undefined, { staleTime: 0, retry: false }));
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +27,7 @@ export function CardReadersPanel({ canEdit }: { canEdit: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      const reader = await callMutation('payments.registerReader', { registrationCode: code, label });
+      const reader = await client.payments.registerReader.mutate({ registrationCode: code, label });
       notifications.show({ color: 'green', title: 'Card reader added', message: `${reader.label} is ready to take cards.` });
       setCode('');
       setLabel('');
@@ -33,7 +35,7 @@ export function CardReadersPanel({ canEdit }: { canEdit: boolean }) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
-      void qc.invalidateQueries({ queryKey: ['payments'] });
+      void qc.invalidateQueries(trpc.payments.pathFilter());
     }
   };
 

@@ -1,10 +1,10 @@
 import { Alert, Box, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCloudCheck, IconCloudOff, IconDeviceDesktop, IconLinkOff, IconRefresh } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation, queryKeyOf, useApiMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { timeAgo } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
 import { LogsCard } from './logs-card';
@@ -35,26 +35,28 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
 
 /** Settings → This counter: which register it is, auto-lock, how sync is doing, and unpairing. */
 export function DevicePanel({ canEdit }: { canEdit: boolean }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const now = useNow(15_000);
-  const device = useQuery(apiQuery('device.status'));
-  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
-  const settings = useQuery(apiQuery('device.settings'));
+  const device = useQuery(trpc.device.status.queryOptions());
+  const sync = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
+  const settings = useQuery(trpc.device.settings.queryOptions());
   const [confirm, setConfirm] = useState(false);
   const [unpairError, setUnpairError] = useState<string | null>(null);
-  const syncNow = useApiMutation('sync.syncNow', { onSuccess: (s) => qc.setQueryData(queryKeyOf('sync.status'), s) });
-  const unpair = useApiMutation('device.unpair', {
+  const syncNow = useMutation(trpc.sync.syncNow.mutationOptions({ onSuccess: (s) => qc.setQueryData(trpc.sync.status.queryKey(), s) }));
+  const unpair = useMutation(trpc.device.unpair.mutationOptions({
     onSuccess: () => {
       setConfirm(false);
       void qc.invalidateQueries();
     },
     onError: (e) => setUnpairError(errorMessage(e)),
-  });
+  }));
 
   const setAutoLock = async (v: string | null) => {
     try {
-      await callMutation('device.updateSettings', { autoLockSeconds: Number(v ?? 0) });
-      await qc.invalidateQueries({ queryKey: ['device', 'settings'] });
+      await client.device.updateSettings.mutate({ autoLockSeconds: Number(v ?? 0) });
+      await qc.invalidateQueries(trpc.device.settings.pathFilter());
       notifications.show({ color: 'green', title: 'Saved', message: 'Auto-lock changed for this counter.' });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(e) });

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileZip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 
 /** Hands a zip the counter made to the browser's download (Electron saves it the same way). */
 function download(fileName: string, base64: string): void {
@@ -18,11 +18,12 @@ function download(fileName: string, base64: string): void {
 
 /** Settings › This counter: the counter's log files in one zip, to send to support when something went wrong. */
 export function LogsCard() {
+  const client = useTRPCClient();
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
     try {
-      const zip = await callMutation('device.logs', undefined);
+      const zip = await client.device.logs.mutate();
       download(zip.fileName, zip.zipBase64);
       const kb = Math.max(1, Math.round(zip.files.reduce((n, f) => n + f.size, 0) / 1024));
       notifications.show({ color: 'green', title: 'Logs saved', message: `${zip.fileName}: ${zip.files.length} file${zip.files.length === 1 ? '' : 's'}, ${kb} KB before zipping. Attach it to your message to support.` });

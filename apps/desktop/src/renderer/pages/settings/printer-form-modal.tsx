@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Sim
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 import { BAUDS, CODE_PAGES, connectionProblem, connectionUrl, parseConnection, type Connection } from './printer-transport';
 
@@ -35,6 +35,8 @@ function formOf(p: PrinterRow | null): Form {
 
 /** Add a printer, or change one: how it is connected, what it prints, paper, drawer. */
 export function PrinterFormModal({ printer, onClose }: { printer: PrinterRow | null; onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const [f, setF] = useState<Form>(() => formOf(printer));
   const [error, setError] = useState<string | null>(null);
@@ -53,9 +55,9 @@ export function PrinterFormModal({ printer, onClose }: { printer: PrinterRow | n
     setError(null);
     const fields = { name: f.name, role: f.role, transport: connectionUrl(c), paperWidth: f.paperWidth, codePage: f.codePage, hasDrawer: f.hasDrawer, drawerPin: f.drawerPin, enabled: f.enabled };
     try {
-      if (printer) await callMutation('printers.update', { printerId: printer.id, ...fields });
-      else await callMutation('printers.add', fields);
-      await qc.invalidateQueries({ queryKey: ['printers'] });
+      if (printer) await client.printers.update.mutate({ printerId: printer.id, ...fields });
+      else await client.printers.add.mutate(fields);
+      await qc.invalidateQueries(trpc.printers.pathFilter());
       onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -4,11 +4,12 @@ import { IconCash, IconPencil, IconPlus, IconPrinter, IconPrinterOff, IconTrash 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { PrinterFormModal, type PrinterRow } from './printer-form-modal';
 import { connectionText } from './printer-transport';
 
 function useRun() {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   return async (what: string, run: () => Promise<unknown>, done?: string) => {
     try {
@@ -17,12 +18,13 @@ function useRun() {
     } catch (e) {
       notifications.show({ color: 'red', title: `${what}: not done`, message: errorMessage(e) });
     } finally {
-      void qc.invalidateQueries({ queryKey: ['printers'] });
+      void qc.invalidateQueries(trpc.printers.pathFilter());
     }
   };
 }
 
 function PrinterCard({ p, canEdit, onEdit }: { p: PrinterRow; canEdit: boolean; onEdit(): void }) {
+  const client = useTRPCClient();
   const run = useRun();
   const other = p.role === 'receipt' ? 'kitchen' : 'receipt';
   return (
@@ -49,23 +51,23 @@ function PrinterCard({ p, canEdit, onEdit }: { p: PrinterRow; canEdit: boolean; 
           </Box>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Button size="md" variant="light" leftSection={<IconPrinter size={18} />} onClick={() => void run('Test print', () => callMutation('printers.testPrint', { printerId: p.id }), `A test page is on its way to ${p.name}.`)}>
+          <Button size="md" variant="light" leftSection={<IconPrinter size={18} />} onClick={() => void run('Test print', () => client.printers.testPrint.mutate({ printerId: p.id }), `A test page is on its way to ${p.name}.`)}>
             Test print
           </Button>
           {p.hasDrawer && (
-            <Button size="md" variant="default" leftSection={<IconCash size={18} />} onClick={() => void run('Open drawer', () => callMutation('printers.openDrawer', { reason: 'Drawer test from Settings' }), 'The drawer should open now (logged as a no-sale).')}>
+            <Button size="md" variant="default" leftSection={<IconCash size={18} />} onClick={() => void run('Open drawer', () => client.printers.openDrawer.mutate({ reason: 'Drawer test from Settings' }), 'The drawer should open now (logged as a no-sale).')}>
               Open drawer
             </Button>
           )}
           {canEdit && (
             <>
-              <Button size="md" variant="default" onClick={() => void run('Change printer', () => callMutation('printers.update', { printerId: p.id, role: other }), `${p.name} now prints ${other === 'receipt' ? 'receipts' : 'kitchen tickets'}.`)}>
+              <Button size="md" variant="default" onClick={() => void run('Change printer', () => client.printers.update.mutate({ printerId: p.id, role: other }), `${p.name} now prints ${other === 'receipt' ? 'receipts' : 'kitchen tickets'}.`)}>
                 Use for {other === 'receipt' ? 'receipts' : 'kitchen'}
               </Button>
               <Button size="md" variant="default" leftSection={<IconPencil size={18} />} onClick={onEdit}>
                 Change
               </Button>
-              <Button size="md" variant="subtle" color="red" aria-label={`Remove ${p.name}`} onClick={() => void run('Remove printer', () => callMutation('printers.remove', { printerId: p.id }), `${p.name} is removed.`)}>
+              <Button size="md" variant="subtle" color="red" aria-label={`Remove ${p.name}`} onClick={() => void run('Remove printer', () => client.printers.remove.mutate({ printerId: p.id }), `${p.name} is removed.`)}>
                 <IconTrash size={18} />
               </Button>
             </>
@@ -78,7 +80,8 @@ function PrinterCard({ p, canEdit, onEdit }: { p: PrinterRow; canEdit: boolean; 
 
 /** Settings → Printers: receipt and kitchen printers of this counter, test page, cash drawer. */
 export function PrintersPanel({ canEdit }: { canEdit: boolean }) {
-  const printers = useQuery(apiQuery('printers.list'));
+  const trpc = useTRPC();
+  const printers = useQuery(trpc.printers.list.queryOptions());
   const [editing, setEditing] = useState<PrinterRow | 'new' | null>(null);
   return (
     <Stack gap="md">

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { BAUDS } from './printer-transport';
 
 const SUFFIXES = [
@@ -14,6 +14,8 @@ const SUFFIXES = [
 
 /** A serial (RS-232 / USB-COM) barcode scanner: which port, how fast, what ends each code. */
 export function ScannerFormModal({ onClose }: { onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
@@ -27,8 +29,8 @@ export function ScannerFormModal({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await callMutation('scanners.create', { name, path, baudRate: baud, suffix, enabled });
-      await qc.invalidateQueries({ queryKey: ['scanners'] });
+      await client.scanners.create.mutate({ name, path, baudRate: baud, suffix, enabled });
+      await qc.invalidateQueries(trpc.scanners.pathFilter());
       onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -2,9 +2,10 @@ import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Switch, Text, T
 import { notifications } from '@mantine/notifications';
 import { IconBarcode, IconKeyboard, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation, useApiSubscription } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { timeAgo } from '../../format/time';
 import { ScannerFormModal } from './scanner-form-modal';
 
@@ -17,12 +18,14 @@ const LINK: Record<string, { label: string; color: string }> = {
 
 /** Settings → Scanners: USB keyboard scanners just work; serial ones are set up here and show their link. */
 export function ScannersPanel({ canEdit }: { canEdit: boolean }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const list = useQuery(apiQuery('scanners.list'));
+  const list = useQuery(trpc.scanners.list.queryOptions());
   const [adding, setAdding] = useState(false);
   const [lastScan, setLastScan] = useState<{ code: string; at: string } | null>(null);
-  useApiSubscription('scanners.onStatus', undefined, { onData: () => void qc.invalidateQueries({ queryKey: ['scanners', 'list'] }) });
-  useApiSubscription('scanners.onScan', undefined, { onData: (s) => setLastScan({ code: s.outcome.code, at: s.at }) });
+  useSubscription(trpc.scanners.onStatus.subscriptionOptions(undefined, { onData: () => void qc.invalidateQueries(trpc.scanners.list.pathFilter()) }));
+  useSubscription(trpc.scanners.onScan.subscriptionOptions(undefined, { onData: (s) => setLastScan({ code: s.outcome.code, at: s.at }) }));
 
   const run = async (what: string, call: () => Promise<unknown>) => {
     try {
@@ -30,7 +33,7 @@ export function ScannersPanel({ canEdit }: { canEdit: boolean }) {
     } catch (e) {
       notifications.show({ color: 'red', title: `${what}: not done`, message: errorMessage(e) });
     } finally {
-      void qc.invalidateQueries({ queryKey: ['scanners'] });
+      void qc.invalidateQueries(trpc.scanners.pathFilter());
     }
   };
 
@@ -82,8 +85,8 @@ export function ScannersPanel({ canEdit }: { canEdit: boolean }) {
               </Group>
               {canEdit && (
                 <Group gap="xs" wrap="nowrap">
-                  <Switch size="lg" label="In use" checked={s.enabled} onChange={(e) => void run('Change scanner', () => callMutation('scanners.update', { id: s.id, enabled: e.currentTarget.checked }))} />
-                  <Button size="md" variant="subtle" color="red" aria-label={`Remove ${s.name}`} onClick={() => void run('Remove scanner', () => callMutation('scanners.remove', { id: s.id }))}>
+                  <Switch size="lg" label="In use" checked={s.enabled} onChange={(e) => void run('Change scanner', () => client.scanners.update.mutate({ id: s.id, enabled: e.currentTarget.checked }))} />
+                  <Button size="md" variant="subtle" color="red" aria-label={`Remove ${s.name}`} onClick={() => void run('Remove scanner', () => client.scanners.remove.mutate({ id: s.id }))}>
                     <IconTrash size={18} />
                   </Button>
                 </Group>

@@ -5,7 +5,7 @@ import { IconPhotoUp, IconTrash, IconWifiOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation, queryKeyOf } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { StoreLogoCanvas } from './store-logo-canvas';
 import type { StoreSettings } from './store-types';
 
@@ -26,8 +26,10 @@ function readBase64(file: File): Promise<string> {
  * connection), then printed at the top of every receipt, offline too.
  */
 export function StoreLogoPicker({ settings, canEdit }: { settings: StoreSettings; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const sync = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   const online = sync.data?.online ?? false;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function StoreLogoPicker({ settings, canEdit }: { settings: StoreSettings
     setBusy(true);
     setError(null);
     try {
-      qc.setQueryData(queryKeyOf('store.settings'), await call());
+      qc.setQueryData(trpc.store.settings.queryKey(), await call());
       notifications.show({ color: 'brand', title: done, message: 'Receipts print it from now on.' });
     } catch (e) {
       setError(errorMessage(e));
@@ -50,7 +52,7 @@ export function StoreLogoPicker({ settings, canEdit }: { settings: StoreSettings
     if (!file) return;
     if (!(TYPES as readonly string[]).includes(file.type)) return setError('Please choose a PNG, JPEG or WebP image.');
     if (file.size > RECEIPT_LOGO_MAX_BYTES) return setError('That image is larger than 700 KB. Use a smaller one.');
-    void run(async () => callMutation('store.uploadLogo', { contentType: file.type as LogoType, dataBase64: await readBase64(file) }), 'Logo saved');
+    void run(async () => client.store.uploadLogo.mutate({ contentType: file.type as LogoType, dataBase64: await readBase64(file) }), 'Logo saved');
   };
 
   return (
@@ -76,7 +78,7 @@ export function StoreLogoPicker({ settings, canEdit }: { settings: StoreSettings
               )}
             </FileButton>
             {logo && (
-              <Button variant="subtle" color="red" leftSection={<IconTrash size={18} />} disabled={!online || busy} onClick={() => void run(() => callMutation('store.removeLogo'), 'Logo removed')}>
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={18} />} disabled={!online || busy} onClick={() => void run(() => client.store.removeLogo.mutate(), 'Logo removed')}>
                 Remove logo
               </Button>
             )}

@@ -1,29 +1,30 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { queryKeyOf, useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { StoreSettings } from './store-types';
 
 const SUGGESTIONS = ['Back in 30 minutes', 'Closed for a private event', 'Sold out for today'];
 
 /** Pause web orders with a reason customers read on the storefront, or reopen. Works offline (sent with the next sync). */
 export function StorePauseCard({ settings, canEdit }: { settings: StoreSettings; canEdit: boolean }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const pause = useApiMutation('store.setPaused', {
+  const pause = useMutation(trpc.store.setPaused.mutationOptions({
     onSuccess: (s) => {
-      qc.setQueryData(queryKeyOf('store.settings'), s);
+      qc.setQueryData(trpc.store.settings.queryKey(), s);
       setAsking(false);
       setReason('');
       notifications.show({ color: 'brand', title: s.paused ? 'Shop paused online' : 'Shop open online again', message: 'Customers see it after the next sync.' });
     },
     onError: (e) => setError(errorMessage(e)),
-  });
+  }));
   const paused = settings.paused;
   return (
     <Paper withBorder radius="lg" p="lg" style={paused ? { borderColor: 'var(--mantine-color-orange-4)', background: 'var(--mantine-color-orange-0)' } : undefined}>

@@ -1,11 +1,11 @@
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiError } from '../../api/errors';
-import { queryKeyOf, useApiMutation } from '../../api/hooks';
-import type { InputOf } from '../../api/types';
+import { useTRPC } from '../../api/trpc';
+import type { Inputs } from '../../api/types';
 
-export type StorePatch = InputOf<'store.update'>;
+export type StorePatch = Inputs['store']['update'];
 
 /** Only the fields that changed, so two managers editing different parts do not undo each other. */
 export function changedFields<T extends Record<string, unknown>>(draft: T, saved: T): Partial<T> {
@@ -16,12 +16,13 @@ export function changedFields<T extends Record<string, unknown>>(draft: T, saved
 
 /** Saves a patch; field errors come back by name for the form, anything else as one message. */
 export function useStoreSave() {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const save = useApiMutation('store.update', {
+  const save = useMutation(trpc.store.update.mutationOptions({
     onSuccess: (s) => {
-      qc.setQueryData(queryKeyOf('store.settings'), s);
+      qc.setQueryData(trpc.store.settings.queryKey(), s);
       setErrors({});
       setMessage(null);
       notifications.show({ color: 'brand', title: 'Saved', message: 'The storefront shows it after the next sync.' });
@@ -36,7 +37,7 @@ export function useStoreSave() {
       setErrors(byField);
       setMessage(Object.keys(byField).length > 0 ? null : info.message);
     },
-  });
+  }));
   return {
     errors,
     message,

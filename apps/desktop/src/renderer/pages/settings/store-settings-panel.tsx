@@ -3,7 +3,7 @@ import { IconCloudUpload, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { StoreCounterCard } from './store-counter-card';
 import { StoreHoursCard } from './store-hours-card';
 import { StorePauseCard } from './store-pause-card';
@@ -16,8 +16,9 @@ import { StoreReceiptForm } from './store-receipt-form';
  * which is converted by the marketplace and so needs the connection.
  */
 export function StoreSettingsPanel({ canEdit }: { canEdit: boolean }) {
-  const settings = useQuery(apiQuery('store.settings'));
-  const sync = useQuery({ ...apiQuery('sync.status'), staleTime: Infinity });
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.store.settings.queryOptions());
+  const sync = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity }));
   const { refetch } = settings;
   // after each push or pull: "waiting to sync" clears, and changes from elsewhere show up
   useEffect(() => {

@@ -1,22 +1,25 @@
 import { Alert, Button, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { AmountEntry } from '../../components/amount-entry';
 import { digitsToCents, money } from '../../format/money';
 
 /** Cash into the drawer (change from the bank) or out of it (paying the window cleaner), with what for. */
 export function CashMoveModal({ kind, currency, onClose }: { kind: 'paidIn' | 'paidOut'; currency: string; onClose(): void }) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const [digits, setDigits] = useState('');
   const [reason, setReason] = useState('');
-  const move = useApiMutation(kind === 'paidIn' ? 'shifts.paidIn' : 'shifts.paidOut', {
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['shifts'] });
-      onClose();
-    },
-  });
+  const move = useMutation(
+    trpc.shifts[kind].mutationOptions({
+      onSuccess: async () => {
+        await qc.invalidateQueries(trpc.shifts.pathFilter());
+        onClose();
+      },
+    }),
+  );
   const amount = digitsToCents(digits);
   const title = kind === 'paidIn' ? 'Cash paid in' : 'Cash paid out';
   return (

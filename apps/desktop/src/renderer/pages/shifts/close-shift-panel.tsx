@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Group, NumberInput, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { useApiMutation } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { ShiftReport } from '../../api/types';
 import { denominationsFor, minus, money } from '../../format/money';
 import { countedCents, countedInput, overShort, type Counts } from './drawer-count';
@@ -20,15 +20,16 @@ interface Props {
  * blind close, only the counted total (over/short comes back with the Z report).
  */
 export function CloseShiftPanel({ report, currency, onClosed, onCancel }: Props) {
+  const trpc = useTRPC();
   const qc = useQueryClient();
   const denoms = denominationsFor(currency);
   const [counts, setCounts] = useState<Counts>({});
-  const close = useApiMutation('shifts.close', {
+  const close = useMutation(trpc.shifts.close.mutationOptions({
     onSuccess: async (z) => {
-      await qc.invalidateQueries({ queryKey: ['shifts'] });
+      await qc.invalidateQueries(trpc.shifts.pathFilter());
       onClosed(z);
     },
-  });
+  }));
   const counted = countedCents(counts);
   // blind close: the counter sent no expected figure, so there is nothing to compare until the count is in
   const expected = report.cash?.expectedCents ?? null;

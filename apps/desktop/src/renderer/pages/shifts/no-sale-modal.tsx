@@ -3,14 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 
 const REASONS = ['Give change', 'Check the float', 'Customer paid a debt'];
 
 /** Opens the drawer without a sale; always recorded with who and why. */
 export function NoSaleModal({ onClose }: { onClose(): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const printers = useQuery(apiQuery('printers.list'));
+  const printers = useQuery(trpc.printers.list.queryOptions());
   const hasDrawer = (printers.data ?? []).some((p) => p.enabled && p.hasDrawer);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,10 +21,10 @@ export function NoSaleModal({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      if (hasDrawer) await callMutation('printers.openDrawer', { reason });
-      else await callMutation('shifts.noSale', { reason });
+      if (hasDrawer) await client.printers.openDrawer.mutate({ reason });
+      else await client.shifts.noSale.mutate({ reason });
       notifications.show({ color: 'brand', title: 'No sale recorded', message: hasDrawer ? 'The drawer is opening.' : 'No drawer is connected: open it with its key.' });
-      await qc.invalidateQueries({ queryKey: ['shifts'] });
+      await qc.invalidateQueries(trpc.shifts.pathFilter());
       onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -3,7 +3,7 @@ import { IconArrowDownRight, IconArrowUpRight, IconCash, IconLock, IconLockOpen 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { SignedIn } from '../../api/types';
 import { OpenShiftModal } from '../../components/open-shift-modal';
 import { PrintButton } from '../../components/print-button';
@@ -17,15 +17,17 @@ type Dialog = 'open' | 'paidIn' | 'paidOut' | 'noSale' | null;
 
 /** The till: open with a float, cash in and out, no-sale, X report, and close with the count (Z report). */
 export function ShiftsPage(_: { staff: SignedIn }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const currency = useCurrency();
-  const current = useQuery(apiQuery('shifts.current'));
+  const current = useQuery(trpc.shifts.current.queryOptions());
   const open = current.data != null;
-  const x = useQuery({ ...apiQuery('shifts.xReport'), enabled: open });
-  const staff = useQuery(apiQuery('staff.list'));
+  const x = useQuery(trpc.shifts.xReport.queryOptions(undefined, { enabled: open }));
+  const staff = useQuery(trpc.staff.list.queryOptions());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [closing, setClosing] = useState(false);
   // with the till closed, the last Z report stays on screen (to print, or to check the count again)
-  const z = useQuery({ ...apiQuery('shifts.zReport', {}), enabled: current.isSuccess && !open, retry: false });
+  const z = useQuery(trpc.shifts.zReport.queryOptions({}, { enabled: current.isSuccess && !open, retry: false }));
   const staffName = (id: string) => staff.data?.find((s) => s.id === id)?.name ?? 'staff';
 
   if (current.isPending) return <Loader m="xl" />;
@@ -69,7 +71,7 @@ export function ShiftsPage(_: { staff: SignedIn }) {
                 </Badge>
               </Group>
               <Box w={240}>
-                <PrintButton label="Print Z report" print={() => callMutation('printers.printShiftReport', { shiftId: z.data.shiftId, kind: 'z' })} />
+                <PrintButton label="Print Z report" print={() => client.printers.printShiftReport.mutate({ shiftId: z.data.shiftId, kind: 'z' })} />
               </Box>
             </Group>
             <ShiftReportCard report={z.data} currency={currency} staffName={staffName} />
@@ -99,7 +101,7 @@ export function ShiftsPage(_: { staff: SignedIn }) {
                 No sale
               </Button>
               {/* under blind close the printed X report leaves out the expected cash, as the screen does */}
-              <PrintButton label="Print X report" print={() => callMutation('printers.printShiftReport', { shiftId: current.data?.id ?? '', kind: 'x' })} />
+              <PrintButton label="Print X report" print={() => client.printers.printShiftReport.mutate({ shiftId: current.data?.id ?? '', kind: 'x' })} />
               <Button color="ink.9" leftSection={<IconLock />} onClick={() => setClosing(true)} disabled={!x.data}>
                 Close shift…
               </Button>

@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconAdjustments, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import { ItemPicker } from './item-picker';
 import { ADJUST_REASONS, adjustNote, itemTitle, unitOf, type AdjustReason, type StockItem } from './stock-item';
 import { useStockWrites } from './use-stock-writes';
 
 /** One product up or down by a number, with the reason staff pick (breakage, waste, theft, correction). */
 export function AdjustPanel() {
+  const client = useTRPCClient();
   const [item, setItem] = useState<StockItem | null>(null);
   const [direction, setDirection] = useState<'remove' | 'add'>('remove');
   const [quantity, setQuantity] = useState<number>(1);
@@ -33,7 +34,7 @@ export function AdjustPanel() {
     try {
       let onHand: number | null = null;
       const done = await write('adjust stock', async (approval) => {
-        onHand = (await callMutation('inventory.adjust', { variantId: item.variantId, quantity: delta, note: adjustNote(reason, detail), approval })).onHand;
+        onHand = (await client.inventory.adjust.mutate({ variantId: item.variantId, quantity: delta, note: adjustNote(reason, detail), approval })).onHand;
       });
       if (done) {
         notifications.show({ color: 'green', title: 'Stock adjusted', message: `${itemTitle(item)}: ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} (${reason.toLowerCase()}). Now ${onHand ?? '?'} in stock.` });

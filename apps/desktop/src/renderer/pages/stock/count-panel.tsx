@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClipboardCheck, IconScan } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { ItemPicker } from './item-picker';
 import { ItemTable } from './item-table';
 import { unitOf, type StockItem } from './stock-item';
@@ -44,12 +44,14 @@ function Difference({ n }: { n: number | null }) {
 
 /** Stock take: scan every item on the shelf (each scan counts one), compare with what the counter expects, commit. */
 export function CountPanel() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [rows, setRows] = useState<Row[]>(loadSaved);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const write = useStockWrites();
   const ids = rows.map((r) => r.item.variantId);
-  const levels = useQuery({ ...apiQuery('inventory.levels', { variantIds: ids.length ? ids : ['00000000-0000-7000-8000-000000000000'] }), enabled: ids.length > 0, placeholderData: keepPreviousData });
+  const levels = useQuery(trpc.inventory.levels.queryOptions(ids.length ? { variantIds: ids } : skipToken, { placeholderData: keepPreviousData }));
   const expected = (variantId: string) => levels.data?.find((l) => l.variantId === variantId)?.onHand ?? null;
 
   useEffect(() => {
@@ -74,7 +76,7 @@ export function CountPanel() {
       const done = await write('commit a stock count', async (approval) => {
         for (const r of rows) {
           if (sent.has(r.item.variantId)) continue;
-          await callMutation('inventory.count', { variantId: r.item.variantId, quantity: r.counted, note: 'Stock count', approval });
+          await client.inventory.count.mutate({ variantId: r.item.variantId, quantity: r.counted, note: 'Stock count', approval });
           sent.add(r.item.variantId);
           setRows((rs) => rs.filter((x) => x.item.variantId !== r.item.variantId));
         }

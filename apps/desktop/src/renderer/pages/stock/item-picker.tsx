@@ -1,9 +1,9 @@
 import { Badge, Box, Group, Loader, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconBarcode, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callQuery } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useKeySink, useScanHandler } from '../../app/scan-context';
 import { itemTitle, stockItemOf, type StockItem } from './stock-item';
 
@@ -18,11 +18,13 @@ interface Props {
  * top hit. Products that do not track stock are shown but cannot be picked.
  */
 export function ItemPicker({ onPick, placeholder }: Props) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const q = text.trim();
-  const results = useQuery({ ...apiQuery('catalog.search', { text: q, limit: 8 }), enabled: q.length > 0, placeholderData: keepPreviousData });
+  const results = useQuery(trpc.catalog.search.queryOptions(q ? { text: q, limit: 8 } : skipToken, { placeholderData: keepPreviousData }));
   const hits = q ? (results.data ?? []) : [];
 
   const pick = (item: StockItem) => {
@@ -38,8 +40,9 @@ export function ItemPicker({ onPick, placeholder }: Props) {
   useScanHandler((code) => {
     setError(null);
     // the scan answers what the product is; byId adds what the counter thinks is on the shelf
-    callQuery('catalog.scan', { code })
-      .then((m) => callQuery('catalog.byId', { variantId: m.variant.variantId }))
+    client.catalog.scan
+      .query({ code })
+      .then((m) => client.catalog.byId.query({ variantId: m.variant.variantId }))
       .then(
         (v) => pick(stockItemOf(v)),
         (e: unknown) => setError(errorMessage(e)),

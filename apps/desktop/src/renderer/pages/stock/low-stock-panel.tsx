@@ -2,12 +2,13 @@ import { Alert, Badge, Button, Center, Loader, Stack, Table, Text } from '@manti
 import { IconCircleCheck, IconPackageImport } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { itemTitle, type StockItem } from './stock-item';
 
 /** What is at or below its low-stock line, most urgent first, with a shortcut to receive it. */
 export function LowStockPanel({ onReceive }: { onReceive(items: StockItem[]): void }) {
-  const low = useQuery({ ...apiQuery('inventory.lowStock', { limit: 200 }), refetchInterval: 60_000 });
+  const trpc = useTRPC();
+  const low = useQuery(trpc.inventory.lowStock.queryOptions({ limit: 200 }, { refetchInterval: 60_000 }));
   if (low.isPending) return <Loader m="xl" />;
   if (low.isError) return <Alert color="red" title="Could not load low stock">{errorMessage(low.error)}</Alert>;
   const items: (StockItem & { threshold: number })[] = low.data.map((l) => ({ ...l, soldBy: 'each', trackStock: true }));

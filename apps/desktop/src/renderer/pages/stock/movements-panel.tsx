@@ -3,7 +3,7 @@ import { IconCloudUpload, IconHistory } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import { dayAndTime } from '../../format/time';
 import { itemTitle } from './stock-item';
 
@@ -23,8 +23,9 @@ function change(kind: Kind, quantity: number): string {
 
 /** What moved stock on this counter, newest first; ones the server has not received yet are marked. */
 export function MovementsPanel() {
+  const trpc = useTRPC();
   const [kinds, setKinds] = useState<Kind[]>(['receive', 'adjust', 'count', 'refund', 'sale']);
-  const list = useQuery({ ...apiQuery('stockHistory.recent', { kinds: kinds.length ? kinds : undefined, limit: 200 }), placeholderData: keepPreviousData, refetchInterval: 30_000 });
+  const list = useQuery(trpc.stockHistory.recent.queryOptions({ kinds: kinds.length ? kinds : undefined, limit: 200 }, { placeholderData: keepPreviousData, refetchInterval: 30_000 }));
   return (
     <Stack gap="md">
       <Chip.Group multiple value={kinds} onChange={(v) => setKinds(v as Kind[])}>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPackageImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { callMutation } from '../../api/hooks';
+import { useTRPCClient } from '../../api/trpc';
 import { ItemPicker } from './item-picker';
 import { ItemTable } from './item-table';
 import { receiveNote, unitOf, type StockItem } from './stock-item';
@@ -16,6 +16,7 @@ interface Row {
 
 /** A delivery: scan or search each item, type how many came, note the supplier, receive them all at once. */
 export function ReceivePanel({ seed }: { seed: StockItem[] }) {
+  const client = useTRPCClient();
   const [rows, setRows] = useState<Row[]>(() => seed.map((item) => ({ item, quantity: 1 })));
   const [supplier, setSupplier] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ReceivePanel({ seed }: { seed: StockItem[] }) {
       const done = await write('receive stock', async (approval) => {
         for (const r of rows) {
           if (sent.has(r.item.variantId)) continue;
-          await callMutation('inventory.receive', { variantId: r.item.variantId, quantity: r.quantity, note: receiveNote(supplier), approval });
+          await client.inventory.receive.mutate({ variantId: r.item.variantId, quantity: r.quantity, note: receiveNote(supplier), approval });
           sent.add(r.item.variantId);
           // a row is gone once received, so trying again never receives it twice
           setRows((rs) => rs.filter((x) => x.item.variantId !== r.item.variantId));

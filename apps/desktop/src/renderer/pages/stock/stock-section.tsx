@@ -1,7 +1,7 @@
 import { Badge, Box, Group, ScrollArea, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { SignedIn } from '../../api/types';
 import { isManagerRole } from '../../components/role-label';
 import { AdjustPanel } from './adjust-panel';
@@ -15,9 +15,10 @@ type Mode = 'low' | 'receive' | 'count' | 'adjust' | 'movements';
 
 /** Back office → Stock: low stock, receive a delivery, count a shelf, adjust with a reason, recent movements. */
 export function StockSection({ staff }: { staff: SignedIn }) {
+  const trpc = useTRPC();
   const [mode, setMode] = useState<Mode>('low');
   const [seed, setSeed] = useState<{ key: number; items: StockItem[] }>({ key: 0, items: [] });
-  const low = useQuery(apiQuery('inventory.lowStock', { limit: 200 }));
+  const low = useQuery(trpc.inventory.lowStock.queryOptions({ limit: 200 }));
   const lowCount = low.data?.length ?? 0;
 
   const receive = (items: StockItem[]) => {

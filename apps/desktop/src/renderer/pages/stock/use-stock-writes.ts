@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTRPC } from '../../api/trpc';
 import { useApproval } from '../../app/approval';
 import type { Approval } from '../../api/types';
 
@@ -9,6 +10,7 @@ import type { Approval } from '../../api/types';
  */
 export function useStockWrites() {
   const withApproval = useApproval();
+  const trpc = useTRPC();
   const qc = useQueryClient();
   return useCallback(
     async (action: string, run: (approval?: Approval) => Promise<void>): Promise<boolean> => {
@@ -19,9 +21,11 @@ export function useStockWrites() {
         });
         return done === true;
       } finally {
-        for (const key of [['inventory'], ['stockHistory'], ['catalog'], ['sync']]) void qc.invalidateQueries({ queryKey: key });
+        for (const filter of [trpc.inventory.pathFilter(), trpc.stockHistory.pathFilter(), trpc.catalog.pathFilter(), trpc.sync.pathFilter()]) {
+          void qc.invalidateQueries(filter);
+        }
       }
     },
-    [withApproval, qc],
+    [withApproval, qc, trpc],
   );
 }

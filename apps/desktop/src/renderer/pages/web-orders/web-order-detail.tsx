@@ -4,7 +4,7 @@ import { IconCheck, IconClock, IconPhone, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery, callMutation } from '../../api/hooks';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { PrintButton } from '../../components/print-button';
 import { money, quantityText } from '../../format/money';
 import { clockTime, dayAndTime } from '../../format/time';
@@ -15,8 +15,10 @@ const PREP_MINUTES = [10, 15, 20, 30, 45, 60];
 
 /** One web order: what to make, for whom and when; accept with a prep time, reject with a reason, move it on. */
 export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved(orderId: string, status: OrderStatus): void }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const qc = useQueryClient();
-  const order = useQuery(apiQuery('webOrders.byId', { orderId }));
+  const order = useQuery(trpc.webOrders.byId.queryOptions({ orderId }));
   const [prep, setPrep] = useState(20);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,10 +33,10 @@ export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved(
     setBusy(true);
     setError(null);
     try {
-      const moved = await callMutation('webOrders.transition', { orderId: o.id, from: o.status, to, ...extra });
+      const moved = await client.webOrders.transition.mutate({ orderId: o.id, from: o.status, to, ...extra });
       setRejecting(false);
       onMoved(moved.id, moved.status);
-      await qc.invalidateQueries({ queryKey: ['webOrders'] });
+      await qc.invalidateQueries(trpc.webOrders.pathFilter());
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -62,7 +64,7 @@ export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved(
             <Text c="ink.7">Placed {dayAndTime(o.placedAt)}</Text>
           </Box>
           <Box w={200}>
-            <PrintButton size="md" role="kitchen" label="Print ticket" print={() => callMutation('printers.printKitchenTicket', { webOrderId: o.id })} />
+            <PrintButton size="md" role="kitchen" label="Print ticket" print={() => client.printers.printKitchenTicket.mutate({ webOrderId: o.id })} />
           </Box>
         </Group>
         <SimpleGrid cols={3}>

@@ -3,7 +3,7 @@ import { IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { apiQuery } from '../../api/hooks';
+import { useTRPC } from '../../api/trpc';
 import type { OrderStatus } from '@makeries/shared';
 import { TAB_STATUSES, type Tab } from './status';
 import { WebOrderDetail } from './web-order-detail';
@@ -11,7 +11,8 @@ import { WebOrderListItem } from './web-order-list-item';
 
 /** The online-orders inbox: new ones first, live as they arrive (the workspace rings for them). */
 export function WebOrdersPage({ focusOrderId }: { focusOrderId: string | undefined }) {
-  const all = useQuery(apiQuery('webOrders.list', { limit: 200 }));
+  const trpc = useTRPC();
+  const all = useQuery(trpc.webOrders.list.queryOptions({ limit: 200 }));
   const [chosenTab, setTab] = useState<Tab | null>(null);
   const [selected, setSelected] = useState<string | null>(focusOrderId ?? null);
   const orders = all.data ?? [];
