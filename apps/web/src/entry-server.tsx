@@ -9,6 +9,7 @@ import { AppProviders, createQueryClient } from './app/providers';
 import { createRoutes } from './app/routes';
 import { seoFromMatches, type Seo } from './app/seo';
 import { assetsFor, clientDir, loadClientAssets, type ClientAssets } from './server/assets';
+import { loadMarket, setMarket } from './lib/market';
 import { renderDocument } from './server/document';
 
 export { clientDir };
@@ -25,6 +26,9 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
   assets ??= loadClientAssets();
   const queryClient = createQueryClient();
   const api = createTRPCClient<AppRouter>({ links: [localLink({ router: deps.router, createContext: deps.createContext })] });
+  // the marketplace's settings before anything renders: every price and date on the page uses them
+  const market = await loadMarket(api);
+  setMarket(market);
   const handler = createStaticHandler(createRoutes({ api, queryClient }));
   const context = await handler.query(request);
   if (context instanceof Response) {
@@ -44,6 +48,7 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
     origin: new URL(request.url).origin,
     appHtml,
     state: dehydrate(queryClient),
+    market,
     // the rendered pages' chunks load alongside the entry instead of after it
     ...assetsFor(assets, context.matches.flatMap((m) => pageChunkOf(m.route.handle) ?? [])),
   });

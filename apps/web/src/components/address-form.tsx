@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core'
 import { addressCreateInput, type SavedAddress } from '@makeries/shared';
 import { useState, type FormEvent } from 'react';
 import { failureOf, useApi } from '../app/api';
+import { market } from '../lib/market';
 import { lookupPostcode } from '../lib/postcodes';
 
 export interface AddressFormValue {
@@ -13,7 +14,7 @@ export interface AddressFormValue {
   isDefault: boolean;
 }
 
-export const EMPTY_ADDRESS: AddressFormValue = { label: '', line1: '', line2: '', city: 'Bristol', postcode: '', isDefault: false };
+const emptyAddress = (): AddressFormValue => ({ label: '', line1: '', line2: '', city: market().city.name, postcode: '', isDefault: false });
 
 export function addressFormValue(a: SavedAddress): AddressFormValue {
   return { label: a.label, line1: a.line1, line2: a.line2, city: a.city, postcode: a.postcode, isDefault: a.isDefault };
@@ -22,7 +23,7 @@ export function addressFormValue(a: SavedAddress): AddressFormValue {
 /** Add or edit a saved address. The postcode must be one we deliver to, so the address works at checkout. */
 export function AddressForm({ existing, onSaved, onCancel }: { existing: SavedAddress | null; onSaved: (a: SavedAddress) => void; onCancel: () => void }) {
   const api = useApi();
-  const [value, setValue] = useState<AddressFormValue>(existing ? addressFormValue(existing) : EMPTY_ADDRESS);
+  const [value, setValue] = useState<AddressFormValue>(existing ? addressFormValue(existing) : emptyAddress());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

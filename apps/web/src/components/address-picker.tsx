@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Api } from '../app/api';
 import { useApi } from '../app/api';
 import { queries } from '../app/queries';
+import { market } from '../lib/market';
 import { lookupPostcode } from '../lib/postcodes';
 import { addressOneLine } from './address-card';
 
@@ -63,7 +64,7 @@ export function AddressPicker({
           value={chosen?.id ?? 'new'}
           onChange={(id) => {
             const a = saved.find((x) => x.id === id);
-            onPick(a ? draftOf(a) : { line1: '', line2: '', city: value.city || 'Bristol', postcode: '' });
+            onPick(a ? draftOf(a) : { line1: '', line2: '', city: value.city || market().city.name, postcode: '' });
           }}
         >
           <Stack gap={6} mt={6}>

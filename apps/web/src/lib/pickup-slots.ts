@@ -1,4 +1,4 @@
-import { isOpenAt, type OpeningHours } from '@makeries/shared';
+import { formatDate, isOpenAt, type OpeningHours } from '@makeries/shared';
 
 /**
  * Pickup times a customer can choose: every `stepMinutes` from a little after now, inside the shop's opening
@@ -29,7 +29,8 @@ const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function localDate(timezone: string, at: number): { y: number; m: number; d: number } {
   let f = dateFormatters.get(timezone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    // numeric parts only (a calculation, not text anyone reads)
+    f = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' });
     dateFormatters.set(timezone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, Number(p.value)]));
@@ -47,11 +48,11 @@ export function dayLabel(timezone: string, now: Date, at: Date): string {
   const diff = localDayDiff(timezone, now.getTime(), at.getTime());
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Tomorrow';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  return formatDate(at, 'weekdayDayMonth', { timeZone: timezone });
 }
 
 export function timeLabel(timezone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatDate(at, 'time', { timeZone: timezone });
 }
 
 export function pickupSlots(hours: OpeningHours, timezone: string, now: Date, opts: SlotOptions = {}): PickupSlot[] {

@@ -73,6 +73,8 @@ const DATE_STYLES = {
   mediumDateTime: { dateStyle: 'medium', timeStyle: 'short' },
   /** "Saturday 3 May 2025 at 14:05" */
   fullDateTime: { dateStyle: 'full', timeStyle: 'short' },
+  /** "Saturday" */
+  weekdayLong: { weekday: 'long' },
   /** "Sat, 3 May 2025" */
   weekdayDate: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;

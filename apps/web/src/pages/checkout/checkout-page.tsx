@@ -14,8 +14,9 @@ import { checkoutInput, type DeliveryAddress } from '../../lib/cart/requests';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
 import { buildCartView } from '../../lib/cart/view';
-import { money } from '../../lib/format';
+import { money, weekdayTimeLabel } from '../../lib/format';
 import { cookieValue, LOCATION_COOKIE, parseLocation } from '../../lib/location';
+import { market } from '../../lib/market';
 import { lookupPostcode } from '../../lib/postcodes';
 import { rememberOrders } from '../../lib/recent-orders';
 import { AddressFields, type AddressDraft } from './address-fields';
@@ -58,7 +59,7 @@ export function CheckoutPage() {
   const loaded = useCartLoaded();
   const me = useQuery(queries.me(api)).data;
   const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '' });
-  const [address, setAddress] = useState<AddressDraft>({ line1: '', line2: '', city: 'Bristol', postcode: '' });
+  const [address, setAddress] = useState<AddressDraft>({ line1: '', line2: '', city: market().city.name, postcode: '' });
   const [note, setNote] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [addressErrors, setAddressErrors] = useState<Record<string, string>>({});
@@ -248,7 +249,7 @@ export function CheckoutPage() {
               <VendorGroupCard key={g.vendorId} group={g} extraProblems={order.error?.vendors[g.vendorId]}>
                 <Text size="sm" c="dimmed">
                   {g.choice.type === 'delivery' ? 'Delivery' : 'Pickup'}
-                  {g.choice.pickupAt ? ` · ${new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: g.vendor?.timezone ?? 'Europe/London' }).format(new Date(g.choice.pickupAt))}` : ' · as soon as possible'}
+                  {g.choice.pickupAt ? ` · ${weekdayTimeLabel(g.choice.pickupAt, g.vendor?.timezone)}` : ' · as soon as possible'}
                 </Text>
                 {g.lines.map((l) => (
                   <CartLineRow key={l.variantId} line={l} error={order.error?.lines[l.variantId]} readOnly />
