@@ -1,3 +1,4 @@
+import { setMarketLocale } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../api/hooks';
 import { errorMessage } from '../api/errors';
@@ -12,6 +13,8 @@ export function Root() {
   useSyncFeed();
   const device = useQuery({ ...apiQuery('device.status'), refetchInterval: (q) => (q.state.data?.paired ? false : 3_000) });
   const paired = device.data?.paired === true;
+  // before any screen below renders: prices and times in the marketplace's locale (it came with the last sync)
+  if (device.data?.shop) setMarketLocale(device.data.shop.locale);
   // reading who is signed in is not activity, so polling it lets the counter's auto-lock show here
   const me = useQuery({ ...apiQuery('staff.me'), enabled: paired, refetchInterval: 15_000 });
 

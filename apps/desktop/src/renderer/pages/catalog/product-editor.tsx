@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DIETARY_TAGS } from '@makeries/shared';
+import { currencySymbol, DIETARY_TAGS } from '@makeries/shared';
 import { IconArchive, IconArchiveOff, IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -22,8 +22,7 @@ interface Props {
   onClose(): void;
 }
 
-const symbolOf = (currency: string) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+const symbolOf = (currency: string) => currencySymbol(currency);
 
 /** Field errors the counter named (`variants.0.sku`) → the table's `${row}.${field}` keys. */
 function fieldErrorsOf(issues: { path: string; message: string }[]): Record<string, string> {

@@ -1,3 +1,4 @@
+import { formatDate } from '@makeries/shared';
 import type { Inputs } from '../../api/types';
 
 export type RangeInput = Inputs['reports']['summary']['range'];
@@ -12,12 +13,7 @@ export const PRESETS: { value: PresetId; label: string }[] = [
 
 /** "Thu 1 May" for a local date string; parsed as UTC so the laptop's own zone cannot shift it a day. */
 export function dayLabel(date: string, withWeekday = true): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    ...(withWeekday ? { weekday: 'short' } : {}),
-    day: 'numeric',
-    month: 'short',
-  });
+  return formatDate(`${date}T00:00:00Z`, withWeekday ? 'weekdayDayMonth' : 'dayMonth', { timeZone: 'UTC' });
 }
 
 /** "Thu 1 May – Wed 7 May 2025", or one day. */
