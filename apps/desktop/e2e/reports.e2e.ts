@@ -1,4 +1,4 @@
-import { addDays, formatLocalDate, localDateIn, uuidv7 } from '@makeries/shared';
+import { addDays, formatCalendarDate, localDateIn, uuidv7 } from '@makeries/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverClient } from '../src/core/sync/test-kit';
@@ -108,7 +108,7 @@ describe('reports: this register and all channels', { timeout: 240_000 }, () => 
     await page.getByTestId('section-payments').click();
     // the demo shop is in Europe/London; the label is the shop's week, whatever zone this machine is in
     const today = localDateIn('Europe/London', Date.now());
-    const label = (date: string) => formatLocalDate(date, 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    const label = (date: string) => formatCalendarDate(date, 'weekdayDayMonth', { locale: 'en-GB' });
     const period = `${label(addDays(today, -6))} – ${label(today)} ${today.slice(0, 4)}`;
     await page.getByTestId('payouts-period').filter({ hasText: period }).waitFor();
     // and the marketplace answered for those dates (no card payments in this shop)

@@ -30,4 +30,12 @@ describe('configuration', () => {
     expect(loadEnv({ INIT_CWD: dir, APP_SECRET: given }).appSecret).toBe(given);
     expect(() => loadEnv({ INIT_CWD: dir, APP_SECRET: 'short' })).toThrow(/APP_SECRET/);
   });
+
+  it("reads the marketplace's locale, money, country, zone and city, refusing values Intl does not know", () => {
+    const market = loadEnv({ INIT_CWD: dir, MARKET_LOCALE: 'de-DE', MARKET_CURRENCY: 'EUR', MARKET_COUNTRY: 'DE', MARKET_TIMEZONE: 'Europe/Berlin', MARKET_CITY: 'Berlin', MARKET_CITY_CENTRE: '52.52,13.405' });
+    expect(market).toMatchObject({ MARKET_LOCALE: 'de-DE', MARKET_CURRENCY: 'EUR', MARKET_COUNTRY: 'DE', MARKET_TIMEZONE: 'Europe/Berlin', MARKET_CITY: 'Berlin', MARKET_CITY_CENTRE: [52.52, 13.405] });
+    expect(() =>
+      loadEnv({ INIT_CWD: dir, MARKET_LOCALE: 'no such_locale!', MARKET_CURRENCY: 'euro', MARKET_COUNTRY: 'Germany', MARKET_TIMEZONE: 'Mars/Base', MARKET_CITY_CENTRE: '200,0' }),
+    ).toThrow(/MARKET_LOCALE[\s\S]*MARKET_CURRENCY[\s\S]*MARKET_COUNTRY[\s\S]*MARKET_TIMEZONE[\s\S]*MARKET_CITY_CENTRE/);
+  });
 });

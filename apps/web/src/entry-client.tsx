@@ -11,7 +11,11 @@ import { createBrowserClient, createTrpc } from './app/api';
 import { AppProviders, createQueryClient } from './app/providers';
 import { readQueryState } from './app/query-state';
 import { createRoutes } from './app/routes';
+import { readMarketState, setMarket } from './lib/market';
 
+// the server sent the marketplace's settings with the page: format exactly as it rendered
+const market = readMarketState(document);
+if (market) setMarket(market);
 const client = createBrowserClient();
 const queryClient = createQueryClient();
 const state = readQueryState(document);

@@ -10,6 +10,7 @@ import { AppProviders, createQueryClient } from './app/providers';
 import { createRoutes } from './app/routes';
 import { seoFromMatches, type Seo } from './app/seo';
 import { assetsFor, clientDir, loadClientAssets, type ClientAssets } from './server/assets';
+import { loadMarket, setMarket } from './lib/market';
 import { renderDocument } from './server/document';
 
 export { clientDir };
@@ -26,6 +27,9 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
   assets ??= loadClientAssets();
   const queryClient = createQueryClient();
   const client = createTRPCClient<AppRouter>({ links: [localLink({ router: deps.router, createContext: deps.createContext })] });
+  // the marketplace's settings before anything renders: every price and date on the page uses them
+  const market = await loadMarket(client);
+  setMarket(market);
   const handler = createStaticHandler(createRoutes({ trpc: createTrpc(client, queryClient), queryClient }));
   const context = await handler.query(request);
   if (context instanceof Response) {
@@ -45,6 +49,7 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
     origin: new URL(request.url).origin,
     appHtml,
     state: dehydrate(queryClient),
+    market,
     // the rendered pages' chunks load alongside the entry instead of after it
     ...assetsFor(assets, context.matches.flatMap((m) => pageChunkOf(m.route.handle) ?? [])),
   });

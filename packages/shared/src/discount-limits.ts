@@ -4,7 +4,8 @@
  * The counter's core and its discount form both ask this, so the two never disagree.
  */
 import { AppError } from './errors';
-import { formatMoney, percentOf } from './money';
+import { formatMoney } from './format/format';
+import { percentOf } from './money';
 import type { Discount } from './totals';
 
 export type DiscountScope = 'line' | 'sale';

@@ -3,6 +3,7 @@
  * computed with BigInt so intermediate products (price × quantity × rate) never lose precision.
  */
 import { AppError } from './errors';
+import { currentLocale } from './format/locale';
 
 export type Cents = number & { readonly __brand: 'Cents' };
 
@@ -125,34 +126,6 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
-/** Exact decimal text of a minor-unit amount ("-1250", 2 → "-12.50"), so huge amounts never pass through a float. */
-function toDecimalString(amount: number, digits: number): `${number}` {
-  const negative = amount < 0;
-  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
-  const whole = abs.slice(0, abs.length - digits);
-  const frac = abs.slice(abs.length - digits);
-  const text = digits > 0 ? `${whole}.${frac}` : whole;
-  return (negative ? `-${text}` : text) as `${number}`;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(amount: number, currency: string, locale = 'en-GB'): string {
-  const value = cents(amount);
-  const key = `${locale}|${currency}`;
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    requireCurrency(currency);
-    try {
-      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    } catch {
-      throw new AppError('BAD_INPUT', `"${locale}" is not a language tag like en-GB.`);
-    }
-    formatters.set(key, fmt);
-  }
-  return fmt.format(toDecimalString(value, minorUnitDigits(currency)));
-}
-
 const AMOUNT_RE = /^(-)?(\d*)(?:\.(\d*))?$/;
 const GROUPED_RE = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
@@ -160,16 +133,17 @@ const symbolsCache = new Map<string, string[]>();
 
 /** The marks a person may type around an amount: the ISO code and its symbols ("US$", "$"), longest first. */
 function currencyMarks(currency: string): string[] {
-  const cached = symbolsCache.get(currency);
+  const key = `${currentLocale()}|${currency}`;
+  const cached = symbolsCache.get(key);
   if (cached) return cached;
   const marks = new Set<string>([currency]);
   for (const display of ['symbol', 'narrowSymbol'] as const) {
-    const fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: display });
+    const fmt = new Intl.NumberFormat(currentLocale(), { style: 'currency', currency, currencyDisplay: display });
     const sym = fmt.formatToParts(1).find((p) => p.type === 'currency')?.value;
     if (sym) marks.add(sym);
   }
   const list = [...marks].sort((a, b) => b.length - a.length);
-  symbolsCache.set(currency, list);
+  symbolsCache.set(key, list);
   return list;
 }
 

@@ -1,3 +1,4 @@
+import { setMarketLocale } from '@makeries/shared';
 import type { CoreContext } from './context';
 import { openDatabase } from './db/open';
 import { createCartModule } from './cart/carts';
@@ -61,6 +62,9 @@ export function createCounterCore(opts: CounterCoreOptions) {
   const proofs = (staffIds: readonly string[]) => proofHeader(ctx, [ctx.session.current?.staffId, ...staffIds]);
   const gateway = opts.payments ?? createServerGateway({ dataDir: opts.dataDir, proofs });
   const device = createDeviceModule(ctx);
+  // messages and receipts speak the marketplace's locale from the start, offline too (stored by the last pull)
+  const { marketLocale } = device.get();
+  if (marketLocale) setMarketLocale(marketLocale);
   return {
     ctx,
     file: opened.file,

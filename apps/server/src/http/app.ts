@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import { setMarketLocale } from '@makeries/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -21,6 +22,8 @@ export interface AppOptions {
 }
 
 export async function buildApp({ database, env }: AppOptions): Promise<FastifyInstance> {
+  // messages and pages without a locale of their own (a minimum-order refusal) speak the marketplace's
+  setMarketLocale(env.MARKET_LOCALE);
   const app = Fastify({
     logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID()),

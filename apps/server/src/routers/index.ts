@@ -8,6 +8,7 @@ import { counterSalesRouter } from './counter-sales';
 import { devicesRouter } from './devices';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
+import { marketRouter } from './market';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
@@ -36,6 +37,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   favourites: favouritesRouter,
   addresses: addressesRouter,
+  market: marketRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,7 +15,10 @@ export const syncRouter = router({
     }),
   pull: deviceProcedure
     .input(pullInput)
-    .query(({ ctx, input }) => pullChanges(ctx.db, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+    .query(async ({ ctx, input }) => ({
+      ...(await pullChanges(ctx.db, { deviceId: ctx.deviceId, vendorId: ctx.vendorId }, input)),
+      market: { locale: ctx.env.MARKET_LOCALE, currency: ctx.env.MARKET_CURRENCY },
+    })),
   rejections: deviceProcedure
     .input(rejectionsInput)
     .query(({ ctx, input }) => listRejections(ctx.db, ctx.deviceId, input)),

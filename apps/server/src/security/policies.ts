@@ -155,6 +155,9 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'addresses.update': m(CUSTOMER, 'the customer’s own addresses'),
   'addresses.makeDefault': m(CUSTOMER, 'the customer’s own addresses'),
   'addresses.remove': m(CUSTOMER, 'the customer’s own addresses'),
+
+  'market.settings': q(ALL, 'the marketplace’s locale, currency, country, time zone and city: every page shows prices with them'),
+  'market.districts': q(ALL, 'the city’s postcode districts (seed data, paged): the storefront places a typed postcode with them'),
 };
 
 /** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */

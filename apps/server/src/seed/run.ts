@@ -4,7 +4,9 @@ import type { Database } from '../db/client';
 import { vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { ensureCategory } from '../services/catalog';
+import { seedPostcodeDistricts } from '../services/market';
 import { callerAs, customerCookie, type SeedCaller } from './caller';
+import { DEMO_CITY } from './city-data';
 import { hoursFor } from './hours';
 import { productImagePng } from './images';
 import { SEED_PRODUCTS, type SeedProduct } from './products-data';
@@ -28,6 +30,10 @@ export async function hasVendors(database: Database): Promise<boolean> {
 
 /** Seeds the demo city through the public API: shops, owners, tax rates, products with pictures, stock, orders. */
 export async function seedDemoCity(database: Database, env: Env, log: Log = () => {}): Promise<SeedSummary> {
+  await seedPostcodeDistricts(database.db, { country: DEMO_CITY.country, city: DEMO_CITY.name }, DEMO_CITY.districts);
+  if (env.MARKET_CITY !== DEMO_CITY.name || env.MARKET_COUNTRY !== DEMO_CITY.country) {
+    log(`  note: the demo shops are in ${DEMO_CITY.name} (${DEMO_CITY.country}); MARKET_CITY/MARKET_COUNTRY name ${env.MARKET_CITY} (${env.MARKET_COUNTRY})`);
+  }
   const categoryIds = new Map<string, string>();
   for (const [i, c] of SEED_CATEGORIES.entries()) {
     categoryIds.set(c.slug, await ensureCategory(database.db, { slug: c.slug, name: c.name, sort: i }));
@@ -59,13 +65,13 @@ async function registerShop(database: Database, env: Env, v: SeedVendor) {
     email: `hello@${v.slug}.example`,
     phone: '0117 496 0' + String(100 + SEED_VENDORS.indexOf(v)).slice(-3),
     addressLine1: v.address,
-    city: 'Bristol',
+    city: DEMO_CITY.name,
     postcode: v.postcode,
-    country: 'GB',
+    country: DEMO_CITY.country,
     lat: v.lat,
     lng: v.lng,
-    timezone: 'Europe/London',
-    currency: 'GBP',
+    timezone: DEMO_CITY.timezone,
+    currency: DEMO_CITY.currency,
     taxMode: v.taxMode,
     openingHours: hours,
     pickupEnabled: true,
@@ -73,7 +79,7 @@ async function registerShop(database: Database, env: Env, v: SeedVendor) {
     deliveryZones: v.delivery
       ? [
           { name: 'Nearby', radiusMeters: 2000, feeCents: 250, minOrderCents: v.minOrderCents },
-          { name: 'Greater Bristol', radiusMeters: 6000, feeCents: 450, minOrderCents: Math.max(v.minOrderCents, 2000) },
+          { name: `Greater ${DEMO_CITY.name}`, radiusMeters: 6000, feeCents: 450, minOrderCents: Math.max(v.minOrderCents, 2000) },
         ]
       : [],
     minOrderCents: v.minOrderCents,
@@ -216,7 +222,7 @@ function orderQuantity(v: SeedVariant, shop: SeedVendor): number {
  */
 function pickupSlot(hours: OpeningHours): string {
   const from = new Date(Date.now() + 90 * 60_000);
-  const slot = nextOpening(hours, 'Europe/London', from);
+  const slot = nextOpening(hours, DEMO_CITY.timezone, from);
   if (!slot) throw new Error('a seeded shop has no opening hours');
   return slot.toISOString();
 }

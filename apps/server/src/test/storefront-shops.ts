@@ -2,8 +2,10 @@ import type { OpeningHours } from '@makeries/shared';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { callerAs, type SeedCaller } from '../seed/caller';
+import { DEMO_CITY, type SeedCity } from '../seed/city-data';
 import { productImagePng } from '../seed/images';
 import { ensureCategory } from '../services/catalog';
+import { seedPostcodeDistricts } from '../services/market';
 
 /**
  * A small storefront for browser and render tests: four shops with pictures, stock, variants and a weighed item,
@@ -142,7 +144,7 @@ export interface SeededShop {
   products: SeededProduct[];
 }
 
-async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: Map<string, string>): Promise<SeededShop> {
+async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: Map<string, string>, city: SeedCity): Promise<SeededShop> {
   const anon = await callerAs(database, env);
   const ownerEmail = `owner@${s.slug}.example`;
   const { vendor } = await anon.vendors.register({
@@ -152,13 +154,13 @@ async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: 
     email: `hello@${s.slug}.example`,
     phone: '0117 496 0000',
     addressLine1: s.address,
-    city: 'Bristol',
+    city: city.name,
     postcode: s.postcode,
-    country: 'GB',
+    country: city.country,
     lat: s.lat,
     lng: s.lng,
-    timezone: 'Europe/London',
-    currency: 'GBP',
+    timezone: city.timezone,
+    currency: city.currency,
     taxMode: s.taxMode,
     openingHours: ALWAYS_OPEN,
     pickupEnabled: true,
@@ -166,7 +168,7 @@ async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: 
     deliveryZones: s.delivery
       ? [
           { name: 'Nearby', radiusMeters: 2000, feeCents: 250, minOrderCents: 0 },
-          { name: 'Greater Bristol', radiusMeters: 6000, feeCents: 450, minOrderCents: 2000 },
+          { name: `Greater ${city.name}`, radiusMeters: 6000, feeCents: 450, minOrderCents: 2000 },
         ]
       : [],
     minOrderCents: s.minOrderCents,
@@ -204,11 +206,13 @@ async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: 
   return { vendorId: vendor.id, slug: s.slug, name: s.name, owner, ownerEmail, products };
 }
 
-export async function seedStorefrontShops(database: Database, env: Env): Promise<SeededShop[]> {
+/** `city` is the demo city unless a test seeds a second one (its districts, currency, zone) */
+export async function seedStorefrontShops(database: Database, env: Env, city: SeedCity = DEMO_CITY): Promise<SeededShop[]> {
+  await seedPostcodeDistricts(database.db, { country: city.country, city: city.name }, city.districts);
   const categoryIds = new Map<string, string>();
   for (const [i, [slug, name]] of CATEGORIES.entries()) categoryIds.set(slug, await ensureCategory(database.db, { slug, name, sort: i }));
   const shops: SeededShop[] = [];
-  for (const s of STOREFRONT_SHOPS) shops.push(await seedShop(database, env, s, categoryIds));
+  for (const s of STOREFRONT_SHOPS) shops.push(await seedShop(database, env, s, categoryIds, city));
   return shops;
 }
 

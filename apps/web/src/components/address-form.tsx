@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureOf, useTRPC } from '../app/api';
 import { schemaErrors } from '../lib/form-rules';
+import { market } from '../lib/market';
 import { lookupPostcode } from '../lib/postcodes';
 
 type AddressFormValue = {
@@ -16,7 +17,7 @@ type AddressFormValue = {
   isDefault: boolean;
 };
 
-const EMPTY_ADDRESS: AddressFormValue = { label: '', line1: '', line2: '', city: 'Bristol', postcode: '', isDefault: false };
+const emptyAddress = (): AddressFormValue => ({ label: '', line1: '', line2: '', city: market().city.name, postcode: '', isDefault: false });
 
 function addressFormValue(a: SavedAddress): AddressFormValue {
   return { label: a.label, line1: a.line1, line2: a.line2, city: a.city, postcode: a.postcode, isDefault: a.isDefault };
@@ -41,7 +42,7 @@ export function AddressForm({ existing, onSaved, onCancel }: { existing: SavedAd
   const trpc = useTRPC();
   const create = useMutation(trpc.addresses.create.mutationOptions());
   const update = useMutation(trpc.addresses.update.mutationOptions());
-  const form = useForm<AddressFormValue>({ initialValues: existing ? addressFormValue(existing) : EMPTY_ADDRESS, validate: addressFormErrors });
+  const form = useForm<AddressFormValue>({ initialValues: existing ? addressFormValue(existing) : emptyAddress(), validate: addressFormErrors });
   const [message, setMessage] = useState<string | null>(null);
 
   async function submit(value: AddressFormValue) {

@@ -3,6 +3,7 @@ import type { SavedAddress } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC, type ApiClient } from '../app/api';
+import { market } from '../lib/market';
 import { lookupPostcode } from '../lib/postcodes';
 import { addressOneLine } from './address-card';
 
@@ -61,7 +62,7 @@ export function AddressPicker({
           value={chosen?.id ?? 'new'}
           onChange={(id) => {
             const a = saved.find((x) => x.id === id);
-            onPick(a ? draftOf(a) : { line1: '', line2: '', city: value.city || 'Bristol', postcode: '' });
+            onPick(a ? draftOf(a) : { line1: '', line2: '', city: value.city || market().city.name, postcode: '' });
           }}
         >
           <Stack gap={6} mt={6}>

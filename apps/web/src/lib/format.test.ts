@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { distanceLabel, opensLabel, quantityLabel, unitPriceLabel, weekdayIn, weeklyHours } from './format';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dateTimeLabel, distanceLabel, money, opensLabel, quantityLabel, unitPriceLabel, weekdayIn, weeklyHours } from './format';
+import { setMarket } from './market';
+import { BERLIN_MARKET, BRISTOL_MARKET } from './market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 describe('formatting', () => {
   it('writes quantities, prices and distances the way shoppers read them', () => {
@@ -31,5 +35,20 @@ describe('formatting', () => {
     expect(opensLabel('2025-06-16T08:00:00Z', 'Europe/London')).toBe('Opens Mon 09:00');
     expect(opensLabel(null, 'Europe/London')).toBe('Closed');
     expect(weekdayIn('Europe/London', new Date('2025-06-15T23:30:00Z'))).toBe(1);
+  });
+});
+
+describe('a second configuration (de-DE, EUR, Berlin)', () => {
+  it('writes prices and times the German way, in Berlin time unless the shop says otherwise', () => {
+    setMarket(BERLIN_MARKET);
+    expect(money(450, 'EUR')).toBe('4,50\u00a0€');
+    expect(unitPriceLabel(2400, 'EUR', 'weight')).toBe('24,00\u00a0€ / kg');
+    expect(dateTimeLabel('2025-05-03T13:05:00Z')).toBe('Sa., 3. Mai, 15:05');
+    expect(dateTimeLabel('2025-05-03T13:05:00Z', 'Europe/London')).toBe('Sa., 3. Mai, 14:05');
+  });
+
+  it('is the British default otherwise', () => {
+    expect(money(450, 'GBP')).toBe('£4.50');
+    expect(dateTimeLabel('2025-05-03T13:05:00Z')).toBe('Sat 3 May, 14:05');
   });
 });

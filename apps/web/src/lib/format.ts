@@ -1,5 +1,7 @@
-import { formatMoney, weightLabel, type OpeningHours } from '@makeries/shared';
+import { formatDate, formatMoney, weightLabel, type OpeningHours } from '@makeries/shared';
+import { market } from './market';
 
+/** In the marketplace's locale (lib/market.ts), like every price on the page. */
 export function money(cents: number, currency: string): string {
   return formatMoney(cents, currency);
 }
@@ -18,40 +20,20 @@ export function distanceLabel(meters: number): string {
   return meters < 1000 ? `${Math.max(50, Math.round(meters / 50) * 50)} m` : `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} km`;
 }
 
-/**
- * Building an Intl.DateTimeFormat costs far more than formatting with one (a server render of a shop list
- * formats dozens of times), so each distinct format is built once.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, f);
-  }
-  return f;
+/** "Sat 3 May, 14:05" in the shop's time zone (the marketplace's when none is given). */
+export function dateTimeLabel(iso: string, timezone?: string): string {
+  return formatDate(iso, 'weekdayDayMonthTime', { timeZone: timezone ?? market().timezone });
 }
 
-export function dateTimeLabel(iso: string, timezone?: string): string {
-  return dateFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timezone ? { timeZone: timezone } : { timeZone: 'Europe/London' }),
-  }).format(new Date(iso));
+/** "Sat 14:05" in the shop's time zone (the marketplace's when none is given): a pickup time. */
+export function weekdayTimeLabel(iso: string, timezone?: string): string {
+  return formatDate(iso, 'weekdayTime', { timeZone: timezone ?? market().timezone });
 }
 
 /** "Opens Mon 09:00" for a closed shop, in the shop's time zone. */
 export function opensLabel(nextOpeningAt: string | null, timezone: string): string {
   if (!nextOpeningAt) return 'Closed';
-  const at = dateFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(
-    new Date(nextOpeningAt),
-  );
-  return `Opens ${at}`;
+  return `Opens ${formatDate(nextOpeningAt, 'weekdayTime', { timeZone: timezone })}`;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

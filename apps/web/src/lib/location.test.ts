@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cookieValue, parseLocation, serializeLocation } from './location';
 import { lookupPostcode, normalizePostcode } from './postcodes';
+import { setMarket } from './market';
+import { BERLIN_MARKET, BRISTOL_MARKET } from './market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 describe('shopper location', () => {
   it('round-trips through the cookie, label included', () => {
@@ -30,5 +34,14 @@ describe('postcodes', () => {
     expect(lookupPostcode('bs8 4dr')).toEqual({ ok: true, place: { lat: 51.456, lng: -2.618, postcode: 'BS8 4DR', label: 'BS8 4DR · Clifton' } });
     expect(lookupPostcode('SW1A 1AA')).toEqual({ ok: false, message: 'We only cover Bristol (BS) postcodes so far — SW1A 1AA is outside our area.' });
     expect(lookupPostcode('12345')).toMatchObject({ ok: false, message: expect.stringContaining('like BS1 4QA') });
+  });
+});
+
+describe("another city's postcodes (seed data, not code)", () => {
+  it('places a Berlin postcode at its seeded district and names Berlin for anything else', () => {
+    setMarket(BERLIN_MARKET);
+    expect(lookupPostcode('10243')).toEqual({ ok: true, place: { lat: 52.512, lng: 13.447, postcode: '10243', label: '10243 · Friedrichshain' } });
+    expect(lookupPostcode('bs8 4dr')).toEqual({ ok: false, message: 'We only cover Berlin postcodes so far — BS8 4DR is outside our area.' });
+    expect(lookupPostcode('!')).toEqual({ ok: false, message: 'Enter a postcode like 10115.' });
   });
 });

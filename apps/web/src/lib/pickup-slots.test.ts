@@ -1,6 +1,10 @@
 import type { OpeningHours } from '@makeries/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeSlot, pickupSlots, slotsByDay } from './pickup-slots';
+import { setMarket } from './market';
+import { BRISTOL_MARKET } from './market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 const LONDON = 'Europe/London';
 // Mon–Sat 09:00–18:00, Sunday 10:00–12:00 (0 = Sunday)

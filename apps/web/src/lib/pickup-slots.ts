@@ -1,4 +1,4 @@
-import { addDays, addLocalDays, isOpenAt, localDateIn, wallClock, type OpeningHours } from '@makeries/shared';
+import { addDays, addLocalDays, formatDate, isOpenAt, localDateIn, wallClock, type OpeningHours } from '@makeries/shared';
 
 /**
  * Pickup times a customer can choose: every `stepMinutes` of the shop's wall clock from a little after now, inside
@@ -32,11 +32,11 @@ export function dayLabel(timezone: string, now: Date, at: Date): string {
   const day = localDateIn(timezone, at);
   if (day === today) return 'Today';
   if (day === addDays(today, 1)) return 'Tomorrow';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  return formatDate(at, 'weekdayDayMonth', { timeZone: timezone });
 }
 
 export function timeLabel(timezone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatDate(at, 'time', { timeZone: timezone });
 }
 
 export function pickupSlots(hours: OpeningHours, timezone: string, now: Date, opts: SlotOptions = {}): PickupSlot[] {

@@ -1,40 +1,11 @@
-import type { GeoPoint } from '@makeries/shared';
+import type { GeoPoint, MarketBootstrap } from '@makeries/shared';
+import { market } from './market';
 
-/**
- * Postcode districts of the demo city (Bristol) with the approximate centre of each. The storefront has no
- * geocoding service (it runs offline), so a postcode places the customer at the centre of its district: good
- * enough for "shops near me" and for choosing a delivery zone, which is all it is used for.
+/*
+ * A typed postcode places the customer at the centre of its district (the marketplace's seeded districts: the
+ * storefront has no geocoding service, it runs offline). Good enough for "shops near me" and for choosing a
+ * delivery zone, which is all it is used for.
  */
-const DISTRICTS: Record<string, { name: string; lat: number; lng: number }> = {
-  BS1: { name: 'City centre', lat: 51.4535, lng: -2.593 },
-  BS2: { name: 'St Pauls', lat: 51.46, lng: -2.579 },
-  BS3: { name: 'Bedminster', lat: 51.438, lng: -2.6 },
-  BS4: { name: 'Knowle', lat: 51.433, lng: -2.56 },
-  BS5: { name: 'Easton', lat: 51.463, lng: -2.555 },
-  BS6: { name: 'Redland', lat: 51.469, lng: -2.6 },
-  BS7: { name: 'Bishopston', lat: 51.484, lng: -2.584 },
-  BS8: { name: 'Clifton', lat: 51.456, lng: -2.618 },
-  BS9: { name: 'Westbury-on-Trym', lat: 51.488, lng: -2.627 },
-  BS10: { name: 'Henbury', lat: 51.505, lng: -2.606 },
-  BS11: { name: 'Shirehampton', lat: 51.497, lng: -2.68 },
-  BS13: { name: 'Bishopsworth', lat: 51.411, lng: -2.608 },
-  BS14: { name: 'Whitchurch', lat: 51.413, lng: -2.563 },
-  BS15: { name: 'Kingswood', lat: 51.46, lng: -2.505 },
-  BS16: { name: 'Fishponds', lat: 51.487, lng: -2.515 },
-  BS20: { name: 'Portishead', lat: 51.481, lng: -2.765 },
-  BS30: { name: 'Warmley', lat: 51.445, lng: -2.472 },
-  BS31: { name: 'Keynsham', lat: 51.413, lng: -2.496 },
-  BS32: { name: 'Bradley Stoke', lat: 51.537, lng: -2.567 },
-  BS34: { name: 'Filton', lat: 51.521, lng: -2.568 },
-  BS35: { name: 'Thornbury', lat: 51.605, lng: -2.525 },
-  BS36: { name: 'Frampton Cotterell', lat: 51.525, lng: -2.49 },
-  BS37: { name: 'Yate', lat: 51.539, lng: -2.415 },
-  BS39: { name: 'Paulton', lat: 51.35, lng: -2.51 },
-  BS40: { name: 'Chew Valley', lat: 51.365, lng: -2.68 },
-  BS41: { name: 'Long Ashton', lat: 51.425, lng: -2.66 },
-  BS48: { name: 'Nailsea', lat: 51.43, lng: -2.75 },
-  BS49: { name: 'Yatton', lat: 51.39, lng: -2.82 },
-};
 
 export interface PostcodePlace extends GeoPoint {
   /** the postcode as people write it, e.g. "BS8 4DR" or "BS8" */
@@ -42,7 +13,7 @@ export interface PostcodePlace extends GeoPoint {
   label: string;
 }
 
-/** A full postcode ("bs84dr", "BS8 4DR") or just its district ("bs8"), normalised; null when it is not one. */
+/** A British postcode ("bs84dr", "BS8 4DR") or just its district ("bs8"), normalised; null when it is not one. */
 export function normalizePostcode(typed: string): { outward: string; full: string } | null {
   const t = typed.toUpperCase().replace(/\s+/g, '');
   const full = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/.exec(t);
@@ -51,12 +22,32 @@ export function normalizePostcode(typed: string): { outward: string; full: strin
   return outward ? { outward: outward[0], full: outward[0] } : null;
 }
 
+/** Elsewhere a postcode's district is the longest seeded code it starts with ("10115" in Berlin). */
+function normalizeOther(typed: string, m: MarketBootstrap): { outward: string; full: string } | null {
+  const t = typed.toUpperCase().replace(/\s+/g, ' ').trim();
+  if (!/^[A-Z0-9][A-Z0-9 -]{1,9}$/.test(t)) return null;
+  const compact = t.replace(/[ -]/g, '');
+  const match = m.districts.filter((d) => compact.startsWith(d.code.replace(/[ -]/g, ''))).sort((a, b) => b.code.length - a.code.length)[0];
+  return { outward: match?.code ?? compact, full: t };
+}
+
 export type PostcodeLookup = { ok: true; place: PostcodePlace } | { ok: false; message: string };
 
-export function lookupPostcode(typed: string): PostcodeLookup {
-  const pc = normalizePostcode(typed);
-  if (!pc) return { ok: false, message: 'Enter a postcode like BS1 4QA, or just its first part (BS1).' };
-  const d = DISTRICTS[pc.outward];
-  if (!d) return { ok: false, message: `We only cover Bristol (BS) postcodes so far — ${pc.full} is outside our area.` };
+/** "BS": the letters the city's districts start with, as people name a postcode area. */
+function areasOf(m: MarketBootstrap): string {
+  const areas = [...new Set(m.districts.map((d) => /^[A-Z]+/.exec(d.code)?.[0]).filter(Boolean))];
+  return areas.length > 0 ? ` (${areas.join(', ')})` : '';
+}
+
+export function lookupPostcode(typed: string, m: MarketBootstrap = market()): PostcodeLookup {
+  const british = m.country === 'GB';
+  const pc = british ? normalizePostcode(typed) : normalizeOther(typed, m);
+  const example = m.districts[0]?.code;
+  if (!pc) {
+    const like = !example ? 'Enter a postcode.' : british ? `Enter a postcode like ${example} 4QA, or just its first part (${example}).` : `Enter a postcode like ${example}.`;
+    return { ok: false, message: like };
+  }
+  const d = m.districts.find((x) => x.code === pc.outward);
+  if (!d) return { ok: false, message: `We only cover ${m.city.name}${areasOf(m)} postcodes so far — ${pc.full} is outside our area.` };
   return { ok: true, place: { lat: d.lat, lng: d.lng, postcode: pc.full, label: `${pc.full} · ${d.name}` } };
 }

@@ -1,4 +1,5 @@
-import type { RatingSummary } from '@makeries/shared';
+import { formatDate, type RatingSummary } from '@makeries/shared';
+import { market } from './market';
 
 /** "4.5 out of 5 stars from 12 reviews" — what a screen reader hears for a rating. */
 export function ratingLabel(summary: Pick<RatingSummary, 'average' | 'count'>): string {
@@ -31,7 +32,7 @@ export function aggregateRatingLd(summary: RatingSummary): Record<string, unknow
 
 /** "12 Mar 2026" */
 export function reviewDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso));
+  return formatDate(iso, 'dayMonthYear', { timeZone: market().timezone });
 }
 
 /** Where a signed-out visitor goes to sign in and come straight back. */

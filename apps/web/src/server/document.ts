@@ -1,4 +1,6 @@
+import type { MarketBootstrap } from '@makeries/shared';
 import { QUERY_STATE_ID } from '../app/query-state';
+import { MARKET_STATE_ID } from '../lib/market';
 import { absoluteUrl, pageTitle, type Seo } from '../app/seo';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -23,6 +25,8 @@ export interface DocumentParts {
   appHtml: string;
   /** query cache for hydration */
   state: unknown;
+  /** the marketplace's locale, currency, city and districts: the browser formats like the server did */
+  market: MarketBootstrap;
   scripts: string[];
   styles: string[];
   preloads: string[];
@@ -46,7 +50,7 @@ function headTags(seo: Seo, origin: string): string {
 /** The whole HTML page around the rendered app: head from the page's `seo`, data for hydration, assets. */
 export function renderDocument(p: DocumentParts): string {
   return `<!doctype html>
-<html lang="en-GB" data-mantine-color-scheme="light">
+<html lang="${escapeHtml(p.market.locale)}" data-mantine-color-scheme="light">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -59,6 +63,7 @@ ${p.preloads.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"
 <body>
 <div id="root">${p.appHtml}</div>
 <script type="application/json" id="${QUERY_STATE_ID}">${scriptJson(p.state)}</script>
+<script type="application/json" id="${MARKET_STATE_ID}">${scriptJson(p.market)}</script>
 ${p.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('\n')}
 </body>
 </html>`;

@@ -21,6 +21,7 @@ const sale = (): Extract<ReceiptDocumentInput, { kind: 'receipt' }> => ({
   type: 'sale',
   store: { name: 'Café Müller' },
   currency: 'GBP',
+  locale: 'en-GB',
   number: 'A1-000001',
   issuedAt: '2025-05-01T09:00:00.000Z',
   registerCode: 'A1',
@@ -40,7 +41,7 @@ const sale = (): Extract<ReceiptDocumentInput, { kind: 'receipt' }> => ({
 });
 
 describe('receipt document model', () => {
-  it('fills defaults for what a receipt may leave out', () => {
+  it('fills defaults for what a receipt may leave out, and keeps its locale', () => {
     const doc = parseReceiptDocument(sale());
     expect(doc).toMatchObject({
       kind: 'receipt',
@@ -81,6 +82,7 @@ describe('receipt document model', () => {
       report: 'Z',
       store: { name: 'Crumb' },
       currency: 'GBP',
+      locale: 'en-GB',
       registerCode: 'A1',
       openedAt: '2025-05-01T09:00:00.000Z',
       openedByName: 'Cas',

@@ -36,7 +36,8 @@ export type ReceiptStore = z.infer<typeof receiptStoreSchema>;
 const common = {
   store: receiptStoreSchema,
   currency,
-  locale: z.string().min(2).max(35).default('en-GB'),
+  /** the marketplace's locale when the document was made (a reprint looks like the original) */
+  locale: z.string().min(2).max(35),
   timezone: z.string().min(1).max(64).default('UTC'),
 };
 

@@ -22,7 +22,8 @@ export const addressSchema = z.object({
   line2: text({ max: 200, label: 'Addresses', trim: false }).optional(),
   city: addressPart(100),
   postcode: addressPart(20),
-  country: text({ min: 2, max: 2, trim: false, label: 'Country codes' }).default('GB'),
+  /** unset: the country of the shop delivering there (a delivery is always near its shop) */
+  country: text({ min: 2, max: 2, trim: false, label: 'Country codes' }).optional(),
   lat: latSchema.optional(),
   lng: lngSchema.optional(),
 });

@@ -258,6 +258,13 @@ export interface PullResult {
   serverTime: string;
   /** true when the client's epoch differs: it must re-bootstrap its mirrors and resend retained outbox rows */
   resetRequired: boolean;
+  /** the marketplace's locale and currency with every page, so a counter prints like the storefront even offline */
+  market: SyncMarket;
+}
+
+export interface SyncMarket {
+  locale: string;
+  currency: string;
 }
 
 // ---- rejections ----

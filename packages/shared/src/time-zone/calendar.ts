@@ -54,8 +54,3 @@ export function weekdayOf(date: LocalDate): Weekday {
   const d = plainDate(date);
   return weekdayOfDate(d.year, d.month, d.day);
 }
-
-/** A calendar date in words ("Thu 1 May"), the same on any machine whatever its own time zone. */
-export function formatLocalDate(date: LocalDate, locale: string, options: Intl.DateTimeFormatOptions): string {
-  return PlainDate.toLocaleString(plainDate(date), locale, options);
-}

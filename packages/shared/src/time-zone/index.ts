@@ -1,4 +1,4 @@
-export { addDays, daysBetween, formatLocalDate, isLocalDate, startOfMonth, startOfWeek, weekdayOf } from './calendar';
+export { addDays, daysBetween, isLocalDate, startOfMonth, startOfWeek, weekdayOf } from './calendar';
 export type { LocalDate, Weekday } from './local-date';
 export { localDateIn, wallClock, weekdayIn, type InstantLike, type WallClock } from './wall-clock';
 export { addLocalDays, instantAt, localPeriod, localSpan, startOfLocalDay, type LocalSpan } from './zoned';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { AppError, type GS1Template, type TaxMode } from '@makeries/shared';
+import { AppError, currentLocale, type GS1Template, type TaxMode } from '@makeries/shared';
 import type { CounterDb } from '../db/open';
 import { preparedFor } from '../db/prepared';
 import { mirrorTaxRates, mirrorVendor } from '../db/schema/index';
@@ -16,6 +16,8 @@ export interface VendorSettings {
   /** the shop's address as printed under its name, e.g. ["12 Harbour Street", "Bristol BS1 4RN"] */
   addressLines: string[];
   phone: string | null;
+  /** the marketplace's locale as the server last sent it (the runtime's own before the first pull) */
+  locale: string;
 }
 
 const queries = preparedFor((db) => ({
@@ -30,7 +32,8 @@ const queries = preparedFor((db) => ({
 
 /** The paired vendor's mirrored settings; selling waits for the first sync to bring them. */
 export function vendorSettings(db: CounterDb): VendorSettings {
-  const vendorId = readDevice(db).vendorId;
+  const device = readDevice(db);
+  const vendorId = device.vendorId;
   const row = vendorId ? queries(db).vendor.get({ id: vendorId }) : undefined;
   if (!row) {
     throw new AppError('CONFLICT', 'The shop settings have not arrived from the server yet. Connect once to sync, then sell.');
@@ -45,6 +48,7 @@ export function vendorSettings(db: CounterDb): VendorSettings {
     timezone: row.timezone,
     addressLines: [row.addressLine1, [row.city, row.postcode].filter(Boolean).join(' ')].map((l) => l.trim()).filter(Boolean),
     phone: row.phone.trim() || null,
+    locale: device.marketLocale ?? currentLocale(),
   };
 }
 

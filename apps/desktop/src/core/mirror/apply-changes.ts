@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError, type Change } from '@makeries/shared';
+import { AppError, setMarketLocale, type Change, type SyncMarket } from '@makeries/shared';
 import { isoAt, type CoreContext } from '../context';
 import { MIRROR_TABLE_NAMES } from './statements';
 import { deleteEntity, upsertEntity } from './upsert';
@@ -90,6 +90,15 @@ export interface PulledPage {
   epoch: string;
   /** the server's high-water mark for this device's mutations */
   lastMutationId?: number;
+  /** the marketplace's locale and currency, stored with the page */
+  market?: SyncMarket;
+}
+
+/** Keeps the marketplace's locale and currency with the page that brought them, and formats in them from now on. */
+function storeMarket(sqlite: CoreContext['sqlite'], market: SyncMarket | undefined): void {
+  if (!market) return;
+  sqlite.prepare('UPDATE device SET market_locale = ?, market_currency = ? WHERE slot = 1').run(market.locale, market.currency);
+  setMarketLocale(market.locale);
 }
 
 export interface MirrorState {
@@ -110,13 +119,20 @@ export function createMirrorModule(ctx: CoreContext) {
         if (page.lastMutationId !== undefined) {
           sqlite.prepare('UPDATE device SET server_last_mutation_id = ? WHERE slot = 1').run(page.lastMutationId);
         }
+        storeMarket(sqlite, page.market);
         return summary;
       }).immediate();
     },
     beginBootstrap: (): void => sqlite.transaction(() => beginBootstrap(sqlite)).immediate(),
     stageBootstrap: (changes: readonly Change[]): void => sqlite.transaction(() => stageChanges(sqlite, changes)).immediate(),
-    commitBootstrap: (opts: { cursor: string; epoch: string }): ApplySummary =>
-      sqlite.transaction(() => commitBootstrap(sqlite, { ...opts, nowMs: ctx.now() })).immediate(),
+    commitBootstrap: (opts: { cursor: string; epoch: string; market?: SyncMarket }): ApplySummary =>
+      sqlite
+        .transaction(() => {
+          const summary = commitBootstrap(sqlite, { cursor: opts.cursor, epoch: opts.epoch, nowMs: ctx.now() });
+          storeMarket(sqlite, opts.market);
+          return summary;
+        })
+        .immediate(),
     state(): MirrorState {
       const d = sqlite.prepare('SELECT cursor, epoch, last_pull_at AS lastPullAt, server_last_mutation_id AS serverLastMutationId FROM device WHERE slot = 1').get() as
         | MirrorState

@@ -1,4 +1,4 @@
-import { isAppError, uuidv7, type Change } from '@makeries/shared';
+import { currentLocale, formatMoney, isAppError, setMarketLocale, uuidv7, type Change } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyChanges } from './apply-changes';
 import { count, makeCore, seedShop, signIn, type TestCore } from '../test/fixtures';
@@ -120,5 +120,22 @@ describe('bootstrap', () => {
     expect(() => t.core.mirror.commitBootstrap({ cursor: 'x', epoch: 'epoch-9' })).toThrow(/cannot read/);
     expect(t.core.mirror.state()).toMatchObject({ cursor: '1', epoch: 'epoch-1' });
     expect(t.core.catalog.variant(shop.variants.loaf).name).toBe('Sourdough Loaf');
+  });
+});
+
+describe("the marketplace's locale and currency", () => {
+  it('are kept from the last pull, restart included, and format what the counter shows and prints (offline too)', async () => {
+    t = makeCore();
+    await seedShop(t.core, { market: { locale: 'de-DE', currency: 'EUR' } });
+    expect(row('SELECT market_locale AS locale, market_currency AS currency FROM device')).toEqual({ locale: 'de-DE', currency: 'EUR' });
+    expect(t.core.catalog.vendor().locale).toBe('de-DE');
+    expect(formatMoney(450, 'EUR')).toBe('4,50\u00a0€');
+
+    setMarketLocale('en-US'); // a new process knows nothing until it reads its database
+    const again = t.reopen();
+    expect(currentLocale()).toBe('de-DE');
+    again.mirror.applyPage({ changes: [], nextCursor: '3', epoch: 'epoch-1', market: { locale: 'en-GB', currency: 'GBP' } });
+    expect(again.catalog.vendor().locale).toBe('en-GB');
+    expect(formatMoney(450, 'GBP')).toBe('£4.50');
   });
 });

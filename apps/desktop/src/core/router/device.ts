@@ -3,11 +3,11 @@ import { counterSettingsInput } from '../schemas/device';
 import { managerProcedure, publicProcedure, router, staffProcedure } from './trpc';
 import type { CounterCore } from '../index';
 
-/** The shop's name and currency once the first sync brought them; null before that. */
-function shopOf(core: CounterCore): { name: string; currency: string } | null {
+/** The shop's name and currency, and the marketplace's locale, once the first sync brought them; null before that. */
+function shopOf(core: CounterCore): { name: string; currency: string; locale: string } | null {
   try {
     const v = core.catalog.vendor();
-    return { name: v.name, currency: v.currency };
+    return { name: v.name, currency: v.currency, locale: v.locale };
   } catch (e) {
     if (e instanceof AppError && e.code === 'CONFLICT') return null;
     throw e;

@@ -1,4 +1,4 @@
-import { PULL_LIMIT_MAX } from '@makeries/shared';
+import { PULL_LIMIT_MAX, type SyncMarket } from '@makeries/shared';
 import { noteServerTime, type StepResult, type SyncDeps } from './deps';
 
 /** How often a bootstrap may be restarted because the server's epoch moved while it was downloading. */
@@ -17,7 +17,7 @@ export async function pullChanges(d: SyncDeps, got: { changes: number }): Promis
     noteServerTime(d, page.serverTime, sentAt, d.core.ctx.now());
     // a server that forgot mutations it acknowledged was restored from a backup, even if nobody rotated its epoch
     if (page.resetRequired || page.epoch !== st.epoch || page.lastMutationId < st.serverLastMutationId) return 'reset';
-    d.core.mirror.applyPage({ changes: page.changes, nextCursor: page.nextCursor, epoch: page.epoch, lastMutationId: page.lastMutationId });
+    d.core.mirror.applyPage({ changes: page.changes, nextCursor: page.nextCursor, epoch: page.epoch, lastMutationId: page.lastMutationId, market: page.market });
     got.changes += page.changes.length;
     d.board.refresh();
     if (!page.hasMore) return 'ok';
@@ -28,6 +28,7 @@ interface Downloaded {
   cursor: string;
   epoch: string;
   lastMutationId: number;
+  market: SyncMarket;
 }
 
 /** Pages from cursor '0' into staging; null when the epoch changed mid-way and the download must restart. */
@@ -45,7 +46,7 @@ async function download(d: SyncDeps): Promise<Downloaded | null> {
     d.core.mirror.stageBootstrap(page.changes);
     cursor = page.nextCursor;
     lastMutationId = page.lastMutationId;
-    if (!page.hasMore) return { cursor, epoch, lastMutationId };
+    if (!page.hasMore) return { cursor, epoch, lastMutationId, market: page.market };
   }
 }
 
@@ -60,7 +61,7 @@ export async function bootstrap(d: SyncDeps): Promise<void> {
     for (let attempt = 0; attempt < BOOTSTRAP_ATTEMPTS; attempt++) {
       const got = await download(d);
       if (!got) continue;
-      d.core.mirror.commitBootstrap({ cursor: got.cursor, epoch: got.epoch });
+      d.core.mirror.commitBootstrap({ cursor: got.cursor, epoch: got.epoch, market: got.market });
       d.core.outbox.recordResults([], got.lastMutationId);
       return;
     }

@@ -107,6 +107,8 @@ export interface ShopOptions {
    * edits pass the counter's proof check; false for a counter that never reached the marketplace.
    */
   proofs?: boolean;
+  /** what the marketplace says with the pull (a British marketplace unless a test configures another) */
+  market?: { locale: string; currency: string };
 }
 
 function up(entity: Change['entity'], id: string, data: Record<string, unknown>): Change {
@@ -156,7 +158,7 @@ export async function seedShop(core: CounterCore, opts: ShopOptions = {}): Promi
     up('staff', staff.cashier, { name: 'Cas Cashier', role: 'cashier', pinHash: h.cashier, active: true }),
     up('staff', staff.cashier2, { name: 'Cy Cashier', role: 'cashier', pin_hash: h.cashier2, active: true }),
   ];
-  core.mirror.applyPage({ changes, nextCursor: '1', epoch: 'epoch-1' });
+  core.mirror.applyPage({ changes, nextCursor: '1', epoch: 'epoch-1', market: opts.market ?? { locale: 'en-GB', currency: 'GBP' } });
   if (opts.proofs !== false) {
     const until = new Date(core.ctx.now() + 365 * 24 * 3600_000).toISOString();
     for (const who of ['owner', 'manager'] as const) {

@@ -1,3 +1,4 @@
+import { setMarketLocale } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc';
 import { errorMessage } from '../api/errors';
@@ -13,6 +14,8 @@ export function Root() {
   useSyncFeed();
   const device = useQuery(trpc.device.status.queryOptions(undefined, { refetchInterval: (q) => (q.state.data?.paired ? false : 3_000) }));
   const paired = device.data?.paired === true;
+  // before any screen below renders: prices and times in the marketplace's locale (it came with the last sync)
+  if (device.data?.shop) setMarketLocale(device.data.shop.locale);
   // reading who is signed in is not activity, so polling it lets the counter's auto-lock show here
   const me = useQuery(trpc.staff.me.queryOptions(undefined, { enabled: paired, refetchInterval: 15_000 }));
 

@@ -1,8 +1,8 @@
 import { formatMoney, minorUnitDigits } from '@makeries/shared';
 
-/** Money on screen: integer minor units in, the shop's currency out ("£12.50"). */
+/** Money on screen: integer minor units in, the shop's currency out in the marketplace's locale ("£12.50"). */
 export function money(cents: number, currency: string): string {
-  return formatMoney(cents, currency, 'en-GB');
+  return formatMoney(cents, currency);
 }
 
 /** A discount or refund shown as money going out: "−£1.50" with a real minus sign. */

@@ -1,7 +1,14 @@
+import { formatDate } from '@makeries/shared';
 /** Times on screen in the shop's own words: "14:05", "today 14:05", "3 min ago". */
 
+/** On the counter's own clock, in the marketplace's locale (set from device.status in app/root.tsx). */
 export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return formatDate(iso, 'time');
+}
+
+/** "3 May 2025, 14:05" */
+export function dateTimeText(iso: string): string {
+  return formatDate(iso, 'mediumDateTime');
 }
 
 export function dayAndTime(iso: string, now = Date.now()): string {
@@ -10,7 +17,7 @@ export function dayAndTime(iso: string, now = Date.now()): string {
   const sameDay = d.toDateString() === today.toDateString();
   const time = clockTime(iso);
   if (sameDay) return `today ${time}`;
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
+  return `${formatDate(d, 'dayMonth')} ${time}`;
 }
 
 export function timeAgo(iso: string | null, now = Date.now()): string {

@@ -8,3 +8,4 @@ export * from './email';
 export * from './customer-extras';
 export * from './payments';
 export * from './jobs';
+export * from './market';

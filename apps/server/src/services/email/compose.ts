@@ -1,4 +1,4 @@
-import { formatMoney, type Address } from '@makeries/shared';
+import { formatDate, formatMoney, type Address } from '@makeries/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { checkouts, orderLines, orders, vendors, type OrderEmailKind } from '../../db/schema/index';
@@ -21,14 +21,14 @@ export function trackingLink(env: Env, orderId: string, idempotencyKey: string):
   return `${base}/orders/${orderId}?t=${encodeURIComponent(orderTrackingToken(env, orderId, idempotencyKey))}`;
 }
 
-function lineText(l: LineRow, currency: string): string {
+function lineText(l: LineRow, money: (c: number) => string): string {
   const name = l.variantName && l.variantName !== 'Default' ? `${l.name} (${l.variantName})` : l.name;
   const qty = l.soldBy === 'weight' ? `${l.quantity} g` : `${l.quantity} ×`;
-  return `  ${qty} ${name} — ${formatMoney(l.totalCents, currency)}`;
+  return `  ${qty} ${name} — ${money(l.totalCents)}`;
 }
 
-function when(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(d);
+function when(d: Date, timeZone: string, locale: string): string {
+  return formatDate(d, 'fullDateTime', { timeZone, locale });
 }
 
 function addressText(a: Address): string {
@@ -72,21 +72,21 @@ export async function composeOrderEmail(db: DbOrTx, env: Env, orderId: string, k
     .where(eq(orderLines.orderId, o.id))
     .orderBy(asc(orderLines.lineNo));
   const { subject, intro } = headline(kind, o, shop);
-  const money = (c: number) => formatMoney(c, o.currency);
+  const money = (c: number) => formatMoney(c, o.currency, env.MARKET_LOCALE);
   const body = [
     `Hello ${contact.name},`,
     '',
     intro,
     '',
     `Order ${o.number} — ${shop}`,
-    ...lines.map((l) => lineText(l, o.currency)),
+    ...lines.map((l) => lineText(l, money)),
     ...(o.deliveryFeeCents > 0 ? [`  Delivery — ${money(o.deliveryFeeCents)}`] : []),
     ...(o.taxMode === 'exclusive' && o.taxCents > 0 ? [`  Tax — ${money(o.taxCents)}`] : []),
     `Total: ${money(o.totalCents)}${o.paymentStatus === 'pay_at_pickup' ? ' (pay at pickup)' : ''}`,
     '',
     o.fulfilment === 'delivery' && o.deliveryAddress
       ? `Delivery to: ${addressText(o.deliveryAddress)}`
-      : `Pickup: ${o.pickupAt ? when(o.pickupAt, row.timezone) : 'as soon as it is ready'}`,
+      : `Pickup: ${o.pickupAt ? when(o.pickupAt, row.timezone, env.MARKET_LOCALE) : 'as soon as it is ready'}`,
     '',
     `Follow your order: ${trackingLink(env, o.id, row.idempotencyKey)}`,
     '',

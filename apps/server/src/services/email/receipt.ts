@@ -1,4 +1,4 @@
-import { formatMoney, receiptTextLines, tenderLabel } from '@makeries/shared';
+import { formatDate, formatMoney, receiptTextLines, tenderLabel } from '@makeries/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { orderLines, orderPayments, orders, vendors } from '../../db/schema/index';
@@ -15,16 +15,18 @@ function lineText(l: Line, money: (c: number) => string): string[] {
   return out;
 }
 
-function when(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(d);
-}
-
 /**
  * The customer's copy of a counter sale as a plain-text email: the shop's header (address, tax number, its own
  * header lines), every line, discount, tax, total, how it was paid, and the shop's footer lines. Null when the
  * sale is not this shop's (or not on the server) or the address could inject headers.
  */
-export async function composeReceiptEmail(db: DbOrTx, vendorId: string, orderId: string, to: string): Promise<ComposedEmail | null> {
+export async function composeReceiptEmail(
+  db: DbOrTx,
+  locale: string,
+  vendorId: string,
+  orderId: string,
+  to: string,
+): Promise<ComposedEmail | null> {
   if (!isPlainAddress(to)) return null;
   const [row] = await db
     .select({ order: orders, shop: vendors })
@@ -47,7 +49,7 @@ export async function composeReceiptEmail(db: DbOrTx, vendorId: string, orderId:
     .where(eq(orderLines.orderId, o.id))
     .orderBy(asc(orderLines.lineNo));
   const payments = await db.select().from(orderPayments).where(eq(orderPayments.orderId, o.id)).orderBy(asc(orderPayments.createdAt), asc(orderPayments.id));
-  const money = (c: number) => formatMoney(c, o.currency);
+  const money = (c: number) => formatMoney(c, o.currency, locale);
   const change = payments.reduce((s, p) => s + p.changeCents, 0);
   const body = [
     shop.name,
@@ -57,7 +59,7 @@ export async function composeReceiptEmail(db: DbOrTx, vendorId: string, orderId:
     ...receiptTextLines(shop.receiptHeader),
     '',
     `Receipt ${o.number}`,
-    when(o.placedAt, shop.timezone),
+    formatDate(o.placedAt, 'mediumDateTime', { timeZone: shop.timezone, locale }),
     '',
     ...lines.flatMap((l) => lineText(l, money)),
     '',

@@ -134,7 +134,7 @@ export async function writeOrder(tx: Tx, cart: PricedCart, ctx: OrderWriteContex
     status: 'placed',
     fulfilment: fulfilment.type,
     pickupAt: fulfilment.pickupAt ? new Date(fulfilment.pickupAt) : null,
-    deliveryAddress: fulfilment.type === 'delivery' ? (fulfilment.address ?? null) : null,
+    deliveryAddress: fulfilment.type === 'delivery' && fulfilment.address ? { ...fulfilment.address, country: fulfilment.address.country ?? vendor.country } : null,
     contact: ctx.contact,
     currency: vendor.currency,
     taxMode: vendor.taxMode,

@@ -195,6 +195,14 @@ describeEachDb('orders.checkout delivery, hours and availability', (get) => {
     expect(far.totalCents).toBe(3500);
   });
 
+  it("writes the delivering shop's country on an address sent without one (no country is assumed in code)", async () => {
+    const { shop, box } = await deliveryShop({ country: 'IE' });
+    const { country: _sent, ...withoutCountry } = address(0.009);
+    const placed = await (await get().caller()).orders.checkout(checkoutRequest([[box, 1]], [{ vendorId: shop.vendorId, type: 'delivery', address: withoutCountry }]));
+    const [order] = await db().select().from(orders).where(eq(orders.id, placed.orders[0]!.id));
+    expect(order?.deliveryAddress).toMatchObject({ line1: '9 Park Row', country: 'IE' });
+  });
+
   it('applies the zone minimum on top of the vendor minimum', async () => {
     const { shop, box } = await deliveryShop();
     const f = await failure(

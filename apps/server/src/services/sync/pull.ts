@@ -19,17 +19,20 @@ async function touchDevice(db: DbOrTx, device: DeviceRef): Promise<number> {
   return row.last;
 }
 
+/** A pull page before the router adds the marketplace's settings. */
+export type FeedResult = Omit<PullResult, 'market'>;
+
 /**
  * `sync.pull` (DESIGN §4): a page of current rows for what changed after the cursor, scoped to the device's
  * vendor (plus marketplace-wide categories). A client whose epoch differs, or whose cursor is older than the
  * pruned log, gets resetRequired and no changes: it must re-bootstrap from cursor '0'.
  */
-export async function pullChanges(db: DbOrTx, device: DeviceRef, input: PullInput): Promise<PullResult> {
+export async function pullChanges(db: DbOrTx, device: DeviceRef, input: PullInput): Promise<FeedResult> {
   const cursor = decodeCursor(input.cursor);
   const lastMutationId = await touchDevice(db, device);
   const epoch = await getEpoch(db);
   const base = { lastMutationId, epoch, serverTime: new Date().toISOString() };
-  const reset: PullResult = { ...base, changes: [], nextCursor: '0', hasMore: false, resetRequired: true };
+  const reset: FeedResult = { ...base, changes: [], nextCursor: '0', hasMore: false, resetRequired: true };
   if (input.epoch !== null && input.epoch !== epoch) return reset;
   if (cursor.kind === 'feed') {
     if (await belowFloor(db, cursor)) return reset;

@@ -1,9 +1,13 @@
 import { checkoutInput as checkoutSchema, cartQuoteInput } from '@makeries/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addToCart, EMPTY_CART, setChoice } from './cart';
 import { checkoutInput, quoteInput, submissionFingerprint } from './requests';
 import { line } from './test-support';
 import { buildCartView } from './view';
+import { setMarket } from '../market';
+import { BRISTOL_MARKET } from '../market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 const BAKERY = '0190a5f0-0000-7000-8000-000000000001';
 const DELI = '0190a5f0-0000-7000-8000-000000000002';

@@ -1,4 +1,5 @@
 import type { CartQuoteInputRaw, CheckoutInput, Contact, GeoPoint } from '@makeries/shared';
+import { market } from '../market';
 import type { CartState } from './cart';
 import { groupByVendor, type CartView } from './view';
 
@@ -49,7 +50,7 @@ export function checkoutInput(
       type: g.choice.type,
       ...(g.choice.pickupAt ? { pickupAt: g.choice.pickupAt } : {}),
       ...(g.choice.type === 'delivery' && address
-        ? { address: { line1: address.line1, ...(address.line2 ? { line2: address.line2 } : {}), city: address.city, postcode: address.postcode, country: 'GB', lat: address.lat, lng: address.lng } }
+        ? { address: { line1: address.line1, ...(address.line2 ? { line2: address.line2 } : {}), city: address.city, postcode: address.postcode, country: market().country, lat: address.lat, lng: address.lng } }
         : {}),
     })),
     ...(note.trim() ? { note: note.trim() } : {}),

@@ -17,11 +17,10 @@ export interface CheckoutFormValues {
   note: string;
 }
 
-export const CHECKOUT_START: CheckoutFormValues = {
-  contact: { name: '', email: '', phone: '' },
-  address: { line1: '', line2: '', city: 'Bristol', postcode: '' },
-  note: '',
-};
+/** An empty checkout, with the town set to the marketplace's city. */
+export function checkoutStart(city: string): CheckoutFormValues {
+  return { contact: { name: '', email: '', phone: '' }, address: { line1: '', line2: '', city, postcode: '' }, note: '' };
+}
 
 /** The typed part of a delivery address, checked by the same rules as the order's address on the server. */
 const typedAddress = addressSchema.pick({ line1: true, line2: true, city: true, postcode: true });

@@ -14,12 +14,13 @@ import { checkoutInput } from '../../lib/cart/requests';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
 import { buildCartView } from '../../lib/cart/view';
-import { money } from '../../lib/format';
+import { money, weekdayTimeLabel } from '../../lib/format';
 import { cookieValue, LOCATION_COOKIE, parseLocation } from '../../lib/location';
+import { market } from '../../lib/market';
 import { lookupPostcode } from '../../lib/postcodes';
 import { rememberOrders } from '../../lib/recent-orders';
 import { AddressFields } from './address-fields';
-import { CHECKOUT_START, checkoutErrors, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
+import { checkoutErrors, checkoutStart, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
 import { ContactFields } from './contact-fields';
 import { PaymentChoice, type PaymentMethod } from './payment-choice';
 import { useCardOption } from './use-card-option';
@@ -48,7 +49,7 @@ export function CheckoutPage() {
   const me = useQuery(trpc.auth.me.queryOptions()).data;
   // the field rules are the shared schemas the server checks the order with (see checkout-form.ts); they run on
   // submit, when `delivering` (below, from the cart) is known
-  const form = useForm<CheckoutFormValues>({ initialValues: CHECKOUT_START, validate: (values) => checkoutErrors(values, delivering) });
+  const form = useForm<CheckoutFormValues>({ initialValues: checkoutStart(market().city.name), validate: (values) => checkoutErrors(values, delivering) });
   const address = form.values.address;
   const [placed, setPlaced] = useState(false);
   const [saveAddress, setSaveAddress] = useState(false);
@@ -231,7 +232,7 @@ export function CheckoutPage() {
               <VendorGroupCard key={g.vendorId} group={g} extraProblems={order.error?.vendors[g.vendorId]}>
                 <Text size="sm" c="dimmed">
                   {g.choice.type === 'delivery' ? 'Delivery' : 'Pickup'}
-                  {g.choice.pickupAt ? ` · ${new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: g.vendor?.timezone ?? 'Europe/London' }).format(new Date(g.choice.pickupAt))}` : ' · as soon as possible'}
+                  {g.choice.pickupAt ? ` · ${weekdayTimeLabel(g.choice.pickupAt, g.vendor?.timezone)}` : ' · as soon as possible'}
                 </Text>
                 {g.lines.map((l) => (
                   <CartLineRow key={l.variantId} line={l} error={order.error?.lines[l.variantId]} readOnly />

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { useTRPC } from '../../app/api';
 import { orderInput } from '../../app/inputs';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
+import { market } from '../../lib/market';
 import { trackingPath } from '../../lib/recent-orders';
 import { orderRefs } from './loader';
 
@@ -13,7 +14,7 @@ export function ConfirmationPage() {
   const refs = orderRefs(new URL(useLocation().search, 'http://x'));
   const orders = useSuspenseQueries({ queries: refs.map((r) => trpc.orders.byId.queryOptions(orderInput(r.id, r.token))) }).map((q) => q.data);
   const first = orders[0];
-  const currency = first?.currency ?? 'GBP';
+  const currency = first?.currency ?? market().currency;
   const total = orders.reduce((s, o) => s + o.totalCents, 0);
   const delivering = orders.some((o) => o.fulfilment === 'delivery');
 

@@ -5,6 +5,7 @@ import { useTRPC } from '../../app/api';
 import { trendingInput } from '../../app/inputs';
 import { CategoryIcon } from '../../components/category-icon';
 import { LocationBar } from '../../components/location-bar';
+import { market } from '../../lib/market';
 import { ProductCard } from '../../components/product-card';
 import { AllShops } from './all-shops';
 import { HowItWorks } from './how-it-works';
@@ -28,7 +29,7 @@ export function HomePage() {
               Order from independent shops near you
             </Title>
             <Text size="lg" c="#3d484f" maw={560}>
-              Bakers, grocers, delis and makers of Bristol. Order ahead, skip the queue, and pay when you pick up.
+              Bakers, grocers, delis and makers of {market().city.name}. Order ahead, skip the queue, and pay when you pick up.
             </Text>
             <LocationBar location={location} onChange={() => void revalidator.revalidate()} />
           </Stack>

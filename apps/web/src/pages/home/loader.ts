@@ -3,6 +3,7 @@ import type { LoaderDeps } from '../../app/loader-kit';
 import { ALL_SHOPS, nearbyInput, trendingInput } from '../../app/inputs';
 import type { PageData } from '../../app/seo';
 import { locationFromRequest, type ShopperLocation } from '../../lib/location';
+import { market } from '../../lib/market';
 
 export interface HomeData extends PageData {
   location: ShopperLocation | null;
@@ -23,7 +24,7 @@ export function homeLoader({ trpc, queryClient }: LoaderDeps) {
       location,
       seo: {
         title: 'Makeries',
-        description: 'Order ahead from independent bakers, grocers, delis and makers near you in Bristol. Pick up when it suits you, or get it delivered.',
+        description: `Order ahead from independent bakers, grocers, delis and makers near you in ${market().city.name}. Pick up when it suits you, or get it delivered.`,
         canonicalPath: '/',
         jsonLd: [
           {

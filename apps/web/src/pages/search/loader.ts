@@ -3,6 +3,7 @@ import { failureOf } from '../../app/api';
 import type { LoaderDeps } from '../../app/loader-kit';
 import type { PageData } from '../../app/seo';
 import { locationFromRequest, type ShopperLocation } from '../../lib/location';
+import { market } from '../../lib/market';
 import { EMPTY_SEARCH, parseSearchParams, searchHref, toSearchInput, type SearchState } from '../../lib/search-params';
 
 /** Facet counts belong to the whole result list, which only the first page computes. */
@@ -42,8 +43,8 @@ export function searchLoader({ trpc, queryClient }: LoaderDeps) {
       seo: {
         title: state.q ? `Search ${title}` : title,
         description: oneCategory
-          ? `${oneCategory.name} from independent Bristol shops: order online, pick up or get it delivered.`
-          : 'Search products from independent Bristol shops: bakers, grocers, delis and makers.',
+          ? `${oneCategory.name} from independent ${market().city.name} shops: order online, pick up or get it delivered.`
+          : `Search products from independent ${market().city.name} shops: bakers, grocers, delis and makers.`,
         ...(indexable ? { canonicalPath: searchHref({ ...EMPTY_SEARCH, categories: state.categories }) } : {}),
         noindex: !indexable,
       },

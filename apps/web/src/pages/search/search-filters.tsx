@@ -4,6 +4,7 @@ import { DIETARY_TAGS, PRICE_BANDS, type DietaryTag, type PriceBandKey, type Sea
 import { Link } from 'react-router';
 import type { Category } from '../../app/api';
 import { DIETARY_LABELS, money } from '../../lib/format';
+import { market } from '../../lib/market';
 import { DISTANCE_CHOICES_KM, type SearchState } from '../../lib/search-params';
 
 export interface FiltersProps {
@@ -22,8 +23,9 @@ function toggle<T>(list: readonly T[], item: T): T[] {
 export function bandLabel(key: PriceBandKey): string {
   const band = PRICE_BANDS.find((b) => b.key === key);
   if (!band) return key;
-  if (band.minCents === 0) return `Under ${money((band.maxCents ?? 0) + 1, 'GBP')}`;
-  return band.maxCents === null ? `${money(band.minCents, 'GBP')} and over` : `${money(band.minCents, 'GBP')} – ${money(band.maxCents + 1, 'GBP')}`;
+  const currency = market().currency;
+  if (band.minCents === 0) return `Under ${money((band.maxCents ?? 0) + 1, currency)}`;
+  return band.maxCents === null ? `${money(band.minCents, currency)} and over` : `${money(band.minCents, currency)} – ${money(band.maxCents + 1, currency)}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

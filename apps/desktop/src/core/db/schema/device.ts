@@ -21,6 +21,9 @@ export const device = sqliteTable(
     /** the server's high-water mark for this device, from the last push/pull */
     serverLastMutationId: integer('server_last_mutation_id').notNull().default(0),
     hlc: text('hlc'),
+    /** the marketplace's locale and currency from the last pull (null before the first): receipts and screens use them */
+    marketLocale: text('market_locale'),
+    marketCurrency: text('market_currency'),
   },
   (t) => [check('device_single_row', sql`${t.slot} = 1`)],
 );

@@ -28,7 +28,8 @@ export const receiptOptionsSchema = z.object({
   /** the marketplace server the counter syncs with; null prints no QR code */
   serverUrl: httpUrl.nullable(),
   store: storeExtrasSchema.default({ addressLines: [], phone: null, taxNumber: null, logo: null, footer: ['Thank you!'] }),
-  locale: z.string().min(2).max(35).default('en-GB'),
+  /** unset: the marketplace's, as the server last sent it */
+  locale: z.string().min(2).max(35).optional(),
 });
 export type ReceiptOptions = z.input<typeof receiptOptionsSchema>;
 
@@ -36,7 +37,8 @@ const isoTime = z.iso.datetime({ offset: true, error: 'Times are ISO 8601, like 
 export const ticketOptionsSchema = z.object({
   printedAt: isoTime,
   store: storeExtrasSchema.default({ addressLines: [], phone: null, taxNumber: null, logo: null, footer: [] }),
-  locale: z.string().min(2).max(35).default('en-GB'),
+  /** unset: the marketplace's, as the server last sent it */
+  locale: z.string().min(2).max(35).optional(),
 });
 export type TicketOptions = z.input<typeof ticketOptionsSchema>;
 export { isoTime };
@@ -52,7 +54,7 @@ export interface DocumentContext {
   taxLabel(rateBps: number): string;
 }
 
-export function documentContext(db: CounterDb, extras: z.output<typeof storeExtrasSchema>, locale: string): DocumentContext {
+export function documentContext(db: CounterDb, extras: z.output<typeof storeExtrasSchema>, locale: string | undefined): DocumentContext {
   const vendor = vendorSettings(db);
   const receipt = readReceiptSettings(db);
   const rates = db.select({ name: mirrorTaxRates.name, bps: mirrorTaxRates.rateBps }).from(mirrorTaxRates).all();
@@ -70,7 +72,7 @@ export function documentContext(db: CounterDb, extras: z.output<typeof storeExtr
     },
     header: receipt.header,
     footer: receipt.footer.length > 0 ? receipt.footer : extras.footer,
-    locale,
+    locale: locale ?? vendor.locale,
     staffName(staffId) {
       if (!staffId) return '';
       const row = db.select({ name: mirrorStaff.name }).from(mirrorStaff).where(eq(mirrorStaff.id, staffId)).get();

@@ -1,5 +1,6 @@
-import { isAppError, type TestPageDocument } from '@makeries/shared';
+import { currentLocale, isAppError, type TestPageDocument } from '@makeries/shared';
 import { vendorSettings } from '../../catalog/vendor';
+import { readDevice } from '../../device/device';
 import type { CounterDb } from '../../db/open';
 import { canonicalCodePage } from '../escpos/code-pages';
 import { parseProfile, type PrinterProfile } from '../escpos/profile';
@@ -16,7 +17,8 @@ export interface TestPageOptions {
 /** Settings → "Test print": the printer's own settings, sample accented text, sizes and a QR code. */
 export function buildTestPage(db: CounterDb, options: TestPageOptions): TestPageDocument {
   const profile = parseProfile(options.profile);
-  let shop = { name: 'Makeries counter', timezone: 'UTC', currency: 'GBP' };
+  // before the shop's settings arrive: the marketplace's currency if a pull said it, else ISO's "no currency"
+  let shop = { name: 'Makeries counter', timezone: 'UTC', currency: readDevice(db).marketCurrency ?? 'XXX', locale: currentLocale() };
   try {
     shop = vendorSettings(db);
   } catch (e) {
@@ -33,6 +35,7 @@ export function buildTestPage(db: CounterDb, options: TestPageOptions): TestPage
     kind: 'test_page',
     store: { name: shop.name },
     currency: shop.currency,
+    locale: shop.locale,
     timezone: shop.timezone,
     printerName: options.printerName,
     printedAt: options.printedAt,

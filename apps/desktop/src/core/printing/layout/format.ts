@@ -1,4 +1,4 @@
-import { formatMoney } from '@makeries/shared';
+import { formatDate, formatMoney } from '@makeries/shared';
 
 /** How one document prints money, quantities and times: its own currency, locale and time zone. */
 export interface Formats {
@@ -20,26 +20,22 @@ export function kilograms(grams: number): string {
   return `${sign}${Math.floor(g / 1000)}.${String(g % 1000).padStart(3, '0')}`;
 }
 
-function dateFormatter(locale: string, timeZone: string, withDate: boolean): { format(d: Date): string; zoneNote: string } {
-  const opts: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  if (withDate) Object.assign(opts, { day: '2-digit', month: '2-digit', year: 'numeric' });
+/** A time on the document's clock; an unknown zone name must not stop a receipt from printing: UTC, and say so. */
+function timeText(iso: string, style: 'numericDateTime' | 'time', locale: string, timeZone: string): string {
   try {
-    return { format: (d) => new Intl.DateTimeFormat(locale, { ...opts, timeZone }).format(d), zoneNote: '' };
+    return formatDate(iso, style, { timeZone, locale });
   } catch {
-    // an unknown zone name must not stop a receipt from printing; say which clock the time is on
-    return { format: (d) => new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d), zoneNote: ' UTC' };
+    return `${formatDate(iso, style, { timeZone: 'UTC', locale })} UTC`;
   }
 }
 
 export function formatsFor(doc: { currency: string; locale: string; timezone: string }): Formats {
   const money = (cents: number) => formatMoney(cents, doc.currency, doc.locale);
-  const full = dateFormatter(doc.locale, doc.timezone, true);
-  const short = dateFormatter(doc.locale, doc.timezone, false);
   return {
     money,
     signed: (cents) => (cents > 0 ? `+${money(cents)}` : money(cents)),
-    dateTime: (iso) => `${full.format(new Date(iso))}${full.zoneNote}`,
-    time: (iso) => `${short.format(new Date(iso))}${short.zoneNote}`,
+    dateTime: (iso) => timeText(iso, 'numericDateTime', doc.locale, doc.timezone),
+    time: (iso) => timeText(iso, 'time', doc.locale, doc.timezone),
     quantity: (soldBy, quantity, unit) =>
       soldBy === 'weight' ? `${kilograms(quantity)} kg @ ${money(unit)}/kg` : `${quantity} x ${money(unit)}`,
     amountOf: (soldBy, quantity) => (soldBy === 'weight' ? `${kilograms(quantity)} kg` : String(quantity)),

@@ -22,6 +22,7 @@ function receipt(lines: { name: string; quantity: number; unit: number }[], extr
     type: 'sale',
     store: { name: 'Café Müller', addressLines: ['1 Rue de la Paix', 'Paris'] },
     currency: 'GBP',
+    locale: 'en-GB',
     number: 'A1-000042',
     issuedAt: '2025-05-01T09:00:00.000Z',
     timezone: 'Europe/London',

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DIETARY_TAGS, dietaryTagSchema, productEditorSchema, type DietaryTag } from '@makeries/shared';
+import { currencySymbol, DIETARY_TAGS, dietaryTagSchema, productEditorSchema, type DietaryTag } from '@makeries/shared';
 import { useForm } from '@mantine/form';
 import { IconArchive, IconArchiveOff, IconDeviceFloppy } from '@tabler/icons-react';
 import { skipToken, useQuery } from '@tanstack/react-query';
@@ -36,8 +36,6 @@ type EditorValues = {
 
 const isDietaryTag = (t: string): t is DietaryTag => dietaryTagSchema.safeParse(t).success;
 
-const symbolOf = (currency: string) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 
 /** Field errors the counter named (`variants.0.priceCents`) → the form's fields (`variants.0.priceText`). */
 function fieldErrorsOf(issues: { path: string; message: string }[]): Record<string, string> {
@@ -228,7 +226,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
             <VariantTable
               drafts={values.variants}
               taxClasses={classes}
-              currencySymbol={symbolOf(currency)}
+              currencySymbol={currencySymbol(currency)}
               errorOf={(row, field) => form.errors[`variants.${row}.${field}`]}
               onChange={(next) => form.setFieldValue('variants', next)}
               onFocusRow={setScanTarget}

@@ -1,4 +1,4 @@
-import { formatLocalDate } from '@makeries/shared';
+import { formatCalendarDate } from '@makeries/shared';
 import type { Inputs } from '../../api/types';
 
 export type RangeInput = Inputs['reports']['summary']['range'];
@@ -13,7 +13,7 @@ export const PRESETS: { value: PresetId; label: string }[] = [
 
 /** "Thu 1 May" for a shop's local date: a calendar date, so the laptop's own zone cannot shift it a day. */
 export function dayLabel(date: string, withWeekday = true): string {
-  return formatLocalDate(date, 'en-GB', { ...(withWeekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short' });
+  return formatCalendarDate(date, withWeekday ? 'weekdayDayMonth' : 'dayMonth');
 }
 
 /** "Thu 1 May – Wed 7 May 2025", or one day. */

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
-import { timeAgo } from '../../format/time';
+import { dateTimeText, timeAgo } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
 import { LogsCard } from './logs-card';
 
@@ -83,7 +83,7 @@ export function DevicePanel({ canEdit }: { canEdit: boolean }) {
             <Fact label="Register" value={d.registerCode ?? '—'} testId="device-register" />
             <Fact label="Name" value={d.name || 'Not named'} />
             <Fact label="Shop" value={d.shop?.name ?? '—'} />
-            <Fact label="Paired" value={d.pairedAt ? new Date(d.pairedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—'} />
+            <Fact label="Paired" value={d.pairedAt ? dateTimeText(d.pairedAt) : '—'} />
             <Fact label="Device id" value={d.deviceId ? `${d.deviceId.slice(0, 8)}…` : '—'} />
           </SimpleGrid>
         </Group>

@@ -1,5 +1,5 @@
 import { Box, Stack, Text } from '@mantine/core';
-import { parseReceiptDocument, receiptTextLines } from '@makeries/shared';
+import { currentLocale, parseReceiptDocument, receiptTextLines } from '@makeries/shared';
 import { useMemo } from 'react';
 import { layoutDocument } from '../../../core/printing/layout/index';
 import { PREVIEW_CSS, previewFragment } from '../../../core/printing/preview/index';
@@ -29,6 +29,7 @@ export function StoreReceiptSample({ settings, draft }: Props) {
           logo: settings.logo?.dots ?? null,
         },
         currency,
+        locale: currentLocale(),
         number: 'A1-000123',
         issuedAt: new Date().toISOString(),
         registerCode: 'A1',

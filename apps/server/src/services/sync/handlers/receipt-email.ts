@@ -11,7 +11,7 @@ import { requireStaff, type ApplyScope } from '../scope';
  */
 export async function applyReceiptEmail(tx: Tx, scope: ApplyScope, a: ReceiptEmailArgs): Promise<void> {
   requireStaff(scope, a.staffId);
-  const email = await composeReceiptEmail(tx, scope.vendorId, a.orderId, a.to);
+  const email = await composeReceiptEmail(tx, scope.env.MARKET_LOCALE, scope.vendorId, a.orderId, a.to);
   if (!email) {
     throw new AppError('NOT_FOUND', 'That sale is not on the server, so its receipt could not be emailed.', { details: { orderId: a.orderId } });
   }
