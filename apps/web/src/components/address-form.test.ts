@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addressFormErrors } from './address-form';
+import { setMarket } from '../lib/market';
+import { BRISTOL_MARKET } from '../lib/market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 const home = { label: 'Home', line1: '3 Queen Square', line2: '', city: 'Bristol', postcode: 'BS1 4DJ', isDefault: false };
 

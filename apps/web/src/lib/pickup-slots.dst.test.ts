@@ -1,6 +1,10 @@
 import type { OpeningHours } from '@makeries/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pickupSlots, slotsByDay } from './pickup-slots';
+import { setMarket } from './market';
+import { BRISTOL_MARKET } from './market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 const ALWAYS_OPEN: OpeningHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '00:00', close: '24:00' }));
 const SUNDAY_NIGHT: OpeningHours = [{ day: 0, open: '00:00', close: '04:00' }];

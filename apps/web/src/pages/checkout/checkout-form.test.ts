@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkoutErrors, checkoutStart, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
+import { setMarket } from '../../lib/market';
+import { BRISTOL_MARKET } from '../../lib/market-test-support';
+
+beforeEach(() => setMarket(BRISTOL_MARKET));
 
 const filled: CheckoutFormValues = {
   contact: { name: 'Ann Baker', email: 'Ann@Example.test', phone: '' },
