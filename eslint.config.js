@@ -1,0 +1,54 @@
+// ESLint for the whole monorepo (run from the root by `pnpm lint`): typescript-eslint strict type-checked rules on
+// every TypeScript file, React hook rules on the two UIs, plain recommended rules on the few .mjs scripts.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const uiFiles = ['apps/web/src/**/*.{ts,tsx}', 'apps/desktop/src/renderer/**/*.{ts,tsx}'];
+
+export default defineConfig(
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '**/out/',
+    '**/dist-renderer/',
+    '**/release/',
+    '**/data/',
+    '**/.bench/',
+    '**/test-results/',
+    '**/drizzle/',
+  ]),
+
+  // TEMPORARY (issue 13): the two UIs are being rewritten on other branches (tanstack-react-query, @mantine/form).
+  // The lead removes this block after merging those rewrites and fixes what ESLint then finds there.
+  // knip.json holds the same list under "ignore".
+  globalIgnores(['apps/web/src/**/*', '!apps/web/src/server/', '!apps/web/src/server/**/*', 'apps/desktop/src/renderer/**/*']),
+
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: uiFiles,
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+);
