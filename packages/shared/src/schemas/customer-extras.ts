@@ -135,7 +135,7 @@ export interface FavouriteList {
   products: FavouriteProduct[];
 }
 
-export const savedAddressFields = z.object({
+const savedAddressFields = z.object({
   label: text({ max: 40, maxMessage: 'Labels are at most 40 characters', label: 'Labels' }).default(''),
   line1: nonEmpty(200, { label: 'Addresses' }),
   line2: text({ max: 200, label: 'Addresses' }).default(''),
