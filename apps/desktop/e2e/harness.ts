@@ -61,7 +61,7 @@ export async function startStack(uiDir: string): Promise<Stack> {
   }
 }
 
-export interface CounterProcess {
+interface CounterProcess {
   url: string;
   shutdown(): Promise<void>;
 }

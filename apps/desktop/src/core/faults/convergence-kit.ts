@@ -60,7 +60,7 @@ export class Replica {
   }
 }
 
-export const MIRROR_TABLES = [
+const MIRROR_TABLES = [
   'mirror_vendor',
   'mirror_categories',
   'mirror_tax_rates',

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { parseInput } from '../errors';
 
 const KINDS = ['sale', 'refund', 'receive', 'adjust', 'count'] as const;
-export type MovementKind = (typeof KINDS)[number];
+type MovementKind = (typeof KINDS)[number];
 
 export const recentMovementsInput = z
   .object({

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
 /** a year and a day: enough for "this year so far", small enough to stay instant on a shop laptop */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 const dateText = z
   .string()
@@ -17,8 +17,8 @@ const dateText = z
     return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
   }, 'That date does not exist');
 
-export const REPORT_PRESETS = ['today', 'yesterday', 'last7', 'thisMonth'] as const;
-export type ReportPreset = (typeof REPORT_PRESETS)[number];
+const REPORT_PRESETS = ['today', 'yesterday', 'last7', 'thisMonth'] as const;
+type ReportPreset = (typeof REPORT_PRESETS)[number];
 
 export const reportRangeInput = z.union([
   z.object({ preset: z.enum(REPORT_PRESETS, { message: 'Choose today, yesterday, last 7 days or this month' }) }),
@@ -30,7 +30,6 @@ export const reportRangeInput = z.union([
       path: ['to'],
     }),
 ]);
-export type ReportRangeInput = z.input<typeof reportRangeInput>;
 
 export interface ResolvedRange {
   /** first and last local day, inclusive */
@@ -75,14 +74,14 @@ export function localTime(timeZone: string, ms: number): { date: string; hour: n
 }
 
 /** The UTC instant of local midnight starting `date` (twice round the offset, so DST days come out right). */
-export function localMidnight(timeZone: string, date: string): number {
+function localMidnight(timeZone: string, date: string): number {
   const target = Date.parse(`${date}T00:00:00Z`);
   const offsetAt = (t: number) => localTime(timeZone, t).wallMs - Math.floor(t / 1000) * 1000;
   const first = target - offsetAt(target);
   return target - offsetAt(first);
 }
 
-export function addDays(date: string, n: number): string {
+function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 

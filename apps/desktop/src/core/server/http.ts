@@ -14,7 +14,7 @@ import { createMediaCache, MEDIA_PREFIX, type MediaCache, type MediaCacheOptions
 import { createStaticSite } from './static-files';
 
 export const TRPC_PATH = '/trpc';
-export const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_HOST = '127.0.0.1';
 
 export interface CounterServerOptions extends GuardOptions {
   core: CounterCore;

@@ -51,7 +51,7 @@ export type UpdatePrinterInput = z.input<typeof updatePrinterInput>;
 export const jobIdInput = z.object({ jobId: uuidSchema });
 
 /** `unconfirmed`: a drawer kick a crash interrupted, never sent again (it may have opened the drawer) */
-export const jobStates = ['queued', 'printing', 'printed', 'failed', 'cancelled', 'unconfirmed'] as const;
+const jobStates = ['queued', 'printing', 'printed', 'failed', 'cancelled', 'unconfirmed'] as const;
 export const listJobsInput = z
   .object({
     printerId: uuidSchema.optional(),

@@ -145,5 +145,3 @@ export function createPrintWorkers(deps: WorkerDeps) {
     },
   };
 }
-
-export type PrintWorkers = ReturnType<typeof createPrintWorkers>;
