@@ -9,7 +9,7 @@ type MovementKind = (typeof KINDS)[number];
 export const recentMovementsInput = z
   .object({
     variantId: uuidSchema.optional(),
-    kinds: z.array(z.enum(KINDS, { message: 'Movements are sales, refunds, receipts, adjustments or counts' })).min(1).optional(),
+    kinds: z.array(z.enum(KINDS, { error: 'Movements are sales, refunds, receipts, adjustments or counts' })).min(1).optional(),
     limit: z.number().int('Limits are whole numbers').min(1).max(500).default(100),
   })
   .default({ limit: 100 });

@@ -21,12 +21,12 @@ const REPORT_PRESETS = ['today', 'yesterday', 'last7', 'thisMonth'] as const;
 type ReportPreset = (typeof REPORT_PRESETS)[number];
 
 export const reportRangeInput = z.union([
-  z.object({ preset: z.enum(REPORT_PRESETS, { message: 'Choose today, yesterday, last 7 days or this month' }) }),
+  z.object({ preset: z.enum(REPORT_PRESETS, { error: 'Choose today, yesterday, last 7 days or this month' }) }),
   z
     .object({ from: dateText, to: dateText })
-    .refine((r) => r.from <= r.to, { message: 'The start date must be on or before the end date', path: ['to'] })
+    .refine((r) => r.from <= r.to, { error: 'The start date must be on or before the end date', path: ['to'] })
     .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, {
-      message: `Reports cover at most ${MAX_RANGE_DAYS} days; choose a shorter range`,
+      error: `Reports cover at most ${MAX_RANGE_DAYS} days; choose a shorter range`,
       path: ['to'],
     }),
 ]);

@@ -135,7 +135,7 @@ export function startSerialReader(opts: SerialReaderOptions): SerialReader {
         if (!err) p.close(() => {});
         return;
       }
-      if (err) return scheduleRetry(reason(err));
+      if (err) { scheduleRetry(reason(err)); return; }
       port = p;
       delay = retry.initialMs;
       splitter.reset();
