@@ -43,6 +43,9 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // same as tsc's noUnusedParameters, which the project already runs: a leading `_` marks an unused parameter
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // bad input gets a clear error, never a crash (STYLE rule 10): the guards on SQLite rows, JSON, sql<T> results
+      // and config values check what the static type promises but the data at run time does not
+      '@typescript-eslint/no-unnecessary-condition': 'off',
     },
   },
   {
@@ -51,6 +54,34 @@ export default defineConfig(
       // tests index rows they have just asserted on (noUncheckedIndexedAccess, STYLE rule 9): a wrong `!` fails
       // the test at once, which is what a test is for
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+
+  // TEMPORARY (issue 13, branch `lint`): rules with findings not fixed yet in the packages this block covers
+  // (count in each comment). Each is a real finding to fix, then delete its line here; the block goes when empty.
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off', // 73, mostly `await res.json()` / JSON.parse in tests
+      '@typescript-eslint/no-unsafe-member-access': 'off', // 6, same
+      '@typescript-eslint/no-unsafe-call': 'off', // 4, same
+      '@typescript-eslint/no-unsafe-return': 'off', // 5, same
+      '@typescript-eslint/no-unsafe-argument': 'off', // 2
+      '@typescript-eslint/no-non-null-assertion': 'off', // 21 outside tests: seed data, drizzle `and(...)!`
+      '@typescript-eslint/require-await': 'off', // 20: async stubs of gateways and handlers
+      '@typescript-eslint/no-unnecessary-type-conversion': 'off', // 18: Number()/String() on sql<T> results
+      '@typescript-eslint/unbound-method': 'off', // 13
+      '@typescript-eslint/no-misused-spread': 'off', // 7: [...string]
+      '@typescript-eslint/no-base-to-string': 'off', // 7, tests
+      '@typescript-eslint/no-redundant-type-constituents': 'off', // 6
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 2: queryRows' cast, the Fastify logger type in events.test.ts
+      '@typescript-eslint/no-unsafe-unary-minus': 'off', // 5: -Cents (branded number)
+      '@typescript-eslint/prefer-promise-reject-errors': 'off', // 4
+      '@typescript-eslint/restrict-plus-operands': 'off', // 2
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off', // 2
+      '@typescript-eslint/no-dynamic-delete': 'off', // 1
+      '@typescript-eslint/return-await': 'off', // 2: storefront.ts returns Fastify replies (thenables) inside try
+      'prefer-const': 'off', // 1
     },
   },
   {
