@@ -115,7 +115,9 @@ describeEachDb('job runtime', (get) => {
     expect(stale?.key).toBe(key);
     let calls = 0;
     const runtime = createJobRuntime(db(), { now: clock.now });
-    runtime.register(kind, async () => void calls++);
+    runtime.register(kind, async () => {
+      calls++;
+    });
     expect((await runtime.tick()).done).toBe(0); // still leased
     clock.advance(LEASE_MS);
     expect((await runtime.tick()).done).toBe(1);

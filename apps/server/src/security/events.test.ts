@@ -97,7 +97,6 @@ for (const kind of DB_KINDS) {
         const env = testEnv({ STRIPE_WEBHOOK_SECRET: 'whsec_security_events_test' });
         // the options of http/app.ts that matter here: our logger, the request id from the header
         // the assertion picks Fastify's logger type parameter (without it the instance type does not match `app`)
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         app = Fastify({ loggerInstance: seen.log as FastifyBaseLogger, requestIdHeader: 'x-request-id' });
         await app.register(cookie);
         await registerTrpc(app, { database: fx.server.database, env });
