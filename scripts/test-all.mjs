@@ -62,6 +62,7 @@ function run(cmd, args, cwd) {
     let output = '';
     const keep = (chunk, to) => {
       const text = chunk.toString();
+      // eslint-disable-next-line no-control-regex -- strips the ESC colour codes of the runners' output
       output += text.replace(/\x1b\[[0-9;]*m/g, '');
       to.write(chunk);
     };
