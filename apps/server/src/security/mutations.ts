@@ -102,7 +102,7 @@ export function mutate(sample: unknown, rand: Rand): Mutation {
     case 'huge-array': {
       const p = leafOr(arrays);
       const x = getAt(sample, p);
-      const one = Array.isArray(x) && x.length > 0 ? x[0] : 'x';
+      const one: unknown = Array.isArray(x) && x.length > 0 ? x[0] : 'x';
       return done(p, Array.from({ length: HUGE_ARRAY_LENGTH }, () => one));
     }
     case 'proto': {
