@@ -45,7 +45,7 @@ function toDeviceProfile(row: DeviceRow): DeviceProfile {
 /** 8 characters from the unambiguous alphabet: 31^8 ≈ 8.5e11 codes, each alive for 10 minutes. */
 function generatePairingCode(): string {
   let code = '';
-  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_CODE_ALPHABET[randomInt(PAIRING_CODE_ALPHABET.length)];
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_CODE_ALPHABET.charAt(randomInt(PAIRING_CODE_ALPHABET.length));
   return code;
 }
 
