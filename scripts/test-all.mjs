@@ -70,6 +70,7 @@ function run(cmd, args, cwd, live = true) {
     let raw = '';
     const keep = (chunk, to) => {
       const text = chunk.toString();
+      // eslint-disable-next-line no-control-regex -- strips the ESC colour codes of the runners' output
       output += text.replace(/\x1b\[[0-9;]*m/g, '');
       if (live) to.write(chunk);
       else raw += text;

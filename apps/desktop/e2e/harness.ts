@@ -61,7 +61,7 @@ export async function startStack(uiDir: string): Promise<Stack> {
   }
 }
 
-export interface CounterProcess {
+interface CounterProcess {
   url: string;
   shutdown(): Promise<void>;
 }
@@ -86,7 +86,7 @@ async function startCounterProcess(args: { serverUrl: string; dataDir: string; u
     url: started.url,
     shutdown: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) { resolve(); return; }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -18,16 +18,15 @@ export const SCREENS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-export type Screen = (typeof SCREENS)[number];
 export const sizeName = (s: { width: number; height: number }) => `${s.width}x${s.height}`;
 
 /** The smallest thing a thumb hits reliably (WCAG 2.5.5 asks 44 CSS px). */
-export const TOUCH_PX = 44;
+const TOUCH_PX = 44;
 
 export type CounterApi = ReturnType<typeof counterApi>;
 
 /** The headless counter's API over HTTP, as the UI calls it (no Origin header: a local tool). */
-export function counterApi(url: string) {
+function counterApi(url: string) {
   return createTRPCClient<CounterRouter>({ links: [httpLink({ url: `${url}${TRPC_PATH}` })] });
 }
 

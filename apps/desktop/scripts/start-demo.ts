@@ -108,7 +108,7 @@ async function stop(code: number): Promise<void> {
 let busy = false;
 /** `s`: the marketplace goes away, as if the shop's internet went down; the counter keeps selling. */
 async function stopServer(): Promise<void> {
-  if (busy || !server.running) return say(server.running ? 'One moment…' : `The marketplace is already stopped; ${howToRestart()}`);
+  if (busy || !server.running) { say(server.running ? 'One moment…' : `The marketplace is already stopped; ${howToRestart()}`); return; }
   busy = true;
   say('Stopping the marketplace…');
   await server.stop();
@@ -119,7 +119,7 @@ async function stopServer(): Promise<void> {
 
 /** `r`: the marketplace comes back on the same data; the counter sends what waited. */
 async function startServer(): Promise<void> {
-  if (busy || server.running) return say(server.running ? `The marketplace is running on ${SERVER_URL}.` : 'One moment…');
+  if (busy || server.running) { say(server.running ? `The marketplace is running on ${SERVER_URL}.` : 'One moment…'); return; }
   busy = true;
   say(`Starting the marketplace on ${SERVER_URL}…`);
   server.start();

@@ -105,7 +105,7 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (err) => {
+  (err: unknown) => {
     log(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exit(2);
   },

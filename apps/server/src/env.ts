@@ -11,7 +11,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   /** relative paths resolve from where the command was typed (pnpm's INIT_CWD), so `./data` is the repo's */
   DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: z.string().optional(),

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   app.log.info(`Makeries marketplace on ${env.PUBLIC_URL} (database: ${database.kind}, order emails: ${mailTransport.description})`);
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -28,7 +28,6 @@ const appErrors = t.middleware(async ({ ctx, path, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
 
 export const publicProcedure = t.procedure.use(appErrors);
 
@@ -42,7 +41,7 @@ export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** Vendor staff signed in to the back office (any role unless narrowed). */
-export function staffProcedureFor(roles: readonly StaffRole[]) {
+function staffProcedureFor(roles: readonly StaffRole[]) {
   return publicProcedure.use(({ ctx, next }) => {
     if (ctx.actor.kind !== 'staff') denied('UNAUTHENTICATED', 'Please sign in as vendor staff.');
     if (!roles.includes(ctx.actor.role)) denied('FORBIDDEN', `This needs a ${roles.join(' or ')} account.`);
@@ -52,7 +51,6 @@ export function staffProcedureFor(roles: readonly StaffRole[]) {
 
 export const staffProcedure = staffProcedureFor(['owner', 'manager', 'cashier']);
 export const managerProcedure = staffProcedureFor(['owner', 'manager']);
-export const ownerProcedure = staffProcedureFor(['owner']);
 
 /** Staff or a paired counter device of the vendor: `ctx.vendorId` scopes every query. */
 export const vendorProcedure = publicProcedure.use(({ ctx, next }) => {

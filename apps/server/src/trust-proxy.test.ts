@@ -48,7 +48,7 @@ describeEachDb('login limits behind proxies (X-Forwarded-For)', (get) => {
       headers: { 'x-forwarded-for': forwardedFor },
       payload: { email: `guess${++seq}@example.test`, password: 'not-the-password' },
     });
-    return (res.json() as LoginAnswer).error?.data?.appCode;
+    return res.json<LoginAnswer>().error?.data?.appCode;
   };
 
   afterAll(async () => {

@@ -78,7 +78,7 @@ export async function pairCounter(market: LiveMarket, shop: SeededShop) {
   });
 }
 
-export const SHOTS_DIR = process.env.WEB_SHOTS_DIR ?? '/tmp/web-shots';
+const SHOTS_DIR = process.env.WEB_SHOTS_DIR ?? '/tmp/web-shots';
 
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });

@@ -112,14 +112,7 @@ export function createCounterCore(opts: CounterCoreOptions) {
 
 export type CounterCore = ReturnType<typeof createCounterCore>;
 
-export { applyChanges, beginBootstrap, stageChanges, commitBootstrap } from './mirror/apply-changes';
-export type { ApplySummary, PulledPage } from './mirror/apply-changes';
 export { enqueue } from './outbox/outbox';
-export type { CoreContext, SignedInStaff, StaffRole } from './context';
-export type { CartView, CartLineView } from './cart/view';
+export type { SignedInStaff } from './context';
+export type { CartView } from './cart/view';
 export type { SaleView } from './sales/views';
-export type { RefundView } from './refunds/refunds';
-export type { ShiftReport } from './shifts/report';
-export type { SearchHit } from './catalog/search';
-export type { WebOrderView } from './web-orders/web-orders';
-export { hashPin, verifyPin } from './staff/pin-hash';

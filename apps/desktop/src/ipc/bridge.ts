@@ -10,7 +10,7 @@ export interface MakeriesBridge {
   app: AppBridge;
 }
 
-export interface AppBridge {
+interface AppBridge {
   /** the installed app version, e.g. "1.4.0" */
   version: string;
   platform: 'win32' | 'darwin' | 'linux' | string;
@@ -42,9 +42,4 @@ export interface InstallAnswer {
   outcome: 'restarting' | 'after-sale' | 'not-ready';
   /** a sentence for staff */
   message: string;
-}
-
-/** The bridge when running inside the Electron app; undefined in a plain browser. */
-export function makeriesBridge(): MakeriesBridge | undefined {
-  return (globalThis as { makeries?: MakeriesBridge }).makeries;
 }

@@ -37,7 +37,7 @@ function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
  * the router's errorFormatter), answers queries and mutations once, and streams subscriptions until the client
  * sends `stop`, the generator ends, or the port closes.
  */
-export function createIpcHandler<TRouter extends AnyRouter>(opts: IpcHandlerOptions<TRouter>, send: (m: IpcServerMessage) => void): IpcHandler {
+function createIpcHandler<TRouter extends AnyRouter>(opts: IpcHandlerOptions<TRouter>, send: (m: IpcServerMessage) => void): IpcHandler {
   const subscriptions = new Map<number, AbortController>();
 
   const shape = (cause: unknown, op: IpcOperation, ctx: unknown): IpcErrorShape => {

@@ -2,7 +2,7 @@ import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityP
 import type { WebOrderEvent } from '../core/router/index';
 import { isCoreToMain, type CoreStartConfig, type CoreToMain, type MainToCore } from './core-messages';
 
-export interface CoreReady {
+interface CoreReady {
   serverUrl: string;
   registerCode: string | null;
 }

@@ -43,6 +43,6 @@ const client = createTRPCClient<CounterRouter>({
 });
 const status = await client.device.status.query();
 const sale = await client.sales.inProgress.query();
-const locked = await client.cart.current.query().catch((e: { data?: { appCode?: string } }) => e.data?.appCode);
+const locked = await client.cart.current.query().catch((e: unknown) => (e as { data?: { appCode?: string } }).data?.appCode);
 say({ answers: { paired: status.paired, sale, locked } });
 parent.emit('message', { data: { type: 'shutdown' }, ports: [] });

@@ -43,7 +43,7 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, d
  * Exact origins only, https for Stripe: a page that was tricked into window.open('file:///…'), a custom
  * protocol handler or any other site gets nothing opened.
  */
-export const STRIPE_LINK_ORIGINS: readonly string[] = ['https://connect.stripe.com', 'https://dashboard.stripe.com'];
+const STRIPE_LINK_ORIGINS: readonly string[] = ['https://connect.stripe.com', 'https://dashboard.stripe.com'];
 
 export function isExternalLinkAllowed(url: string, serverUrl: string | undefined): boolean {
   let u: URL;

@@ -17,7 +17,7 @@ export interface WindowState {
 
 /** The register is designed for 1280×800 and up; below 1024×700 the cart and keypad stop fitting side by side. */
 export const MIN_SIZE = { width: 1024, height: 700 } as const;
-export const DEFAULT_SIZE = { width: 1280, height: 800 } as const;
+const DEFAULT_SIZE = { width: 1280, height: 800 } as const;
 
 const stateSchema = z.object({
   bounds: z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() }),

@@ -9,7 +9,7 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export interface ChildStats {
+interface ChildStats {
   rss: number;
   peakRss: number;
   cpuMs: number;

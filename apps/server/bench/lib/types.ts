@@ -20,7 +20,7 @@ export interface SectionResult {
 export interface BenchContext {
   postgres: PostgresServer;
   /** progress goes to stderr, so stdout stays pure JSON */
-  log(message: string): void;
+  log: (message: string) => void;
   /** multiply every load duration (BENCH_SCALE=0.3 for a quick smoke run) */
   scale: number;
 }

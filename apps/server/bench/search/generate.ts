@@ -3,9 +3,9 @@ import { extractSearchWords } from '../../src/services/search-words';
 import { CATEGORIES, CITIES, DESCRIPTION_TEMPLATES, SHOP_PREFIXES, type CategorySpec } from './catalog-words';
 
 /** Deterministic PRNG (shared mulberry32): every run benchmarks the same catalog. */
-export const rng = mulberry32;
+const rng = mulberry32;
 
-export interface GenVendor {
+interface GenVendor {
   id: string;
   slug: string;
   name: string;
@@ -21,7 +21,7 @@ export interface GenVendor {
 }
 
 /** Column arrays, ready for `INSERT … SELECT * FROM unnest(…)`. */
-export interface ProductColumns {
+interface ProductColumns {
   id: string[];
   vendorId: string[];
   categoryId: string[];
@@ -37,7 +37,7 @@ export interface ProductColumns {
   createdAt: string[];
 }
 
-export interface VariantColumns {
+interface VariantColumns {
   id: string[];
   productId: string[];
   vendorId: string[];

@@ -6,8 +6,8 @@ import { round } from '../lib/types';
 import { generateCatalog } from './generate';
 import { loadCatalog } from './load-catalog';
 
-export const BENCH_VENDORS = 500;
-export const BENCH_PRODUCTS = 100_000;
+const BENCH_VENDORS = 500;
+const BENCH_PRODUCTS = 100_000;
 
 export interface PreparedCatalog {
   vendors: number;

@@ -2,14 +2,14 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The few fields of Lighthouse's result the bench reports. */
-export interface LighthouseAudit {
+interface LighthouseAudit {
   numericValue?: number;
   score: number | null;
   displayValue?: string;
   details?: { items?: { url?: string; statusCode?: number }[] };
 }
 
-export interface LighthouseResult {
+interface LighthouseResult {
   categories: { performance?: { score: number | null } };
   audits: Record<string, LighthouseAudit | undefined>;
   runtimeError?: { code: string; message: string };
@@ -27,7 +27,7 @@ interface LaunchedChrome {
 }
 type LaunchFn = (opts: { chromePath: string; chromeFlags: string[]; logLevel?: 'silent' }) => Promise<LaunchedChrome>;
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 
 /**

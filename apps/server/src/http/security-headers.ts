@@ -30,7 +30,7 @@ export function scriptNonce(raw: IncomingMessage): string {
 }
 
 /** The storefront pages' Content-Security-Policy directives. */
-export function pageCspDirectives(env: Env): Record<string, Iterable<string | ((req: IncomingMessage) => string)>> {
+function pageCspDirectives(env: Env): Record<string, Iterable<string | ((req: IncomingMessage) => string)>> {
   const stripe = Boolean(env.STRIPE_PUBLISHABLE_KEY);
   const https = env.PUBLIC_URL.startsWith('https://');
   return {

@@ -31,7 +31,7 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
 
   const post = async (path: string, payload: unknown, headers: Record<string, string>) => {
     const res = await app.inject({ method: 'POST', url: `/trpc/${path}`, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload) });
-    return { status: res.statusCode, body: res.json() as Answer };
+    return { status: res.statusCode, body: res.json<Answer>() };
   };
 
   it('counts a customer cookie on a mutation only from our origin, or without Origin when Sec-Fetch-Site says same-origin', async () => {
@@ -79,7 +79,7 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
       payload: JSON.stringify({ 0: big, 1: big }),
     });
     expect(batch.statusCode).toBe(413);
-    expect((batch.json() as Answer[]).map((a) => a.error?.data?.appCode)).toEqual(['PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE']);
+    expect(batch.json<Answer[]>().map((a) => a.error?.data?.appCode)).toEqual(['PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE']);
   });
 
   it('lets a counter push a backlog bigger than 1 MB (the body is read; the content is then checked)', async () => {

@@ -13,7 +13,7 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
 /** base64 makes bytes a third bigger; the rest is room for the JSON around it and wrapped base64 lines */
 const base64Room = (bytes: number) => Math.ceil(bytes / 3) * 4 + 1 * MB;
 /** The procedures with big bodies, each on its own route with a limit to match what it carries. */
-export const LARGE_BODY_LIMITS: Readonly<Record<string, number>> = {
+const LARGE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'products.uploadImage': base64Room(IMAGE_MAX_BYTES),
   'products.uploadImageFromCounter': base64Room(IMAGE_MAX_BYTES),
   'counterCustomers.uploadReceiptLogo': base64Room(RECEIPT_LOGO_MAX_BYTES),
@@ -28,7 +28,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * or, when a browser sends no Origin, `Sec-Fetch-Site: same-origin` must vouch for it. Otherwise the request is
  * anonymous. Bearer tokens (staff, counters) are not cookies and are not affected.
  */
-export function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
+function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
   const value = req.cookies[SESSION_COOKIE];
   if (!value) return undefined;
   if (SAFE_METHODS.has(req.method)) return value;

@@ -7,7 +7,7 @@ export type JobRow = typeof jobs.$inferSelect;
 
 /** How long a claimed job is ours; a server that dies mid-job releases it when the lease runs out. */
 export const LEASE_MS = 120_000;
-export const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Exponential backoff with a cap: 2 s, 4 s, 8 s … up to 10 minutes. */
 export function backoffMs(attempts: number): number {

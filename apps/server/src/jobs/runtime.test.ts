@@ -115,7 +115,9 @@ describeEachDb('job runtime', (get) => {
     expect(stale?.key).toBe(key);
     let calls = 0;
     const runtime = createJobRuntime(db(), { now: clock.now });
-    runtime.register(kind, async () => void calls++);
+    runtime.register(kind, async () => {
+      calls++;
+    });
     expect((await runtime.tick()).done).toBe(0); // still leased
     clock.advance(LEASE_MS);
     expect((await runtime.tick()).done).toBe(1);
@@ -158,7 +160,7 @@ describeEachDb('job runtime', (get) => {
       throw new Error('disk full');
     });
     expect((await failing.tick()).periodic).toContain(broken);
-    const [row] = await db().execute(sql`SELECT last_error FROM job_schedules WHERE name = ${broken}`).then((r) => (r as unknown as { rows: { last_error: string }[] }).rows);
+    const [row] = await db().execute(sql`SELECT last_error FROM job_schedules WHERE name = ${broken}`).then((r) => (r as { rows: { last_error: string }[] }).rows);
     expect(row?.last_error).toBe('disk full');
     clock.advance(60_000);
     await failing.tick();

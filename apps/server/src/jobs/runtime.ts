@@ -3,9 +3,9 @@ import { backoffMs, claimJob, deleteFinishedJobs, markDone, markFailed, type Job
 import { claimDueTime, recordRunOutcome } from './schedule';
 
 /** `now` is the runtime's clock (injected in tests), for anything the handler schedules or stamps. */
-export type JobHandler = (job: JobRow, ctx: { now: Date }) => Promise<void>;
+type JobHandler = (job: JobRow, ctx: { now: Date }) => Promise<void>;
 
-export interface JobKindOptions {
+interface JobKindOptions {
   /** attempts before the job is dead (`failed`); overrides the job row's `max_attempts` (set by enqueue, default 8) */
   maxAttempts?: number;
   /** wait before attempt n+1 after n failed ones; the default doubles from 2 s up to 10 min */

@@ -165,7 +165,7 @@ describeEachDb('auth: sign-up that tells no one who has an account', (get) => {
     const limited = await failure((await get().caller({ ip: '10.3.5.9' })).auth.customerSignup(signup(email)));
     expect(limited.code).toBe('RATE_LIMITED');
     expect(await accountState()).toEqual(before);
-    expect((await mailsTo(email)).map((m) => m.kind)).toEqual(['email_verification', ...Array(4).fill('account_exists')]);
+    expect((await mailsTo(email)).map((m) => m.kind)).toEqual(['email_verification', ...Array<string>(4).fill('account_exists')]);
   });
 
   it('a password reset confirms the email too, since the link reached the inbox', async () => {

@@ -147,7 +147,7 @@ describeEachDb('search.products — text, typos, visibility, bad input', (get) =
         const res = await app.inject({ method: 'GET', url: `/trpc/search.products?input=${encodeURIComponent(JSON.stringify(input))}` });
         expect([200, 400], JSON.stringify(input)).toContain(res.statusCode);
         if (res.statusCode === 400) {
-          const body = res.json() as { error: { message: string; data: { appCode: string } } };
+          const body = res.json<{ error: { message: string; data: { appCode: string } } }>();
           expect(body.error.data.appCode).toBe('BAD_INPUT');
           expect(body.error.message).not.toMatch(/select|from products|stack/i);
         }

@@ -96,6 +96,7 @@ for (const kind of DB_KINDS) {
         seen = capture();
         const env = testEnv({ STRIPE_WEBHOOK_SECRET: 'whsec_security_events_test' });
         // the options of http/app.ts that matter here: our logger, the request id from the header
+        // the assertion picks Fastify's logger type parameter (without it the instance type does not match `app`)
         app = Fastify({ loggerInstance: seen.log as FastifyBaseLogger, requestIdHeader: 'x-request-id' });
         await app.register(cookie);
         await registerTrpc(app, { database: fx.server.database, env });

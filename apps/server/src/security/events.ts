@@ -18,7 +18,7 @@ export function securityEvent(log: SecurityLog, requestId: string, kind: Securit
 }
 
 /** Who asked, by id only. */
-export function actorSummary(actor: Actor): Record<string, string> {
+function actorSummary(actor: Actor): Record<string, string> {
   switch (actor.kind) {
     case 'staff':
       return { actor: 'staff', role: actor.role, staffId: actor.staffId, vendorId: actor.vendorId };

@@ -17,19 +17,19 @@ export function hash32(s: string): number {
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
-export const HUGE_STRING_LENGTH = 100_000;
-export const HUGE_ARRAY_LENGTH = 10_000;
+const HUGE_STRING_LENGTH = 100_000;
+const HUGE_ARRAY_LENGTH = 10_000;
 
 /** Money and count edge cases: negative, fractional, past int32 and the safe integers, NaN in every form. */
-export const NUMBERS: readonly unknown[] = [-1, 0.5, 1e308, 2 ** 31, 2 ** 53, NaN, Infinity, -Infinity, -0, 'NaN', '12', '1e3', -100_000_001];
+const NUMBERS: readonly unknown[] = [-1, 0.5, 1e308, 2 ** 31, 2 ** 53, NaN, Infinity, -Infinity, -0, 'NaN', '12', '1e3', -100_000_001];
 /** In-range but extreme: the largest amounts and counts a schema may still accept (sums overflow int32 columns). */
-export const BIG_VALID: readonly number[] = [100_000_000, 99_999_999, 2 ** 31 - 1, 1_000_000, 100_000, 10_000, 0];
+const BIG_VALID: readonly number[] = [100_000_000, 99_999_999, 2 ** 31 - 1, 1_000_000, 100_000, 10_000, 0];
 /** Text that passes validation but is special somewhere: LIKE and full-text syntax, quotes, paths, markup, Unicode. */
-export const TRICKY: readonly string[] = [
+const TRICKY: readonly string[] = [
   '%', '_', '\\', "'", '"', 'a:*', '!(&|)', '<->', 'bread & !jam | (', '🙂🥐', 'e\u0301', 'ＡＢＣ', 'İß', '  ', 'null', 'NaN',
   '../../etc/passwd', '<script>alert(1)</script>', '$1', '?', '*', '0x10', '1e999',
 ];
-export const CONTROL = ['\u0000', '\u001b', '\u202e', '\u2028', '\ud800'] as const;
+const CONTROL = ['\u0000', '\u001b', '\u202e', '\u2028', '\ud800'] as const;
 
 function wrongType(rand: Rand): unknown {
   return pick(rand, [null, true, 0, '', [], {}, 'x', [null], { length: 1 }, undefined]);
@@ -102,7 +102,7 @@ export function mutate(sample: unknown, rand: Rand): Mutation {
     case 'huge-array': {
       const p = leafOr(arrays);
       const x = getAt(sample, p);
-      const one = Array.isArray(x) && x.length > 0 ? x[0] : 'x';
+      const one: unknown = Array.isArray(x) && x.length > 0 ? x[0] : 'x';
       return done(p, Array.from({ length: HUGE_ARRAY_LENGTH }, () => one));
     }
     case 'proto': {

@@ -23,7 +23,7 @@ export type Role = (typeof ROLES)[number];
  * - `proof`: open to every role, but the call itself must carry proof (a tracking token, a pairing code, a
  *   reset token, a password): without it the answer is UNAUTHENTICATED or NOT_FOUND.
  */
-export type Check = 'middleware' | 'handler' | 'proof';
+type Check = 'middleware' | 'handler' | 'proof';
 
 export interface Policy {
   type: 'query' | 'mutation';

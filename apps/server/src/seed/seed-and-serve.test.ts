@@ -60,7 +60,7 @@ describe('a fresh start seeds the demo city and serves it', () => {
     const input = encodeURIComponent(JSON.stringify({ q: 'crossaint' }));
     const res = await app.inject({ method: 'GET', url: `/trpc/search.products?input=${input}` });
     expect(res.statusCode).toBe(200);
-    const names = (res.json() as { result: { data: { items: { name: string }[] } } }).result.data.items.map((i) => i.name);
+    const names = res.json<{ result: { data: { items: { name: string }[] } } }>().result.data.items.map((i) => i.name);
     expect(names).toContain('Butter Croissant');
 
     const login = await app.inject({

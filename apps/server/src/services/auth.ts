@@ -10,7 +10,7 @@ import { getStaffProfile, toStaffProfile, type StaffProfile } from './staff';
 import { hashSecret, hashToken, newToken, verifySecret } from './tokens';
 import { getVendorProfile, type VendorProfile } from './vendors';
 
-export const SESSION_TTL_MS = 30 * 86_400_000;
+const SESSION_TTL_MS = 30 * 86_400_000;
 
 export interface NewSession {
   /** the bearer token or cookie value, shown once; only its hash is stored */

@@ -14,7 +14,7 @@ import { consumeRateLimit, releaseRateLimit, type RateLimitRule } from './rate-l
 import { hashToken, newToken } from './tokens';
 import { toVendorProfile, type VendorProfile } from './vendors';
 
-export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+const PAIRING_CODE_TTL_MS = 10 * 60_000;
 
 type DeviceRow = typeof devices.$inferSelect;
 
@@ -29,7 +29,7 @@ export interface DeviceProfile {
   lastMutationId: number;
 }
 
-export function toDeviceProfile(row: DeviceRow): DeviceProfile {
+function toDeviceProfile(row: DeviceRow): DeviceProfile {
   return {
     id: row.id,
     vendorId: row.vendorId,
@@ -43,9 +43,9 @@ export function toDeviceProfile(row: DeviceRow): DeviceProfile {
 }
 
 /** 8 characters from the unambiguous alphabet: 31^8 ≈ 8.5e11 codes, each alive for 10 minutes. */
-export function generatePairingCode(): string {
+function generatePairingCode(): string {
   let code = '';
-  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_CODE_ALPHABET[randomInt(PAIRING_CODE_ALPHABET.length)];
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_CODE_ALPHABET.charAt(randomInt(PAIRING_CODE_ALPHABET.length));
   return code;
 }
 
@@ -76,7 +76,7 @@ export async function createPairingCode(
 }
 
 /** Register codes go A1, A2, … per vendor and are never reused, so receipt numbers stay unique. */
-export function nextRegisterCode(existing: readonly string[]): string {
+function nextRegisterCode(existing: readonly string[]): string {
   let max = 0;
   for (const code of existing) {
     const m = /^A(\d+)$/.exec(code);

@@ -7,7 +7,7 @@ import { findCustomerByEmail } from './customers';
 import { consumeRateLimit, type RateLimitRule } from './rate-limit';
 import { hashToken, newToken } from './tokens';
 
-export const VERIFY_TTL_MS = 24 * 60 * 60_000;
+const VERIFY_TTL_MS = 24 * 60 * 60_000;
 /**
  * Account emails (sign-up answers and resent confirmations) per address and per IP per hour: enough for a typo
  * and a lost email, too few to use our sign-up form to flood someone's inbox.
@@ -26,7 +26,7 @@ function base(env: Pick<Env, 'PUBLIC_URL'>): string {
   return env.PUBLIC_URL.replace(/\/+$/, '');
 }
 
-export function verificationLink(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+function verificationLink(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
   return `${base(env)}/account/verify?token=${token}`;
 }
 

@@ -10,15 +10,15 @@ import { clearAccountFailures } from './login-throttle';
 import { consumeRateLimit, type RateLimitRule } from './rate-limit';
 import { hashSecret, hashToken, newToken } from './tokens';
 
-export const RESET_TTL_MS = 60 * 60_000;
+const RESET_TTL_MS = 60 * 60_000;
 /** reset requests per email and per IP per hour: enough for typos and a lost email, too few to flood an inbox */
-export const RESET_RATE_RULE: RateLimitRule = { limit: 5, windowSeconds: 3600 };
+const RESET_RATE_RULE: RateLimitRule = { limit: 5, windowSeconds: 3600 };
 
 const BAD_LINK = 'This reset link has expired or was already used. Ask for a new one from "Forgot password?".';
 
 type Holder = { kind: 'customer'; id: string; email: string; name: string } | { kind: 'staff'; id: string; email: string; name: string };
 
-export function resetLink(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
+function resetLink(env: Pick<Env, 'PUBLIC_URL'>, token: string): string {
   return `${env.PUBLIC_URL.replace(/\/+$/, '')}/account/reset?token=${token}`;
 }
 

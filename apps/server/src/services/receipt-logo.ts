@@ -8,8 +8,8 @@ import { vendors } from '../db/schema/index';
 import type { MediaEnv } from './images';
 
 /** 384 dots is the full width of 58 mm paper; on 80 mm it prints centred. Tall logos waste paper. */
-export const LOGO_MAX_WIDTH = 384;
-export const LOGO_MAX_HEIGHT = 200;
+const LOGO_MAX_WIDTH = 384;
+const LOGO_MAX_HEIGHT = 200;
 const MAX_PIXELS = 25_000_000;
 
 function unsupported(): AppError {

@@ -13,7 +13,7 @@ import { seedPostcodeDistricts } from '../services/market';
  * so pickup times and "open now" do not depend on when the test runs.
  */
 const ALWAYS_OPEN: OpeningHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '00:00', close: '24:00' }));
-export const SHOP_PASSWORD = 'storefront-test-pw';
+const SHOP_PASSWORD = 'storefront-test-pw';
 
 interface ProductSeed {
   name: string;
@@ -48,7 +48,7 @@ const CATEGORIES = [
 
 const one = (priceCents: number, stock: number) => [{ name: 'Default', priceCents, stock }];
 
-export const STOREFRONT_SHOPS: ShopSeed[] = [
+const STOREFRONT_SHOPS: ShopSeed[] = [
   {
     slug: 'harbourside-bakehouse',
     name: 'Harbourside Bakehouse',

@@ -13,7 +13,7 @@ import { MIGRATIONS_DIR, runMigrations } from '../db/migrate';
  * block; a copy takes about half a second. Both are keyed by the migration files (and the PGlite version), so a
  * new migration makes a new template and a stale one is never used.
  */
-export function templateKey(): string {
+function templateKey(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(pglitePackageJson()));
   const walk = (dir: string): void => {
@@ -34,7 +34,7 @@ function pglitePackageJson(): string {
   return join(dir, 'package.json');
 }
 
-export function pgliteTemplatePath(key = templateKey()): string {
+function pgliteTemplatePath(key = templateKey()): string {
   return join(tmpdir(), `makeries-pglite-template-${key}.tar`);
 }
 

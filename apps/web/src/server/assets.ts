@@ -11,7 +11,7 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-export interface PageAssets {
+interface PageAssets {
   styles: string[];
   preloads: string[];
 }

@@ -15,7 +15,7 @@ const positive = amount.min(0, 'Amounts on a receipt document are not negative')
 const count = z.number().int().min(0);
 const bps = z.number().int().min(0).max(10_000);
 const line = (max: number) => z.string().max(max);
-const isoTime = z.iso.datetime({ offset: true, message: 'Times are ISO 8601 like 2025-05-01T09:00:00.000Z' });
+const isoTime = z.iso.datetime({ offset: true, error: 'Times are ISO 8601 like 2025-05-01T09:00:00.000Z' });
 const currency = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code like GBP');
 /** QR payloads go to the printer byte for byte, so printable ASCII only (a URL is percent-encoded anyway). */
 const qrData = z.string().min(1).max(500).regex(/^[\x20-\x7E]+$/, 'QR data must be printable ASCII (percent-encode a URL)');
@@ -179,8 +179,8 @@ export const shiftReportDocumentSchema = z
       .nullable()
       .default(null),
   })
-  .refine((r) => r.report === 'X' || (r.closedAt !== null && r.counted !== null), { message: 'A Z report is for a closed, counted shift', path: ['report'] })
-  .refine((r) => r.report === 'X' || r.cash !== null, { message: 'A Z report shows the expected and counted cash', path: ['cash'] });
+  .refine((r) => r.report === 'X' || (r.closedAt !== null && r.counted !== null), { error: 'A Z report is for a closed, counted shift', path: ['report'] })
+  .refine((r) => r.report === 'X' || r.cash !== null, { error: 'A Z report shows the expected and counted cash', path: ['cash'] });
 export type ShiftReportDocument = z.infer<typeof shiftReportDocumentSchema>;
 
 export const testPageSchema = z.object({

@@ -36,7 +36,7 @@ export const receiptLogoSchema = z
     bits: z.string().regex(BASE64_RE, 'Logo bits are base64'),
   })
   .refine((l) => !BASE64_RE.test(l.bits) || decodeBase64(l.bits).length === bytesPerRow(l.width) * l.height, {
-    message: 'The logo bits do not match its width and height (one bit per dot, rows padded to whole bytes)',
+    error: 'The logo bits do not match its width and height (one bit per dot, rows padded to whole bytes)',
     path: ['bits'],
   });
 export type ReceiptLogo = z.infer<typeof receiptLogoSchema>;

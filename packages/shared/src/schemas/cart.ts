@@ -12,7 +12,7 @@ import { uuidSchema } from './common';
 export const cartQuoteFulfilmentSchema = z.object({
   vendorId: uuidSchema,
   type: z.enum(['pickup', 'delivery']),
-  pickupAt: z.iso.datetime({ offset: true, message: 'Use an ISO date-time like 2025-05-01T12:30:00Z' }).optional(),
+  pickupAt: z.iso.datetime({ offset: true, error: 'Use an ISO date-time like 2025-05-01T12:30:00Z' }).optional(),
   /** where a delivery goes; without it the delivery zone and fee are unknown yet */
   address: geoPointSchema.optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text, type TextOptions } from './text';
 
-export const uuidSchema = z.uuid({ message: 'Must be a valid id' });
+export const uuidSchema = z.uuid({ error: 'Must be a valid id' });
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code like GBP');
 /** integer minor units, never floats */
 export const centsSchema = z.number().int('Amounts are whole minor units (cents)').min(0).max(100_000_000);

@@ -23,7 +23,7 @@ export const counterSaleLookupInput = z
     saleId: uuidSchema.optional(),
   })
   .strict()
-  .refine((v) => (v.number === undefined) !== (v.saleId === undefined), { message: 'Give a receipt number or a sale id (one of them)' });
+  .refine((v) => (v.number === undefined) !== (v.saleId === undefined), { error: 'Give a receipt number or a sale id (one of them)' });
 export type CounterSaleLookupInput = z.input<typeof counterSaleLookupInput>;
 
 /** A counter sale as the server holds it, with what every register has refunded of each line so far. */

@@ -7,7 +7,7 @@ import { text } from './text';
 export const REVIEW_BODY_MAX = 2000;
 
 export const ratingSchema = z
-  .number({ message: 'Choose a rating from 1 to 5 stars' })
+  .number({ error: 'Choose a rating from 1 to 5 stars' })
   .int('Choose a whole number of stars')
   .min(1, 'Choose a rating from 1 to 5 stars')
   .max(5, 'Choose a rating from 1 to 5 stars');
@@ -39,7 +39,7 @@ export const reviewListInput = z
     limit: z.number().int().min(1).max(50).default(5),
   })
   .refine((i) => (i.vendorId === undefined) !== (i.productId === undefined), {
-    message: 'Give a shop or a product',
+    error: 'Give a shop or a product',
     path: ['vendorId'],
   });
 export type ReviewListInput = z.infer<typeof reviewListInput>;
@@ -47,7 +47,7 @@ export type ReviewListInput = z.infer<typeof reviewListInput>;
 export const reviewSummaryInput = z
   .object({ vendorId: uuidSchema.optional(), productId: uuidSchema.optional() })
   .refine((i) => (i.vendorId === undefined) !== (i.productId === undefined), {
-    message: 'Give a shop or a product',
+    error: 'Give a shop or a product',
     path: ['vendorId'],
   });
 
@@ -98,13 +98,13 @@ export interface ReviewableOrder {
 export const favouriteTargetSchema = z
   .object({ vendorId: uuidSchema.optional(), productId: uuidSchema.optional() })
   .refine((i) => (i.vendorId === undefined) !== (i.productId === undefined), {
-    message: 'Give a shop or a product',
+    error: 'Give a shop or a product',
     path: ['vendorId'],
   });
 export const favouriteSetInput = z
   .object({ vendorId: uuidSchema.optional(), productId: uuidSchema.optional(), on: z.boolean() })
   .refine((i) => (i.vendorId === undefined) !== (i.productId === undefined), {
-    message: 'Give a shop or a product',
+    error: 'Give a shop or a product',
     path: ['vendorId'],
   });
 export type FavouriteSetInput = z.infer<typeof favouriteSetInput>;
@@ -135,7 +135,7 @@ export interface FavouriteList {
   products: FavouriteProduct[];
 }
 
-export const savedAddressFields = z.object({
+const savedAddressFields = z.object({
   label: text({ max: 40, maxMessage: 'Labels are at most 40 characters', label: 'Labels' }).default(''),
   line1: nonEmpty(200, { label: 'Addresses' }),
   line2: text({ max: 200, label: 'Addresses' }).default(''),

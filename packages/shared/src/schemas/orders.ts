@@ -17,7 +17,7 @@ export const deliveryAddressSchema = addressSchema.extend({
   lng: lngSchema,
 });
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO date-time like 2025-05-01T12:30:00Z' });
+const isoDateTime = z.iso.datetime({ offset: true, error: 'Use an ISO date-time like 2025-05-01T12:30:00Z' });
 
 export const checkoutFulfilmentSchema = z
   .object({
@@ -28,7 +28,7 @@ export const checkoutFulfilmentSchema = z
     address: deliveryAddressSchema.optional(),
   })
   .refine((f) => f.type !== 'delivery' || f.address !== undefined, {
-    message: 'Enter a delivery address',
+    error: 'Enter a delivery address',
     path: ['address'],
   });
 
@@ -41,10 +41,10 @@ export const checkoutInput = z
     fulfilment: z.array(checkoutFulfilmentSchema).min(1, 'Choose pickup or delivery').max(20),
     note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }).optional(),
     /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
-    paymentMethod: z.enum(['pay_at_pickup', 'card'], { message: 'Choose pay at pickup or card' }),
+    paymentMethod: z.enum(['pay_at_pickup', 'card'], { error: 'Choose pay at pickup or card' }),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
-    message: 'Choose pickup or delivery once per shop',
+    error: 'Choose pickup or delivery once per shop',
     path: ['fulfilment'],
   });
 export type CheckoutInput = z.infer<typeof checkoutInput>;
@@ -75,11 +75,11 @@ export const transitionOrderInput = z
     trackingToken: text({ min: 10, max: 200, trim: false, label: 'Tracking links' }).optional(),
   })
   .refine((t) => t.to !== 'rejected' || (t.reason !== undefined && t.reason.length > 0), {
-    message: 'Tell the customer why the order is rejected',
+    error: 'Tell the customer why the order is rejected',
     path: ['reason'],
   })
   .refine((t) => t.prepMinutes === undefined || t.to === 'accepted' || t.to === 'preparing', {
-    message: 'Prep time can only be set when accepting or preparing an order',
+    error: 'Prep time can only be set when accepting or preparing an order',
     path: ['prepMinutes'],
   });
 export type TransitionOrderInput = z.infer<typeof transitionOrderInput>;

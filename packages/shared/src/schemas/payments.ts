@@ -117,7 +117,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01
 
 export const payoutsInput = z
   .object({ from: isoDate, to: isoDate })
-  .refine((r) => r.from <= r.to, { message: 'The start date must be before the end date', path: ['to'] });
+  .refine((r) => r.from <= r.to, { error: 'The start date must be before the end date', path: ['to'] });
 export type PayoutsInput = z.infer<typeof payoutsInput>;
 
 export const payoutDay = z.object({

@@ -52,7 +52,7 @@ const searchTextSchema = text({
   label: 'Searches',
 })
   .refine((q) => tokenizeSearchQuery(q).length <= SEARCH_QUERY_MAX_WORDS, {
-    message: `Search with at most ${SEARCH_QUERY_MAX_WORDS} words`,
+    error: `Search with at most ${SEARCH_QUERY_MAX_WORDS} words`,
   });
 
 export const searchProductsInput = z
@@ -80,15 +80,15 @@ export const searchProductsInput = z
     limit: z.number().int().min(1, 'Ask for at least 1 result').max(SEARCH_PAGE_MAX, `Ask for at most ${SEARCH_PAGE_MAX} results`).default(24),
   })
   .refine((i) => i.priceMin === undefined || i.priceMax === undefined || i.priceMin <= i.priceMax, {
-    message: 'The minimum price must not be above the maximum price',
+    error: 'The minimum price must not be above the maximum price',
     path: ['priceMax'],
   })
   .refine((i) => i.sort !== 'distance' || i.near !== undefined, {
-    message: 'Sorting by distance needs your location',
+    error: 'Sorting by distance needs your location',
     path: ['sort'],
   })
   .refine((i) => i.radiusKm === undefined || i.near !== undefined, {
-    message: 'A search radius needs your location',
+    error: 'A search radius needs your location',
     path: ['radiusKm'],
   });
 export type SearchProductsInput = z.infer<typeof searchProductsInput>;

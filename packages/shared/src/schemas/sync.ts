@@ -204,7 +204,7 @@ export const pushInput = z.object({
     .min(1)
     .max(PUSH_BATCH_MAX)
     .refine((ms) => ms.every((m, i) => i === 0 || m.mutationId === (ms[i - 1]?.mutationId ?? 0) + 1), {
-      message: 'Mutations must be sent in order with consecutive ids',
+      error: 'Mutations must be sent in order with consecutive ids',
     }),
   /** staff proofs this counter holds (issued in the last STAFF_PROOF_SYNC_MS): they vouch for role edits in the batch */
   proofs: z.array(staffProofToken).max(STAFF_PROOFS_MAX).optional(),

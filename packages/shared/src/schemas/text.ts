@@ -48,5 +48,5 @@ export function text(opts: TextOptions): z.ZodString {
   let s = opts.trim === false ? z.string() : z.string().trim();
   if (opts.min !== undefined && opts.min > 0) s = s.min(opts.min, opts.minMessage ?? 'Required');
   s = s.max(opts.max, opts.maxMessage);
-  return s.refine((v) => !hasControlCharacters(v, multiline), { message: controlCharacterMessage(opts.label), abort: true });
+  return s.refine((v) => !hasControlCharacters(v, multiline), { error: controlCharacterMessage(opts.label), abort: true });
 }

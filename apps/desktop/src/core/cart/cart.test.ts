@@ -67,7 +67,7 @@ describe('scanning', () => {
 
   it('explains unknown codes, misreads and weighed goods scanned without a weight, writing nothing', async () => {
     const shop = await ready();
-    const unknown = await errorOf(() => t.core.cart.addScan({ code: '5000000000000'.slice(0, 12) + gtinCheckDigit('500000000000') }));
+    const unknown = await errorOf(() => t.core.cart.addScan({ code: `${'5000000000000'.slice(0, 12)}${gtinCheckDigit('500000000000')}` }));
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', details: { quickAdd: true } });
     expect(unknown.message).toMatch(/Quick-add/);
     const misread = await errorOf(() => t.core.cart.addScan({ code: `${shop.barcodes.loaf.slice(0, 12)}${(Number(shop.barcodes.loaf.at(-1)) + 1) % 10}` }));

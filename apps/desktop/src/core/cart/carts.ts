@@ -122,5 +122,3 @@ export function createCartModule(ctx: CoreContext) {
     },
   };
 }
-
-export type CartModule = ReturnType<typeof createCartModule>;

@@ -14,7 +14,7 @@ import { activeLines } from './store';
 import { writeTx } from '../db/open';
 
 /** True when the discount takes more than `limitBps` of `baseCents` (1000 bps = 10%). */
-export function exceedsLimit(discount: Discount, baseCents: number, limitBps: number): boolean {
+function exceedsLimit(discount: Discount, baseCents: number, limitBps: number): boolean {
   if (discount.kind === 'percent') return discount.bps > limitBps;
   if (baseCents <= 0) return false;
   return discount.amountCents * 10_000 > limitBps * baseCents;

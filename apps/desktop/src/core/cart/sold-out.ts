@@ -20,14 +20,14 @@ const queries = preparedFor((db) => ({
   ),
 }));
 
-export function soldOutPolicy(db: CounterDb): SoldOutPolicy {
+function soldOutPolicy(db: CounterDb): SoldOutPolicy {
   const vendorId = readDevice(db).vendorId;
   const row = vendorId ? (queries(db).policy.get(vendorId) as { policy: SoldOutPolicy } | undefined) : undefined;
   return row?.policy ?? DEFAULT_SOLD_OUT_POLICY;
 }
 
 /** What the UI needs to ask "0 in stock — sell anyway?" (details.soldOut of the OUT_OF_STOCK error). */
-export interface SoldOutSignal {
+interface SoldOutSignal {
   variantId: string;
   name: string;
   /** what the counter believes is left for this sale: on hand less what the open sale already holds */

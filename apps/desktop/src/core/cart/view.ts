@@ -10,7 +10,7 @@ import type { CounterDb } from '../db/open';
 import { vendorSettings, type VendorSettings } from '../catalog/vendor';
 import { activeLines, type CartLineRow, type CartRow } from './store';
 
-export interface CartLineView {
+interface CartLineView {
   id: string;
   position: number;
   variantId: string | null;

@@ -6,7 +6,7 @@ import { guardFormula } from './csv-formula';
 import { queryProducts } from './reads';
 
 /** Exact decimal text of minor units ("450", 2 → "4.50") without a float on the way. */
-export function decimalText(amount: number, digits: number): string {
+function decimalText(amount: number, digits: number): string {
   const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
   const text = digits > 0 ? `${abs.slice(0, abs.length - digits)}.${abs.slice(abs.length - digits)}` : abs;
   return amount < 0 ? `-${text}` : text;

@@ -8,9 +8,9 @@ import { csvImportInput, type CsvImportInput } from './inputs';
 import { mirrorWrite, type MirrorProduct } from './product-save';
 import { productById, type EditableProduct, type EditableVariant } from './reads';
 
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
+type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
 
-export interface ImportRowPreview {
+interface ImportRowPreview {
   line: number;
   product: string;
   variant: string;

@@ -22,7 +22,7 @@ export interface CsvRow {
 
 const ALIASES: Record<string, string> = { name: 'product', product_name: 'product', variant_name: 'variant', tax: 'tax_class', ean: 'barcode', online_visible: 'online' };
 const REQUIRED = ['product', 'sku', 'price'] as const;
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 
 const header = (h: string): string => {
   const k = h.trim().toLowerCase().replace(/[\s-]+/g, '_');

@@ -47,5 +47,3 @@ export function createCatalogEditModule(ctx: CoreContext, dataDir: string) {
     uploadPhoto: media.upload,
   };
 }
-
-export type CatalogEditModule = ReturnType<typeof createCatalogEditModule>;

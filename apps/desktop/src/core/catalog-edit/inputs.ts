@@ -16,7 +16,7 @@ import { approvalInput } from '../schemas/staff';
 const approval = approvalInput.optional();
 
 /** A variant as the editor sends it: no id = a new variant; the barcode as typed or scanned (checked later). */
-export const variantEditInput = z.object({
+const variantEditInput = z.object({
   id: uuidSchema.optional(),
   name: nonEmpty(80, { label: 'Names' }).default('Default'),
   sku: skuSchema,
@@ -33,7 +33,6 @@ export const variantEditInput = z.object({
   lowStockThreshold: z.number().int().min(0, 'The low-stock level cannot be negative').max(10_000_000).default(0),
   archived: z.boolean().default(false),
 });
-export type VariantEditInput = z.input<typeof variantEditInput>;
 
 /**
  * Create (no productId) or update a product with its variants. `description` and `dietaryTags` are optional:
@@ -71,7 +70,7 @@ export const taxRateSaveInput = z.object({
 });
 export type TaxRateSaveInput = z.input<typeof taxRateSaveInput>;
 
-export const PRODUCT_STATUSES = ['active', 'online', 'hidden', 'archived', 'all'] as const;
+const PRODUCT_STATUSES = ['active', 'online', 'hidden', 'archived', 'all'] as const;
 export const productListInput = z.object({
   q: text({ max: 100, label: 'Searches' }).default(''),
   categoryId: uuidSchema.nullable().optional(),

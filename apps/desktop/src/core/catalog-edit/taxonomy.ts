@@ -7,7 +7,7 @@ import { commitEdit, type Queued } from './commit';
 import { categorySaveInput, taxRateSaveInput, type CategorySaveInput, type TaxRateSaveInput } from './inputs';
 
 /** The web address part of a category: lowercase words joined by dashes. */
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

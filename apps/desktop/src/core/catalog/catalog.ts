@@ -54,5 +54,3 @@ export function createCatalogModule(ctx: CoreContext) {
     onHand: (variantIds: readonly string[]): Map<string, number> => onHandFor(ctx.db, variantIds),
   };
 }
-
-export type CatalogModule = ReturnType<typeof createCatalogModule>;

@@ -24,14 +24,14 @@ const OFFLINE_LOOKUP =
   'Finding a customer needs a connection to the marketplace, and it cannot be reached right now. You can still type their email just for the receipt.';
 
 /** Who the sale is for, as the sale screens show it. */
-export interface SaleCustomer {
+interface SaleCustomer {
   customerId: string | null;
   name: string | null;
   /** the address to offer for the receipt: the customer's, or one typed for this sale */
   email: string | null;
 }
 
-export interface ReceiptEmailView {
+interface ReceiptEmailView {
   id: string;
   to: string;
   requestedAt: string;
@@ -39,7 +39,7 @@ export interface ReceiptEmailView {
   status: 'pending' | 'applied' | 'rejected';
 }
 
-export interface QueuedReceiptEmail extends ReceiptEmailView {
+interface QueuedReceiptEmail extends ReceiptEmailView {
   /** false: "Will send when back online" */
   online: boolean;
 }
@@ -50,7 +50,7 @@ export interface QueuedReceiptEmail extends ReceiptEmailView {
  * an attached customer, or one typed only for the receipt, is remembered per cart in memory: the sale screens
  * offer it; after a restart staff type it again.
  */
-export function createCustomerModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
+function createCustomerModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
   const cart = createCartModule(ctx);
   const addressByCart = new Map<string, string>();
 

@@ -8,9 +8,6 @@ import * as schema from './schema/index';
 
 /** The root handle (never a transaction object): prepared statements are cached per root handle. */
 export type CounterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** What a domain write receives inside `db.transaction`. Same query API as CounterDb. */
-export type CounterTx = Parameters<Parameters<CounterDb['transaction']>[0]>[0];
-export type DbOrTx = CounterDb | CounterTx;
 
 export interface OpenedDatabase {
   db: CounterDb;
@@ -19,8 +16,8 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-export const DEFAULT_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-export const DATABASE_FILE = 'counter.sqlite';
+const DEFAULT_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const DATABASE_FILE = 'counter.sqlite';
 
 /**
  * Opens (creating if needed) the counter database in `dataDir` and applies committed migrations.

@@ -10,7 +10,7 @@ import { isManager, requireStaff } from '../staff/auth';
 import { conflict, parseInput } from '../errors';
 import { counterSettingsInput, devicePairInput, type CounterSettingsInput, type DevicePairInput } from '../schemas/device';
 
-export { readSettings, type CounterSettings } from './settings';
+export { type CounterSettings } from './settings';
 
 export type DeviceRow = typeof device.$inferSelect;
 
@@ -108,5 +108,3 @@ export function createDeviceModule(ctx: CoreContext) {
     },
   };
 }
-
-export type DeviceModule = ReturnType<typeof createDeviceModule>;

@@ -60,7 +60,7 @@ export class Replica {
   }
 }
 
-export const MIRROR_TABLES = [
+const MIRROR_TABLES = [
   'mirror_vendor',
   'mirror_categories',
   'mirror_tax_rates',
@@ -75,7 +75,7 @@ export const MIRROR_TABLES = [
 /** Every mirror row, as sorted JSON per table: two replicas of the same server state dump equal. */
 export function dumpMirror(core: CounterCore): Record<string, string[]> {
   return Object.fromEntries(
-    MIRROR_TABLES.map((t) => [t, (core.ctx.sqlite.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]),
+    MIRROR_TABLES.map((t) => [t, (core.ctx.sqlite.prepare(`SELECT * FROM ${t}`).all()).map((r) => JSON.stringify(r)).sort()]),
   );
 }
 

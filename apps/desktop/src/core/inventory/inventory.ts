@@ -73,5 +73,3 @@ export function createInventoryModule(ctx: CoreContext) {
     onHand: (variantIds: readonly string[]) => onHandFor(ctx.db, variantIds),
   };
 }
-
-export type InventoryModule = ReturnType<typeof createInventoryModule>;

@@ -9,7 +9,7 @@ export function logsDir(dataDir: string): string {
   return join(dataDir, 'logs');
 }
 
-export const LOG_FILE = 'counter.log';
+const LOG_FILE = 'counter.log';
 
 export interface CounterLogOptions {
   /** rotate when the file reaches this size (rotating-file-stream units: '5M') */

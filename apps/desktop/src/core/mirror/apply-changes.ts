@@ -36,12 +36,12 @@ export function applyChanges(sqlite: Database.Database, changes: readonly Change
 }
 
 /** Bootstrap, step 1: empty the staging area (an interrupted bootstrap leaves rows there). */
-export function beginBootstrap(sqlite: Database.Database): void {
+function beginBootstrap(sqlite: Database.Database): void {
   sqlite.prepare('DELETE FROM bootstrap_stage').run();
 }
 
 /** Bootstrap, step 2 (per page): stage rows without touching the mirror the counter is selling from. */
-export function stageChanges(sqlite: Database.Database, changes: readonly Change[]): void {
+function stageChanges(sqlite: Database.Database, changes: readonly Change[]): void {
   const put = sqlite.prepare('INSERT INTO bootstrap_stage (entity, id, data) VALUES (?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET data = excluded.data');
   const drop = sqlite.prepare('DELETE FROM bootstrap_stage WHERE entity = ? AND id = ?');
   sqlite.transaction(() => {
@@ -59,7 +59,7 @@ const ENTITY_ORDER = ['vendor', 'tax_rate', 'category', 'product', 'variant', 's
  * Bootstrap, step 3: swap the staged snapshot into the mirror and store cursor and epoch, in one
  * transaction. Until it commits the counter keeps selling from the old mirror; after, from the new one.
  */
-export function commitBootstrap(sqlite: Database.Database, opts: { cursor: string; epoch: string; nowMs: number }): ApplySummary {
+function commitBootstrap(sqlite: Database.Database, opts: { cursor: string; epoch: string; nowMs: number }): ApplySummary {
   return sqlite.transaction(() => {
     for (const table of MIRROR_TABLE_NAMES) sqlite.prepare(`DELETE FROM ${table}`).run();
     const summary: ApplySummary = { upserts: 0, deletes: 0, skipped: 0 };
@@ -141,5 +141,3 @@ export function createMirrorModule(ctx: CoreContext) {
     },
   };
 }
-
-export type MirrorModule = ReturnType<typeof createMirrorModule>;

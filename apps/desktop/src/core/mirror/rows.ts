@@ -25,7 +25,7 @@ const int = z.number().int();
 const money = z.number().int().min(0);
 const text = z.string();
 
-export const vendorRow = z.object({
+const vendorRow = z.object({
   name: text,
   currency: z.string().regex(/^[A-Z]{3}$/),
   taxMode: z.enum(['inclusive', 'exclusive']),
@@ -51,18 +51,18 @@ export const vendorRow = z.object({
   blindClose: bool.default(DEFAULT_BLIND_CLOSE),
 });
 
-export const categoryRow = z.object({ vendorId: text.nullable().default(null), slug: text, name: text, sort: int.default(0) });
+const categoryRow = z.object({ vendorId: text.nullable().default(null), slug: text, name: text, sort: int.default(0) });
 
-export const taxRateRow = z.object({ taxClass: text, name: text, rateBps: int.min(0).max(10_000) });
+const taxRateRow = z.object({ taxClass: text, name: text, rateBps: int.min(0).max(10_000) });
 
-export const productRow = z.object({
+const productRow = z.object({
   categoryId: text.nullable().default(null),
   name: text,
   onlineVisible: bool.default(true),
   archived: bool.default(false),
 });
 
-export const variantRow = z.object({
+const variantRow = z.object({
   productId: text,
   name: text.default('Default'),
   sku: text,
@@ -76,14 +76,14 @@ export const variantRow = z.object({
   archived: bool.default(false),
 });
 
-export const staffRow = z.object({
+const staffRow = z.object({
   name: text,
   role: z.enum(['owner', 'manager', 'cashier']),
   pinHash: text.nullable().default(null),
   active: bool.default(true),
 });
 
-export const stockLevelRow = z.object({
+const stockLevelRow = z.object({
   onHand: int,
   reserved: int.default(0),
   updatedAt: when.nullable().default(null),
@@ -104,7 +104,7 @@ export const webOrderLineRow = z.object({
 
 const jsonObject = z.record(z.string(), z.unknown()).nullable().default(null);
 
-export const webOrderRow = z.object({
+const webOrderRow = z.object({
   number: text,
   status: z.enum(ORDER_STATUSES),
   fulfilment: z.enum(['pickup', 'delivery', 'counter']),

@@ -40,7 +40,7 @@ const TABLES = {
 } as const satisfies Record<string, { table: string; key: string; cols: Columns }>;
 
 export type MirrorEntity = keyof typeof TABLES;
-export type SqlValue = string | number | null;
+type SqlValue = string | number | null;
 export type SqlRow = Record<string, SqlValue>;
 
 function upsertSql(table: string, key: string, cols: Columns): string {

@@ -43,7 +43,7 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
  * status, so the inbox does not jump back while offline. A transition whose `from` no longer matches is
  * skipped here and comes back from the server as a rejection.
  */
-export function optimisticStatus(sqlite: Database.Database, orderId: string, serverStatus: OrderStatus): OrderStatus {
+function optimisticStatus(sqlite: Database.Database, orderId: string, serverStatus: OrderStatus): OrderStatus {
   const rows = mirrorStatements(sqlite).pendingTransitions.all(orderId) as { args: string }[];
   let status = serverStatus;
   for (const { args } of rows) {

@@ -1,4 +1,4 @@
-import { isAppError, MUTATION_ARGS, type MutationName } from '@makeries/shared';
+import { isAppError, MUTATION_ARGS } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHlc, compareHlc } from '../hlc';
 import { count, makeCore, seedShop, signIn, type Shop, type TestCore } from '../test/fixtures';
@@ -52,7 +52,7 @@ describe('outbox', () => {
     expect(all.filter((m) => m.name === 'sale.complete')).toHaveLength(40);
     expect(new Set(all.map((m) => m.id)).size).toBe(all.length);
     for (const m of all) {
-      expect(MUTATION_ARGS[m.name as MutationName].safeParse(m.args).success).toBe(true);
+      expect(MUTATION_ARGS[m.name].safeParse(m.args).success).toBe(true);
       expect(m.argsVersion).toBe(1);
     }
     const clocks = all.map((m) => parseHlc(m.hlc));

@@ -17,7 +17,7 @@ import { readDevice } from '../device/device';
 import { formatHlc, hlcNode, parseHlc, tickHlc } from '../hlc';
 import { logActivity } from '../staff/activity';
 
-export const ARGS_VERSION = 1;
+const ARGS_VERSION = 1;
 
 export interface Enqueued {
   mutationId: number;
@@ -211,5 +211,3 @@ export function createOutboxModule(ctx: CoreContext) {
     },
   };
 }
-
-export type OutboxModule = ReturnType<typeof createOutboxModule>;

@@ -9,7 +9,6 @@ import { isUnreachable, type PaymentsGateway, type TerminalStatus } from './gate
 import { stableUuid } from './stable-id';
 import { attemptById, attemptsWithStatus, IN_PROGRESS, insertAttempt, moveAttempt, type CardAttemptRow } from './store';
 
-
 export const OFFLINE_REASON = 'This counter is offline, so it cannot take cards on the Stripe reader. Take cash or use the card machine.';
 const NO_ANSWER_START = 'The card service did not answer. Press “Check again” — if the reader shows the amount, the customer can still pay.';
 const NO_ANSWER_WAIT = 'Cannot reach the card service right now. Still waiting for the reader…';
@@ -19,7 +18,7 @@ export function requireOnline(ctx: CoreContext): void {
 }
 
 /** What cards may still pay on the open cart: its total less card payments already taken on the reader. */
-export function cardRoomCents(ctx: CoreContext, cartId: string): number {
+function cardRoomCents(ctx: CoreContext, cartId: string): number {
   const cart = requireOpenCart(ctx.db);
   if (cart.id !== cartId) throw conflict('The sale on screen is no longer the open one. Refresh and try again.');
   const totals = cartTotals(vendorSettings(ctx.db), cart, activeLines(ctx.db, cart.id));

@@ -7,7 +7,7 @@ import type { SaleView } from '../sales/views';
 import { isUnreachable, type PaymentsGateway } from './gateway';
 import { stableUuid } from './stable-id';
 
-export interface CardRefundPart {
+interface CardRefundPart {
   paymentIntentId: string;
   amountCents: number;
 }
@@ -19,7 +19,7 @@ export type CardRefunder = (r: { sale: SaleView; amountCents: number; staffIds?:
  * Which card payments a refund goes back to. Earlier card refunds used the payments in order, so they are
  * taken off the first payments first; the new refund continues from there. A card gets back at most what it paid.
  */
-export function planCardRefund(sale: SaleView, alreadyRefundedCents: number, amountCents: number): CardRefundPart[] {
+function planCardRefund(sale: SaleView, alreadyRefundedCents: number, amountCents: number): CardRefundPart[] {
   const cards = sale.payments.filter((p) => p.kind === 'stripe_terminal' && p.reference);
   const paidByCard = cards.reduce((s, p) => s + p.amountCents, 0);
   if (amountCents > paidByCard - alreadyRefundedCents) {

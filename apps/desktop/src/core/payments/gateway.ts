@@ -10,7 +10,7 @@ export interface CardReader {
   status: string | null;
 }
 
-export interface CardServiceStatus {
+interface CardServiceStatus {
   cardConfigured: boolean;
   terminalAvailable: boolean;
 }
@@ -42,24 +42,3 @@ export function cardServiceError(kind: CardServiceFailure, message: string, code
 export function isUnreachable(e: unknown): boolean {
   return e instanceof AppError && e.details?.cardService === 'unreachable';
 }
-
-/** A gateway for a counter that has no way to take Stripe cards (tests of the rest of the core, no server). */
-export const noCardService: PaymentsGateway = {
-  status: async () => ({ cardConfigured: false, terminalAvailable: false }),
-  readers: async () => [],
-  registerReader: async () => {
-    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
-  },
-  start: async () => {
-    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
-  },
-  paymentStatus: async () => {
-    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
-  },
-  cancel: async () => {
-    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
-  },
-  refund: async () => {
-    throw cardServiceError('refused', 'Card payments are not set up for this shop.');
-  },
-};

@@ -173,5 +173,3 @@ function recordingTakenCards<T>(ctx: CoreContext, fn: () => T): T {
     ctx.connectivity.online = was;
   }
 }
-
-export type PaymentsModule = ReturnType<typeof createPaymentsModule>;

@@ -24,7 +24,7 @@ const NEXT: Record<CardAttemptStatus, readonly CardAttemptStatus[]> = {
   recorded: [],
 };
 
-export function canMove(from: CardAttemptStatus, to: CardAttemptStatus): boolean {
+function canMove(from: CardAttemptStatus, to: CardAttemptStatus): boolean {
   return NEXT[from].includes(to);
 }
 

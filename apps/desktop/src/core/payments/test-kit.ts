@@ -14,7 +14,7 @@ import { startServerProcess, type ServerProcess } from '../test/server-process';
  * owner's API, and counters paired to it. Not used by the app.
  */
 
-export const STRIPE_SECRET = 'sk_test_counter';
+const STRIPE_SECRET = 'sk_test_counter';
 export const DECLINED_CARD = '4000000000000002';
 
 export interface CardWorld {

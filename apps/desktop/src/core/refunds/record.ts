@@ -7,7 +7,7 @@ import type { SaleLineView } from '../sales/views';
 
 /** The local record of a refund: the same rows whether the sale was made here or on another register. */
 
-export type RefundRow = typeof refunds.$inferSelect;
+type RefundRow = typeof refunds.$inferSelect;
 
 export interface RefundView extends Omit<RefundRow, 'outboxId'> {
   saleNumber: string;

@@ -22,7 +22,7 @@ import { findForRefund, recordOnServer } from './remote';
 import { noRemoteSales, type RemoteSales } from './remote-gateway';
 import { refundOtherRegisterSale } from './remote-refund';
 
-export type { RefundRow, RefundView } from './record';
+export type { RefundView } from './record';
 
 type ParsedRefund = ReturnType<typeof refundInput.parse>;
 

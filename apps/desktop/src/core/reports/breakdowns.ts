@@ -33,7 +33,7 @@ export function topProducts(sqlite: Database.Database, range: ResolvedRange, lim
   return rows.map((r) => ({ ...r, variantName: r.variantName === 'Default' ? '' : r.variantName }));
 }
 
-export type TenderKind = 'cash' | 'stripe_terminal' | 'external_card';
+type TenderKind = 'cash' | 'stripe_terminal' | 'external_card';
 const TENDER_ORDER: readonly TenderKind[] = ['cash', 'stripe_terminal', 'external_card'];
 
 export interface TenderTotal {

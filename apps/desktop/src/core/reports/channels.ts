@@ -14,7 +14,7 @@ import type { ResolvedRange } from './range';
 /** Web order statuses that are still in progress: neither counted nor lost. */
 const WEB_OPEN = ORDER_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 
-export const WEB_ORDERS_RULE =
+const WEB_ORDERS_RULE =
   'Web orders count once completed, on the day they were placed. Open web orders are shown apart; rejected or cancelled ones never count. Web refunds are made online and are not included.';
 
 export interface ChannelReport {

@@ -4,12 +4,12 @@ import type { CoreContext } from '../context';
 import { parseInput } from '../errors';
 
 const KINDS = ['sale', 'refund', 'receive', 'adjust', 'count'] as const;
-export type MovementKind = (typeof KINDS)[number];
+type MovementKind = (typeof KINDS)[number];
 
 export const recentMovementsInput = z
   .object({
     variantId: uuidSchema.optional(),
-    kinds: z.array(z.enum(KINDS, { message: 'Movements are sales, refunds, receipts, adjustments or counts' })).min(1).optional(),
+    kinds: z.array(z.enum(KINDS, { error: 'Movements are sales, refunds, receipts, adjustments or counts' })).min(1).optional(),
     limit: z.number().int('Limits are whole numbers').min(1).max(500).default(100),
   })
   .default({ limit: 100 });

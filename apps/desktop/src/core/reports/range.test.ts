@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localTime, reportRangeInput, resolveRange } from './range';
+import { wallClock } from '@makeries/shared';
+import { reportRangeInput, resolveRange } from './range';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -17,7 +18,7 @@ describe('report ranges in the shop’s time zone', () => {
     expect(resolveRange({ preset: 'today' }, 'America/Los_Angeles', now)).toMatchObject({ from: '2025-06-09', startIso: '2025-06-09T07:00:00.000Z' });
     expect(resolveRange({ preset: 'today' }, 'Pacific/Auckland', now)).toMatchObject({ from: '2025-06-10', startIso: '2025-06-09T12:00:00.000Z' });
     expect(resolveRange({ preset: 'thisMonth' }, 'Pacific/Auckland', at('2025-06-30T13:00:00Z'))).toMatchObject({ from: '2025-07-01', to: '2025-07-01' });
-    expect(localTime('Europe/London', at('2025-05-01T22:30:00Z'))).toMatchObject({ date: '2025-05-01', hour: 23 });
+    expect(wallClock('Europe/London', at('2025-05-01T22:30:00Z'))).toMatchObject({ date: '2025-05-01', hour: 23 });
   });
 
   it('refuses ranges that are backwards, too long or not dates', () => {

@@ -7,27 +7,26 @@ import { z } from 'zod';
  */
 
 /** a year and a day: enough for "this year so far", small enough to stay instant on a shop laptop */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 
 const dateText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates look like 2025-05-01')
   .refine(isLocalDate, 'That date does not exist');
 
-export const REPORT_PRESETS = ['today', 'yesterday', 'last7', 'thisMonth'] as const;
-export type ReportPreset = (typeof REPORT_PRESETS)[number];
+const REPORT_PRESETS = ['today', 'yesterday', 'last7', 'thisMonth'] as const;
+type ReportPreset = (typeof REPORT_PRESETS)[number];
 
 export const reportRangeInput = z.union([
-  z.object({ preset: z.enum(REPORT_PRESETS, { message: 'Choose today, yesterday, last 7 days or this month' }) }),
+  z.object({ preset: z.enum(REPORT_PRESETS, { error: 'Choose today, yesterday, last 7 days or this month' }) }),
   z
     .object({ from: dateText, to: dateText })
-    .refine((r) => r.from <= r.to, { message: 'The start date must be on or before the end date', path: ['to'] })
+    .refine((r) => r.from <= r.to, { error: 'The start date must be on or before the end date', path: ['to'] })
     .refine((r) => !isLocalDate(r.from) || !isLocalDate(r.to) || daysBetween(r.from, r.to) < MAX_RANGE_DAYS, {
-      message: `Reports cover at most ${MAX_RANGE_DAYS} days; choose a shorter range`,
+      error: `Reports cover at most ${MAX_RANGE_DAYS} days; choose a shorter range`,
       path: ['to'],
     }),
 ]);
-export type ReportRangeInput = z.input<typeof reportRangeInput>;
 
 export interface ResolvedRange {
   /** first and last local day, inclusive */
@@ -41,8 +40,6 @@ export interface ResolvedRange {
   endIso: string;
 }
 
-/** The shop's wall clock at an instant (its local date, hour, …): the shared time-zone module's reading. */
-export { wallClock as localTime } from '@makeries/shared';
 
 function presetDays(preset: ReportPreset, today: string): { from: string; to: string } {
   switch (preset) {

@@ -3,7 +3,7 @@ import { roundHalfUp, wallClock } from '@makeries/shared';
 import type { ResolvedRange } from './range';
 
 /** Headline counts for the charts' period; the money figures themselves are `figures` (report-figures.ts). */
-export interface SalesTotals {
+interface SalesTotals {
   salesCount: number;
   /** Σ what customers paid (net + tax, before cash rounding): the report figures' total */
   revenueCents: number;
@@ -15,13 +15,13 @@ export interface SalesTotals {
   averageSaleCents: number;
 }
 
-export interface HourBucket {
+interface HourBucket {
   hour: number;
   salesCount: number;
   revenueCents: number;
 }
 
-export interface DayBucket {
+interface DayBucket {
   date: string;
   salesCount: number;
   revenueCents: number;

@@ -5,7 +5,7 @@ import type { ScanEvent, SerialReaderStatus } from '../scanners/scanners';
 import type { SyncController, SyncStatus } from '../sync/types';
 import { createWebOrderWatch, type WebOrderEvent } from './web-order-watch';
 
-export interface CounterEventMap {
+interface CounterEventMap {
   sync: [SyncStatus];
   cart: [CartView | null];
   webOrder: [WebOrderEvent];

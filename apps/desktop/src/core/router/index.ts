@@ -46,9 +46,6 @@ export const counterRouter = router({
 
 export type CounterRouter = typeof counterRouter;
 export { createCallerFactory } from './trpc';
-export type { CounterContext, CounterErrorData } from './trpc';
-export { createCounterEvents } from './events';
-export type { CounterEvents } from './events';
 export type { WebOrderEvent } from './web-order-watch';
 export { createCounterContext } from './context';
 export type { OpenCounterContext } from './context';

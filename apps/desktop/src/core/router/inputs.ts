@@ -46,7 +46,6 @@ export const resolveRejectionInput = z.object({
     label: 'Notes',
   }),
 });
-export const shiftIdInput = z.object({ shiftId: uuidSchema });
 export const zReportInput = z.object({ shiftId: uuidSchema.optional() }).default({});
 
 /** Counter stock changes carry what the shared ledger schemas check, plus an optional manager approval. */

@@ -12,7 +12,7 @@ const NEVER = new AbortController().signal;
 
 export const PAYOUTS_OFFLINE = 'This counter is offline. Payments and payouts need the connection to the marketplace.';
 
-export type CardSetup = 'offline' | 'unpaired' | 'not_configured' | 'not_set_up' | 'pending' | 'enabled';
+type CardSetup = 'offline' | 'unpaired' | 'not_configured' | 'not_set_up' | 'pending' | 'enabled';
 
 export interface ConnectView {
   /** what the Payments section shows: offline, not paired, no Stripe on this marketplace, not onboarded, pending, ready */

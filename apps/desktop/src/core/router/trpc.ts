@@ -49,7 +49,7 @@ const appErrors = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
+const middleware = t.middleware;
 
 /** Pairing, PIN login, status: callable with nobody signed in. */
 export const publicProcedure = t.procedure.use(appErrors);

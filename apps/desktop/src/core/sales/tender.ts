@@ -1,7 +1,7 @@
 import { AppError, cashRounding, formatMoney, sumCents } from '@makeries/shared';
 import type { TenderInput } from '../schemas/sale';
 
-export interface PlannedPayment {
+interface PlannedPayment {
   kind: 'cash' | 'external_card' | 'stripe_terminal';
   /** applied to the sale; for cash this is after rounding */
   amountCents: number;

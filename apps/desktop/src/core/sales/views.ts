@@ -4,8 +4,8 @@ import { outboxStatus } from '../outbox/outbox';
 import { saleQueries } from './queries';
 
 export type SaleRow = typeof sales.$inferSelect;
-export type SaleLineRow = typeof saleLines.$inferSelect;
-export type SalePaymentRow = typeof salePayments.$inferSelect;
+type SaleLineRow = typeof saleLines.$inferSelect;
+type SalePaymentRow = typeof salePayments.$inferSelect;
 
 export interface SaleLineView extends Omit<SaleLineRow, 'saleId'> {
   refundedQuantity: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { approvalInput } from '../schemas/staff';
 
 /** Rates serial barcode scanners ship with; anything else is a typo in the settings form. */
-export const STANDARD_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+const STANDARD_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
 const baudRate = z
   .number()

@@ -71,5 +71,3 @@ export function createSerialReaders(deps: {
     },
   };
 }
-
-export type SerialReaders = ReturnType<typeof createSerialReaders>;

@@ -111,6 +111,5 @@ export function createScannerModule(ctx: CoreContext) {
   };
 }
 
-export type ScannerModule = ReturnType<typeof createScannerModule>;
 export type { ScanEvent, ScanOutcome, ScanSource } from './scan-input';
-export type { SerialReaderStatus, ScannerLinkState, SerialBinding } from './serial-scanner';
+export type { SerialReaderStatus } from './serial-scanner';

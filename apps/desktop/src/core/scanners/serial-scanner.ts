@@ -28,7 +28,7 @@ export interface SerialBinding {
 
 type PortOptions = ConstructorParameters<typeof SerialPort>[0];
 
-export type ScannerLinkState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
+type ScannerLinkState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
 
 export interface SerialReaderStatus {
   scannerId: string;
@@ -48,7 +48,7 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { initialMs: 500, maxMs: 5_000 };
+const DEFAULT_RETRY: RetryPolicy = { initialMs: 500, maxMs: 5_000 };
 
 export interface SerialReaderOptions {
   scanner: { id: string; path: string; baudRate: number; prefix: string; suffix: string };
@@ -135,7 +135,7 @@ export function startSerialReader(opts: SerialReaderOptions): SerialReader {
         if (!err) p.close(() => {});
         return;
       }
-      if (err) return scheduleRetry(reason(err));
+      if (err) { scheduleRetry(reason(err)); return; }
       port = p;
       delay = retry.initialMs;
       splitter.reset();

@@ -5,14 +5,13 @@ import { approvalInput } from './staff';
 /** Items (each) or grams (weight); a tonne is more than any counter sells in one line. */
 const MAX_QUANTITY = 1_000_000;
 
-export const discountInput = z.discriminatedUnion('kind', [
+const discountInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amountCents: z.number().int('Amounts are whole cents').min(1, 'A discount must be more than 0').max(100_000_000) }),
   z.object({
     kind: z.literal('percent'),
     bps: z.number().int('Percentages are whole basis points (10% = 1000)').min(1, 'A discount must be more than 0').max(10_000, 'A discount cannot exceed 100%'),
   }),
 ]);
-export type DiscountInput = z.infer<typeof discountInput>;
 
 /** `sellAnyway`: staff answered "sell anyway?" for an item the counter believes is sold out */
 const sellAnyway = z.boolean('Sell anyway is yes or no').optional();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const cents = z.number().int('Amounts are whole cents').min(0).max(100_000_000);
 const reference = text({ max: 120, label: 'Payment references' });
 
-export const tenderInput = z.discriminatedUnion('kind', [
+const tenderInput = z.discriminatedUnion('kind', [
   /** cash handed over; the change is worked out */
   z.object({ kind: z.literal('cash'), tenderedCents: cents }),
   /** a standalone card machine: recorded only, the counter cannot see whether it went through */

@@ -25,7 +25,7 @@ function hostAndPort(hostHeader: string): { hostname: string; port: number } | n
 }
 
 /** http://127.0.0.1:P, http://localhost:P, http://[::1]:P: the origins the counter serves its UI from. */
-export function ownOrigins(port: number): string[] {
+function ownOrigins(port: number): string[] {
   return LOCAL_HOSTS.map((h) => new URL(`http://${h}:${port}`).origin);
 }
 

@@ -8,7 +8,7 @@ import type { CounterArgs } from './args';
 import { startCounterServer } from './http';
 
 /** Where `vite build` puts the counter UI (apps/desktop/dist-renderer); served when it exists. */
-export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist-renderer/', import.meta.url));
+const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist-renderer/', import.meta.url));
 
 export interface HeadlessCounter {
   url: string;

@@ -14,7 +14,7 @@ import { createMediaCache, MEDIA_PREFIX, type MediaCache, type MediaCacheOptions
 import { createStaticSite } from './static-files';
 
 export const TRPC_PATH = '/trpc';
-export const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_HOST = '127.0.0.1';
 
 export interface CounterServerOptions extends GuardOptions {
   core: CounterCore;
@@ -54,9 +54,9 @@ function defaultMedia(core: CounterCore, given: Partial<MediaCacheOptions> = {})
 
 /** A photo from the cache (or fetched into it): the page's img-src stays 'self'. */
 async function serveMedia(media: MediaCache, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, message: 'Photos are read-only.' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') { sendJson(res, 405, { ok: false, message: 'Photos are read-only.' }); return; }
   const answer = await media.get(path.slice(MEDIA_PREFIX.length));
-  if (answer.status !== 200) return sendJson(res, answer.status, { ok: false, message: answer.message });
+  if (answer.status !== 200) { sendJson(res, answer.status, { ok: false, message: answer.message }); return; }
   res.writeHead(200, {
     'content-type': answer.type,
     'content-length': answer.body.length,
@@ -95,10 +95,10 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
   const ownPort = () => (server.address() as AddressInfo).port;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const check = checkRequest(req, ownPort(), opts);
-    if (!check.ok) return sendJson(res, 403, { ok: false, message: check.reason });
+    if (!check.ok) { sendJson(res, 403, { ok: false, message: check.reason }); return; }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/healthz') return sendJson(res, 200, health(opts.core, opts.sync));
-    if (path.startsWith(`${TRPC_PATH}/`)) return trpc(req, res);
+    if (path === '/healthz') { sendJson(res, 200, health(opts.core, opts.sync)); return; }
+    if (path.startsWith(`${TRPC_PATH}/`)) { trpc(req, res); return; }
     if (path.startsWith(MEDIA_PREFIX)) {
       serveMedia(media, req, res, path).catch((e: unknown) => {
         opts.onInternalError?.(e, path);
@@ -107,7 +107,7 @@ export async function startCounterServer(opts: CounterServerOptions): Promise<Ru
       return;
     }
     const notFound = () => sendJson(res, 404, { ok: false, message: 'Not found. The counter API is under /trpc.' });
-    if (!site) return notFound();
+    if (!site) { notFound(); return; }
     site.handle(req, res, path).then(
       (served) => {
         if (!served) notFound();

@@ -19,7 +19,7 @@ const DEFAULT_TIMEOUT_MS = 8_000;
 /** the server's largest variant is well under this; anything bigger is not a product photo */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export type MediaAnswer =
+type MediaAnswer =
   | { status: 200; type: string; body: Buffer }
   /** 400: not a media path (traversal, odd characters, not an image); 404: the marketplace has no such file;
    * 503: not kept here and the marketplace cannot be reached */

@@ -22,7 +22,7 @@ const queries = preparedFor((db) => ({
   blindClose: db.$client.prepare('SELECT blind_close AS on_ FROM mirror_vendor WHERE id = ?'),
 }));
 
-export function blindCloseOn(db: CounterDb): boolean {
+function blindCloseOn(db: CounterDb): boolean {
   const vendorId = readDevice(db).vendorId;
   const row = vendorId ? (queries(db).blindClose.get(vendorId) as { on_: number } | undefined) : undefined;
   return row ? row.on_ === 1 : DEFAULT_BLIND_CLOSE;

@@ -35,7 +35,7 @@ function recordEvent(db: CounterDb, nowMs: number, args: Omit<ShiftEventArgs, 'i
 }
 
 /** Σ value × count of the denominations counted at close. */
-export function countedTotal(counted: Record<string, number>): number {
+function countedTotal(counted: Record<string, number>): number {
   return Object.entries(counted).reduce((sum, [value, count]) => sum + Number(value) * count, 0);
 }
 

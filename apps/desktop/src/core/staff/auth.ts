@@ -38,7 +38,7 @@ function staffWithPins(ctx: CoreContext): PinStaff[] {
  * Checks a PIN typed for a named person (offline, against the mirrored hash). A wrong one counts against
  * that person and against the counter. Returns the staff row on success.
  */
-export async function checkPin(ctx: CoreContext, staffId: string, pin: string): Promise<StaffRow> {
+async function checkPin(ctx: CoreContext, staffId: string, pin: string): Promise<StaffRow> {
   const staff = loadStaff(ctx, staffId);
   assertCounterNotLocked(ctx);
   assertPersonNotLocked(ctx, staff);
@@ -56,7 +56,7 @@ export async function checkPin(ctx: CoreContext, staffId: string, pin: string): 
  * Whose PIN is this? Checked against every active staff member's hash. A PIN that opens none counts against
  * the counter (it names nobody), so guessing stays throttled. Usually one person; two or more share the PIN.
  */
-export async function identifyByPin(ctx: CoreContext, pin: string): Promise<StaffRow[]> {
+async function identifyByPin(ctx: CoreContext, pin: string): Promise<StaffRow[]> {
   assertCounterNotLocked(ctx);
   const matches = await whoseHashOpens(pin, staffWithPins(ctx));
   if (matches.length === 0) throw wrongPinError(ctx, countFailure(ctx, DEVICE_KEY), null);
@@ -70,7 +70,7 @@ function acceptMatch(ctx: CoreContext, staff: StaffRow): StaffRow {
   return staff;
 }
 
-export interface StaffChoice {
+interface StaffChoice {
   id: string;
   name: string;
   role: StaffRole;
@@ -199,5 +199,3 @@ export function createStaffModule(ctx: CoreContext) {
     },
   };
 }
-
-export type StaffModule = ReturnType<typeof createStaffModule>;

@@ -29,7 +29,7 @@ function minutesUntil(ctx: CoreContext, until: number): number {
   return Math.max(1, Math.ceil((until - ctx.now()) / 60_000));
 }
 
-export function lockedUntil(ctx: CoreContext, key: string): number | null {
+function lockedUntil(ctx: CoreContext, key: string): number | null {
   const row = ctx.db.select().from(pinAttempts).where(eq(pinAttempts.staffId, key)).get();
   const until = row?.lockedUntil ? Date.parse(row.lockedUntil) : null;
   return until !== null && until > ctx.now() ? until : null;

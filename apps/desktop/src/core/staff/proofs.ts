@@ -19,7 +19,7 @@ const pending = new WeakMap<CoreContext, Map<string, Promise<void>>>();
 
 function pendingOf(ctx: CoreContext): Map<string, Promise<void>> {
   let map = pending.get(ctx);
-  if (!map) pending.set(ctx, (map = new Map()));
+  if (!map) pending.set(ctx, (map = new Map<string, Promise<void>>()));
   return map;
 }
 

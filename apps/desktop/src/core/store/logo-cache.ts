@@ -9,7 +9,7 @@ import { dataDirOf } from './server-api';
  * The receipt logo's printer dots, kept beside counter.sqlite so receipts print it offline. The mirror holds
  * only the logo's server path; the dots are valid while the cached path equals it.
  */
-export const LOGO_CACHE_FILE = 'receipt-logo.json';
+const LOGO_CACHE_FILE = 'receipt-logo.json';
 
 const cacheSchema = z.object({ path: z.string().min(1), logo: receiptLogoSchema });
 export type CachedLogo = z.infer<typeof cacheSchema>;

@@ -5,7 +5,7 @@ import { createCredentialStore } from '../sync/credentials';
 import { classifyFailure, createServerApi, type ServerApi } from '../sync/transport';
 
 /** An answer that does not come within this is treated as "offline": staff are waiting at the till. */
-export const ONLINE_CALL_TIMEOUT_MS = 15_000;
+const ONLINE_CALL_TIMEOUT_MS = 15_000;
 
 /** Folder holding counter.sqlite (and the sync credentials, the receipt logo cache). */
 export function dataDirOf(sqlite: Database.Database): string {

@@ -5,7 +5,7 @@ import { readStoreSettings, type StoreSettingsView } from './settings';
 import { setStorePaused, updateStoreSettings, type StorePauseInput } from './update';
 
 /** Store settings at the counter (owner/manager): profile, hours, pause, receipt header/footer/tax number/logo. */
-export function createStoreModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
+function createStoreModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
   return {
     settings: (): StoreSettingsView => readStoreSettings(ctx.db),
     update: (input: unknown): StoreSettingsView => updateStoreSettings(ctx, input),
@@ -17,7 +17,6 @@ export function createStoreModule(ctx: CoreContext, opts: { fetch?: typeof fetch
 }
 
 export type StoreModule = ReturnType<typeof createStoreModule>;
-export type { StoreSettingsView } from './settings';
 
 const modules = new WeakMap<CoreContext, StoreModule>();
 

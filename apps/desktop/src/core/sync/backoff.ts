@@ -2,7 +2,7 @@
  * Retry and poll timing. Full jitter (delay = random × min(cap, base × 2^attempt)) spreads the retries of many
  * counters that lost the server at the same moment, so they do not all come back in one thundering herd.
  */
-export const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 60_000;
 /** a zero delay would spin; a fifth of a second is still "at once" for staff */
 const BACKOFF_FLOOR_MS = 200;

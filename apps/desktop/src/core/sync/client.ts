@@ -212,9 +212,9 @@ class SyncClient implements SyncController {
   private async cycle(): Promise<void> {
     const signal = this.lifetime.signal;
     try {
-      if (!this.board.status().paired) return this.board.refresh();
+      if (!this.board.status().paired) { this.board.refresh(); return; }
       if (!this.token()) {
-        return this.board.set({ lastError: 'This counter has lost its device token. Ask a manager for help re-pairing it.' });
+        this.board.set({ lastError: 'This counter has lost its device token. Ask a manager for help re-pairing it.' }); return;
       }
       const changes = await runCycle(this.deps);
       this.failures = 0;

@@ -14,7 +14,7 @@ const credentialsSchema = z.object({
   token: z.string().min(1),
   serverUrl: z.string().min(1),
 });
-export type Credentials = z.infer<typeof credentialsSchema>;
+type Credentials = z.infer<typeof credentialsSchema>;
 
 export interface CredentialStore {
   read(): Credentials | null;

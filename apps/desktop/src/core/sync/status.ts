@@ -3,10 +3,10 @@ import type { CounterCore } from '../index';
 import type { SyncConnection, SyncStatus } from './types';
 
 /** Whether the marketplace answered: unknown until the first request is answered or goes unanswered. */
-export type Reach = 'unknown' | 'online' | 'offline';
+type Reach = 'unknown' | 'online' | 'offline';
 
 /** What only the running sync client knows; the rest of SyncStatus is read from the counter database. */
-export interface LiveState {
+interface LiveState {
   reach: Reach;
   offlineSince: string | null;
   lastPushAt: string | null;
@@ -17,7 +17,7 @@ export interface LiveState {
   bootstrapping: boolean;
 }
 
-export type LivePatch = Partial<Omit<LiveState, 'reach' | 'offlineSince'>>;
+type LivePatch = Partial<Omit<LiveState, 'reach' | 'offlineSince'>>;
 
 export interface StatusBoard {
   readonly live: Readonly<LiveState>;

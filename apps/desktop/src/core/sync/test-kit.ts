@@ -12,7 +12,7 @@ import type { SyncController, SyncStatus } from './types';
  * Test helpers for the sync client against a real server process: set a shop up through the marketplace's
  * public API (as its owner would) and run counters in temp directories. Not used by the app.
  */
-export type ServerClient = ReturnType<typeof serverClient>;
+type ServerClient = ReturnType<typeof serverClient>;
 
 export function serverClient(url: string, bearer?: string) {
   return createTRPCClient<AppRouter>({

@@ -19,7 +19,7 @@ export const realTimers: Timers = {
 /** Resolves after `ms`, or at once when `signal` aborts. Never rejects. */
 export function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
+    if (signal.aborted) { resolve(); return; }
     const done = (): void => {
       timers.clearTimeout(handle);
       signal.removeEventListener('abort', done);

@@ -13,7 +13,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-export function testClock(start = Date.parse('2025-05-01T09:00:00.000Z')): TestClock {
+function testClock(start = Date.parse('2025-05-01T09:00:00.000Z')): TestClock {
   const c: TestClock = {
     t: start,
     now: () => c.t,
@@ -75,7 +75,7 @@ function pinHashes(): Promise<Record<Who, string>> {
   return hashes;
 }
 
-export const GS1_WEIGHT: GS1Template = {
+const GS1_WEIGHT: GS1Template = {
   prefixes: ['21'],
   itemRefLength: 5,
   valueKind: 'weight',
@@ -181,7 +181,7 @@ export function count(core: CounterCore, table: string): number {
   return (core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export const WRITE_TABLES = ['sales', 'sale_lines', 'sale_payments', 'stock_movements', 'outbox', 'refunds', 'refund_lines', 'shift_events', 'register_sequences'];
+const WRITE_TABLES = ['sales', 'sale_lines', 'sale_payments', 'stock_movements', 'outbox', 'refunds', 'refund_lines', 'shift_events', 'register_sequences'];
 
 export function snapshotCounts(core: CounterCore, tables: readonly string[] = WRITE_TABLES): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, count(core, t)]));

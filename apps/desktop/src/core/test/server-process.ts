@@ -13,7 +13,7 @@ import { bundleChild } from './bundle-child';
  * it. PGlite in a temp DATA_DIR by default; a fresh database on TEST_DATABASE_URL's server when that is set.
  * The counter never imports server code, so the tests talk to it only over HTTP, like a real counter.
  */
-export const SERVER_DIR = fileURLToPath(new URL('../../../../server/', import.meta.url));
+const SERVER_DIR = fileURLToPath(new URL('../../../../server/', import.meta.url));
 
 const run = promisify(execFile);
 let bundled: Promise<string> | undefined;

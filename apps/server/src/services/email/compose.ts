@@ -16,7 +16,7 @@ type OrderRow = typeof orders.$inferSelect;
 type LineRow = Pick<typeof orderLines.$inferSelect, 'name' | 'variantName' | 'quantity' | 'soldBy' | 'totalCents'>;
 
 /** `${PUBLIC_URL}/orders/<id>?t=<token>`, the same link the storefront keeps for a guest (apps/web recent-orders). */
-export function trackingLink(env: Env, orderId: string, idempotencyKey: string): string {
+function trackingLink(env: Env, orderId: string, idempotencyKey: string): string {
   const base = env.PUBLIC_URL.replace(/\/+$/, '');
   return `${base}/orders/${orderId}?t=${encodeURIComponent(orderTrackingToken(env, orderId, idempotencyKey))}`;
 }

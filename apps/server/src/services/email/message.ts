@@ -22,7 +22,7 @@ export interface MailMessage {
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 
 /** RFC 2047 "B" encoded words of at most ~72 characters, split on character boundaries. */
-export function encodeHeaderWords(text: string): string {
+function encodeHeaderWords(text: string): string {
   if (ASCII_PRINTABLE.test(text)) return text;
   const words: string[] = [];
   let chunk = '';
@@ -44,7 +44,7 @@ function mailbox(address: string, name?: string): string {
 }
 
 /** Quoted-printable of the UTF-8 bytes, hard line breaks as CRLF, soft breaks keeping lines ≤ 76 characters. */
-export function encodeQuotedPrintable(text: string): string {
+function encodeQuotedPrintable(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   return lines.map(encodeQpLine).join('\r\n');
 }
@@ -71,7 +71,7 @@ function encodeQpLine(line: string): string {
 }
 
 /** `Sun, 22 Nov 2026 10:04:05 +0000` */
-export function rfc5322Date(d: Date): string {
+function rfc5322Date(d: Date): string {
   return d.toUTCString().replace(/GMT$/, '+0000');
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import tls from 'node:tls';
 
 /** What the fake server saw for one accepted message. */
-export interface ReceivedMail {
+interface ReceivedMail {
   auth: string | null;
   from: string;
   to: string[];
@@ -132,7 +132,7 @@ export function selfSignedCert(): { key: string; cert: string } {
 }
 
 /** Decodes a quoted-printable body back to text (independent of the module under test). */
-export function decodeQuotedPrintable(qp: string): string {
+function decodeQuotedPrintable(qp: string): string {
   const joined = qp.replace(/=\r\n/g, '');
   const bytes: number[] = [];
   for (let i = 0; i < joined.length; i++) {

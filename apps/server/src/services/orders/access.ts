@@ -9,7 +9,7 @@ import { verifyTrackingToken } from './tracking-token';
 import type { OrderRow } from './views';
 
 /** How the caller reaches the order, and who they are in its event log. */
-export interface OrderAccess {
+interface OrderAccess {
   role: 'vendor' | 'customer';
   eventActor: { kind: 'staff' | 'device' | 'customer'; id: string | null };
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { products, variants, vendors } from '../../db/schema/index';
 
-export interface CartVariant {
+interface CartVariant {
   variantId: string;
   productId: string;
   vendorId: string;
@@ -15,12 +15,12 @@ export interface CartVariant {
   soldBy: 'each' | 'weight';
 }
 
-export interface CartLine {
+interface CartLine {
   variant: CartVariant;
   quantity: number;
 }
 
-export type LockedVendor = typeof vendors.$inferSelect;
+type LockedVendor = typeof vendors.$inferSelect;
 
 export interface VendorCart {
   vendor: LockedVendor;

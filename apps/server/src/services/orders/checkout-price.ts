@@ -4,7 +4,7 @@ import { ratesForClasses } from '../catalog';
 import type { VendorCart } from './checkout-load';
 import { checkAvailability, checkMinimum, deliveryZoneFor, type CheckoutProblem } from './checkout-rules';
 
-export type Totals = ReturnType<typeof computeTotals>;
+type Totals = ReturnType<typeof computeTotals>;
 
 export interface PricedCart extends VendorCart {
   zone: DeliveryZone | null;
@@ -61,7 +61,7 @@ async function priceCart(tx: Tx, cart: VendorCart, now: Date): Promise<PricedCar
   return { ...cart, zone, totals };
 }
 
-export function problemsError(problems: CheckoutProblem[]): AppError {
+function problemsError(problems: CheckoutProblem[]): AppError {
   const [first, ...rest] = problems;
   if (!first) return new AppError('INTERNAL', 'Checkout failed without a reason.');
   const more = rest.length > 0 ? ` (${rest.length} more ${rest.length === 1 ? 'shop needs' : 'shops need'} attention.)` : '';

@@ -81,7 +81,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
 }
 
 /** The result of an earlier submit with this key, or null if there was none. */
-export async function replayCheckout(db: DbOrTx, env: Env, idempotencyKey: string, buyer: Buyer): Promise<CheckoutResult | null> {
+async function replayCheckout(db: DbOrTx, env: Env, idempotencyKey: string, buyer: Buyer): Promise<CheckoutResult | null> {
   const [found] = await db.select().from(checkouts).where(eq(checkouts.idempotencyKey, idempotencyKey)).limit(1);
   if (!found) return null;
   if (found.customerId !== null && found.customerId !== buyer.customerId) {

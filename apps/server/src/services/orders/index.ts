@@ -8,8 +8,7 @@ import { findOrderFor } from './access';
 import { customerOrderScope, type CustomerViewer } from './customer-scope';
 import { linesByOrder, orderDetailView, orderView, type ViewerRole } from './views';
 
-export { transitionOrder, type TransitionOptions } from './transition';
-export { checkout, replayCheckout, type Buyer } from './checkout';
+export { transitionOrder } from './transition';
 
 /** One order with its lines and status history, for whoever may see it (see findOrderFor). */
 export async function getOrder(

@@ -18,7 +18,7 @@ import { fulfilReservation, releaseStock } from '../inventory';
 import { findOrderFor, type FoundOrder } from './access';
 import { orderDetailView, type OrderRow } from './views';
 
-export function statusLabel(s: OrderStatus): string {
+function statusLabel(s: OrderStatus): string {
   return s.replace(/_/g, ' ');
 }
 

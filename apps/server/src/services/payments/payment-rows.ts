@@ -18,8 +18,3 @@ export async function markPaymentFinal(db: DbOrTx, id: string, status: 'succeede
     .returning({ id: payments.id });
   return rows.length > 0;
 }
-
-export async function paymentByIntent(db: DbOrTx, intentId: string): Promise<PaymentRow | undefined> {
-  const [row] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, intentId)).limit(1);
-  return row;
-}

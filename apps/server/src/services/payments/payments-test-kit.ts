@@ -15,7 +15,7 @@ import { enqueueCardOrderWork } from './sweep';
  * Test set-up for the payments suites: server env pointing at the local fake Stripe, and a shop whose
  * connected account has finished onboarding. Not a test file itself.
  */
-export const WEBHOOK_SECRET = 'whsec_test_makeries';
+const WEBHOOK_SECRET = 'whsec_test_makeries';
 
 export function stripeTestEnv(fake: FakeStripe, overrides: Record<string, string> = {}): Record<string, string> {
   return {

@@ -2,8 +2,6 @@ import Stripe from 'stripe';
 import { AppError } from '@makeries/shared';
 import type { Env } from '../../env';
 
-export type StripeClient = Stripe;
-
 /** `STRIPE_API_BASE` (tests: the local fake) → the SDK's host/port/protocol; unset = api.stripe.com. */
 export function apiBaseOptions(base: string | undefined): { host?: string; port?: number; protocol?: 'http' | 'https' } {
   if (!base) return {};
@@ -41,7 +39,7 @@ export function requireStripe(env: Env): Stripe {
 }
 
 /** Stripe unreachable or erroring on its side: a message a cashier or customer can act on. */
-export function stripeProblem(err: unknown): AppError {
+function stripeProblem(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof Stripe.errors.StripeCardError) {
     return new AppError('CONFLICT', `The card was declined: ${err.message}`, { details: { declineCode: err.decline_code ?? err.code } });

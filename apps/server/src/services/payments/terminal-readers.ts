@@ -52,7 +52,7 @@ export async function listReaders(db: Db, env: Env, vendorId: string): Promise<T
   const out: TerminalReader[] = [];
   for (const r of rows) {
     const live = await callStripe(() => stripe.terminal.readers.retrieve(r.id));
-    out.push('deleted' in live && live.deleted ? { id: r.id, label: r.label, status: 'offline', deviceType: r.deviceType } : view(live as Stripe.Terminal.Reader));
+    out.push('deleted' in live && live.deleted ? { id: r.id, label: r.label, status: 'offline', deviceType: r.deviceType } : view(live));
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { getProduct, type ProductDetail } from './reads';
 import { assertUniqueKeys, mapUniqueRace, normaliseBarcode } from './variant-rules';
 import { recordSearchWords } from '../search-words';
 
-export { getProduct, listProducts, type ProductDetail, type ProductSummary } from './reads';
+export { getProduct, listProducts, type ProductDetail } from './reads';
 export { refreshProductDenorm } from './denorm';
 
 /** A product is filed under a marketplace category or one of its own shop's; another shop's is unknown here. */

@@ -18,7 +18,7 @@ export interface ProductImage {
   thumbUrl: string;
 }
 
-export interface ProductVariant {
+interface ProductVariant {
   id: string;
   name: string;
   sku: string;

@@ -29,14 +29,14 @@ export interface AddedRelease {
 const bad = (message: string) => new AppError('BAD_INPUT', message);
 
 /** base64 SHA-512 of a file, the form electron-updater verifies downloads against. */
-export async function sha512Base64(file: string): Promise<string> {
+async function sha512Base64(file: string): Promise<string> {
   const hash = createHash('sha512');
   await pipeline(createReadStream(file), hash);
   return hash.digest('base64');
 }
 
 /** A name that is safe in a URL and on every file system ("Makeries Counter Setup 1.2.3.exe" → dashes). */
-export function feedName(file: string): string {
+function feedName(file: string): string {
   return basename(file).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '');
 }
 

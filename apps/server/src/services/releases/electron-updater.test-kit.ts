@@ -30,7 +30,7 @@ const runtime = updater('builder-util-runtime') as {
   configureRequestOptions(options: RequestOptions): RequestOptions;
 };
 
-export interface FeedFileInfo {
+interface FeedFileInfo {
   url: string;
   sha512: string;
   size: number;

@@ -6,7 +6,7 @@ import { distanceSql, withinRadiusSql } from './geo';
 import { correctionsSql, pgTextArray, searchTextFrom, tsquerySql, type CorrectionRow, type SearchText } from './query-text';
 import { radiusMeters } from './vendor-scope';
 
-export const AUTOCOMPLETE_MAX = 8;
+const AUTOCOMPLETE_MAX = 8;
 const CATEGORY_SLOTS = 2;
 const VENDOR_SLOTS = 3;
 /** one letter matches half the catalog and helps nobody; wait for the second */
@@ -65,7 +65,7 @@ function productBranchSql(text: SearchText, pScope: SQL): SQL {
     ORDER BY lower(cand.name), score DESC, cand.id`;
 }
 
-export function suggestionSql(text: SearchText, nearby: NearbyRow[] | null): SQL {
+function suggestionSql(text: SearchText, nearby: NearbyRow[] | null): SQL {
   const anyField = tsquerySql(text.tsquery);
   // with a location the vendors are already known: a constant list keeps the planner from probing per vendor
   const ids = nearby ? sql`${pgTextArray(nearby.map((n) => n.id))}::uuid[]` : null;

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PRICE_BANDS, type SearchFacets } from '@makeries/shared';
 
-export const FACET_CATEGORY_LIMIT = 50;
-export const FACET_VENDOR_LIMIT = 30;
+const FACET_CATEGORY_LIMIT = 50;
+const FACET_VENDOR_LIMIT = 30;
 
 /** One grouping-set row: which facet it belongs to is told by `g` (GROUPING bits of category, vendor, band). */
-export interface FacetCountRow {
+interface FacetCountRow {
   g: number;
   n: number;
   band: number | null;

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GeoPoint } from '@makeries/shared';
 
 /** Mean Earth radius (IUGG), the same constant in SQL and in JS so both agree to the metre. */
-export const EARTH_RADIUS_M = 6_371_008.8;
+const EARTH_RADIUS_M = 6_371_008.8;
 
 const rad = (deg: number) => (deg * Math.PI) / 180;
 const deg = (r: number) => (r * 180) / Math.PI;
@@ -56,7 +56,7 @@ export function boundingBox(center: GeoPoint, radiusMeters: number): BoundingBox
 }
 
 /** `lat`/`lng` columns inside the box. */
-export function boundingBoxSql(box: BoundingBox, lat: SQL, lng: SQL): SQL {
+function boundingBoxSql(box: BoundingBox, lat: SQL, lng: SQL): SQL {
   const latCond = sql`${lat} BETWEEN ${box.minLat}::float8 AND ${box.maxLat}::float8`;
   if (!box.lngRanges) return latCond;
   const lngConds = box.lngRanges.map((r) => sql`${lng} BETWEEN ${r.min}::float8 AND ${r.max}::float8`);

@@ -88,7 +88,7 @@ function toItem(r: ItemRow): SearchProductItem {
   };
 }
 
-export async function runProductSearch(db: DbOrTx, plan: ProductSearchPlan): Promise<SearchProductsResult> {
+async function runProductSearch(db: DbOrTx, plan: ProductSearchPlan): Promise<SearchProductsResult> {
   const [row] = await searchRows<SearchRow>(db, productSearchSql(plan));
   if (!row) throw new Error('search returned no row');
   const limit = plan.input.limit;

@@ -1,6 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { tokenizeSearchQuery } from '@makeries/shared';
-import { queryRows, type DbOrTx } from '../../db/client';
 
 /** Trigram typo correction is noise for very short words ("an" is similar to half the dictionary). */
 const MIN_CORRECTABLE_LENGTH = 3;
@@ -8,7 +6,7 @@ const CORRECTIONS_PER_WORD = 3;
 /** A lexeme we are willing to hand to to_tsquery: letters and digits only, so no tsquery operator can slip in. */
 const SAFE_LEXEME = /^[\p{L}\p{N}]+$/u;
 
-export interface SearchTerm {
+interface SearchTerm {
   /** the word as typed (letters and digits only), searched as a prefix */
   word: string;
   /** catalog words that look like a typo of `word`, searched exactly */
@@ -88,7 +86,7 @@ export function searchTextFrom(words: string[], rows: CorrectionRow[]): SearchTe
 }
 
 /** Builds the tsquery text from sanitized lexemes only; `weight` restricts matches to e.g. the name (A). */
-export function buildTsquery(terms: SearchTerm[], opts: { weight?: 'A'; literalOnly?: boolean } = {}): string {
+function buildTsquery(terms: SearchTerm[], opts: { weight?: 'A'; literalOnly?: boolean } = {}): string {
   const w = opts.weight ?? '';
   return terms
     .map((t) => {
@@ -96,13 +94,6 @@ export function buildTsquery(terms: SearchTerm[], opts: { weight?: 'A'; literalO
       return alts.length === 1 ? alts[0] : `(${alts.join(' | ')})`;
     })
     .join(' & ');
-}
-
-/** Parses the user's text into words with their typo corrections; null when there is nothing to search for. */
-export async function analyseSearchText(db: DbOrTx, text: string): Promise<SearchText | null> {
-  const words = tokenizeSearchQuery(text);
-  const query = correctionsSql(words);
-  return searchTextFrom(words, query ? await queryRows<CorrectionRow>(db, query) : []);
 }
 
 /** `to_tsquery('simple', …)` over a parameter: user text never becomes SQL. */

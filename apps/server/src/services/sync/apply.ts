@@ -42,7 +42,7 @@ const HANDLERS: { [N in MutationName]: Handler<N> } = {
 };
 
 /** argsVersion this server understands, per mutation name. */
-export const SUPPORTED_ARGS_VERSION = 1;
+const SUPPORTED_ARGS_VERSION = 1;
 
 export type Outcome = { status: 'applied' } | ({ status: 'rejected' } & Rejection);
 
@@ -65,7 +65,7 @@ function checkVersion(m: MutationEnvelope): void {
  * Applies one mutation inside a savepoint: a business rejection rolls back only this mutation and is reported;
  * anything else propagates and rolls back the whole batch (the counter retries it later).
  */
-export async function applyMutation(tx: Tx, scope: ApplyScope, m: MutationEnvelope): Promise<Outcome> {
+async function applyMutation(tx: Tx, scope: ApplyScope, m: MutationEnvelope): Promise<Outcome> {
   checkVersion(m);
   const parsed = MUTATION_ARGS[m.name].safeParse(m.args);
   if (!parsed.success) return { status: 'rejected', ...zodRejection(parsed.error) };

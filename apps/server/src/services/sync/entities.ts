@@ -15,7 +15,7 @@ import { categories, inventoryLevels, orders, products, staff, taxRates, variant
 import { linesByOrder, orderView } from '../orders/views';
 
 /** Which rows to read: by id (the feed) or the next page in id order (the bootstrap snapshot). */
-export interface Selection {
+interface Selection {
   ids?: readonly string[];
   afterId?: string | null;
   limit: number;
@@ -23,7 +23,7 @@ export interface Selection {
   snapshot?: boolean;
 }
 
-export interface EntityRow {
+interface EntityRow {
   id: string;
   data: Record<string, unknown>;
 }

@@ -3,9 +3,9 @@ import pg from 'pg';
 import type { Database } from '../../db/client';
 
 /** The NOTIFY channel the change_feed triggers signal on; the payload is a vendor id, or '*' for everyone. */
-export const CHANGES_CHANNEL = 'makeries_changes';
+const CHANGES_CHANNEL = 'makeries_changes';
 
-export type ChangeListener = (vendorId: string) => void;
+type ChangeListener = (vendorId: string) => void;
 
 /** Tells this process when some vendor's data changed, whichever server instance made the change. */
 export interface ChangeNotifier {

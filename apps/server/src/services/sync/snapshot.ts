@@ -10,7 +10,7 @@ export interface SnapshotPage {
 }
 
 /** The oldest transaction still running: everything below it is finished and visible to later reads. */
-export async function currentWatermark(db: DbOrTx): Promise<string> {
+async function currentWatermark(db: DbOrTx): Promise<string> {
   const [row] = await queryRows<{ wm: string }>(db, sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS wm`);
   if (!row) throw new Error('no snapshot watermark');
   return row.wm;

@@ -163,7 +163,7 @@ export async function pullAll(caller: Caller, epoch: string | null, cursor = '0'
  * writing transaction in the whole PostgreSQL cluster is open (its watermark is cluster-wide), so on a shared
  * test server another suite's long transaction can delay — never lose — a change for a moment.
  */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

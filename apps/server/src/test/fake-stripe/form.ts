@@ -1,5 +1,5 @@
 /** Stripe's form encoding (`a[b][0]=x`) → nested plain objects; all-numeric keys become arrays. */
-export type FormValue = string | FormValue[] | { [key: string]: FormValue };
+type FormValue = string | FormValue[] | { [key: string]: FormValue };
 export type Params = Record<string, FormValue>;
 
 function keyPath(key: string): string[] {

@@ -23,7 +23,7 @@ export interface FakeAccount {
   type: string;
 }
 
-export interface PaymentError {
+interface PaymentError {
   type: string;
   code: string;
   decline_code?: string;
@@ -74,7 +74,7 @@ export interface FakeCharge {
   transfer_group: string | null;
 }
 
-export interface FakeTransferReversal {
+interface FakeTransferReversal {
   id: string;
   object: 'transfer_reversal';
   amount: number;
@@ -115,7 +115,7 @@ export interface FakeRefund {
   transfer_reversal: string | null;
 }
 
-export interface ReaderAction {
+interface ReaderAction {
   type: 'process_payment_intent';
   status: 'in_progress' | 'succeeded' | 'failed';
   failure_code: string | null;

@@ -24,7 +24,7 @@ export type StoreExtras = z.input<typeof storeExtrasSchema>;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'The server address is an http(s) URL like https://makeries.example' });
 
-export const receiptOptionsSchema = z.object({
+const receiptOptionsSchema = z.object({
   /** the marketplace server the counter syncs with; null prints no QR code */
   serverUrl: httpUrl.nullable(),
   store: storeExtrasSchema.default({ addressLines: [], phone: null, taxNumber: null, logo: null, footer: ['Thank you!'] }),
@@ -34,7 +34,7 @@ export const receiptOptionsSchema = z.object({
 export type ReceiptOptions = z.input<typeof receiptOptionsSchema>;
 
 const isoTime = z.iso.datetime({ offset: true, error: 'Times are ISO 8601, like 2025-05-01T09:00:00.000Z' });
-export const ticketOptionsSchema = z.object({
+const ticketOptionsSchema = z.object({
   printedAt: isoTime,
   store: storeExtrasSchema.default({ addressLines: [], phone: null, taxNumber: null, logo: null, footer: [] }),
   /** unset: the marketplace's, as the server last sent it */

@@ -1,6 +1,6 @@
-export { buildSaleReceipt, buildReprintReceipt, type ReprintOptions } from './sale';
+export { buildSaleReceipt, buildReprintReceipt } from './sale';
 export { buildRefundReceipt } from './refund';
 export { buildKitchenTicket } from './kitchen';
 export { buildShiftReportDocument } from './shift-report';
-export { buildTestPage, type TestPageOptions } from './test-page';
-export { receiptUrl, type ReceiptOptions, type StoreExtras, type TicketOptions } from './context';
+export { buildTestPage } from './test-page';
+export { type ReceiptOptions, type StoreExtras, type TicketOptions } from './context';

@@ -36,7 +36,7 @@ export function pricedLine(
 export type ReceiptBody = Pick<SaleReceiptDocument, 'taxMode' | 'lines' | 'subtotalCents' | 'orderDiscounts' | 'discountCents' | 'taxes' | 'taxCents' | 'totalCents'>;
 
 /** One row per tax rate: Σ of the lines at that rate, so the rows add up to the document's tax exactly. */
-export function taxRows(ctx: DocumentContext, lines: readonly { taxRateBps: number; taxCents: number; totalCents: number }[]): TaxRow[] {
+function taxRows(ctx: DocumentContext, lines: readonly { taxRateBps: number; taxCents: number; totalCents: number }[]): TaxRow[] {
   const byRate = new Map<number, { taxCents: number; grossCents: number }>();
   for (const l of lines) {
     const r = byRate.get(l.taxRateBps) ?? { taxCents: 0, grossCents: 0 };

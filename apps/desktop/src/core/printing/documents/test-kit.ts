@@ -64,7 +64,7 @@ export async function printingShop(opts: ShopOptions = {}): Promise<PrintingShop
  * 3 croissants with 5% off, 333 g of cheddar, a loaf (zero rated), a crème brûlée, 10% off the order,
  * paid £30 cash: line and order discounts, two tax rates, a weight line, change (and rounding if asked).
  */
-export async function sellEverything(s: PrintingShop): Promise<SaleView> {
+async function sellEverything(s: PrintingShop): Promise<SaleView> {
   const { core } = s.t;
   const cro = core.cart.addScan({ code: s.barcodes.croissant });
   core.cart.setQuantity({ lineId: cro.lineId, quantity: 3 });

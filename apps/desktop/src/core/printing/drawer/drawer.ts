@@ -6,12 +6,12 @@ import { printerFor, type PrinterRow } from '../queue/printers';
 import { drawerKickBytes } from '../escpos/index';
 
 /** Dedupe keys: one kick per sale and per refund for ever; each no-sale event is its own kick. */
-export const saleKickKey = (saleId: string) => `drawer:sale:${saleId}`;
-export const noSaleKickKey = (shiftEventId: string) => `drawer:no-sale:${shiftEventId}`;
-export const refundKickKey = (refundId: string) => `drawer:refund:${refundId}`;
+const saleKickKey = (saleId: string) => `drawer:sale:${saleId}`;
+const noSaleKickKey = (shiftEventId: string) => `drawer:no-sale:${shiftEventId}`;
+const refundKickKey = (refundId: string) => `drawer:refund:${refundId}`;
 
 /** `ESC p m t1 t2` written out in full (node-thermal-printer's own kick leaves out the pulse, DESIGN §10). */
-export function kickFor(printer: PrinterRow): Buffer {
+function kickFor(printer: PrinterRow): Buffer {
   return drawerKickBytes(printer.commandSet, printer.drawerPin === 1 ? 1 : 0, printer.drawerT1, printer.drawerT2);
 }
 
@@ -49,5 +49,3 @@ export function createDrawer(ctx: CoreContext, jobs: JobStore) {
     },
   };
 }
-
-export type Drawer = ReturnType<typeof createDrawer>;

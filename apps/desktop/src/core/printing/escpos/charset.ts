@@ -13,7 +13,7 @@ interface Iconv {
 }
 
 const requireHere = createRequire(import.meta.url);
-export const iconv = createRequire(requireHere.resolve('node-thermal-printer'))('iconv-lite') as Iconv;
+const iconv = createRequire(requireHere.resolve('node-thermal-printer'))('iconv-lite') as Iconv;
 
 /** Sensible ASCII for characters a code page lacks; anything else loses its accents (NFKD) or becomes "?". */
 const FALLBACK: Record<string, string> = {

@@ -69,7 +69,7 @@ class EscPosWriter {
       case 'qr':
         this.align('center');
         if (this.commandSet === 'star') this.tp.add(starQr(row.data, row.cellSize));
-        else this.tp.printQR(row.data, { cellSize: row.cellSize as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, correction: 'M', model: 2 });
+        else this.tp.printQR(row.data, { cellSize: row.cellSize, correction: 'M', model: 2 });
         return;
       case 'logo':
         this.align('left');

@@ -14,7 +14,7 @@ export interface Formats {
 }
 
 /** Grams as kilograms with three decimals, in integer arithmetic ("333" → "0.333"). */
-export function kilograms(grams: number): string {
+function kilograms(grams: number): string {
   const sign = grams < 0 ? '-' : '';
   const g = Math.abs(grams);
   return `${sign}${Math.floor(g / 1000)}.${String(g % 1000).padStart(3, '0')}`;

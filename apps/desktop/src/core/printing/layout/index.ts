@@ -7,11 +7,10 @@ import { layoutTestPage } from './test-page';
 import { RowWriter, type Printable } from './writer';
 
 export * from './rows';
-export { normalizeText, textWidth, wrapText, type Printable } from './writer';
-export { TEST_PAGE_SAMPLE } from './test-page';
+export { textWidth, wrapText } from './writer';
 
 /** Blank lines fed after the last row so it clears the cutter (print head to blade is about 4 lines). */
-export const FEED_BEFORE_CUT = 4;
+const FEED_BEFORE_CUT = 4;
 
 export interface LayoutOptions {
   paperWidth: PaperWidth;

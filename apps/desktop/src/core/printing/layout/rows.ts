@@ -17,7 +17,7 @@ export interface TextRow {
   size: TextSize;
 }
 
-export interface QrRow {
+interface QrRow {
   kind: 'qr';
   data: string;
   /** dots per QR module */

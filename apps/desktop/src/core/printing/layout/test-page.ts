@@ -4,7 +4,7 @@ import { storeHeader } from './header';
 import type { RowWriter } from './writer';
 
 /** Accented names, currency signs and a QR: if these print, receipts will too. */
-export const TEST_PAGE_SAMPLE = 'Café Müller · £4.50 · €3.20 · niño · Ærø';
+const TEST_PAGE_SAMPLE = 'Café Müller · £4.50 · €3.20 · niño · Ærø';
 
 export function layoutTestPage(w: RowWriter, doc: TestPageDocument): void {
   const f = formatsFor(doc);

@@ -13,7 +13,7 @@ export function textWidth(s: string): number {
   return [...s].length;
 }
 
-export function normalizeText(s: string): string {
+function normalizeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.normalize('NFC').replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
 }

@@ -54,7 +54,7 @@ export function previewFragment(layout: Layout): string {
 }
 
 /** A self-contained HTML page that looks like the paper: inline CSS, inline SVG, no external requests. */
-export function previewPage(layout: Layout, title = 'Receipt preview'): string {
+function previewPage(layout: Layout, title = 'Receipt preview'): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>html,body{margin:0;padding:0;background:#fff}${PREVIEW_CSS}</style></head>

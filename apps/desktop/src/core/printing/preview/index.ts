@@ -1,2 +1,1 @@
-export { PREVIEW_CSS, previewFragment, previewPage, renderPreviewHtml } from './html';
-export { logoSvg, qrSvg } from './svg';
+export { PREVIEW_CSS, previewFragment, renderPreviewHtml } from './html';

@@ -2,7 +2,7 @@ import { decodeBase64, bytesPerRow } from '@makeries/shared';
 import QRCode from 'qrcode';
 
 /** Dots per mm of a 203 dpi thermal head: QR modules and logo dots are sized in printer dots. */
-export const DOTS_PER_MM = 8;
+const DOTS_PER_MM = 8;
 
 /** One path of horizontal runs: small SVG, crisp edges, no per-dot elements. */
 function runsPath(size: { width: number; height: number }, on: (x: number, y: number) => boolean, offset: number): string {

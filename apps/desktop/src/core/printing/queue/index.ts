@@ -41,7 +41,5 @@ export function withPrinting(ctx: CoreContext, m: Modules, opts: PrintingOptions
   };
 }
 
-export type { PrintingOptions, QueuedPrint } from './module';
-export type { ReceiptSettings } from './documents';
-export type { PrintJobView, PrintJobKind, PrintJobState } from './jobs';
-export type { PrinterRow } from './printers';
+export type { PrintingOptions } from './module';
+export type { PrintJobView } from './jobs';

@@ -7,18 +7,18 @@ import { z } from 'zod';
  */
 
 const byte = (what: string) =>
-  z.number({ message: `${what} must be a number from 0 to 255` }).int(`${what} must be a whole number from 0 to 255`).min(0, `${what} must be from 0 to 255`).max(255, `${what} must be from 0 to 255`);
+  z.number({ error: `${what} must be a number from 0 to 255` }).int(`${what} must be a whole number from 0 to 255`).min(0, `${what} must be from 0 to 255`).max(255, `${what} must be from 0 to 255`);
 
 const printerFields = {
   name: text({ min: 1, minMessage: 'Give the printer a name, like "Front till"', max: 60, maxMessage: 'Printer names are at most 60 characters', label: 'Names' }),
-  role: z.enum(['receipt', 'kitchen'], { message: 'A printer is for receipts or for the kitchen' }),
+  role: z.enum(['receipt', 'kitchen'], { error: 'A printer is for receipts or for the kitchen' }),
   transport: text({ min: 1, minMessage: 'Say how the printer is connected, like tcp://192.168.1.50:9100', max: 300, label: 'Printer addresses' }),
-  paperWidth: z.union([z.literal(58), z.literal(80)], { message: 'Paper width is 58 or 80 mm' }),
-  commandSet: z.enum(['epson', 'star'], { message: 'Command set is EPSON (ESC/POS) or STAR' }),
+  paperWidth: z.union([z.literal(58), z.literal(80)], { error: 'Paper width is 58 or 80 mm' }),
+  commandSet: z.enum(['epson', 'star'], { error: 'Command set is EPSON (ESC/POS) or STAR' }),
   /** checked against the renderer's tables by the printer store (aliases like "PC850" or "1252" are accepted) */
   codePage: text({ min: 1, minMessage: 'Choose a code page from the list, like PC858_EURO', max: 40, maxMessage: 'Code page names are at most 40 characters', label: 'Code pages' }),
   hasDrawer: z.boolean(),
-  drawerPin: z.union([z.literal(0), z.literal(1)], { message: 'The drawer is on pin 0 (connector pin 2) or 1 (pin 5)' }),
+  drawerPin: z.union([z.literal(0), z.literal(1)], { error: 'The drawer is on pin 0 (connector pin 2) or 1 (pin 5)' }),
   drawerT1: byte('Drawer pulse on-time'),
   drawerT2: byte('Drawer pulse off-time'),
   enabled: z.boolean(),
@@ -51,7 +51,7 @@ export type UpdatePrinterInput = z.input<typeof updatePrinterInput>;
 export const jobIdInput = z.object({ jobId: uuidSchema });
 
 /** `unconfirmed`: a drawer kick a crash interrupted, never sent again (it may have opened the drawer) */
-export const jobStates = ['queued', 'printing', 'printed', 'failed', 'cancelled', 'unconfirmed'] as const;
+const jobStates = ['queued', 'printing', 'printed', 'failed', 'cancelled', 'unconfirmed'] as const;
 export const listJobsInput = z
   .object({
     printerId: uuidSchema.optional(),
@@ -68,4 +68,4 @@ export const openDrawerInput = z.object({
 export const saleIdInput = z.object({ saleId: uuidSchema });
 export const refundIdInput = z.object({ refundId: uuidSchema });
 export const webOrderIdInput = z.object({ webOrderId: uuidSchema });
-export const shiftReportInput = z.object({ shiftId: uuidSchema, kind: z.enum(['x', 'z'], { message: 'A shift report is an X (so far) or a Z (closed) report' }) });
+export const shiftReportInput = z.object({ shiftId: uuidSchema, kind: z.enum(['x', 'z'], { error: 'A shift report is an X (so far) or a Z (closed) report' }) });

@@ -9,7 +9,7 @@ import { jobIdInput, listJobsInput, type ListJobsInput } from './inputs';
 import { recoverInterrupted } from './recovery';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
-export type PrintJobKind = PrintJobRow['kind'];
+type PrintJobKind = PrintJobRow['kind'];
 export type PrintJobState = PrintJobRow['state'];
 
 /** A job as the queue screen shows it: no payload, but its size and the printer's name. */

@@ -271,5 +271,3 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
     },
   };
 }
-
-export type PrintingModule = ReturnType<typeof createPrintingModule>;

@@ -106,5 +106,3 @@ export function createPrinterStore(ctx: CoreContext) {
     },
   };
 }
-
-export type PrinterStore = ReturnType<typeof createPrinterStore>;

@@ -10,15 +10,15 @@ import { profileOf } from './documents';
 import type { PrinterRow } from './printers';
 
 /** What the activity log and the queue screen say about a kick a crash interrupted. */
-export const DRAWER_NOT_CONFIRMED = 'drawer kick not confirmed';
-export const UNCONFIRMED_MESSAGE = 'Drawer kick not confirmed: the counter stopped while sending it, so it is not sent again. If the drawer did not open, use No sale.';
-export const COPY_MESSAGE = 'Interrupted: the counter stopped while printing; printing again marked COPY';
+const DRAWER_NOT_CONFIRMED = 'drawer kick not confirmed';
+const UNCONFIRMED_MESSAGE = 'Drawer kick not confirmed: the counter stopped while sending it, so it is not sent again. If the drawer did not open, use No sale.';
+const COPY_MESSAGE = 'Interrupted: the counter stopped while printing; printing again marked COPY';
 
 /**
  * Printed above a document a crash may already have printed, so the second paper can never pass for a
  * second sale, refund or order. Fixed text (no time), so a job interrupted twice is marked once.
  */
-export function copyBanner(printer: PrinterRow): Buffer {
+function copyBanner(printer: PrinterRow): Buffer {
   const paper = paperSpec(printer.paperWidth);
   const w = new RowWriter(paper.columns, paper.dots, paper.qrCellSize);
   w.text('*** COPY ***', { align: 'center', bold: true, size: 'double' });
@@ -27,7 +27,7 @@ export function copyBanner(printer: PrinterRow): Buffer {
   return rowsToEscPos({ ...paper, rows: w.rows }, profileOf(printer));
 }
 
-export function withCopyBanner(printer: PrinterRow, payload: Buffer): Buffer {
+function withCopyBanner(printer: PrinterRow, payload: Buffer): Buffer {
   const banner = copyBanner(printer);
   return payload.subarray(0, banner.length).equals(banner) ? payload : Buffer.concat([banner, payload]);
 }
@@ -47,7 +47,7 @@ function kickFor(ctx: CoreContext, dedupeKey: string | null, ref: string | null)
 type JobRow = typeof printJobs.$inferSelect;
 
 /** Why a job's fate is unknown, and what happens to paper after it. */
-export interface Uncertainty {
+interface Uncertainty {
   /** the drawer kick's message on the queue screen */
   kickMessage: string;
   /** the paper job's message on the queue screen */
@@ -65,7 +65,7 @@ export interface Uncertainty {
  * - anything on paper (receipt, refund, ticket, report) prints again under a COPY banner.
  * Call inside a write transaction, with the job still `printing`.
  */
-export function settleUncertain(ctx: CoreContext, job: JobRow, printer: PrinterRow, why: Uncertainty): void {
+function settleUncertain(ctx: CoreContext, job: JobRow, printer: PrinterRow, why: Uncertainty): void {
   const now = ctx.now();
   const guard = and(eq(printJobs.id, job.id), eq(printJobs.state, 'printing'));
   const attempts = why.countAttempt ? job.attempts + 1 : job.attempts;

@@ -16,7 +16,7 @@ export interface PrintingKit {
 }
 
 /** Short timeouts and a fixed short backoff, so retries happen while a test waits for them. */
-export const FAST_PRINTING: PrintingOptions = {
+const FAST_PRINTING: PrintingOptions = {
   backoff: () => 50,
   transports: { tcp: { connectTimeoutMs: 2_000, ioTimeoutMs: 5_000, statusTimeoutMs: 300 } },
 };

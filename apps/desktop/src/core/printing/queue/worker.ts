@@ -73,7 +73,7 @@ export function createPrintWorkers(deps: WorkerDeps) {
       new Promise<void>((resolve) => {
         if (pendingWake || signal.aborted) {
           pendingWake = false;
-          return resolve();
+          resolve(); return;
         }
         const done = () => {
           timers.clearTimeout(handle);
@@ -145,5 +145,3 @@ export function createPrintWorkers(deps: WorkerDeps) {
     },
   };
 }
-
-export type PrintWorkers = ReturnType<typeof createPrintWorkers>;

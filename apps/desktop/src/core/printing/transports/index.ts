@@ -24,6 +24,6 @@ export function openTransport(url: string, commandSet: 'epson' | 'star', opts: T
   }
 }
 
-export { describeFailure, PrintFailure, type PrintFailureKind } from './failure';
-export { formatTransport, parseTransport, type TransportTarget } from './url';
+export { describeFailure, PrintFailure } from './failure';
+export { formatTransport, parseTransport } from './url';
 export type { PrintTransport } from './types';

@@ -48,7 +48,7 @@ export function osQueueTransport(target: { queue: string }, opts: OsQueueOptions
           else settle(new PrintFailure('refused', { detail: e.message, cause: e }));
         });
         child.on('close', (code) => {
-          if (code === 0) return settle();
+          if (code === 0) { settle(); return; }
           const why = stderr.trim().split('\n')[0]?.replace(/^lp:\s*/, '') || `lp exited with code ${String(code)}`;
           settle(new PrintFailure('refused', { detail: why }));
         });

@@ -44,7 +44,7 @@ export function serialTransport(target: { path: string; baudRate: number }, opts
         await withTimeout(
           new Promise<void>((resolve, reject) => {
             port.write(bytes, (e) => {
-              if (e) return reject(e);
+              if (e) { reject(e); return; }
               port.drain((d) => (d ? reject(d) : resolve()));
             });
           }),

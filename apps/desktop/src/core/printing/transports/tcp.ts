@@ -54,9 +54,9 @@ class Connection {
         fn();
       };
       const step = () => {
-        if (this.failure) return finish(() => reject(this.failure));
+        if (this.failure) { finish(() => reject(this.failure)); return; }
         const v = check();
-        if (v !== undefined) return finish(() => resolve(v));
+        if (v !== undefined) { finish(() => resolve(v)); return; }
         if (this.closed) finish(() => reject(new PrintFailure('reset', { detail: 'the printer closed the connection' })));
       };
       const timer = setTimeout(() => {

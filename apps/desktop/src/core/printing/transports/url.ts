@@ -6,9 +6,9 @@ export type TransportTarget =
   | { kind: 'serial'; path: string; baudRate: number }
   | { kind: 'os'; queue: string };
 
-export const DEFAULT_TCP_PORT = 9100;
-export const DEFAULT_BAUD = 9600;
-export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+const DEFAULT_TCP_PORT = 9100;
+const DEFAULT_BAUD = 9600;
+const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
 const EXAMPLES = 'Use tcp://192.168.1.50:9100, serial:/dev/ttyUSB0?baud=19200 or os:<print queue name>.';
 
