@@ -43,7 +43,7 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
   );
   const seo =
     errorSeo(context.errors) ??
-    seoFromMatches(context.matches.map((m) => ({ loaderData: context.loaderData[m.route.id] }))) ?? { title: 'Makeries' };
+    seoFromMatches(context.matches.map((m): { loaderData: unknown } => ({ loaderData: context.loaderData[m.route.id] }))) ?? { title: 'Makeries' };
   const html = renderDocument({
     seo,
     origin: new URL(request.url).origin,

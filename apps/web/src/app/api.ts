@@ -23,7 +23,6 @@ export function createTrpc(client: ApiClient, queryClient: QueryClient): Trpc {
 }
 
 type Outputs = inferRouterOutputs<AppRouter>;
-export type Me = Outputs['auth']['me'];
 export type ProductDetail = Outputs['products']['byId'];
 export type PublicVendor = Outputs['vendors']['byId'];
 export type Category = Outputs['catalog']['categories'][number];

@@ -17,7 +17,7 @@ export function orderInput(orderId: string, trackingToken: string | null) {
 
 export type ReviewTarget = { vendorId: string } | { productId: string };
 
-export const REVIEWS_PAGE = 5;
+const REVIEWS_PAGE = 5;
 
 export function reviewsInput(target: ReviewTarget, cursor: string | null = null) {
   return { ...target, limit: REVIEWS_PAGE, ...(cursor ? { cursor } : {}) };

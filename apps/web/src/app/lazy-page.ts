@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 
 /** `handle` of a code-split page route: its source module, so the server can preload the page's chunk. */
-export interface PageChunkHandle {
+interface PageChunkHandle {
   chunk: string;
 }
 

@@ -25,7 +25,7 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
       Component: RootLayout,
       loader: async () => {
         // who is signed in (for the header); anonymous costs no database query
-        await deps.queryClient.ensureQueryData(deps.trpc.auth.me.queryOptions()).catch(() => null);
+        await deps.queryClient.query({ ...deps.trpc.auth.me.queryOptions(), staleTime: 'static' }).catch(() => null);
         return null;
       },
       children: [

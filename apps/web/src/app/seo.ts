@@ -14,7 +14,7 @@ export interface PageData {
   seo: Seo;
 }
 
-export const SITE_NAME = 'Makeries';
+const SITE_NAME = 'Makeries';
 
 export function pageTitle(title: string): string {
   return title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;

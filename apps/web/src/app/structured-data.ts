@@ -3,7 +3,7 @@ import { absoluteUrl } from './seo';
 import type { ProductDetail, PublicVendor } from './api';
 
 /** "2.40" — schema.org prices are decimal strings in the currency's units. */
-export function decimalPrice(cents: number, currency: string): string {
+function decimalPrice(cents: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   const abs = String(Math.abs(cents)).padStart(digits + 1, '0');
   const text = digits > 0 ? `${abs.slice(0, abs.length - digits)}.${abs.slice(abs.length - digits)}` : abs;
@@ -65,17 +65,17 @@ export function productJsonLd(p: ProductDetail, vendor: PublicVendor, origin: st
     seller: { '@type': 'LocalBusiness', '@id': absoluteUrl(origin, `/v/${vendor.slug}#shop`), name: vendor.name },
   });
   const prices = p.variants.map((v) => v.priceCents);
-  const offers =
-    p.variants.length === 1
-      ? offer(p.variants[0]!)
-      : {
-          '@type': 'AggregateOffer',
-          priceCurrency: currency,
-          lowPrice: decimalPrice(Math.min(...prices), currency),
-          highPrice: decimalPrice(Math.max(...prices), currency),
-          offerCount: p.variants.length,
-          offers: p.variants.map(offer),
-        };
+  const single = p.variants.length === 1 ? p.variants[0] : undefined;
+  const offers = single
+    ? offer(single)
+    : {
+        '@type': 'AggregateOffer',
+        priceCurrency: currency,
+        lowPrice: decimalPrice(Math.min(...prices), currency),
+        highPrice: decimalPrice(Math.max(...prices), currency),
+        offerCount: p.variants.length,
+        offers: p.variants.map(offer),
+      };
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',

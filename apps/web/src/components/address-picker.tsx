@@ -19,6 +19,9 @@ function sameAddress(a: AddressDraftLike, b: AddressDraftLike): boolean {
   return norm(a) === norm(b);
 }
 
+/** one empty list for every render while the addresses load, so the fill-in effect does not rerun for nothing */
+const NO_ADDRESSES: readonly SavedAddress[] = [];
+
 function draftOf(a: SavedAddress): AddressDraftLike {
   return { line1: a.line1, line2: a.line2, city: a.city, postcode: a.postcode };
 }
@@ -41,7 +44,7 @@ export function AddressPicker({
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
   const signedIn = me?.kind === 'customer';
-  const saved = useQuery({ ...trpc.addresses.list.queryOptions(), enabled: signedIn }).data ?? [];
+  const saved = useQuery({ ...trpc.addresses.list.queryOptions(), enabled: signedIn }).data ?? NO_ADDRESSES;
   const filled = useRef(false);
 
   useEffect(() => {

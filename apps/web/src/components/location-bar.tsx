@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconCurrentLocation, IconMapPin } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { saveLocation, type ShopperLocation } from '../lib/location';
 import { lookupPostcode } from '../lib/postcodes';
 
@@ -21,15 +21,21 @@ export function LocationBar({ location, onChange }: { location: ShopperLocation 
     onChange();
   }
 
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     const found = lookupPostcode(postcode);
-    if (!found.ok) return setError(found.message);
+    if (!found.ok) {
+      setError(found.message);
+      return;
+    }
     apply({ lat: found.place.lat, lng: found.place.lng, label: found.place.label });
   }
 
   function locate() {
-    if (!('geolocation' in navigator)) return setError('Your browser cannot share its location. Enter your postcode instead.');
+    if (!('geolocation' in navigator)) {
+      setError('Your browser cannot share its location. Enter your postcode instead.');
+      return;
+    }
     setLocating(true);
     navigator.geolocation.getCurrentPosition(
       (pos) => {

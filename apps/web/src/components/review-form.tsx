@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { REVIEW_BODY_MAX, reviewBodySchema, ratingSchema, type ReviewView } from '@makeries/shared';
 import { IconStar } from '@tabler/icons-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { failureOf, useTRPCClient } from '../app/api';
 import { STAR_COLOR } from './review-stars';
 
@@ -35,7 +35,7 @@ export function ReviewForm({
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setMessage(null);
     const r = ratingSchema.safeParse(rating);

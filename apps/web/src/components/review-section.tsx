@@ -26,7 +26,7 @@ export function ReviewSection({ target, title }: { target: ReviewTarget; title: 
     setLoading(true);
     setError(null);
     try {
-      const page = await queryClient.fetchQuery(trpc.reviews.list.queryOptions(reviewsInput(target, cursor)));
+      const page = await queryClient.query(trpc.reviews.list.queryOptions(reviewsInput(target, cursor)));
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {

@@ -2,7 +2,7 @@ import { Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuildingStore, IconCategory, IconSearch, IconShoppingBag } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../app/api';
 import { EMPTY_SEARCH, parseSearchParams, searchHref, withFilters } from '../lib/search-params';
@@ -45,7 +45,7 @@ export function SearchBox() {
     void navigate(href);
   }
 
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     const base = onSearch ? parseSearchParams(new URLSearchParams(location.search)) : EMPTY_SEARCH;
     go(searchHref(withFilters(base, { q: value.trim() })));

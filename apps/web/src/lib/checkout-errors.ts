@@ -30,14 +30,18 @@ function shortages(details: Record<string, unknown> | undefined): Shortage[] {
   const list = details?.shortages;
   if (!Array.isArray(list)) return [];
   return list.filter(
-    (s): s is Shortage => !!s && typeof s === 'object' && typeof s.variantId === 'string' && typeof s.available === 'number',
+    (s: unknown): s is Shortage =>
+      typeof s === 'object' && s !== null && 'variantId' in s && typeof s.variantId === 'string' && 'available' in s && typeof s.available === 'number',
   );
 }
 
 function problems(details: Record<string, unknown> | undefined): Problem[] {
   const list = details?.problems;
   if (Array.isArray(list)) {
-    return list.filter((p): p is Problem => !!p && typeof p === 'object' && typeof p.vendorId === 'string' && typeof p.message === 'string');
+    return list.filter(
+      (p: unknown): p is Problem =>
+        typeof p === 'object' && p !== null && 'vendorId' in p && typeof p.vendorId === 'string' && 'message' in p && typeof p.message === 'string',
+    );
   }
   return [];
 }

@@ -27,7 +27,7 @@ const MINUTE = 60_000;
 /** Today's zone offsets are whole quarter hours, so walking instants by 15 minutes meets every wall-clock step. */
 const QUARTER_HOUR = 15 * MINUTE;
 
-export function dayLabel(timezone: string, now: Date, at: Date): string {
+function dayLabel(timezone: string, now: Date, at: Date): string {
   const today = localDateIn(timezone, now);
   const day = localDateIn(timezone, at);
   if (day === today) return 'Today';
@@ -35,7 +35,7 @@ export function dayLabel(timezone: string, now: Date, at: Date): string {
   return formatDate(at, 'weekdayDayMonth', { timeZone: timezone });
 }
 
-export function timeLabel(timezone: string, at: Date): string {
+function timeLabel(timezone: string, at: Date): string {
   return formatDate(at, 'time', { timeZone: timezone });
 }
 

@@ -7,7 +7,7 @@ import { market } from './market';
  * delivery zone, which is all it is used for.
  */
 
-export interface PostcodePlace extends GeoPoint {
+interface PostcodePlace extends GeoPoint {
   /** the postcode as people write it, e.g. "BS8 4DR" or "BS8" */
   postcode: string;
   label: string;

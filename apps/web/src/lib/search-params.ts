@@ -56,7 +56,7 @@ function list(v: string | null): string[] {
   return v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : [];
 }
 
-export function parseNear(v: string | null): GeoPoint | null {
+function parseNear(v: string | null): GeoPoint | null {
   const m = v ? /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/.exec(v) : null;
   if (!m) return null;
   const lat = Number(m[1]);
@@ -64,7 +64,7 @@ export function parseNear(v: string | null): GeoPoint | null {
   return Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null;
 }
 
-export function formatNear(p: GeoPoint): string {
+function formatNear(p: GeoPoint): string {
   // 4 decimals ≈ 10 m: precise enough for distances, and keeps URLs short and cache-friendly
   return `${p.lat.toFixed(4)},${p.lng.toFixed(4)}`;
 }

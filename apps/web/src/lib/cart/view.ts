@@ -43,7 +43,7 @@ export interface CartView {
   ready: boolean;
 }
 
-export function defaultChoice(vendor: CartQuoteVendor | null): VendorChoice {
+function defaultChoice(vendor: CartQuoteVendor | null): VendorChoice {
   return { type: vendor && !vendor.pickupEnabled && vendor.deliveryEnabled ? 'delivery' : 'pickup', pickupAt: null };
 }
 

@@ -8,16 +8,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Account sub-pages: signed-out visitors get the page with a sign-in prompt (no data to load). */
 export function addressesLoader({ trpc, queryClient }: LoaderDeps) {
   return async (): Promise<PageData> => {
-    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
-    if (me.kind === 'customer') await queryClient.ensureQueryData(trpc.addresses.list.queryOptions());
+    const me = await queryClient.query(trpc.auth.me.queryOptions());
+    if (me.kind === 'customer') await queryClient.query({ ...trpc.addresses.list.queryOptions(), staleTime: 'static' });
     return { seo: { title: 'Saved addresses', noindex: true } };
   };
 }
 
 export function favouritesLoader({ trpc, queryClient }: LoaderDeps) {
   return async (): Promise<PageData> => {
-    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
-    if (me.kind === 'customer') await queryClient.ensureQueryData(trpc.favourites.list.queryOptions());
+    const me = await queryClient.query(trpc.auth.me.queryOptions());
+    if (me.kind === 'customer') await queryClient.query({ ...trpc.favourites.list.queryOptions(), staleTime: 'static' });
     return { seo: { title: 'Favourites', noindex: true } };
   };
 }
@@ -28,9 +28,9 @@ export function reviewOrderLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params }: LoaderFunctionArgs): Promise<PageData> => {
     const orderId = params.orderId ?? '';
     if (!UUID.test(orderId)) notFound(...NO_ORDER);
-    const me = await queryClient.fetchQuery(trpc.auth.me.queryOptions());
+    const me = await queryClient.query(trpc.auth.me.queryOptions());
     if (me.kind === 'customer') {
-      await orNotFound(queryClient.ensureQueryData(trpc.reviews.forOrder.queryOptions({ orderId })).catch(rethrowForbidden), ...NO_ORDER);
+      await orNotFound(queryClient.query({ ...trpc.reviews.forOrder.queryOptions({ orderId }), staleTime: 'static' }).catch(rethrowForbidden), ...NO_ORDER);
     }
     return { seo: { title: 'Write a review', noindex: true } };
   };

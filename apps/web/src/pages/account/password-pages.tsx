@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { requestPasswordResetInput, resetPasswordInput } from '@makeries/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { failureOf, useTRPCClient } from '../../app/api';
 
@@ -25,7 +25,7 @@ export function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setMessage(null);
     const parsed = requestPasswordResetInput.safeParse({ email });
@@ -99,7 +99,7 @@ export function ResetPasswordPage() {
   const [doneFor, setDoneFor] = useState<'staff' | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setMessage(null);
     const parsed = resetPasswordInput.safeParse({ token, password });

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import type { Stripe } from '@stripe/stripe-js';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { money } from '../../lib/format';
 
 interface Props {
@@ -15,28 +15,35 @@ interface Props {
   onPaid: () => void;
 }
 
+const DECLINED = 'The payment did not go through. Try another card.';
+const NOT_SENT = 'The payment could not reach the bank. Check your connection and try again.';
+
 function PayForm({ amountCents, currency, returnUrl, onPaid }: Omit<Props, 'stripe' | 'clientSecret'>) {
   const stripe = useStripe();
   const elements = useElements();
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function pay(e: FormEvent) {
+  async function pay(e: SubmitEvent) {
     e.preventDefault();
     if (!stripe || !elements || paying) return;
     setPaying(true);
     setError(null);
-    const result = await stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: returnUrl } });
+    // Stripe reports a declined card as `result.error`; a rejection (network, Stripe.js failing) must not leave
+    // the button spinning either
+    const failed = await stripe
+      .confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: returnUrl } })
+      .then((result) => (result.error ? (result.error.message ?? DECLINED) : null), () => NOT_SENT);
     setPaying(false);
-    if (result.error) {
-      setError(result.error.message ?? 'The payment did not go through. Try another card.');
+    if (failed !== null) {
+      setError(failed);
       return;
     }
     onPaid();
   }
 
   return (
-    <form onSubmit={pay} noValidate>
+    <form onSubmit={(e) => void pay(e)} noValidate>
       <Stack gap="md">
         {error && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Payment not taken" role="alert">

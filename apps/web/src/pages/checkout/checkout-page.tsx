@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { contactSchema, type CheckoutResult } from '@makeries/shared';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTRPC, useTRPCClient } from '../../app/api';
 import { AddressPicker, saveCheckoutAddress } from '../../components/address-picker';
@@ -57,11 +57,16 @@ export function CheckoutPage() {
   const [cardStep, setCardStep] = useState<CardStep | null>(null);
   const [cardStartError, setCardStartError] = useState<{ result: CheckoutResult; key: string; message: string } | null>(null);
 
+  // fill in the contact details only when who is signed in changes: `setFieldValue` is a new function whenever
+  // the validate rule is, and a rerun then would refill fields the customer has just cleared
+  const { getValues, setFieldValue } = form;
+  const prefilledFor = useRef<typeof me>(undefined);
   useEffect(() => {
-    const typed = form.getValues().contact;
-    if (me?.kind === 'customer' && !typed.name && !typed.email) form.setFieldValue('contact', { name: me.customer.name, email: me.customer.email, phone: '' });
-    // only when who is signed in changes: `form` is a new object every render
-  }, [me]);
+    if (prefilledFor.current === me) return;
+    prefilledFor.current = me;
+    const typed = getValues().contact;
+    if (me?.kind === 'customer' && !typed.name && !typed.email) setFieldValue('contact', { name: me.customer.name, email: me.customer.email, phone: '' });
+  }, [me, getValues, setFieldValue]);
 
   const typedPoint = lookupPostcode(address.postcode);
   const saved = typeof document === 'undefined' ? null : parseLocation(cookieValue(document.cookie, LOCATION_COOKIE));

@@ -26,7 +26,7 @@ export function confirmationLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<PageData> => {
     const refs = orderRefs(new URL(request.url));
     if (refs.length === 0) notFound(...GONE);
-    await Promise.all(refs.map((r) => orNotFound(queryClient.ensureQueryData(trpc.orders.byId.queryOptions(orderInput(r.id, r.token))), ...GONE)));
+    await Promise.all(refs.map((r) => orNotFound(queryClient.query({ ...trpc.orders.byId.queryOptions(orderInput(r.id, r.token)), staleTime: 'static' }), ...GONE)));
     return { seo: { title: 'Order placed', noindex: true } };
   };
 }

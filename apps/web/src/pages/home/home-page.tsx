@@ -14,7 +14,7 @@ import { EMPTY_SEARCH, searchHref, withFilters } from '../../lib/search-params';
 import type { HomeData } from './loader';
 
 export function HomePage() {
-  const { location } = useLoaderData() as HomeData;
+  const { location } = useLoaderData<HomeData>();
   const trpc = useTRPC();
   const revalidator = useRevalidator();
   const categories = useSuspenseQuery(trpc.catalog.categories.queryOptions()).data.filter((c) => c.productCount > 0);

@@ -14,11 +14,11 @@ export function homeLoader({ trpc, queryClient }: LoaderDeps) {
     const location = locationFromRequest(request);
     const origin = new URL(request.url).origin;
     await Promise.all([
-      queryClient.ensureQueryData(trpc.catalog.categories.queryOptions()),
+      queryClient.query({ ...trpc.catalog.categories.queryOptions(), staleTime: 'static' }),
       location
-        ? queryClient.ensureQueryData(trpc.search.vendorsNearby.queryOptions(nearbyInput(location)))
-        : queryClient.ensureQueryData(trpc.vendors.list.queryOptions(ALL_SHOPS)),
-      queryClient.ensureQueryData(trpc.search.products.queryOptions(trendingInput(location))),
+        ? queryClient.query({ ...trpc.search.vendorsNearby.queryOptions(nearbyInput(location)), staleTime: 'static' })
+        : queryClient.query({ ...trpc.vendors.list.queryOptions(ALL_SHOPS), staleTime: 'static' }),
+      queryClient.query({ ...trpc.search.products.queryOptions(trendingInput(location)), staleTime: 'static' }),
     ]);
     return {
       location,

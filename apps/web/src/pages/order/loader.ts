@@ -14,8 +14,8 @@ export function orderLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const id = params.orderId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(id)) notFound(...GONE);
-    const order = await orNotFound(queryClient.ensureQueryData(trpc.orders.byId.queryOptions(orderInput(id, tokenFrom(new URL(request.url))))), ...GONE);
-    await queryClient.ensureQueryData(trpc.vendors.byId.queryOptions({ vendorId: order.vendorId })).catch(() => null);
+    const order = await orNotFound(queryClient.query({ ...trpc.orders.byId.queryOptions(orderInput(id, tokenFrom(new URL(request.url)))), staleTime: 'static' }), ...GONE);
+    await queryClient.query({ ...trpc.vendors.byId.queryOptions({ vendorId: order.vendorId }), staleTime: 'static' }).catch(() => null);
     return { seo: { title: `Order ${order.number} — ${order.vendorName}`, noindex: true } };
   };
 }

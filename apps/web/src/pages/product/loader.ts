@@ -17,12 +17,12 @@ export function productLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const id = params.productId ?? '';
     if (!UUID.test(id)) notFound(...GONE);
-    const product = await orNotFound(queryClient.ensureQueryData(trpc.products.byId.queryOptions({ productId: id })), ...GONE);
+    const product = await orNotFound(queryClient.query({ ...trpc.products.byId.queryOptions({ productId: id }), staleTime: 'static' }), ...GONE);
     const [vendor, , rating] = await Promise.all([
-      queryClient.ensureQueryData(trpc.vendors.byId.queryOptions({ vendorId: product.vendorId })),
-      queryClient.ensureQueryData(trpc.search.products.queryOptions(moreFromVendorInput(product.vendorId))),
-      queryClient.ensureQueryData(trpc.reviews.summary.queryOptions({ productId: product.id })),
-      queryClient.ensureQueryData(trpc.reviews.list.queryOptions(reviewsInput({ productId: product.id }))),
+      queryClient.query({ ...trpc.vendors.byId.queryOptions({ vendorId: product.vendorId }), staleTime: 'static' }),
+      queryClient.query({ ...trpc.search.products.queryOptions(moreFromVendorInput(product.vendorId)), staleTime: 'static' }),
+      queryClient.query({ ...trpc.reviews.summary.queryOptions({ productId: product.id }), staleTime: 'static' }),
+      queryClient.query({ ...trpc.reviews.list.queryOptions(reviewsInput({ productId: product.id })), staleTime: 'static' }),
     ]);
     const origin = new URL(request.url).origin;
     const price = money(product.minPriceCents, product.vendor.currency);

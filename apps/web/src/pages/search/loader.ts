@@ -26,13 +26,14 @@ export function searchLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<SearchData> => {
     const state = parseSearchParams(new URL(request.url).searchParams);
     const [categories] = await Promise.all([
-      queryClient.ensureQueryData(trpc.catalog.categories.queryOptions()),
-      queryClient.ensureQueryData(trpc.search.products.queryOptions(toSearchInput(state))).catch((e: unknown) => {
+      queryClient.query({ ...trpc.catalog.categories.queryOptions(), staleTime: 'static' }),
+      queryClient.query({ ...trpc.search.products.queryOptions(toSearchInput(state)), staleTime: 'static' }).catch((e: unknown) => {
         // an old "next page" link whose cursor no longer fits: start the same search from page 1
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- React Router follows a thrown redirect Response (its documented pattern in loaders)
         if (state.after && failureOf(e).appCode === 'BAD_INPUT') throw redirect(searchHref({ ...state, after: null, page: 1 }));
         throw e;
       }),
-      state.after ? queryClient.ensureQueryData(trpc.search.products.queryOptions(facetsInput(state))) : null,
+      state.after ? queryClient.query({ ...trpc.search.products.queryOptions(facetsInput(state)), staleTime: 'static' }) : null,
     ]);
     const oneCategory = state.categories.length === 1 ? categories.find((c) => c.slug === state.categories[0]) : undefined;
     // a single category is a landing page worth indexing; text searches and filter mixes are not

@@ -30,7 +30,7 @@ export function SearchPage() {
   const facets = useSuspenseQuery(trpc.search.products.queryOptions(state.after ? facetsInput(state) : toSearchInput(state))).data;
   const categories = useSuspenseQuery(trpc.catalog.categories.queryOptions()).data;
   const [filtersOpen, filters] = useDisclosure(false);
-  const saved = (useLoaderData() as SearchData).savedLocation;
+  const saved = useLoaderData<SearchData>().savedLocation;
 
   const change = (patch: Partial<SearchState>) => void navigate(searchHref(withFilters(state, patch)), { preventScrollReset: true });
   const total = facets.total ?? result.items.length;
@@ -81,7 +81,7 @@ export function SearchPage() {
                 const sort = v as SearchSort;
                 change(sort === 'distance' && !state.near && saved ? { sort, near: { lat: saved.lat, lng: saved.lng } } : { sort });
               }}
-              styles={{ label: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } }}
+              classNames={{ label: 'mk-visually-hidden' }}
               leftSection={<Text size="xs" c="dimmed" pl={6} aria-hidden>Sort</Text>}
               leftSectionWidth={42}
               ml="auto"

@@ -11,11 +11,11 @@ export function vendorLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<PageData> => {
     const slug = params.slug ?? '';
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 80) notFound(...GONE);
-    const vendor = await orNotFound(queryClient.ensureQueryData(trpc.vendors.bySlug.queryOptions({ slug })), ...GONE);
+    const vendor = await orNotFound(queryClient.query({ ...trpc.vendors.bySlug.queryOptions({ slug }), staleTime: 'static' }), ...GONE);
     const [, rating] = await Promise.all([
-      queryClient.ensureQueryData(trpc.search.products.queryOptions(vendorProductsInput(vendor.id))),
-      queryClient.ensureQueryData(trpc.reviews.summary.queryOptions({ vendorId: vendor.id })),
-      queryClient.ensureQueryData(trpc.reviews.list.queryOptions(reviewsInput({ vendorId: vendor.id }))),
+      queryClient.query({ ...trpc.search.products.queryOptions(vendorProductsInput(vendor.id)), staleTime: 'static' }),
+      queryClient.query({ ...trpc.reviews.summary.queryOptions({ vendorId: vendor.id }), staleTime: 'static' }),
+      queryClient.query({ ...trpc.reviews.list.queryOptions(reviewsInput({ vendorId: vendor.id })), staleTime: 'static' }),
     ]);
     return {
       seo: {

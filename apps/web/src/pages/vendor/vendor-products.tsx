@@ -20,7 +20,7 @@ export function VendorProducts({ vendorId }: { vendorId: string }) {
     if (!cursor) return;
     setLoading(true);
     try {
-      const page = await queryClient.fetchQuery(trpc.search.products.queryOptions(vendorProductsInput(vendorId, cursor)));
+      const page = await queryClient.query(trpc.search.products.queryOptions(vendorProductsInput(vendorId, cursor)));
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } finally {
