@@ -24,7 +24,7 @@ interface WireData {
 
 function wireData(e: object): WireData | null {
   const data = (e as { data?: unknown }).data;
-  return data && typeof data === 'object' ? (data as WireData) : null;
+  return data && typeof data === 'object' ? data : null;
 }
 
 export function apiError(e: unknown): ApiErrorInfo {

@@ -10,7 +10,7 @@ describe('choosing how the UI reaches the counter', () => {
   });
 
   it('uses the IPC bridge when the Electron preload exposed one', () => {
-    const transport: MakeriesBridge['trpc'] = { request: () => Promise.reject(new Error('unused')), subscribe: () => () => {} } as unknown as MakeriesBridge['trpc'];
+    const transport: MakeriesBridge['trpc'] = { request: () => Promise.reject(new Error('unused')), subscribe: () => () => {} };
     const picked = pickLinks({ host: { makeries: { trpc: transport } as MakeriesBridge }, origin: 'file://' });
     expect(picked.kind).toBe('ipc');
   });

@@ -9,7 +9,7 @@ import type { CounterRouter } from './types';
  * the UI and its API on one origin: HTTP (batched) for calls, server-sent events for subscriptions, at /trpc.
  */
 
-export const TRPC_PATH = '/trpc';
+const TRPC_PATH = '/trpc';
 
 export interface LinkEnvironment {
   /** `window`, which has `makeries` only inside the Electron shell */
@@ -18,7 +18,7 @@ export interface LinkEnvironment {
   origin: string;
 }
 
-export function browserLinks(origin: string): TRPCLink<CounterRouter>[] {
+function browserLinks(origin: string): TRPCLink<CounterRouter>[] {
   const url = `${origin}${TRPC_PATH}`;
   return [
     splitLink({

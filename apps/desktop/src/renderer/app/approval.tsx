@@ -13,8 +13,8 @@ export type WithApproval = <T>(action: string, run: (approval?: Approval) => Pro
 
 interface Pending {
   action: string;
-  attempt(approval: Approval): Promise<void>;
-  cancel(): void;
+  attempt: (approval: Approval) => Promise<void>;
+  cancel: () => void;
 }
 
 const ApprovalContext = createContext<WithApproval | null>(null);

@@ -17,7 +17,7 @@ export interface NavTarget {
 
 export interface Nav {
   current: NavTarget;
-  go(target: Page | NavTarget): void;
+  go: (target: Page | NavTarget) => void;
 }
 
 export const NavContext = createContext<Nav | null>(null);

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { attachScanner, type WindowLike } from '../scanner/attach';
+import { attachScanner } from '../scanner/attach';
 
 /*
  * One keyboard-wedge scanner listener for the whole app (scanner/attach.ts tells scans from typing). A scan
@@ -34,13 +34,16 @@ export function ScanProvider({ children, onUnhandled }: { children: ReactNode; o
 
   useEffect(
     () =>
-      attachScanner(window as unknown as WindowLike, {
+      attachScanner(window, {
         onScan: (code) => {
           const handler = registry.scans.at(-1);
           if (handler) handler.current(code);
           else unhandled.current?.(code);
         },
         replay: (text) => {
+          // the only way to type into the focused field as the keyboard would (at the caret, with an `input` event
+          // React's onChange sees, and one undo step); Chromium keeps supporting it and no replacement does all three
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
           if (isEditable(document.activeElement)) document.execCommand('insertText', false, text);
           else registry.sinks.at(-1)?.current(text);
         },

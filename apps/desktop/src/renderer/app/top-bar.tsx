@@ -16,7 +16,7 @@ export const PAGES: { page: Page; label: string; key: string; icon: ReactNode }[
   { page: 'backOffice', label: 'Back office', key: 'F5', icon: <IconBuildingWarehouse size={22} /> },
 ];
 
-function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; onClick(): void }) {
+function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; onClick: () => void }) {
   return (
     <UnstyledButton
       onClick={onClick}
@@ -49,7 +49,7 @@ function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: bo
 }
 
 /** Where the staff member is, and the way to every other screen (F1–F5 from the keyboard). */
-export function TopBar({ page, onGo, device }: { page: Page; onGo(p: Page): void; device: DeviceStatus }) {
+export function TopBar({ page, onGo, device }: { page: Page; onGo: (p: Page) => void; device: DeviceStatus }) {
   const trpc = useTRPC();
   const now = useNow(20_000);
   const newOrders = useQuery(trpc.webOrders.list.queryOptions({ status: ['placed'], limit: 50 }));

@@ -6,9 +6,9 @@ import { Keypad } from './keypad';
 
 interface Props {
   digits: string;
-  onChange(digits: string): void;
+  onChange: (digits: string) => void;
   currency: string;
-  onEnter?(): void;
+  onEnter?: () => void;
   label: string;
   disabled?: boolean;
 }

@@ -17,7 +17,7 @@ interface Props {
   scope?: DiscountScope;
   current: Discount | null;
   busy?: boolean;
-  onApply(discount: Discount | null): void;
+  onApply: (discount: Discount | null) => void;
 }
 
 /** Percent (quick buttons) or an amount typed on the keypad; shows what comes off before applying it. */

@@ -9,7 +9,7 @@ const KEYS: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '00', '0
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 /** A till keypad: big keys for thumbs. `withDoubleZero` false swaps 00 for an empty slot (PINs). */
-export function Keypad({ onKey, withDoubleZero = true, height = 64, disabled }: { onKey(key: KeypadKey): void; withDoubleZero?: boolean; height?: number; disabled?: boolean }) {
+export function Keypad({ onKey, withDoubleZero = true, height = 64, disabled }: { onKey: (key: KeypadKey) => void; withDoubleZero?: boolean; height?: number; disabled?: boolean }) {
   return (
     <SimpleGrid cols={3} spacing={10} verticalSpacing={10}>
       {KEYS.map((k) =>

@@ -2,7 +2,7 @@ import { UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A selectable row of a master list (sales, web orders): full width, the open one marked by a bar on the left. */
-export function ListRow({ active, onOpen, testId, children }: { active: boolean; onOpen(): void; testId: string; children: ReactNode }) {
+export function ListRow({ active, onOpen, testId, children }: { active: boolean; onOpen: () => void; testId: string; children: ReactNode }) {
   return (
     <UnstyledButton
       onClick={onOpen}

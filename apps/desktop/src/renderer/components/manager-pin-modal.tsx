@@ -13,8 +13,8 @@ import { FocusAnchor } from './focus-anchor';
 interface Props {
   /** what is being allowed, in words: "refund a sale" */
   action: string;
-  onApprove(approval: Approval): Promise<void>;
-  onCancel(): void;
+  onApprove: (approval: Approval) => Promise<void>;
+  onCancel: () => void;
 }
 
 interface SharedBy {

@@ -8,7 +8,7 @@ import { AmountEntry } from './amount-entry';
 import { FocusAnchor } from './focus-anchor';
 
 /** Opens the till: count the float in the drawer and type it. Sales need an open shift. */
-export function OpenShiftModal({ currency, onClose }: { currency: string; onClose(): void }) {
+export function OpenShiftModal({ currency, onClose }: { currency: string; onClose: () => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [digits, setDigits] = useState('10000');

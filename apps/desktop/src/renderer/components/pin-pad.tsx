@@ -9,7 +9,7 @@ const MAX = 8;
 const MIN = 4;
 
 interface Props {
-  onSubmit(pin: string): void;
+  onSubmit: (pin: string) => void;
   busy?: boolean;
   error?: string | null;
   submitLabel?: string;

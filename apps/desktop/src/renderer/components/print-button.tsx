@@ -9,7 +9,7 @@ import { useTRPC } from '../api/trpc';
 interface Props {
   label: string;
   /** queues the print job; answers with the job so the notice can name the printer */
-  print(): Promise<{ job: { printerName: string }; created: boolean }>;
+  print: () => Promise<{ job: { printerName: string }; created: boolean }>;
   role?: 'receipt' | 'kitchen';
   size?: 'md' | 'lg' | 'xl';
   variant?: 'default' | 'filled' | 'light';

@@ -69,7 +69,7 @@ function RejectionCard({ r, canResolve }: { r: Rejection; canResolve: boolean })
 }
 
 /** Changes the marketplace refused (business rules): staff see what and why; a manager records what was done. */
-export function RejectionsModal({ opened, onClose, staff }: { opened: boolean; onClose(): void; staff: SignedIn }) {
+export function RejectionsModal({ opened, onClose, staff }: { opened: boolean; onClose: () => void; staff: SignedIn }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.sync.rejections.queryOptions({ limit: 50, includeResolved: false }, { enabled: opened }));
   const canResolve = isManagerRole(staff.role);

@@ -11,7 +11,8 @@ function initials(name: string): string {
 
 /** Initials in a colour that stays the same for a person, so staff find themselves at a glance. */
 export function StaffAvatar({ name, size = 'md' }: { name: string; size?: number | 'sm' | 'md' | 'lg' | 'xl' }) {
-  const hash = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  let hash = 7;
+  for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
   return (
     <Avatar color={COLORS[hash % COLORS.length]} radius="xl" size={size} variant="filled">
       {initials(name)}

@@ -21,7 +21,7 @@ function keyboardFocusedButton(): boolean {
  * A physical keyboard drives an on-screen keypad: digits arrive through the scanner's key sink (they are held
  * back for a moment in case they are a scan), Backspace and Enter straight from keydown.
  */
-export function useKeypadInput(opts: { enabled?: boolean; onKey(key: KeypadKey): void; onEnter?(): void }): void {
+export function useKeypadInput(opts: { enabled?: boolean; onKey: (key: KeypadKey) => void; onEnter?: () => void }): void {
   const enabled = opts.enabled ?? true;
   const latest = useRef(opts);
   latest.current = opts;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachScanner, type KeyEventLike, type WindowLike } from './attach';
+import { characters } from './burst-classifier';
 
 /** A window with a steppable clock and timers: what the adapter needs of a browser, nothing more. */
 function fakeWindow() {
@@ -50,7 +51,7 @@ describe('attachScanner (DOM adapter)', () => {
     const w = fakeWindow();
     const scans: string[] = [];
     attachScanner(w.win, { onScan: (c) => scans.push(c) });
-    const seen = [...'5012345000018'].map((k, i) => w.press(k, 100 + i * 7));
+    const seen = characters('5012345000018').map((k, i) => w.press(k, 100 + i * 7));
     seen.push(w.press('Enter', 200));
     expect(scans).toEqual(['5012345000018']);
     expect(seen.some(Boolean)).toBe(false);

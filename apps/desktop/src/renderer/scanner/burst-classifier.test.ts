@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBurstClassifier, type BurstClassifierOptions } from './burst-classifier';
+import { characters, createBurstClassifier, type BurstClassifierOptions } from './burst-classifier';
 
 interface Key {
   key: string;
@@ -40,7 +40,7 @@ function run(keys: readonly Key[], opts: Partial<BurstClassifierOptions> = {}, t
 
 /** Keys typed at a steady pace, from `start`. */
 function typed(text: string, start: number, gapMs: number): Key[] {
-  return [...text].map((key, i) => ({ key, at: start + i * gapMs }));
+  return characters(text).map((key, i) => ({ key, at: start + i * gapMs }));
 }
 
 /** A scanner's burst: the code's characters `gapMs` apart, then its suffix key. */
@@ -77,7 +77,7 @@ describe('burst classifier', () => {
     const gaps = [60, 20, 90, 45, 30, 70, 25, 110, 55, 20, 80, 40, 33, 65, 20, 75, 30];
     const text = 'it is ok to go now';
     let at = 5000;
-    const keys = [...text].map((key, i) => ({ key, at: (at += gaps[i % gaps.length] ?? 50) }));
+    const keys = characters(text).map((key, i) => ({ key, at: (at += gaps[i % gaps.length] ?? 50) }));
     const r = run([...keys, { key: 'Enter', at: at + 90 }]);
     expect(r.scans).toEqual([]);
     expect(r.field).toBe(`${text}⏎`);

@@ -26,7 +26,7 @@ export interface BurstClassifierOptions {
   onPassthrough(keys: string[]): void;
 }
 
-export interface KeyDecision {
+interface KeyDecision {
   /** true: stop the key from reaching the page now (it is part of a scan, or held until that is known) */
   swallow: boolean;
 }
@@ -45,9 +45,16 @@ export interface BurstClassifier {
 /** Keys that change others but type nothing themselves: they neither break nor join a burst. */
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'OS']);
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The characters of a text as a person sees them (an accented letter or an emoji is one, whatever its code units). */
+export function characters(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
 /** KeyboardEvent.key is the character itself for printable keys and a name ('Enter', 'ArrowLeft') otherwise. */
 function isPrintable(key: string): boolean {
-  return [...key].length === 1;
+  return characters(key).length === 1;
 }
 
 export function createBurstClassifier(opts: BurstClassifierOptions): BurstClassifier {
@@ -66,7 +73,7 @@ export function createBurstClassifier(opts: BurstClassifierOptions): BurstClassi
     const text = held.join('');
     if (prefix && !text.startsWith(prefix)) return null;
     const c = text.slice(prefix.length);
-    return [...c].length >= minLength ? c : null;
+    return characters(c).length >= minLength ? c : null;
   };
 
   /** Decides the held keys: a scan when they qualify, otherwise typing handed back. */

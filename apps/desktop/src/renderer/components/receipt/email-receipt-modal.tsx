@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconMail, IconWifiOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { apiError } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
@@ -16,7 +16,7 @@ const STATUS: Record<Sent['status'], { label: string; color: string }> = {
 };
 
 /** "Email receipt": the customer's address (or one typed now), queued on the counter until it is online. */
-export function EmailReceiptModal({ saleId, onClose }: { saleId: string; onClose(): void }) {
+export function EmailReceiptModal({ saleId, onClose }: { saleId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();
@@ -28,7 +28,7 @@ export function EmailReceiptModal({ saleId, onClose }: { saleId: string; onClose
   const [busy, setBusy] = useState(false);
   const to = typed ?? forSale.data?.email ?? '';
 
-  const send = async (e: FormEvent) => {
+  const send = async (e: SubmitEvent) => {
     e.preventDefault();
     setError(null);
     setBusy(true);

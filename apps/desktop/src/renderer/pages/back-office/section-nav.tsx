@@ -13,7 +13,7 @@ const ICONS: Record<BackOfficeSection, ReactNode> = {
 };
 
 /** The back office's left list: one big target per section, the open one marked. */
-export function SectionNav({ sections, current, onOpen, managerOnlyHidden }: { sections: SectionInfo[]; current: BackOfficeSection; onOpen(s: BackOfficeSection): void; managerOnlyHidden: boolean }) {
+export function SectionNav({ sections, current, onOpen, managerOnlyHidden }: { sections: SectionInfo[]; current: BackOfficeSection; onOpen: (s: BackOfficeSection) => void; managerOnlyHidden: boolean }) {
   return (
     <Box component="nav" aria-label="Back office sections" p="sm" style={{ background: 'white', borderRight: '1px solid var(--mantine-color-ink-2)', display: 'flex', flexDirection: 'column' }}>
       <Stack gap={4}>

@@ -11,7 +11,7 @@ export interface SectionInfo {
 }
 
 /** The back office's sections, in the order of the left list. */
-export const SECTIONS: readonly SectionInfo[] = [
+const SECTIONS: readonly SectionInfo[] = [
   { id: 'catalog', label: 'Catalog', hint: 'Products and prices', cashiers: true },
   { id: 'stock', label: 'Stock', hint: 'Receive, count, adjust', cashiers: true },
   { id: 'reports', label: 'Reports', hint: 'Sales, products, staff', cashiers: false },

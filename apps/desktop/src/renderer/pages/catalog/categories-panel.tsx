@@ -12,7 +12,7 @@ interface Row {
   sort: number;
 }
 
-function CategoryForm({ initial, onDone }: { initial: Row; onDone(): void }) {
+function CategoryForm({ initial, onDone }: { initial: Row; onDone: () => void }) {
   const client = useTRPCClient();
   const write = useCatalogWrite();
   const [name, setName] = useState(initial.name);

@@ -18,7 +18,7 @@ const ACTION: Record<ImportPreview['rows'][number]['action'], { label: string; c
  * CSV import in two steps: pick a file → the counter checks every row and shows what it would create or update
  * (matched by SKU) → apply, all rows in one go or none. The file is read here and its text sent to the counter.
  */
-export function CsvImportModal({ currency, onClose }: { currency: string; onClose(): void }) {
+export function CsvImportModal({ currency, onClose }: { currency: string; onClose: () => void }) {
   const client = useTRPCClient();
   const write = useCatalogWrite();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);

@@ -21,7 +21,7 @@ interface Props {
   taxRates: CatalogTaxRate[];
   currency: string;
   online: boolean;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** The editor's values; description and tags stay undefined until the marketplace sent them (existing products). */

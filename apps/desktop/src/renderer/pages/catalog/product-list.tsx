@@ -8,8 +8,8 @@ interface Props {
   loading: boolean;
   currency: string;
   filtered: boolean;
-  onOpen(p: CatalogProduct): void;
-  onToggleOnline(p: CatalogProduct, online: boolean): void;
+  onOpen: (p: CatalogProduct) => void;
+  onToggleOnline: (p: CatalogProduct, online: boolean) => void;
 }
 
 function Price({ p, currency }: { p: CatalogProduct; currency: string }) {

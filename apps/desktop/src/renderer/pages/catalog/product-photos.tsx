@@ -12,7 +12,11 @@ type Photo = Outputs['catalogEdit']['uploadPhoto'];
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    // readAsDataURL always ends with a string result; anything else means the read did not happen
+    reader.onload = () => {
+      if (typeof reader.result === 'string') resolve(reader.result);
+      else reject(new Error('This file could not be read.'));
+    };
     reader.onerror = () => reject(new Error('This file could not be read.'));
     reader.readAsDataURL(file);
   });
@@ -22,7 +26,7 @@ interface Props {
   productId: string;
   photos: Photo[];
   online: boolean;
-  onUploaded(): void;
+  onUploaded: () => void;
 }
 
 /** The product's photos (from the marketplace) and an upload through its image pipeline; needs the connection. */

@@ -16,7 +16,7 @@ interface Row {
 
 const percentOf = (bps: number) => bps / 100;
 
-function RateForm({ initial, onDone }: { initial: Row; onDone(): void }) {
+function RateForm({ initial, onDone }: { initial: Row; onDone: () => void }) {
   const client = useTRPCClient();
   const write = useCatalogWrite();
   const [row, setRow] = useState(initial);

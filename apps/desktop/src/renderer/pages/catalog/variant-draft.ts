@@ -18,7 +18,7 @@ export interface VariantDraft {
 }
 
 let keys = 0;
-export const draftKey = (): string => `v${++keys}`;
+const draftKey = (): string => `v${++keys}`;
 
 export function draftOf(v: CatalogVariant, currency: string): VariantDraft {
   return {

@@ -8,10 +8,10 @@ interface Props {
   taxClasses: string[];
   currencySymbol: string;
   /** the form's error for a row's field (the editor's checks or the counter's answer) */
-  errorOf(row: number, field: 'name' | 'sku' | 'barcode' | 'priceText'): ReactNode;
-  onChange(next: VariantDraft[]): void;
+  errorOf: (row: number, field: 'name' | 'sku' | 'barcode' | 'priceText') => ReactNode;
+  onChange: (next: VariantDraft[]) => void;
   /** the row a scanned barcode goes to */
-  onFocusRow(key: string): void;
+  onFocusRow: (key: string) => void;
   scanTarget: string | null;
 }
 

@@ -8,7 +8,7 @@ import type { SyncStatus } from '../../api/types';
  * Offline is said only when the core says so (`connection`, the one field the status bar reads too): a request
  * to the marketplace got no answer. A counter still making its first round since starting is 'connecting'.
  */
-export function isKnownOffline(s: SyncStatus | undefined): boolean {
+function isKnownOffline(s: SyncStatus | undefined): boolean {
   return s?.connection === 'offline';
 }
 

@@ -4,7 +4,7 @@ import { roleLabel } from '../../components/role-label';
 import { StaffAvatar } from '../../components/staff-avatar';
 
 /** Big name tiles (the staff who share a PIN just typed): tap yours. Staff without a PIN cannot be picked. */
-export function StaffPicker({ staff, onPick }: { staff: StaffMember[]; onPick(s: StaffMember): void }) {
+export function StaffPicker({ staff, onPick }: { staff: StaffMember[]; onPick: (s: StaffMember) => void }) {
   return (
     <SimpleGrid cols={{ base: 2, xl: 3 }} spacing="md">
       {staff.map((s) => (

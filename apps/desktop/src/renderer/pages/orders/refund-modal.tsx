@@ -17,7 +17,7 @@ type Tender = 'original' | 'cash' | 'external_card';
 const REASONS = ['Changed their mind', 'Damaged', 'Wrong item', 'Not as described'];
 
 /** Full or partial refund of a receipt, back on the shelf or not; a manager approves with their PIN. */
-export function RefundModal({ sale, onClose }: { sale: SaleView; onClose(): void }) {
+export function RefundModal({ sale, onClose }: { sale: SaleView; onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

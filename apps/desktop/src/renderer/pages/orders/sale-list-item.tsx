@@ -5,7 +5,7 @@ import { money } from '../../format/money';
 import { dayAndTime } from '../../format/time';
 
 /** A receipt in the history list: number, when, what, how much, and whether it has reached the marketplace. */
-export function SaleListItem({ sale, active, onOpen }: { sale: SaleView; active: boolean; onOpen(): void }) {
+export function SaleListItem({ sale, active, onOpen }: { sale: SaleView; active: boolean; onOpen: () => void }) {
   const items = sale.lines.map((l) => l.name).join(', ');
   return (
     <ListRow active={active} onOpen={onOpen} testId="sale-row">

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconLink } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import type { DeviceStatus } from '../../api/types';
@@ -17,7 +17,7 @@ export function PairingPage({ status }: { status: DeviceStatus }) {
   }));
   const busy = pair.isPending || status.sync.bootstrapping;
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (code.trim() && !busy) pair.mutate({ code });
   };

@@ -5,7 +5,7 @@ import { readerUsable, type CardTender } from './card-tender-flow';
 interface Props {
   card: CardTender;
   disabled: boolean;
-  onStart(): void;
+  onStart: () => void;
   /** the key that starts it, shown on the button */
   hotkey?: string;
 }

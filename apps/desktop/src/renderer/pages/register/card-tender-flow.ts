@@ -13,7 +13,7 @@ const READER_KEY = 'makeries.cardReader';
 export const inProgress = (a: CardAttempt | null): boolean => a !== null && (a.status === 'starting' || a.status === 'waiting');
 
 /** The reader this register used last, if it is still registered; otherwise the first one online. */
-export function pickReader(readers: readonly CardReaderInfo[], saved: string | null): CardReaderInfo | null {
+function pickReader(readers: readonly CardReaderInfo[], saved: string | null): CardReaderInfo | null {
   return readers.find((r) => r.id === saved) ?? readers.find((r) => r.status === 'online') ?? readers[0] ?? null;
 }
 

@@ -9,10 +9,10 @@ interface Props {
   readerLabel: string | null;
   error: string | null;
   busy: boolean;
-  onCancel(): void;
-  onCheckAgain(): void;
-  onRetry(): void;
-  onDone(): void;
+  onCancel: () => void;
+  onCheckAgain: () => void;
+  onRetry: () => void;
+  onDone: () => void;
 }
 
 const TONE = {

@@ -14,7 +14,7 @@ function discountText(line: CartLine): string | null {
  * One line of the sale; tap it to change quantity, discount, note or void it. The newest line flashes. The
  * amount is before the order discount and (exclusive mode) tax, which the totals list once, like the receipt.
  */
-export function CartLineRow({ line, currency, fresh, onOpen }: { line: CartLine; currency: string; fresh: boolean; onOpen(): void }) {
+export function CartLineRow({ line, currency, fresh, onOpen }: { line: CartLine; currency: string; fresh: boolean; onOpen: () => void }) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (fresh) ref.current?.scrollIntoView({ block: 'nearest' });

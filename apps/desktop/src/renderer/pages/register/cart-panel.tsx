@@ -22,10 +22,10 @@ interface Props {
   cart: CartControls;
   currency: string;
   shiftOpen: boolean;
-  onPay(): void;
-  onOpenShift(): void;
+  onPay: () => void;
+  onOpenShift: () => void;
   /** a scanned code the catalog does not know: add it as a product */
-  onQuickAdd(code: string): void;
+  onQuickAdd: (code: string) => void;
 }
 
 /** The sale in progress: what was scanned, the totals, and the way to payment (F12). */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CartControls } from './use-cart';
 
 /** Voids the whole sale before payment; it stays on record with who and why. */
-export function ClearSaleModal({ cart, onClose }: { cart: CartControls; onClose(): void }) {
+export function ClearSaleModal({ cart, onClose }: { cart: CartControls; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const clear = async () => {

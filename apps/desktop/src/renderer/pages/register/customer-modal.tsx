@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Divider, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconMail, IconSearch, IconUser, IconUserMinus, IconWifiOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { apiError } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
@@ -13,7 +13,7 @@ type Search = { state: 'idle' } | { state: 'busy' } | { state: 'found'; customer
 
 interface Props {
   current: Current;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /**
@@ -34,10 +34,13 @@ export function CustomerModal({ current, onClose }: Props) {
     await Promise.all([qc.invalidateQueries(trpc.cart.current.queryFilter()), qc.invalidateQueries(trpc.customers.pathFilter())]);
   };
 
-  const find = async (e: FormEvent) => {
+  const find = async (e: SubmitEvent) => {
     e.preventDefault();
     const q = query.trim();
-    if (q.length < 3) return setSearch({ state: 'error', message: 'Type the customer’s full email or phone number.' });
+    if (q.length < 3) {
+      setSearch({ state: 'error', message: 'Type the customer’s full email or phone number.' });
+      return;
+    }
     setSearch({ state: 'busy' });
     try {
       const customer = await client.customers.lookup.query({ query: q });
@@ -62,7 +65,7 @@ export function CustomerModal({ current, onClose }: Props) {
     }
   };
 
-  const useEmail = async (e: FormEvent) => {
+  const saveReceiptEmail = async (e: SubmitEvent) => {
     e.preventDefault();
     setEmailError(null);
     setBusy(true);
@@ -144,7 +147,7 @@ export function CustomerModal({ current, onClose }: Props) {
         )}
         {search.state === 'error' && <Alert color="red">{search.message}</Alert>}
         <Divider label="Or just an email for the receipt" labelPosition="center" />
-        <form onSubmit={(e) => void useEmail(e)} noValidate>
+        <form onSubmit={(e) => void saveReceiptEmail(e)} noValidate>
           <Group align="flex-start" wrap="nowrap">
             <TextInput
               aria-label="Email for the receipt"

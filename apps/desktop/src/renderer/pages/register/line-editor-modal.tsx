@@ -14,7 +14,7 @@ interface Props {
   line: CartLine;
   currency: string;
   cart: CartControls;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** Everything about one line: quantity (or weight), a line discount (manager PIN above the limit), a note, void. */

@@ -8,7 +8,7 @@ import { useApproval } from '../../app/approval';
 import { DiscountForm, type Discount } from '../../components/discount-form';
 
 /** A discount on the whole sale, spread over the lines by the counter; above the limit a manager approves. */
-export function OrderDiscountModal({ cart, currency, onClose }: { cart: CartView; currency: string; onClose(): void }) {
+export function OrderDiscountModal({ cart, currency, onClose }: { cart: CartView; currency: string; onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

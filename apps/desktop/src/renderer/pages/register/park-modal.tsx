@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { CartControls } from './use-cart';
 
 /** Puts the sale aside with a label so the next customer can be served. */
-export function ParkModal({ cart, onClose }: { cart: CartControls; onClose(): void }) {
+export function ParkModal({ cart, onClose }: { cart: CartControls; onClose: () => void }) {
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
-  const park = async (e: FormEvent) => {
+  const park = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     const ok = await cart.park(label);

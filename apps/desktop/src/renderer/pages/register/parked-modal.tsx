@@ -7,7 +7,7 @@ import { dayAndTime } from '../../format/time';
 import type { CartControls } from './use-cart';
 
 /** Parked sales, newest first; resuming one needs an empty register (finish or park the current sale). */
-export function ParkedModal({ cart, currency, onClose }: { cart: CartControls; currency: string; onClose(): void }) {
+export function ParkedModal({ cart, currency, onClose }: { cart: CartControls; currency: string; onClose: () => void }) {
   const trpc = useTRPC();
   const parked = useQuery(trpc.cart.listParked.queryOptions());
   const resume = async (id: string) => {

@@ -12,7 +12,7 @@ const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(1
 
 interface Props {
   currency: string;
-  onPick(p: TileProduct): void;
+  onPick: (p: TileProduct) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }
 

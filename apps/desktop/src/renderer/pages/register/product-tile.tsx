@@ -15,7 +15,7 @@ export interface TileProduct {
 interface Props {
   p: TileProduct;
   currency: string;
-  onPick(p: TileProduct): void;
+  onPick: (p: TileProduct) => void;
   /** Alt+n shortcut shown in the corner */
   hotkey?: number;
   /** the hit Enter in the search box adds */

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { parseMoney } from '@makeries/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useApproval } from '../../app/approval';
@@ -11,8 +11,8 @@ import type { ScanOutcome } from './use-cart';
 interface Props {
   code: string;
   currency: string;
-  onAdded(outcome: ScanOutcome | null): void;
-  onClose(): void;
+  onAdded: (outcome: ScanOutcome | null) => void;
+  onClose: () => void;
 }
 
 /**
@@ -33,7 +33,7 @@ export function QuickAddModal({ code, currency, onAdded, onClose }: Props) {
   const taxes = options.data?.taxRates ?? [];
   const chosenTax = taxClass ?? taxes.find((t) => t.taxClass === 'standard')?.taxClass ?? taxes[0]?.taxClass ?? null;
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setError(null);
     let priceCents: number;

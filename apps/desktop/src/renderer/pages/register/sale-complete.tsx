@@ -11,7 +11,7 @@ import { ReceiptPreview } from '../../components/receipt/receipt-preview';
 import { money } from '../../format/money';
 
 /** After payment: the change in big type for the cashier to count out, the receipt, and on to the next customer. */
-export function SaleComplete({ sale, onNext }: { sale: SaleView; onNext(): void }) {
+export function SaleComplete({ sale, onNext }: { sale: SaleView; onNext: () => void }) {
   const client = useTRPCClient();
   const nav = useNav();
   useHotkeys([['Enter', onNext]], []);

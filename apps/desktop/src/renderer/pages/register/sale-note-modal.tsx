@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CartControls } from './use-cart';
 
 /** A note on the sale (printed on the receipt): "collect Friday", "paid deposit". */
-export function SaleNoteModal({ initial, cart, onClose }: { initial: string; cart: CartControls; onClose(): void }) {
+export function SaleNoteModal({ initial, cart, onClose }: { initial: string; cart: CartControls; onClose: () => void }) {
   const [note, setNote] = useState(initial);
   const [busy, setBusy] = useState(false);
   const save = async () => {

@@ -5,8 +5,8 @@ import type { SoldOutQuestion } from './use-cart';
 
 interface Props {
   question: SoldOutQuestion;
-  onSell(): void;
-  onCancel(): void;
+  onSell: () => void;
+  onCancel: () => void;
 }
 
 /**

@@ -16,10 +16,10 @@ interface Props {
   split: boolean;
   busy: boolean;
   card: CardTender;
-  onKey(k: KeypadKey): void;
-  onCash(): void;
-  onCardMachine(): void;
-  onReader(): void;
+  onKey: (k: KeypadKey) => void;
+  onCash: () => void;
+  onCardMachine: () => void;
+  onReader: () => void;
 }
 
 /**

@@ -22,8 +22,8 @@ import { useTenderKeys } from './use-tender-keys';
 interface Props {
   cart: CartView;
   currency: string;
-  onPaid(sale: SaleView): void;
-  onClose(): void;
+  onPaid: (sale: SaleView) => void;
+  onClose: () => void;
 }
 
 /** The dialog's form: keypad digits and its own part payments (the reader's come from the counter). */
@@ -116,7 +116,10 @@ export function TenderModal({ cart, currency, onPaid, onClose }: Props) {
   const startReader = (amountCents: number | null) => {
     refocus();
     const ok = cardAmount(due, all, amountCents);
-    if ('error' in ok) return setError(ok.error);
+    if ('error' in ok) {
+      setError(ok.error);
+      return;
+    }
     setError(null);
     setDigits('');
     void card.start(cart.id, ok.amountCents);

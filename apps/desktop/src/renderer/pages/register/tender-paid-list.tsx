@@ -3,14 +3,14 @@ import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
 import { money } from '../../format/money';
 import type { UiTender } from './tender-plan';
 
-export const TENDER_NAME: Record<UiTender['kind'], string> = { cash: 'Cash', external_card: 'Card machine', stripe_terminal: 'Card (reader)' };
+const TENDER_NAME: Record<UiTender['kind'], string> = { cash: 'Cash', external_card: 'Card machine', stripe_terminal: 'Card (reader)' };
 
 interface Props {
   tenders: readonly UiTender[];
   currency: string;
   busy: boolean;
-  onRemove(t: UiTender): void;
-  onRelease(attemptId: string): void;
+  onRemove: (t: UiTender) => void;
+  onRelease: (attemptId: string) => void;
 }
 
 /** The part payments taken so far in a split tender, each by the method it was taken with. */

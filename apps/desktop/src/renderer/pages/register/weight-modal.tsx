@@ -10,8 +10,8 @@ interface Props {
   name: string;
   pricePerKgCents: number;
   currency: string;
-  onAdd(grams: number): void;
-  onClose(): void;
+  onAdd: (grams: number) => void;
+  onClose: () => void;
 }
 
 /** Weighed goods without a scale label: type the grams the scale shows. */

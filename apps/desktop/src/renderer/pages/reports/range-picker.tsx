@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { PRESETS, type PresetId, type RangeInput } from './report-range';
 
 /** Today / yesterday / last 7 days / this month, or two dates (the shop's own calendar days). */
-export function RangePicker({ value, onChange }: { value: RangeInput; onChange(r: RangeInput): void }) {
+export function RangePicker({ value, onChange }: { value: RangeInput; onChange: (r: RangeInput) => void }) {
   const [custom, setCustom] = useState('preset' in value ? null : value);
   const [from, setFrom] = useState('from' in value ? value.from : '');
   const [to, setTo] = useState('to' in value ? value.to : '');

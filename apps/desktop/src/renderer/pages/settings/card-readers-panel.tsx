@@ -2,7 +2,7 @@ import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceMobile, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 
@@ -22,7 +22,7 @@ export function CardReadersPanel({ canEdit }: { canEdit: boolean }) {
   const a = state.data;
   const canRegister = canEdit && a !== undefined && (a.available || a.blocked === 'no_reader');
 
-  const register = async (e: FormEvent) => {
+  const register = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
@@ -71,7 +71,7 @@ export function CardReadersPanel({ canEdit }: { canEdit: boolean }) {
         </Paper>
       ))}
       {canRegister && (
-        <Paper withBorder radius="lg" p="md" component="form" onSubmit={(e: FormEvent) => void register(e)}>
+        <Paper withBorder radius="lg" p="md" component="form" onSubmit={(e: SubmitEvent) => void register(e)}>
           <Stack gap="sm">
             <Text fw={700}>Add a reader</Text>
             <Text size="sm" c="ink.7">

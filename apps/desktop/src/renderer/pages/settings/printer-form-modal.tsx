@@ -34,7 +34,7 @@ function formOf(p: PrinterRow | null): Form {
 }
 
 /** Add a printer, or change one: how it is connected, what it prints, paper, drawer. */
-export function PrinterFormModal({ printer, onClose }: { printer: PrinterRow | null; onClose(): void }) {
+export function PrinterFormModal({ printer, onClose }: { printer: PrinterRow | null; onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

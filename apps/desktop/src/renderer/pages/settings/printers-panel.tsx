@@ -23,7 +23,7 @@ function useRun() {
   };
 }
 
-function PrinterCard({ p, canEdit, onEdit }: { p: PrinterRow; canEdit: boolean; onEdit(): void }) {
+function PrinterCard({ p, canEdit, onEdit }: { p: PrinterRow; canEdit: boolean; onEdit: () => void }) {
   const client = useTRPCClient();
   const run = useRun();
   const other = p.role === 'receipt' ? 'kitchen' : 'receipt';

@@ -13,7 +13,7 @@ const SUFFIXES = [
 ];
 
 /** A serial (RS-232 / USB-COM) barcode scanner: which port, how fast, what ends each code. */
-export function ScannerFormModal({ onClose }: { onClose(): void }) {
+export function ScannerFormModal({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

@@ -5,7 +5,7 @@ import { dayProblem, WEEK, type HoursRange, type WeekHours } from './store-hours
 interface Props {
   week: WeekHours;
   disabled: boolean;
-  onChange(week: WeekHours): void;
+  onChange: (week: WeekHours) => void;
 }
 
 const DEFAULT_RANGE: HoursRange = { open: '09:00', close: '17:00' };

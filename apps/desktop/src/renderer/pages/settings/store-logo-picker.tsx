@@ -15,7 +15,11 @@ type LogoType = (typeof TYPES)[number];
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^;,]*;base64,/, ''));
+    // readAsDataURL always ends with a string result; anything else means the read did not happen
+    r.onload = () => {
+      if (typeof r.result === 'string') resolve(r.result.replace(/^data:[^;,]*;base64,/, ''));
+      else reject(new Error('Could not read that file.'));
+    };
     r.onerror = () => reject(new Error('Could not read that file.'));
     r.readAsDataURL(file);
   });
@@ -50,8 +54,14 @@ export function StoreLogoPicker({ settings, canEdit }: { settings: StoreSettings
 
   const choose = (file: File | null) => {
     if (!file) return;
-    if (!(TYPES as readonly string[]).includes(file.type)) return setError('Please choose a PNG, JPEG or WebP image.');
-    if (file.size > RECEIPT_LOGO_MAX_BYTES) return setError('That image is larger than 700 KB. Use a smaller one.');
+    if (!(TYPES as readonly string[]).includes(file.type)) {
+      setError('Please choose a PNG, JPEG or WebP image.');
+      return;
+    }
+    if (file.size > RECEIPT_LOGO_MAX_BYTES) {
+      setError('That image is larger than 700 KB. Use a smaller one.');
+      return;
+    }
     void run(async () => client.store.uploadLogo.mutate({ contentType: file.type as LogoType, dataBase64: await readBase64(file) }), 'Logo saved');
   };
 

@@ -31,7 +31,7 @@ export function useStoreSave() {
       const info = apiError(e);
       const byField: Record<string, string> = {};
       for (const i of info.issues) {
-        const key = String(i.path).split('.')[0] ?? '';
+        const key = i.path.split('.')[0] ?? '';
         if (key && !byField[key]) byField[key] = i.message;
       }
       setErrors(byField);
@@ -42,7 +42,7 @@ export function useStoreSave() {
     errors,
     message,
     saving: save.isPending,
-    submit(patch: StorePatch) {
+    submit: (patch: StorePatch) => {
       setMessage(null);
       save.mutate(patch);
     },

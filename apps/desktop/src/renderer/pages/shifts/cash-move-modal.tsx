@@ -7,7 +7,7 @@ import { AmountEntry } from '../../components/amount-entry';
 import { digitsToCents, money } from '../../format/money';
 
 /** Cash into the drawer (change from the bank) or out of it (paying the window cleaner), with what for. */
-export function CashMoveModal({ kind, currency, onClose }: { kind: 'paidIn' | 'paidOut'; currency: string; onClose(): void }) {
+export function CashMoveModal({ kind, currency, onClose }: { kind: 'paidIn' | 'paidOut'; currency: string; onClose: () => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [digits, setDigits] = useState('');

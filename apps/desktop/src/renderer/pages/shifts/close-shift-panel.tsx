@@ -11,8 +11,8 @@ import { countedCents, countedInput, overShort, type Counts } from './drawer-cou
 interface Props {
   report: ShiftReport;
   currency: string;
-  onClosed(z: ShiftReport): void;
-  onCancel(): void;
+  onClosed: (z: ShiftReport) => void;
+  onCancel: () => void;
 }
 
 /**

@@ -8,7 +8,7 @@ import { useTRPC, useTRPCClient } from '../../api/trpc';
 const REASONS = ['Give change', 'Check the float', 'Customer paid a debt'];
 
 /** Opens the drawer without a sale; always recorded with who and why. */
-export function NoSaleModal({ onClose }: { onClose(): void }) {
+export function NoSaleModal({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

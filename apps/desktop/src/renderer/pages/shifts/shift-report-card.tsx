@@ -42,7 +42,7 @@ function SalesFiguresRows({ report, currency }: { report: ShiftReport; currency:
 }
 
 /** X report (so far) or Z report (closed, with the count): sales, tenders, refunds and the cash drawer. */
-export function ShiftReportCard({ report, currency, staffName }: { report: ShiftReport; currency: string; staffName(id: string): string }) {
+export function ShiftReportCard({ report, currency, staffName }: { report: ShiftReport; currency: string; staffName: (id: string) => string }) {
   const m = (c: number) => money(c, currency);
   const counted = report.counted;
   const over = counted?.overShortCents ?? 0;

@@ -8,7 +8,7 @@ import { useKeySink, useScanHandler } from '../../app/scan-context';
 import { itemTitle, stockItemOf, type StockItem } from './stock-item';
 
 interface Props {
-  onPick(item: StockItem): void;
+  onPick: (item: StockItem) => void;
   /** "Scan or search to add an item" */
   placeholder: string;
 }

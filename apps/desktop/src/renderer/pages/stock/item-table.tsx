@@ -7,11 +7,11 @@ export interface ItemColumn<R> {
   label: string;
   align?: 'left' | 'right' | 'center';
   width?: number;
-  cell(row: R): ReactNode;
+  cell: (row: R) => ReactNode;
 }
 
 /** The list of products being received or counted: name and SKU first, then the screen's own columns. */
-export function ItemTable<R extends { item: StockItem }>({ rows, columns, onRemove }: { rows: R[]; columns: ItemColumn<R>[]; onRemove(variantId: string): void }) {
+export function ItemTable<R extends { item: StockItem }>({ rows, columns, onRemove }: { rows: R[]; columns: ItemColumn<R>[]; onRemove: (variantId: string) => void }) {
   return (
     <Table verticalSpacing="xs" horizontalSpacing="md" striped={false} highlightOnHover data-testid="stock-rows">
       <Table.Thead>

@@ -6,7 +6,7 @@ import { useTRPC } from '../../api/trpc';
 import { itemTitle, type StockItem } from './stock-item';
 
 /** What is at or below its low-stock line, most urgent first, with a shortcut to receive it. */
-export function LowStockPanel({ onReceive }: { onReceive(items: StockItem[]): void }) {
+export function LowStockPanel({ onReceive }: { onReceive: (items: StockItem[]) => void }) {
   const trpc = useTRPC();
   const low = useQuery(trpc.inventory.lowStock.queryOptions({ limit: 200 }, { refetchInterval: 60_000 }));
   if (low.isPending) return <Loader m="xl" />;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 const REASONS = ['Sold out of an item', 'Too busy right now', 'Closing early today', 'Cannot deliver to that address'];
 
 /** Rejecting tells the customer why, in the sentence staff choose here. */
-export function RejectModal({ number, busy, error, onReject, onClose }: { number: string; busy: boolean; error: string | null; onReject(reason: string): void; onClose(): void }) {
+export function RejectModal({ number, busy, error, onReject, onClose }: { number: string; busy: boolean; error: string | null; onReject: (reason: string) => void; onClose: () => void }) {
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onClose} size="md" title={<Text fw={700} size="xl">Reject order {number}</Text>}>

@@ -39,6 +39,6 @@ export const TAB_STATUSES: Record<Tab, OrderStatus[]> = {
 };
 
 export function contactOf(contact: Record<string, unknown> | null): { name: string; phone: string; email: string } {
-  const s = (k: string) => (contact && typeof contact[k] === 'string' ? (contact[k] as string) : '');
+  const s = (k: string) => (contact && typeof contact[k] === 'string' ? contact[k] : '');
   return { name: s('name'), phone: s('phone'), email: s('email') };
 }

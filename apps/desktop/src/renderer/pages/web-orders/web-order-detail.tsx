@@ -14,7 +14,7 @@ import { contactOf, MOVE_LABEL, STATUS_COLOR, STATUS_LABEL } from './status';
 const PREP_MINUTES = [10, 15, 20, 30, 45, 60];
 
 /** One web order: what to make, for whom and when; accept with a prep time, reject with a reason, move it on. */
-export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved(orderId: string, status: OrderStatus): void }) {
+export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved: (orderId: string, status: OrderStatus) => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();

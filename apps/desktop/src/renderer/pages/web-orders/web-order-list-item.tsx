@@ -5,7 +5,7 @@ import { money } from '../../format/money';
 import { clockTime, dayAndTime } from '../../format/time';
 import { contactOf, STATUS_COLOR, STATUS_LABEL } from './status';
 
-export function WebOrderListItem({ order, active, onOpen }: { order: WebOrder; active: boolean; onOpen(): void }) {
+export function WebOrderListItem({ order, active, onOpen }: { order: WebOrder; active: boolean; onOpen: () => void }) {
   const who = contactOf(order.contact).name || 'Customer';
   return (
     <ListRow active={active} onOpen={onOpen} testId="web-order-row">
