@@ -63,9 +63,9 @@ function failedTests(output) {
 }
 
 /** Runs a command; its output goes to the terminal as it comes (`live`) or is kept and returned for printing later. */
-function run(cmd, args, cwd, live = true) {
+function run(cmd, args, cwd, live = true, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     let raw = '';
     const keep = (chunk, to) => {
@@ -87,15 +87,16 @@ function run(cmd, args, cwd, live = true) {
  * printed whole when it ends, so logs never interleave. TEST_LANES=1 runs one package after another, live.
  */
 const LANES = [
-  ['packages/shared', 'apps/server'],
-  ['apps/web', 'apps/desktop'],
+  // one test worker for the server while it shares the two cores with the other lane (its files are CPU-bound)
+  { packages: ['packages/shared', 'apps/server'], env: { VITEST_MAX_WORKERS: '1' } },
+  { packages: ['apps/web', 'apps/desktop'], env: {} },
 ];
 
-async function runPackage(pkg, live) {
+async function runPackage(pkg, live, env = {}) {
   if (live) console.log(`\n=== ${pkg} ===`);
   else console.log(`test: ${pkg} started`);
   const started = Date.now();
-  const { code, output, raw } = await run('pnpm', ['test'], join(root, pkg), live);
+  const { code, output, raw } = await run('pnpm', ['test'], join(root, pkg), live, env);
   if (!live) process.stdout.write(`\n=== ${pkg} ===\n${raw}`);
   return { pkg, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), ...countTests(output), failures: failedTests(output) };
 }
@@ -108,13 +109,16 @@ async function main() {
   const build = await run('pnpm', ['--filter', '@makeries/web', 'build:if-stale'], root);
   if (build.code !== 0) console.error('test: the storefront build failed; its browser tests will fail too');
   const laneCount = Math.max(1, Number(process.env.TEST_LANES ?? 2) || 1);
-  const lanes = laneCount === 1 ? [packages] : LANES.map((lane) => lane.filter((p) => packages.includes(p))).filter((l) => l.length > 0);
+  const lanes =
+    laneCount === 1
+      ? [{ packages, env: {} }]
+      : LANES.map((lane) => ({ ...lane, packages: lane.packages.filter((p) => packages.includes(p)) })).filter((l) => l.packages.length > 0);
   const live = lanes.length === 1;
   const started = Date.now();
   const byLane = await Promise.all(
     lanes.map(async (lane) => {
       const done = [];
-      for (const pkg of lane) done.push(await runPackage(pkg, live));
+      for (const pkg of lane.packages) done.push(await runPackage(pkg, live, live ? {} : lane.env));
       return done;
     }),
   );
