@@ -33,7 +33,8 @@ const SERVER_START_LIMIT_MS = 10 * 60_000;
 
 const say = (line: string): void => void process.stdout.write(`[start] ${line}\n`);
 /** keys work only in an interactive terminal */
-const keys = Boolean(process.stdin.isTTY);
+// undefined (not false) when stdin is not a terminal, whatever the typings say
+const keys = process.stdin.isTTY ?? false;
 /** set once the demo is up: from then on the marketplace may come and go while the counter keeps selling */
 let ready = false;
 

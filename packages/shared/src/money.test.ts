@@ -193,7 +193,7 @@ describe('allocate', () => {
             if ((ws[i] ?? 0) > wj) expect(Math.abs(p)).toBeGreaterThanOrEqual(Math.abs(parts[j] ?? 0));
           });
         });
-        expect(allocate(-t, ws)).toEqual(parts.map((p) => -p + 0));
+        expect(allocate(-t, ws)).toEqual(parts.map((p) => subCents(0, p)));
       }),
       FC,
     );

@@ -89,7 +89,7 @@ export function allocate(total: number, weights: readonly number[]): Cents[] {
     if (t === 0n) return [];
     throw new AppError('BAD_INPUT', 'Cannot split an amount over nothing.');
   }
-  if (t < 0n) return allocate(Number(-t), weights).map((c) => cents(-c));
+  if (t < 0n) return allocate(Number(-t), weights).map((c) => subCents(0, c));
   const effective = ws.every((w) => w === 0n) ? ws.map(() => 1n) : ws;
   const sumW = effective.reduce((a, b) => a + b, 0n);
   const parts = effective.map((w) => (t * w) / sumW);

@@ -16,7 +16,7 @@
  * derived only from what the receipts printed.
  */
 import { AppError } from './errors';
-import { sumCents, type Cents } from './money';
+import { subCents, sumCents, type Cents } from './money';
 import type { TaxMode } from './schemas/vendors';
 
 export const GROSS_BASES = ['tax_inclusive', 'tax_exclusive', 'mixed'] as const;
@@ -131,7 +131,7 @@ export function reportFigures(input: ReportFiguresInput): ReportFigures {
       roundingCents: refundRounding,
       paidOutCents: sumCents([refundTotal, refundRounding]),
     },
-    afterRefundsCents: sumCents([total, -refundTotal]),
+    afterRefundsCents: subCents(total, refundTotal),
   };
 }
 

@@ -13,7 +13,8 @@ export interface MakeriesBridge {
 interface AppBridge {
   /** the installed app version, e.g. "1.4.0" */
   version: string;
-  platform: 'win32' | 'darwin' | 'linux' | string;
+  /** Node's `process.platform`: "win32", "darwin", "linux", … */
+  platform: string;
   /** called at once with the current state, then on every change; returns the unsubscribe function */
   onUpdateState(listener: (state: UpdateState) => void): () => void;
   /**

@@ -106,7 +106,7 @@ function createIpcHandler<TRouter extends AnyRouter>(opts: IpcHandlerOptions<TRo
       const result: unknown = await callTRPCProcedure({
         router: opts.router,
         path: op.path,
-        getRawInput: async () => op.input,
+        getRawInput: () => Promise.resolve(op.input),
         ctx,
         type: op.type,
         signal: abort?.signal,

@@ -44,7 +44,7 @@ function serve(r: Running, port: MessagePortMain): void {
     createContext: () => r.ctx,
     onError: ({ error, path }) => {
       // AppErrors are answers for staff; only the unexpected is worth a log line
-      if (error.code === 'INTERNAL_SERVER_ERROR') log(`internal error in ${path}: ${String(error.cause?.stack ?? error.message)}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR') log(`internal error in ${path}: ${error.cause?.stack ?? error.message}`);
     },
   });
   r.ports.add(served);

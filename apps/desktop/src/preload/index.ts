@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { InstallAnswer, MakeriesBridge, UpdateState } from '../ipc/bridge';
 import { CHANNELS, VERSION_ARG } from '../ipc/channels';
-import { createDeferredPort, fromEventTargetPort } from '../ipc/port';
+import { createDeferredPort, fromEventTargetPort, type EventTargetPort } from '../ipc/port';
 import { createPortTransport } from '../ipc/transport';
 
 /*
@@ -10,7 +10,8 @@ import { createPortTransport } from '../ipc/transport';
  */
 
 const port = createDeferredPort();
-ipcRenderer.on(CHANNELS.corePort, (event) => {
+// typed by hand: Electron's `event.ports` (DOM MessagePort) does not resolve in this Node-side project
+ipcRenderer.on(CHANNELS.corePort, (event: { ports: readonly EventTargetPort[] }) => {
   const received = event.ports[0];
   if (received) port.attach(fromEventTargetPort(received));
 });

@@ -30,15 +30,15 @@ function waitFor<T extends FromChild['type']>(child: ChildProcess, type: T, ms: 
     const timer = setTimeout(() => done(new Error(`child did not send ${type} within ${ms} ms`)), ms);
     const onMessage = (m: FromChild) => {
       if (m.type === 'error') done(new Error(`child failed: ${m.message}`));
-      else if (m.type === type) done(null, m as Extract<FromChild, { type: T }>);
+      else if (m.type === type) done(m as Extract<FromChild, { type: T }>);
     };
     const onExit = (code: number | null) => done(new Error(`child exited (${code}) before ${type}`));
-    function done(err: Error | null, value?: Extract<FromChild, { type: T }>) {
+    function done(outcome: Error | Extract<FromChild, { type: T }>) {
       clearTimeout(timer);
       child.off('message', onMessage);
       child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(value!);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
     }
     child.on('message', onMessage);
     child.on('exit', onExit);

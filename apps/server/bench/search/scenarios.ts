@@ -2,7 +2,8 @@ import type { AutocompleteInput, SearchProductsInputRaw } from '@makeries/shared
 import { CITIES } from './catalog-words';
 
 const at = (i: number) => {
-  const c = CITIES[i % CITIES.length]!;
+  const c = CITIES[i % CITIES.length];
+  if (!c) throw new Error('bench: no cities to search from');
   // a customer somewhere in town, not exactly at the centre
   return { lat: Number((c.lat + 0.01 * ((i % 3) - 1)).toFixed(5)), lng: Number((c.lng - 0.012 * ((i % 2) - 0.5)).toFixed(5)) };
 };

@@ -55,6 +55,7 @@ export function targetFromUrl(url: string | undefined, dataDir: string): Databas
 
 /** Raw SQL rows, the same on PGlite and node-postgres (both return `{ rows }`). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  // Db is typed over the abstract PgQueryResultHKT, so execute's result type says nothing; both drivers give `{ rows }`
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -90,13 +90,14 @@ export function registerOrderLive(app: FastifyInstance, opts: OrderLiveOptions):
   });
 
   // open streams would hold app.close() forever: end them (and their sockets) first
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     closing = true;
     for (const [raw, cleanup] of [...streams]) {
       cleanup();
       raw.end();
       raw.socket?.destroy();
     }
+    done();
   });
   app.addHook('onClose', release);
 }

@@ -87,13 +87,14 @@ export function registerPoke(app: FastifyInstance, opts: PokeOptions): void {
   });
   // open streams would hold app.close() forever: refuse new ones, release and drop the open ones (their sockets
   // too, or keep-alive holds the close), then stop listening
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     open.closing = true;
     for (const [raw, cleanup] of [...open.streams]) {
       cleanup();
       raw.end();
       raw.socket?.destroy();
     }
+    done();
   });
   app.addHook('onClose', release);
 }

@@ -31,7 +31,7 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html
     // pages can show who is signed in and the shop's live state: revalidate every time, never share
     .header('cache-control', 'private, no-cache')
     .header('vary', 'accept-encoding, cookie');
-  if (html.length > 1024 && String(req.headers['accept-encoding'] ?? '').includes('gzip')) {
+  if (html.length > 1024 && (req.headers['accept-encoding'] ?? '').includes('gzip')) {
     return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }));
   }
   return reply.send(html);
@@ -60,15 +60,17 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         log: req.log as never,
         sessionCookie: req.cookies[SESSION_COOKIE],
         ip: req.ip,
-        requestId: String(req.id),
+        requestId: req.id,
       }));
+    // only rendering can fail here; the reply is returned outside the try (it is a thenable, not to be awaited)
+    let page: Awaited<ReturnType<typeof ssr.renderPage>>;
     try {
-      const page = await ssr.renderPage(request, { router: appRouter, createContext, scriptNonce: scriptNonce(req.raw) });
-      if (page.location) return reply.redirect(page.location, page.status);
-      return sendHtml(req, reply, page.status, page.html);
+      page = await ssr.renderPage(request, { router: appRouter, createContext, scriptNonce: scriptNonce(req.raw) });
     } catch (err) {
       req.log.error({ err, url: req.url }, 'storefront render failed');
       return sendHtml(req, reply, 500, '<!doctype html><meta charset="utf-8"><title>Makeries</title><p>Something went wrong on our side. Please try again.</p>');
     }
+    if (page.location) return reply.redirect(page.location, page.status);
+    return sendHtml(req, reply, page.status, page.html);
   });
 }

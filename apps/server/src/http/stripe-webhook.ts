@@ -20,25 +20,26 @@ export interface StripeWebhookOptions {
  */
 export async function registerStripeWebhook(app: FastifyInstance, opts: StripeWebhookOptions): Promise<void> {
   const { database, env } = opts;
-  await app.register(async (scope) => {
+  await app.register((scope, _opts, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post(STRIPE_WEBHOOK_PATH, async (req, reply) => {
       const secret = env.STRIPE_WEBHOOK_SECRET;
       if (!secret) return reply.code(503).send({ error: 'Stripe webhooks are not configured on this server.' });
       const signature = req.headers['stripe-signature'];
       if (typeof signature !== 'string' || !Buffer.isBuffer(req.body)) {
-        securityEvent(req.log, String(req.id), 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'missing' });
+        securityEvent(req.log, req.id, 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'missing' });
         return reply.code(400).send({ error: 'Missing Stripe signature.' });
       }
       let event: Stripe.Event;
       try {
         event = Stripe.webhooks.constructEvent(req.body, signature, secret);
       } catch {
-        securityEvent(req.log, String(req.id), 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'mismatch' });
+        securityEvent(req.log, req.id, 'bad_webhook_signature', { path: STRIPE_WEBHOOK_PATH, ip: req.ip, reason: 'mismatch' });
         return reply.code(400).send({ error: 'Bad Stripe signature.' });
       }
       const outcome = await storeStripeEvent(database.db, event);
       return reply.send({ received: true, duplicate: outcome === 'duplicate' });
     });
+    done();
   });
 }

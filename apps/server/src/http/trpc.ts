@@ -58,7 +58,7 @@ function tooLarge(req: FastifyRequest<{ Params: { path: string } }>, reply: Fast
  */
 export async function registerTrpc(app: FastifyInstance, { database, env }: { database: Database; env: Env }): Promise<void> {
   const secure = env.PUBLIC_URL.startsWith('https://');
-  await app.register(async (scope) => {
+  await app.register((scope, _opts, done) => {
     // tRPC parses the JSON itself
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -88,7 +88,7 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
             sessionCookie: sessionCookieFor(req, env),
             staffProofs: req.headers[STAFF_PROOF_HEADER],
             ip: req.ip,
-            requestId: String(req.id),
+            requestId: req.id,
             cookies: jar,
           });
         },
@@ -103,5 +103,6 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
     scope.all<{ Params: { path: string } }>('/trpc/:path', { bodyLimit: DEFAULT_BODY_LIMIT }, (req, reply) =>
       handle(req, reply, req.params.path),
     );
+    done();
   });
 }

@@ -61,9 +61,9 @@ describeEachDb('job runtime', (get) => {
     const runtime = createJobRuntime(db(), { now: clock.now });
     runtime.register(
       kind,
-      async () => {
+      () => {
         calls++;
-        if (!healthy) throw new Error('Stripe is down');
+        return healthy ? Promise.resolve() : Promise.reject(new Error('Stripe is down'));
       },
       { maxAttempts: 3 },
     );
@@ -99,9 +99,7 @@ describeEachDb('job runtime', (get) => {
     const kind = unique('refused');
     await enqueue(db(), kind, `${kind}:1`, {});
     const runtime = createJobRuntime(db());
-    runtime.register(kind, async () => {
-      throw new PermanentJobError('no such mailbox');
-    });
+    runtime.register(kind, () => Promise.reject(new PermanentJobError('no such mailbox')));
     expect(await runtime.tick()).toMatchObject({ failed: 1, retried: 0 });
     expect((await rowsOf([`${kind}:1`]))[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: 'no such mailbox' });
   });
@@ -115,8 +113,9 @@ describeEachDb('job runtime', (get) => {
     expect(stale?.key).toBe(key);
     let calls = 0;
     const runtime = createJobRuntime(db(), { now: clock.now });
-    runtime.register(kind, async () => {
+    runtime.register(kind, () => {
       calls++;
+      return Promise.resolve();
     });
     expect((await runtime.tick()).done).toBe(0); // still leased
     clock.advance(LEASE_MS);
@@ -138,7 +137,10 @@ describeEachDb('job runtime', (get) => {
     const runs: string[] = [];
     const runtimes = ['a', 'b'].map((who) => {
       const r = createJobRuntime(db(), { now: clock.now });
-      r.every(name, 60_000, async () => void runs.push(who));
+      r.every(name, 60_000, () => {
+        runs.push(who);
+        return Promise.resolve();
+      });
       return r;
     });
     const both = () => Promise.all(runtimes.map((r) => r.tick()));
@@ -155,9 +157,9 @@ describeEachDb('job runtime', (get) => {
     const failing = createJobRuntime(db(), { now: clock.now });
     const broken = unique('broken');
     let attempts = 0;
-    failing.every(broken, 60_000, async () => {
+    failing.every(broken, 60_000, () => {
       attempts++;
-      throw new Error('disk full');
+      return Promise.reject(new Error('disk full'));
     });
     expect((await failing.tick()).periodic).toContain(broken);
     const [row] = await db().execute(sql`SELECT last_error FROM job_schedules WHERE name = ${broken}`).then((r) => (r as { rows: { last_error: string }[] }).rows);

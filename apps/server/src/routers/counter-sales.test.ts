@@ -2,7 +2,7 @@ import { uuidv7, type SaleRefundArgs } from '@makeries/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { refunds } from '../db/schema/index';
-import { failure, levelOf } from '../services/orders.test-helpers';
+import { failure, failureOf, levelOf } from '../services/orders.test-helpers';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs, type Counter } from '../services/sync/sync-test-kit';
 import { describeEachDb } from '../test/harness';
 
@@ -96,7 +96,7 @@ describeEachDb('counterSales (refunds at another register of the shop)', (get) =
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected');
     if (lost?.status !== 'rejected') throw new Error('expected one refusal');
-    const f = await failure(Promise.reject(lost.reason));
+    const f = failureOf(lost.reason);
     expect(f.appCode).toBe('CONFLICT');
     expect(f.details).toMatchObject({ orderLineId: line.id, quantityLeft: 0 });
     expect(await db().select().from(refunds).where(eq(refunds.orderId, sale.id))).toHaveLength(1);

@@ -96,8 +96,9 @@ for (const kind of DB_KINDS) {
         seen = capture();
         const env = testEnv({ STRIPE_WEBHOOK_SECRET: 'whsec_security_events_test' });
         // the options of http/app.ts that matter here: our logger, the request id from the header
-        // the assertion picks Fastify's logger type parameter (without it the instance type does not match `app`)
-        app = Fastify({ loggerInstance: seen.log as FastifyBaseLogger, requestIdHeader: 'x-request-id' });
+        // typed as Fastify's base logger so the instance type matches `app` (pino's own type would not)
+        const log: FastifyBaseLogger = seen.log;
+        app = Fastify({ loggerInstance: log, requestIdHeader: 'x-request-id' });
         await app.register(cookie);
         await registerTrpc(app, { database: fx.server.database, env });
         await registerStripeWebhook(app, { database: fx.server.database, env });

@@ -63,8 +63,9 @@ function setAt(v: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   const copy: Record<string | number, unknown> = Array.isArray(v) ? [...(v as unknown[])] as never : { ...(v as Record<string, unknown>) };
-  if (rest.length === 0 && value === DELETE) delete copy[head];
-  else copy[head] = setAt(copy[head], rest, value);
+  // a copy without the key (drop-key only picks paths ending in an object's key); own keys keep their order
+  if (rest.length === 0 && value === DELETE) return Object.fromEntries(Object.entries(copy).filter(([k]) => k !== String(head)));
+  copy[head] = setAt(copy[head], rest, value);
   return copy;
 }
 

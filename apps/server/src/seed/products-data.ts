@@ -1,4 +1,5 @@
 import type { SeedKind } from './vendors-data';
+import { pick } from './pick';
 
 /** A product template: name, price in pence, category slug, dietary tags, UK VAT class, how it is sold. */
 export interface SeedProduct {
@@ -19,7 +20,7 @@ type Row = [name: string, price: number, category: string, tags: string, tax: 's
 /** A product in options: the first option's price is the product's "from" price. */
 const options = (name: string, category: string, tags: string, taxClass: 'standard' | 'reduced' | 'zero', description: string, variants: [string, number][]): SeedProduct => ({
   name,
-  priceCents: variants[0]![1],
+  priceCents: pick(variants, 0, `option of ${name}`)[1],
   category,
   tags: tags ? tags.split(',') : [],
   taxClass,
@@ -52,7 +53,7 @@ const rows = (list: Row[]): SeedProduct[] =>
 function combos(flavours: string[], bases: [string, number, string, string, 'standard' | 'zero' | 'reduced'][], blurb: string): SeedProduct[] {
   const out: SeedProduct[] = [];
   flavours.forEach((f, i) => {
-    const [base, price, category, tags, tax] = bases[i % bases.length]!;
+    const [base, price, category, tags, tax] = pick(bases, i % bases.length, 'base');
     out.push({ name: `${f} ${base}`, priceCents: price + (i % 4) * 25, category, tags: tags ? tags.split(',') : [], taxClass: tax, description: `${f} ${base.toLowerCase()} — ${blurb}` });
   });
   return out;

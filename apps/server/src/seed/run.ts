@@ -9,6 +9,7 @@ import { callerAs, customerCookie, type SeedCaller } from './caller';
 import { DEMO_CITY } from './city-data';
 import { hoursFor } from './hours';
 import { productImagePng } from './images';
+import { pick } from './pick';
 import { SEED_PRODUCTS, type SeedProduct } from './products-data';
 import { SEED_CATEGORIES, SEED_VENDORS, type SeedVendor } from './vendors-data';
 
@@ -109,7 +110,7 @@ interface SeedVariant {
 }
 
 async function addProduct(owner: SeedCaller, p: SeedProduct, categoryIds: Map<string, string>, vi: number, pi: number): Promise<SeedVariant> {
-  const prefix = SEED_VENDORS[vi]!.slug.split('-').map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+  const prefix = pick(SEED_VENDORS, vi, 'vendor').slug.split('-').map((w) => w.charAt(0).toUpperCase()).join('').slice(0, 3);
   const soldBy = p.soldBy ?? 'each';
   const options = p.variants ?? [{ name: 'Default', priceCents: p.priceCents }];
   const created = await owner.products.create({
@@ -136,7 +137,7 @@ async function addProduct(owner: SeedCaller, p: SeedProduct, categoryIds: Map<st
     const qty = openingStock(pi, j, soldBy);
     if (qty > 0) await owner.inventory.receive({ variantId: variant.id, quantity: qty, note: 'Opening stock' });
   }
-  return { id: created.variants[0]!.id, priceCents: options[0]!.priceCents, soldBy };
+  return { id: pick(created.variants, 0, 'created variant').id, priceCents: pick(options, 0, 'option').priceCents, soldBy };
 }
 
 /** A few items run low or out so the storefront and low-stock lists have something to show; larger options fewer. */
@@ -175,19 +176,21 @@ async function seedCustomersAndOrders(
   ];
   let placed = 0;
   for (const [i, step] of plan.entries()) {
-    const chosen = step.shops.map((s) => shops[s]!);
-    const customer = CUSTOMERS[step.buyer]!;
-    const result = await buyers[step.buyer]!.orders.checkout({
+    const chosen = step.shops.map((s) => pick(shops, s, 'shop'));
+    const customer = pick(CUSTOMERS, step.buyer, 'customer');
+    const buyer = pick(buyers, step.buyer, 'buyer');
+    const result = await buyer.orders.checkout({
       idempotencyKey: uuidv7(),
       contact: { name: customer.name, email: customer.email, phone: '07700 900' + String(100 + i) },
-      items: chosen.flatMap((s) => [s.variants[i % 3]!, s.variants[(i % 3) + 6]!].map((v) => ({ variantId: v.id, quantity: orderQuantity(v, s.vendor) }))),
+      items: chosen.flatMap((s) => [pick(s.variants, i % 3, 'variant'), pick(s.variants, (i % 3) + 6, 'variant')].map((v) => ({ variantId: v.id, quantity: orderQuantity(v, s.vendor) }))),
       fulfilment: chosen.map((s) => ({ vendorId: s.id, type: 'pickup' as const, pickupAt: pickupSlot(s.hours) })),
       paymentMethod: 'pay_at_pickup',
     });
     for (const order of result.orders) {
-      const shop = chosen.find((s) => s.id === order.vendorId)!;
+      const shop = chosen.find((s) => s.id === order.vendorId);
+      if (!shop) throw new Error(`seed: checkout returned an order for vendor ${order.vendorId}, which was not in the cart`);
       for (const to of step.moves) await shop.owner.orders.transition({ orderId: order.id, to, prepMinutes: to === 'accepted' ? 20 : undefined });
-      if (step.moves.includes('completed')) await seedReviews(buyers[step.buyer]!, order.id);
+      if (step.moves.includes('completed')) await seedReviews(buyer, order.id);
     }
     placed += result.orders.length;
   }
@@ -203,7 +206,7 @@ let reviewSeq = 0;
 
 /** The buyer reviews the shop and the first product of a collected order, through the same API as the storefront. */
 async function seedReviews(buyer: SeedCaller, orderId: string): Promise<void> {
-  const text = SEED_REVIEWS[reviewSeq++ % SEED_REVIEWS.length]!;
+  const text = pick(SEED_REVIEWS, reviewSeq++ % SEED_REVIEWS.length, 'review');
   await buyer.reviews.create({ orderId, ...text.shop });
   const target = (await buyer.reviews.forOrder({ orderId })).targets.find((t) => t.productId !== null);
   if (text.product && target?.productId) await buyer.reviews.create({ orderId, productId: target.productId, ...text.product });

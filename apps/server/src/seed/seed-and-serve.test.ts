@@ -81,7 +81,7 @@ describe('a fresh start seeds the demo city and serves it', () => {
     const trpc = async <T,>(path: string, input: unknown): Promise<T> => {
       const res = await app.inject({ method: 'GET', url: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` });
       expect(res.statusCode).toBe(200);
-      return (res.json() as { result: { data: T } }).result.data;
+      return res.json<{ result: { data: T } }>().result.data;
     };
     type Variant = { name: string; sku: string; barcode: string | null; priceCents: number; soldBy: string; available: boolean; maxGrams: number | null };
     const product = async (name: string) => {

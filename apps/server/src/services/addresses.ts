@@ -47,7 +47,7 @@ export async function createAddress(db: DbOrTx, customerId: string, input: Addre
     // serialise this customer's address writes so the count limit and the single default hold
     await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(customerAddresses).where(eq(customerAddresses.customerId, customerId));
-    const n = Number(row?.n ?? 0);
+    const n = row?.n ?? 0;
     if (n >= MAX_SAVED_ADDRESSES) {
       throw new AppError('CONFLICT', `You can save up to ${MAX_SAVED_ADDRESSES} addresses. Delete one you no longer use first.`);
     }

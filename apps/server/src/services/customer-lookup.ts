@@ -4,10 +4,16 @@ import type { DbOrTx } from '../db/client';
 import { customers } from '../db/schema/index';
 
 const DOTS = '•••';
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** What a reader sees as one character: "é" written as e + accent, or a flag, stays whole. */
+function graphemes(s: string): string[] {
+  return Array.from(GRAPHEMES.segment(s), (g) => g.segment);
+}
 
 /** "Alice Fox" → "A•••x": enough for the customer to recognise, not enough to learn a stranger's name. */
 export function maskName(name: string): string {
-  const chars = [...name.trim()];
+  const chars = graphemes(name.trim());
   if (chars.length === 0) return '';
   return chars.length === 1 ? `${chars[0]}${DOTS}` : `${chars[0]}${DOTS}${chars[chars.length - 1]}`;
 }
@@ -16,7 +22,7 @@ export function maskName(name: string): string {
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 1) return email === '' ? '' : DOTS;
-  return `${[...email][0]}${DOTS}${email.slice(at)}`;
+  return `${graphemes(email)[0] ?? ''}${DOTS}${email.slice(at)}`;
 }
 
 /** "07700 900123" → "•••• 123" */

@@ -8,7 +8,16 @@ const t0 = new Date('2025-03-01T10:00:00Z'); // a window boundary for 15 minutes
 describeEachDb('login throttle', (get) => {
   const db = () => get().database.db;
   const delays: number[] = [];
-  const rule: LoginThrottle = { perPlace: 10, perIp: 100, windowSeconds: 900, accountPerHour: 20, sleep: async (ms) => void delays.push(ms) };
+  const rule: LoginThrottle = {
+    perPlace: 10,
+    perIp: 100,
+    windowSeconds: 900,
+    accountPerHour: 20,
+    sleep: (ms) => {
+      delays.push(ms);
+      return Promise.resolve();
+    },
+  };
   const at = (s: number) => new Date(t0.getTime() + s * 1000);
   /** one failed attempt (a ticket never released), or the RATE_LIMITED refusal */
   const attempt = (email: string, ip: string, s = 0) =>

@@ -106,7 +106,7 @@ export async function levelOf(db: Db, variantId: string): Promise<{ onHand: numb
     db,
     sql`SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = ${variantId}`,
   );
-  return { onHand: Number(row?.on_hand ?? 0), reserved: Number(row?.reserved ?? 0) };
+  return { onHand: row?.on_hand ?? 0, reserved: row?.reserved ?? 0 };
 }
 
 /** Everything a checkout or transition could touch, to prove a failure wrote nothing. */
@@ -155,11 +155,16 @@ export async function failure(call: Promise<unknown>): Promise<Failure> {
   try {
     await call;
   } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    const cause = e.cause;
-    if (cause instanceof AppError) return { appCode: cause.code, message: cause.message, details: cause.details };
-    if (cause instanceof ZodError) return { appCode: 'BAD_INPUT', message: cause.message, details: undefined };
-    return { appCode: 'INTERNAL', message: e.message, details: undefined };
+    return failureOf(e);
   }
   throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/** The error a call threw (a rejection already in hand), as a client would see it; anything but a TRPCError is rethrown. */
+export function failureOf(e: unknown): Failure {
+  if (!(e instanceof TRPCError)) throw e;
+  const cause = e.cause;
+  if (cause instanceof AppError) return { appCode: cause.code, message: cause.message, details: cause.details };
+  if (cause instanceof ZodError) return { appCode: 'BAD_INPUT', message: cause.message, details: undefined };
+  return { appCode: 'INTERNAL', message: e.message, details: undefined };
 }

@@ -99,7 +99,9 @@ export async function resetPassword(db: DbOrTx, input: ResetPasswordInput, now: 
       .returning();
     if (!used) throw new AppError('BAD_INPUT', BAD_LINK, { issues: [{ path: 'token', message: BAD_LINK }] });
     // every other link for the same account stops working too
-    const sameAccount = used.staffId ? eq(passwordResets.staffId, used.staffId) : eq(passwordResets.customerId, used.customerId!);
+    const sameAccount = used.staffId ? eq(passwordResets.staffId, used.staffId) : used.customerId ? eq(passwordResets.customerId, used.customerId) : undefined;
+    // password_resets_owner_chk: a link belongs to exactly one of a staff member and a customer
+    if (!sameAccount) throw new Error(`password reset ${used.id} has no owner`);
     await tx.update(passwordResets).set({ usedAt: now }).where(and(sameAccount, isNull(passwordResets.usedAt)));
     if (used.staffId) {
       const [row] = await tx.update(staff).set({ passwordHash }).where(eq(staff.id, used.staffId)).returning({ email: staff.email });
@@ -107,7 +109,8 @@ export async function resetPassword(db: DbOrTx, input: ResetPasswordInput, now: 
       if (row?.email) await clearAccountFailures(tx, 'staff-login', row.email);
       return { kind: 'staff' as const };
     }
-    const customerId = used.customerId!;
+    const customerId = used.customerId;
+    if (!customerId) throw new Error(`password reset ${used.id} has no owner`);
     // the link reached the inbox, so it confirms the email too (and ends any sign-in with a password someone else chose)
     const [row] = await tx
       .update(customers)

@@ -148,7 +148,7 @@ export async function ratingSummary(db: DbOrTx, input: { vendorId?: string | und
   let total = 0;
   let sum = 0;
   for (const r of rows) {
-    const n = Number(r.n);
+    const { n } = r;
     distribution[r.rating - 1] = n;
     total += n;
     sum += n * r.rating;

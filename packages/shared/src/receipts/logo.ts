@@ -70,7 +70,7 @@ export function logoFromDots(dots: readonly (readonly boolean[])[]): ReceiptLogo
 
 /** Art rows like "..##.." (any non-space, non-dot is black): handy for small marks and for tests. */
 export function logoFromArt(rows: readonly string[]): ReceiptLogo {
-  return logoFromDots(rows.map((r) => [...r].map((c) => c !== '.' && c !== ' ')));
+  return logoFromDots(rows.map((r) => Array.from(r, (c) => c !== '.' && c !== ' ')));
 }
 
 /**

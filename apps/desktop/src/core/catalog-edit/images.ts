@@ -58,7 +58,7 @@ export function createProductMedia(ctx: CoreContext, dataDir: string, fetchFn: F
   };
 
   return {
-    async extras(input: { productId: string }): Promise<ProductExtras> {
+    extras: async (input: { productId: string }): Promise<ProductExtras> => {
       const { productId } = parseInput(productIdInput, input);
       requireStaff(ctx);
       const { api, absolute, serverUrl } = connect('Loading the description and photos');
@@ -72,7 +72,7 @@ export function createProductMedia(ctx: CoreContext, dataDir: string, fetchFn: F
     },
 
     /** Through the server's own image pipeline (type sniffing, resizing, thumbnails). */
-    async upload(input: ImageUploadInput): Promise<ProductPhoto> {
+    upload: async (input: ImageUploadInput): Promise<ProductPhoto> => {
       const p = parseInput(imageUploadInput, input);
       const me = requireStaff(ctx);
       const approvedBy = await approve(ctx, p.approval, 'change product photos');

@@ -9,7 +9,7 @@ import { createServerRemoteSales } from './remote-gateway';
 import { proofHeader } from '../staff/proofs';
 import { buildRefundReceipt } from '../printing/documents/refund';
 import { reportSummary } from '../reports/summary';
-import { counterOrders, createServerShop, makeCounter, readyToSell, sell, syncUntil, type ServerShop, type TestCounter } from '../sync/test-kit';
+import { counterOrders, createServerShop, makeCounter, readyToSell, sell, syncUntil, urlOf, type ServerShop, type TestCounter } from '../sync/test-kit';
 import { startServerProcess, type ServerProcess } from '../test/server-process';
 
 /*
@@ -47,7 +47,7 @@ function lossyCounter() {
   let drop = false;
   const lossy: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
-    if (drop && String(input).includes('counterSales.refund')) {
+    if (drop && urlOf(input).includes('counterSales.refund')) {
       drop = false;
       throw new TypeError('fetch failed: connection reset');
     }

@@ -61,10 +61,6 @@ export function createServerRemoteSales(opts: {
 
 /** For a counter with no marketplace (tests of the rest of the core): every call finds nobody there. */
 export const noRemoteSales: RemoteSales = {
-  find: async () => {
-    throw new AppError('CONFLICT', 'No answer from the marketplace.', { details: { unreachable: true } });
-  },
-  refund: async () => {
-    throw new AppError('CONFLICT', 'No answer from the marketplace.', { details: { unreachable: true } });
-  },
+  find: () => Promise.reject(new AppError('CONFLICT', 'No answer from the marketplace.', { details: { unreachable: true } })),
+  refund: () => Promise.reject(new AppError('CONFLICT', 'No answer from the marketplace.', { details: { unreachable: true } })),
 };

@@ -49,7 +49,7 @@ export const resolveRejectionInput = z.object({
 export const zReportInput = z.object({ shiftId: uuidSchema.optional() }).default({});
 
 /** Counter stock changes carry what the shared ledger schemas check, plus an optional manager approval. */
-const movement = <S extends typeof stockReceiveInput | typeof stockCountInput | typeof stockAdjustInput>(schema: S) =>
+const movement = (schema: typeof stockReceiveInput | typeof stockCountInput | typeof stockAdjustInput) =>
   schema.pick({ variantId: true, quantity: true, note: true }).extend({ approval: approvalInput.optional() });
 export const receiveInput = movement(stockReceiveInput);
 export const countInput = movement(stockCountInput);

@@ -68,20 +68,23 @@ export function createTestSync(core: CounterCore): TestSync {
       emit();
       return { deviceId: sync.shop.deviceId, registerCode: 'A1', vendorId: sync.shop.vendorId, vendorName: 'Crumb Bakery' };
     },
-    async unpair() {
+    unpair() {
       core.device.unpair();
       emit();
+      return Promise.resolve();
     },
-    async syncNow() {
+    syncNow() {
       sync.calls.syncNow++;
       const at = new Date(core.ctx.now()).toISOString();
       sync.set({ lastPushAt: at, lastPullAt: at });
+      return Promise.resolve();
     },
     start() {
       sync.calls.start++;
     },
-    async stop() {
+    stop() {
       sync.calls.stop++;
+      return Promise.resolve();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -20,8 +20,8 @@ const keyOf = (s: ScannerConfig) => JSON.stringify([s.path, s.baudRate, s.prefix
  */
 export function createSerialReaders(deps: {
   now: () => number;
-  onCode(scannerId: string, code: string): void;
-  onStatus(status: SerialReaderStatus): void;
+  onCode: (scannerId: string, code: string) => void;
+  onStatus: (status: SerialReaderStatus) => void;
 }) {
   const running = new Map<string, Running>();
   let options: ReaderOptions | null = null;

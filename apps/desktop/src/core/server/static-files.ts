@@ -38,7 +38,7 @@ export function createStaticSite(dir: string): StaticSite | null {
       result.stream.destroy();
       return false;
     }
-    const html = String(result.headers['Content-Type'] ?? '').startsWith('text/html');
+    const html = (result.headers['Content-Type'] ?? '').startsWith('text/html');
     res.writeHead(result.statusCode, {
       ...result.headers,
       ...(immutable ? {} : { 'cache-control': 'no-cache' }),

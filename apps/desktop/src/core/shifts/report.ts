@@ -35,7 +35,7 @@ export interface ShiftReport {
   counted: { denominations: Record<string, number>; countedCents: number; overShortCents: number } | null;
 }
 
-const n = (v: number | null | undefined) => Number(v ?? 0);
+const n = (v: number | null | undefined) => v ?? 0;
 
 function eventSum(db: CounterDb, shiftId: string, kind: 'paid_in' | 'paid_out'): number {
   const r = db

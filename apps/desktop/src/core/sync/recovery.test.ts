@@ -14,6 +14,7 @@ import {
   readyToSell,
   sell,
   syncUntil,
+  urlOf,
   type ServerShop,
   type TestCounter,
 } from './test-kit';
@@ -122,7 +123,7 @@ describe('long drains', () => {
     const shop = await createServerShop(server.url, 'Drain');
     const batchSizes: number[] = [];
     const counting: typeof fetch = async (input, init) => {
-      if (String(input).includes('sync.push') && typeof init?.body === 'string') {
+      if (urlOf(input).includes('sync.push') && typeof init?.body === 'string') {
         batchSizes.push((JSON.parse(init.body) as { mutations: unknown[] }).mutations.length);
       }
       return fetch(input, init);
@@ -192,7 +193,7 @@ describe('background loop', () => {
     let down = false;
     let pushes = 0;
     const flaky: typeof fetch = (input, init) => {
-      const url = String(input);
+      const url = urlOf(input);
       // the live-update stream stays quiet; this test is about the retry timers
       if (url.endsWith('/sync/poke')) return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('closed'))));
       if (down) return Promise.reject(new TypeError('fetch failed'));
@@ -237,7 +238,7 @@ describe('pokes', () => {
     let pulls = 0;
     // a poke stream the test writes to: the change a poke announces may not be readable yet (feed watermark)
     const withPokes: typeof fetch = (input, init) => {
-      const url = String(input);
+      const url = urlOf(input);
       if (url.endsWith('/sync/poke')) {
         const body = new ReadableStream<Uint8Array>({ start: (ctl) => void (stream = ctl) });
         return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));

@@ -179,3 +179,9 @@ export function syncUntil<T>(sync: SyncController, what: string, check: () => T)
     sync,
   );
 }
+
+/** The URL a fetch was called with (`String(input)` would print a Request as "[object Request]"). */
+export function urlOf(input: string | URL | Request): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}

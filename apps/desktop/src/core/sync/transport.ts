@@ -71,9 +71,9 @@ export function timedFetch(base: FetchLike, timeoutMs: number, lifetime: () => A
 
 export interface WatchHooks {
   /** the server has not started answering `answerMs` after the request was sent */
-  silent(): void;
+  silent: () => void;
   /** the server answered (any status below 500): it is there, however slow it was */
-  answered(): void;
+  answered: () => void;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { AppError } from '@makeries/shared';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/client';
+import { allOf } from '../../db/conditions';
 import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { customerOrderScope } from './customer-scope';
@@ -55,13 +56,13 @@ export async function findOrderFor(
   lock = false,
 ): Promise<FoundOrder> {
   if (actor.kind === 'staff' || actor.kind === 'device') {
-    const found = await selectOrder(db, and(eq(orders.id, orderId), eq(orders.vendorId, actor.vendorId))!, lock);
+    const found = await selectOrder(db, allOf(eq(orders.id, orderId), eq(orders.vendorId, actor.vendorId)), lock);
     const id = actor.kind === 'staff' ? actor.staffId : actor.deviceId;
     if (found) return { ...found, access: { role: 'vendor', eventActor: { kind: actor.kind, id } } };
   }
   if (actor.kind === 'customer') {
     const scope = await customerOrderScope(db, { customerId: actor.customerId, sessionId: actor.sessionId });
-    const found = await selectOrder(db, and(eq(orders.id, orderId), scope)!, lock);
+    const found = await selectOrder(db, allOf(eq(orders.id, orderId), scope), lock);
     if (found) return { ...found, access: { role: 'customer', eventActor: { kind: 'customer', id: actor.customerId } } };
   }
   if (trackingToken) {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { allOf } from '../../db/conditions';
 import { checkouts, customers, orders } from '../../db/schema/index';
 
 /** The signed-in customer looking at orders: their account and the session they are using now. */
@@ -22,5 +23,5 @@ export async function customerOrderScope(db: DbOrTx, viewer: CustomerViewer): Pr
     .select({ id: checkouts.id })
     .from(checkouts)
     .where(and(eq(checkouts.customerId, viewer.customerId), eq(checkouts.sessionId, viewer.sessionId)));
-  return and(mine, inArray(orders.checkoutId, thisSession))!;
+  return allOf(mine, inArray(orders.checkoutId, thisSession));
 }

@@ -1,7 +1,8 @@
 import { AppError, type OrderDetailView, type OrderPage, type OrderStatus } from '@makeries/shared';
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/client';
+import { allOf, anyOf } from '../../db/conditions';
 import { orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { findOrderFor } from './access';
@@ -50,7 +51,7 @@ async function pageOrders(db: DbOrTx, scope: SQL, page: PageInput, role: ViewerR
   const conditions: SQL[] = [scope];
   if (page.cursor) {
     const c = decodeCursor(page.cursor);
-    conditions.push(or(lt(orders.placedAt, c.placedAt), and(eq(orders.placedAt, c.placedAt), lt(orders.id, c.id)))!);
+    conditions.push(anyOf(lt(orders.placedAt, c.placedAt), allOf(eq(orders.placedAt, c.placedAt), lt(orders.id, c.id))));
   }
   const rows = await db
     .select({ order: orders, vendorName: vendors.name })
@@ -74,10 +75,9 @@ export async function listVendorOrders(
   vendorId: string,
   input: PageInput & { status?: OrderStatus[] | undefined; channel?: 'web' | 'counter' | undefined },
 ): Promise<OrderPage> {
-  const conditions: SQL[] = [eq(orders.vendorId, vendorId)];
-  if (input.status) conditions.push(inArray(orders.status, input.status));
-  if (input.channel) conditions.push(eq(orders.channel, input.channel));
-  return pageOrders(db, and(...conditions)!, input, 'vendor');
+  const byStatus = input.status ? inArray(orders.status, input.status) : undefined;
+  const byChannel = input.channel ? eq(orders.channel, input.channel) : undefined;
+  return pageOrders(db, allOf(eq(orders.vendorId, vendorId), byStatus, byChannel), input, 'vendor');
 }
 
 /** A signed-in customer's orders across all vendors, newest first (only this session's until the email is confirmed). */

@@ -21,7 +21,7 @@ async function markOrderRefunded(db: Db, orderId: string, totalCents: number): P
     .select({ cents: sql<number>`coalesce(sum(${paymentRefunds.amountCents}), 0)::int` })
     .from(paymentRefunds)
     .where(and(eq(paymentRefunds.orderId, orderId), eq(paymentRefunds.status, 'succeeded')));
-  const refunded = Number(sum?.cents ?? 0);
+  const refunded = sum?.cents ?? 0;
   if (refunded <= 0) return;
   await db
     .update(orders)
@@ -43,7 +43,7 @@ export async function refundClosedOrder(db: Db, env: Env, orderId: string): Prom
     .select({ cents: sql<number>`coalesce(sum(${paymentRefunds.amountCents}), 0)::int` })
     .from(paymentRefunds)
     .where(and(eq(paymentRefunds.orderId, orderId), sql`${paymentRefunds.id} <> ${refundId}`));
-  const amount = order.totalCents - Number(earlier?.cents ?? 0);
+  const amount = order.totalCents - (earlier?.cents ?? 0);
   if (amount > 0) await refundPayment(db, env, { refundId, payment, vendorId: order.vendorId, amountCents: amount, orderId });
   await markOrderRefunded(db, orderId, order.totalCents);
 }
@@ -62,7 +62,7 @@ export async function refundWebOrder(
     .select({ cents: sql<number>`coalesce(sum(${paymentRefunds.amountCents}), 0)::int` })
     .from(paymentRefunds)
     .where(and(eq(paymentRefunds.orderId, order.id), sql`${paymentRefunds.id} <> ${input.refundId}`));
-  const left = order.totalCents - Number(earlier?.cents ?? 0);
+  const left = order.totalCents - (earlier?.cents ?? 0);
   if (input.amountCents > left) {
     throw new AppError('BAD_INPUT', `Only ${left} (minor units) of this order is left to refund.`, { details: { refundableCents: left } });
   }

@@ -39,7 +39,7 @@ export function requireStripe(env: Env): Stripe {
 }
 
 /** Stripe unreachable or erroring on its side: a message a cashier or customer can act on. */
-function stripeProblem(err: unknown): AppError {
+export function stripeProblem(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof Stripe.errors.StripeCardError) {
     return new AppError('CONFLICT', `The card was declined: ${err.message}`, { details: { declineCode: err.decline_code ?? err.code } });

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { payments } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { markPaymentFinal, type PaymentRow } from './payment-rows';
-import { callStripe, requireStripe } from './stripe-client';
+import { callStripe, requireStripe, stripeProblem } from './stripe-client';
 import { requireOwnReader } from './terminal-readers';
 import { platformFee, requireCardVendor, vendorPayments } from './vendor-account';
 
@@ -120,7 +120,7 @@ async function pushToReader(db: Db, stripe: Stripe, row: PaymentRow): Promise<Te
       const what = code === 'terminal_reader_busy' ? 'is busy with another payment' : 'is offline';
       throw new AppError('CONFLICT', `The card reader ${what}. Check the reader, then try again or take cash.`);
     }
-    return callStripe(() => Promise.reject(err));
+    throw stripeProblem(err);
   }
   return { paymentIntentId: intentId, status: 'waiting' };
 }

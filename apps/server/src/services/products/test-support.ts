@@ -7,7 +7,7 @@ import { devices } from '../../db/schema/index';
 import { hashToken, newToken } from '../tokens';
 
 /** Test helper: the error a caller sees, as our ErrorCode (the same mapping the tRPC error formatter uses). */
-export async function errorOf(p: Promise<unknown>): Promise<{ code: ErrorCode | string; message: string; details?: Record<string, unknown> }> {
+export async function errorOf(p: Promise<unknown>): Promise<{ code: ErrorCode | TRPCError['code']; message: string; details?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {

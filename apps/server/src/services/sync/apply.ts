@@ -46,6 +46,7 @@ const SUPPORTED_ARGS_VERSION = 1;
 
 export type Outcome = { status: 'applied' } | ({ status: 'rejected' } & Rejection);
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- N ties HANDLERS[name] to its args type inside the body (a correlated union); `name: MutationName` would make the call need every handler's args at once
 function handle<N extends MutationName>(tx: Tx, scope: ApplyScope, name: N, args: unknown): Promise<void> {
   return HANDLERS[name](tx, scope, args as MutationArgs<N>);
 }

@@ -71,8 +71,8 @@ export async function findCounterSale(db: Db, device: DeviceRef, by: { number?: 
     completedAt: order.placedAt.toISOString(),
     lines: lines.map((l) => ({
       ...lineView(l),
-      refundedQuantity: Number(refunded.get(l.id)?.qty ?? 0),
-      refundedCents: Number(refunded.get(l.id)?.amount ?? 0),
+      refundedQuantity: refunded.get(l.id)?.qty ?? 0,
+      refundedCents: refunded.get(l.id)?.amount ?? 0,
     })),
     payments: payments.map((p) => ({
       id: p.id,

@@ -30,7 +30,7 @@ async function loafReceipt(market: { locale: string; currency: string }, vendor:
     market,
   });
   core.cart.addScan({ code: s.barcodes.loaf });
-  const sale = await core.sales.complete({ tenders: [{ kind: 'cash', tenderedCents: 500 }] });
+  const sale = core.sales.complete({ tenders: [{ kind: 'cash', tenderedCents: 500 }] });
   const doc = buildSaleReceipt(core.ctx.db, { ...sale, completedAt: '2025-05-01T11:30:00.000Z' }, { serverUrl: SERVER_URL, store: STORE });
   return { doc, printed: text(doc) };
 }

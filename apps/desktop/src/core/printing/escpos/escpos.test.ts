@@ -2,7 +2,7 @@ import { parseReceiptDocument, type SaleReceiptDocument } from '@makeries/shared
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf } from '../../test/fixtures';
 import { everythingReceipt, type PrintingShop } from '../documents/test-kit';
-import type { TextRow } from '../layout/index';
+import { textWidth, type TextRow } from '../layout/index';
 import { decodeEscPos, type DecodedCommand } from '../test/escpos-decoder';
 import { layoutForPrinter, renderEscPos, type PrinterProfile } from './index';
 
@@ -46,7 +46,7 @@ describe('renderEscPos', () => {
         expect(job.commands.find((c) => c.kind === 'cut')).toEqual({ kind: 'cut', partial: true });
         expect(job.commands.some((c) => c.kind === 'unknown')).toBe(false);
         const columns = paperWidth === 58 ? 32 : 48;
-        expect(job.lines.every((l) => [...l].length <= columns)).toBe(true);
+        expect(job.lines.every((l) => textWidth(l) <= columns)).toBe(true);
       });
     }
   }

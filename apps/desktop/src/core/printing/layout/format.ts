@@ -2,15 +2,16 @@ import { formatDate, formatMoney } from '@makeries/shared';
 
 /** How one document prints money, quantities and times: its own currency, locale and time zone. */
 export interface Formats {
-  money(cents: number): string;
+  // properties, not methods: a layout passes them on as plain functions (`doc.type === 'refund' ? … : f.money`)
+  money: (cents: number) => string;
   /** "+£0.02" / "-£0.02": an adjustment, never mistaken for an amount due */
-  signed(cents: number): string;
-  dateTime(iso: string): string;
-  time(iso: string): string;
+  signed: (cents: number) => string;
+  dateTime: (iso: string) => string;
+  time: (iso: string) => string;
   /** "2 x £1.95" or "0.333 kg @ £24.00/kg" */
-  quantity(soldBy: 'each' | 'weight', quantity: number, unitPriceCents: number): string;
+  quantity: (soldBy: 'each' | 'weight', quantity: number, unitPriceCents: number) => string;
   /** "3" or "0.333 kg" */
-  amountOf(soldBy: 'each' | 'weight', quantity: number): string;
+  amountOf: (soldBy: 'each' | 'weight', quantity: number) => string;
 }
 
 /** Grams as kilograms with three decimals, in integer arithmetic ("333" → "0.333"). */

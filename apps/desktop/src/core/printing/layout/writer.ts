@@ -10,7 +10,13 @@ export type Printable = (text: string) => string;
 
 /** Code points, not UTF-16 units: "é" and "€" are one column each. */
 export function textWidth(s: string): number {
-  return [...s].length;
+  return codePoints(s).length;
+}
+
+/** The printer's code page gets one byte per code point (text is NFC-normalised first), so a column is a code point. */
+function codePoints(s: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are the printer's columns (see above), not graphemes
+  return [...s];
 }
 
 function normalizeText(s: string): string {
@@ -19,7 +25,7 @@ function normalizeText(s: string): string {
 }
 
 function sliceChars(s: string, start: number, end?: number): string {
-  return [...s].slice(start, end).join('');
+  return codePoints(s).slice(start, end).join('');
 }
 
 /** Word wrap to `width`; a word longer than a line is broken. Always at least one (possibly empty) line. */

@@ -230,7 +230,7 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
      * same transaction, so the kick exists exactly when the sale does. No printer, or a kick that cannot be
      * queued, never stops the sale.
      */
-    completeSale(complete: () => SaleView): SaleView {
+    completeSale: (complete: () => SaleView): SaleView => {
       const { sale, kick } = writeTx(ctx.db, () => {
         const s = complete();
         return { sale: s, kick: bestEffort('drawer kick for a sale', () => drawer.forSale(s)) };
@@ -246,13 +246,13 @@ export function createPrintingModule(ctx: CoreContext, documents: JobDocuments, 
      * (in a savepoint, so it never stops the refund), so the kick exists exactly when the refund does. The
      * screens and the worker hear of it once the transaction has committed.
      */
-    refundRecorded(refund: Pick<RefundView, 'id' | 'tender'>): void {
+    refundRecorded: (refund: Pick<RefundView, 'id' | 'tender'>): void => {
       const kick = bestEffort('drawer kick for a refund', () => drawer.forRefund(refund));
       if (kick) queueMicrotask(() => queued(kick));
     },
 
     /** Checks a drawer is wired before `record` writes the audited no-sale, so a refusal writes nothing. */
-    openDrawer<T extends { eventId: string }>(input: { reason: string }, record: (input: { reason: string }) => T): T & { job: PrintJobView | null } {
+    openDrawer: <T extends { eventId: string }>(input: { reason: string }, record: (input: { reason: string }) => T): T & { job: PrintJobView | null } => {
       const p = parseInput(openDrawerInput, input);
       requireStaff(ctx);
       if (!drawer.printer()) throw notFound('No printer with a cash drawer is set up. Turn on "Cash drawer" for the receipt printer in Settings → Printers.');

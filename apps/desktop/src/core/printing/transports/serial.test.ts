@@ -1,29 +1,41 @@
 import { SerialPortMock } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SerialPortBinding } from '../../scanners/serial-scanner';
 import { openTransport, PrintFailure } from './index';
 import type { SerialBinding } from './serial';
 
+/** A MockBinding port opened with `record: true`: what was written to it, and how it was opened. */
+interface MockPortBinding extends SerialPortBinding {
+  readonly openOptions: { baudRate: number };
+  readonly recording: Buffer;
+}
+
+interface MockBindingApi extends SerialBinding {
+  reset(): void;
+  createPort(path: string, opts?: { record?: boolean }): void;
+  open(options: Parameters<SerialBinding['open']>[0]): Promise<MockPortBinding>;
+}
+
 /**
  * @serialport/binding-mock's MockBinding, as serialport itself loads it (its ESM build has no types under
- * package exports, and a second copy would keep its own list of ports).
+ * package exports, and a second copy would keep its own list of ports); typed by hand, as scanners/test-devices.ts does.
  */
-const MockBinding = SerialPortMock.binding;
-type MockPortBinding = Awaited<ReturnType<typeof MockBinding.open>>;
+const MockBinding = SerialPortMock.binding as unknown as MockBindingApi;
 
 const JOB = Buffer.concat([Buffer.from([0x1b, 0x40]), Buffer.from('Kitchen ticket #42\n'), Buffer.from([0x1d, 0x56, 0x42, 0x00])]);
 
 /** MockBinding, keeping each opened port so the test can read what was written to it. */
 function recordingBinding() {
   const opened: MockPortBinding[] = [];
-  const binding = {
-    ...MockBinding,
-    async open(options: Parameters<typeof MockBinding.open>[0]) {
+  const binding: SerialBinding = {
+    list: () => MockBinding.list(),
+    async open(options) {
       const port = await MockBinding.open(options);
       opened.push(port);
       return port;
     },
   };
-  return { opened, binding: binding as unknown as SerialBinding };
+  return { opened, binding };
 }
 
 afterEach(() => MockBinding.reset());

@@ -1,9 +1,13 @@
-import { SerialPort, type SerialPortMock } from 'serialport';
+import { SerialPort } from 'serialport';
+import type { SerialBinding } from '../../scanners/serial-scanner';
 import { afterSending, PrintFailure } from './failure';
 import type { PrintTransport } from './types';
 
-/** The serialport binding: the real one by default; tests pass @serialport/binding-mock's MockBinding. */
-export type SerialBinding = typeof SerialPort.binding | typeof SerialPortMock.binding;
+/**
+ * The serialport binding: the real one by default; tests pass @serialport/binding-mock's MockBinding. Typed by
+ * hand in the scanners (serialport's binding typings do not resolve, see serial-scanner.ts).
+ */
+export type { SerialBinding };
 
 export interface SerialOptions {
   binding?: SerialBinding;

@@ -54,7 +54,8 @@ class Connection {
         fn();
       };
       const step = () => {
-        if (this.failure) { finish(() => reject(this.failure)); return; }
+        const failure = this.failure;
+        if (failure) { finish(() => reject(failure)); return; }
         const v = check();
         if (v !== undefined) { finish(() => resolve(v)); return; }
         if (this.closed) finish(() => reject(new PrintFailure('reset', { detail: 'the printer closed the connection' })));
@@ -64,7 +65,7 @@ class Connection {
           const v = onTimeout();
           finish(() => resolve(v));
         } catch (e) {
-          finish(() => reject(e));
+          finish(() => reject(e instanceof Error ? e : new PrintFailure('timeout', { cause: e })));
         }
       }, ms);
       this.notify.add(step);
