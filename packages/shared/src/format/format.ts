@@ -28,6 +28,11 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** Minor units as the locale writes that currency: 450 GBP en-GB → "£4.50", 450 EUR de-DE → "4,50 €". */
 export function formatMoney(amount: number, currency: string, locale = currentLocale()): string {
   const value = cents(amount);
+  return moneyFormat(currency, locale).format(toDecimalString(value, minorUnitDigits(currency)));
+}
+
+/** The locale's formatter for a currency, made once (an unknown currency or locale is BAD_INPUT). */
+function moneyFormat(currency: string, locale: string): Intl.NumberFormat {
   const key = `${locale}|${currency}`;
   let fmt = moneyFormats.get(key);
   if (!fmt) {
@@ -35,19 +40,12 @@ export function formatMoney(amount: number, currency: string, locale = currentLo
     fmt = new Intl.NumberFormat(requireLocale(locale), { style: 'currency', currency });
     moneyFormats.set(key, fmt);
   }
-  return fmt.format(toDecimalString(value, minorUnitDigits(currency)));
+  return fmt;
 }
 
 /** The currency's sign as the locale shows it ("£", "€"), e.g. beside a price field. */
 export function currencySymbol(currency: string, locale = currentLocale()): string {
-  const key = `${locale}|${currency}`;
-  let fmt = moneyFormats.get(key);
-  if (!fmt) {
-    minorUnitDigits(currency);
-    fmt = new Intl.NumberFormat(requireLocale(locale), { style: 'currency', currency });
-    moneyFormats.set(key, fmt);
-  }
-  return fmt.formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  return moneyFormat(currency, locale).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 }
 
 /**
