@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addProduct, checkoutRequest, createShop } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop } from '../services/orders/test-kit';
 import { describeEachDb } from '../test/harness';
 import { buildApp } from './app';
 

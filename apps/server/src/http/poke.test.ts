@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../test/harness';
-import { addProduct } from '../services/orders.test-helpers';
+import { addProduct } from '../services/orders/test-kit';
 import { pairCounter, type Counter } from '../services/sync/sync-test-kit';
 import { registerPoke } from './poke';
 

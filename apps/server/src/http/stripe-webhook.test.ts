@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { jobs, orders, stripeEvents, vendors } from '../db/schema/index';
-import { addProduct, checkoutRequest, createShop, failure } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure } from '../services/orders/test-kit';
 import { enableCardPayments, fakeStripeSdk, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe, type FakeEvent } from '../test/fake-stripe/index';
 import { describeEachDb } from '../test/harness';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addProduct } from '../services/orders.test-helpers';
+import { addProduct } from '../services/orders/test-kit';
 import { pairCounter } from '../services/sync/sync-test-kit';
 import { createCustomerFixture, createVendorFixture } from '../test/fixtures';
 import { describeEachDb, testEnv } from '../test/harness';

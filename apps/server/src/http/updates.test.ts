@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRelease } from '../services/releases/add-release';
-import { genericProvider } from '../services/releases/electron-updater.test-kit';
+import { genericProvider } from '../services/releases/electron-updater-test-kit';
 import { registerUpdates } from './updates';
 
 const SIZE = 10_000;

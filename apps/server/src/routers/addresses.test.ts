@@ -1,6 +1,6 @@
 import { MAX_SAVED_ADDRESSES } from '@makeries/shared';
 import { expect, it } from 'vitest';
-import { failure } from '../services/orders.test-helpers';
+import { failure } from '../services/orders/test-kit';
 import { createCustomerFixture } from '../test/fixtures';
 import { describeEachDb } from '../test/harness';
 import { countRows } from './identity-test-kit';

@@ -1,6 +1,6 @@
 import { computeTotals } from '@makeries/shared';
 import { expect, it } from 'vitest';
-import { addProduct, checkoutRequest, createShop, failure, writeSnapshot } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure, writeSnapshot } from '../services/orders/test-kit';
 import { describeEachDb } from '../test/harness';
 
 describeEachDb('cart.quote', (get) => {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { queryRows, type Db } from '../db/client';
-import { addDevice, addProduct, checkoutRequest, createShop, type TestProduct } from '../services/orders.test-helpers';
+import { addDevice, addProduct, checkoutRequest, createShop, type TestProduct } from '../services/orders/test-kit';
 import { createCustomerFixture, type CustomerFixture, type VendorFixture } from '../test/fixtures';
 import { describeEachDb, type Caller } from '../test/harness';
 import { registration } from './identity-test-kit';

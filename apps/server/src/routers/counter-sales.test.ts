@@ -2,7 +2,7 @@ import { uuidv7, type SaleRefundArgs } from '@makeries/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { refunds } from '../db/schema/index';
-import { failure, failureOf, levelOf } from '../services/orders.test-helpers';
+import { failure, failureOf, levelOf } from '../services/orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs, type Counter } from '../services/sync/sync-test-kit';
 import { describeEachDb } from '../test/harness';
 

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../context';
 import { customers, emailOutbox, emailVerifications } from '../db/schema/index';
 import { emailedVerificationToken } from '../seed/caller';
-import { addProduct, checkoutRequest, createShop } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop } from '../services/orders/test-kit';
 import { hashToken } from '../services/tokens';
 import { describeEachDb, MemoryCookieJar } from '../test/harness';
 import { countRows, failure } from './identity-test-kit';

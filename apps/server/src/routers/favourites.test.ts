@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { addProduct, createShop, failure } from '../services/orders.test-helpers';
+import { addProduct, createShop, failure } from '../services/orders/test-kit';
 import { createCustomerFixture } from '../test/fixtures';
 import { describeEachDb } from '../test/harness';
 import { countRows } from './identity-test-kit';

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { addDevice, createShop, failure, proveStaff } from '../services/orders.test-helpers';
+import { addDevice, createShop, failure, proveStaff } from '../services/orders/test-kit';
 import { stripeTestEnv } from '../services/payments/payments-test-kit';
 import { startFakeStripe } from '../test/fake-stripe/index';
 import { createCustomerFixture } from '../test/fixtures';

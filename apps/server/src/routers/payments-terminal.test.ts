@@ -2,7 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentRefunds, payments, terminalReaders } from '../db/schema/index';
-import { addDevice, addProduct, createShop, failure, proveStaff } from '../services/orders.test-helpers';
+import { addDevice, addProduct, createShop, failure, proveStaff } from '../services/orders/test-kit';
 import { envelope, epochOf, pairCounter, saleArgs } from '../services/sync/sync-test-kit';
 import type { VendorFixture } from '../test/fixtures';
 import { enableCardPayments, fakeStripeSdk, stripeTestEnv } from '../services/payments/payments-test-kit';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, paymentTransfers } from '../db/schema/index';
 import { deleteFinishedJobs } from '../jobs/queue';
 import { DONE_RETENTION_MS } from '../jobs/runtime';
-import { addProduct, checkoutRequest, createShop, failure, writeSnapshot, type TestProduct } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure, writeSnapshot, type TestProduct } from '../services/orders/test-kit';
 import { enableCardPayments, fakeStripeSdk, runPaymentJobs, settle, startWebhookApp, stripeTestEnv } from '../services/payments/payments-test-kit';
 import { enqueueCardOrderWork } from '../services/payments/sweep';
 import { startFakeStripe } from '../test/fake-stripe/index';

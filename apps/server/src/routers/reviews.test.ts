@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../services/orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../services/orders/test-kit';
 import { createCustomerFixture, type CustomerFixture, type VendorFixture } from '../test/fixtures';
 import { describeEachDb } from '../test/harness';
 import { countRows } from './identity-test-kit';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows, type Db } from '../db/client';
 import { categories, devices, inventoryMovements, staff, staffDeviceProofs, taxRates } from '../db/schema/index';
-import { failure } from '../services/orders.test-helpers';
+import { failure } from '../services/orders/test-kit';
 import { issueStaffProof } from '../services/staff-proofs';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs, type Counter } from '../services/sync/sync-test-kit';
 import { hashSecret } from '../services/tokens';

@@ -7,7 +7,7 @@ import { createContextInner } from '../context';
 import { queryRows, type Db } from '../db/client';
 import { sessions, staff } from '../db/schema/index';
 import { appRouter } from '../routers/index';
-import { checkoutRequest } from '../services/orders.test-helpers';
+import { checkoutRequest } from '../services/orders/test-kit';
 import { pairCounter } from '../services/sync/sync-test-kit';
 import { hashToken, newToken } from '../services/tokens';
 import { tenantShop, type TenantShop } from '../test/cross-tenant-kit';

@@ -2,7 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { categories, customers, orderLines, productImages, staff, stockAlerts } from '../db/schema/index';
-import { checkoutRequest } from '../services/orders.test-helpers';
+import { checkoutRequest } from '../services/orders/test-kit';
 import { addProduct, createShop, envelope, epochOf, pairCounter, saleArgs, type Counter } from '../services/sync/sync-test-kit';
 import type { Caller, TestServer } from './harness';
 import { createCustomerFixture } from './fixtures';

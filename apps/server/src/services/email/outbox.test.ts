@@ -3,7 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { emailOutbox, vendors } from '../../db/schema/index';
 import { describeEachDb } from '../../test/harness';
-import { addProduct, checkoutRequest, createShop, failure } from '../orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure } from '../orders/test-kit';
 import { envelope, epochOf, pairCounter } from '../sync/sync-test-kit';
 
 describeEachDb('order emails: queued with the change', (get) => {

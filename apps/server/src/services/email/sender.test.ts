@@ -5,12 +5,12 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { emailOutbox, jobs } from '../../db/schema/index';
 import { describeEachDb, testEnv } from '../../test/harness';
-import { addProduct, checkoutRequest, createShop } from '../orders.test-helpers';
+import { addProduct, checkoutRequest, createShop } from '../orders/test-kit';
 import { renderMessage } from './message';
 import { createJobRuntime } from '../../jobs/runtime';
 import { sendQueuedEmails } from './email-test-kit';
 import { EMAIL_JOB, MAX_EMAIL_ATTEMPTS, registerEmailJobs } from './sender';
-import { decodeHeader, parseMessage, startFakeSmtp } from './smtp.test-kit';
+import { decodeHeader, parseMessage, startFakeSmtp } from './smtp-test-kit';
 import { fileTransport, mailDir, smtpTransport, transportFromEnv, type MailTransport } from './transport';
 
 describeEachDb('order emails: the sender', (get) => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderMessage } from './message';
 import { nodemailerOptions, parseSmtpUrl, sendSmtp, SmtpError } from './smtp';
-import { decodeHeader, parseMessage, selfSignedCert, startFakeSmtp, type FakeSmtpServer } from './smtp.test-kit';
+import { decodeHeader, parseMessage, selfSignedCert, startFakeSmtp, type FakeSmtpServer } from './smtp-test-kit';
 
 const message = (body: string) =>
   renderMessage({

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { orderLines } from '../../db/schema/index';
 import { describeEachDb } from '../../test/harness';
-import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from '../orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from './test-kit';
 
 /** A customer orders a weighed item by any weight: the quote and the checkout apply the same shared limits. */
 describeEachDb('ordering weighed items by any weight', (get) => {

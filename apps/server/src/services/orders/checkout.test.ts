@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client';
 import { checkouts, orderEvents, orderLines, orders, products, vendors } from '../../db/schema/index';
 import { createCustomerFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
-import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from '../orders.test-helpers';
+import { addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot } from './test-kit';
 
 describeEachDb('orders.checkout', (get) => {
   const db = () => get().database.db;

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { inventoryMovements } from '../../db/schema/index';
 import { createCustomerFixture, type VendorFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
-import { addDevice, addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot, type TestProduct } from '../orders.test-helpers';
+import { addDevice, addProduct, checkoutRequest, createShop, failure, levelOf, writeSnapshot, type TestProduct } from './test-kit';
 
 describeEachDb('orders.byId / transition / lists', (get) => {
   const db = () => get().database.db;

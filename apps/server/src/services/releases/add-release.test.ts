@@ -8,7 +8,7 @@ import { AppError, type ErrorCode } from '@makeries/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseReleaseArgs, ReleaseUsageError } from '../../ops/release-args';
 import { addRelease, type AddReleaseInput } from './add-release';
-import { jsYaml, providerModule } from './electron-updater.test-kit';
+import { jsYaml, providerModule } from './electron-updater-test-kit';
 
 const NOW = () => new Date('2025-06-01T08:30:00.000Z');
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { describeEachDb } from '../../test/harness';
 import { ledgerOnHand } from '../inventory';
-import type { TestProduct } from '../orders.test-helpers';
+import type { TestProduct } from '../orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, saleArgs } from './sync-test-kit';
 
 const SALES = 10_000;

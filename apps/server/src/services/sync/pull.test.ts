@@ -10,7 +10,7 @@ import { createTestDatabase, DB_KINDS } from '../../test/db';
 import { describeEachDb, testEnv, type TestServer } from '../../test/harness';
 import { createCallerFactory } from '../../trpc';
 import { ensureCategory } from '../catalog';
-import { checkoutRequest, failure } from '../orders.test-helpers';
+import { checkoutRequest, failure } from '../orders/test-kit';
 import { rotateEpoch } from './epoch';
 import { pruneChangeLog } from './prune';
 import { createJobRuntime } from '../../jobs/runtime';

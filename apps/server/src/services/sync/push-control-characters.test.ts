@@ -1,7 +1,7 @@
 import { uuidv7 } from '@makeries/shared';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../test/harness';
-import { levelOf } from '../orders.test-helpers';
+import { levelOf } from '../orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs } from './sync-test-kit';
 
 /*

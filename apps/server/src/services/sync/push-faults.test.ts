@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../test/harness';
-import { failure, levelOf } from '../orders.test-helpers';
+import { failure, levelOf } from '../orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs } from './sync-test-kit';
 
 describeEachDb('sync.push faults', (get) => {

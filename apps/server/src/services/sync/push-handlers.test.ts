@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { inventoryMovements, orderEvents, orders, refundLines, refunds, shiftEvents, shifts } from '../../db/schema/index';
 import { describeEachDb } from '../../test/harness';
-import { checkoutRequest, levelOf } from '../orders.test-helpers';
+import { checkoutRequest, levelOf } from '../orders/test-kit';
 import { refundMovementId } from './ids';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs, type Counter } from './sync-test-kit';
 

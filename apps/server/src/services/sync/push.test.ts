@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deviceMutations, devices, inventoryMovements, orderLines, orderPayments, orders, stockAlerts } from '../../db/schema/index';
 import { createCustomerFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
-import { failure, levelOf } from '../orders.test-helpers';
+import { failure, levelOf } from '../orders/test-kit';
 import { saleMovementId } from './ids';
 import { addProduct, envelope, epochOf, pairCounter, pushCounts, saleArgs } from './sync-test-kit';
 

@@ -10,7 +10,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import { staff } from '../../db/schema/index';
-import { addProduct, createShop, proveStaff, type TestProduct } from '../orders.test-helpers';
+import { addProduct, createShop, proveStaff, type TestProduct } from '../orders/test-kit';
 import type { VendorFixture } from '../../test/fixtures';
 import type { Caller, TestServer } from '../../test/harness';
 import { decodeCursor } from './cursor';

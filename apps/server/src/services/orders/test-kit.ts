@@ -3,11 +3,11 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ZodError } from 'zod';
-import { queryRows, type Db } from '../db/client';
-import { devices, inventoryLevels, inventoryMovements, products, taxRates, variants, vendors } from '../db/schema/index';
-import { createVendorFixture, type VendorFixture } from '../test/fixtures';
-import { issueStaffProof } from './staff-proofs';
-import { hashToken, newToken } from './tokens';
+import { queryRows, type Db } from '../../db/client';
+import { devices, inventoryLevels, inventoryMovements, products, taxRates, variants, vendors } from '../../db/schema/index';
+import { createVendorFixture, type VendorFixture } from '../../test/fixtures';
+import { issueStaffProof } from '../staff-proofs';
+import { hashToken, newToken } from '../tokens';
 
 /** Test set-up for orders: shops with tax rates, products with stock, and a "nothing was written" snapshot. */
 
