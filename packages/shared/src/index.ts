@@ -9,6 +9,7 @@ export * from './totals';
 export * from './report-figures';
 export * from './discount-limits';
 export * from './refund-amounts';
+export * from './drawer-count';
 export * from './prng';
 export * from './time-zone/index';
 export * from './barcode';

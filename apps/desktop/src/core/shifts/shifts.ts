@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { uuidv7, type ShiftEventArgs } from '@makeries/shared';
+import { countedCents, overShortCents, uuidv7, type ShiftEventArgs } from '@makeries/shared';
 import { isoAt, type CoreContext } from '../context';
 import { writeTx, type CounterDb } from '../db/open';
 import { shiftEvents, shifts } from '../db/schema/index';
@@ -34,10 +34,6 @@ function recordEvent(db: CounterDb, nowMs: number, args: Omit<ShiftEventArgs, 'i
   return full.id;
 }
 
-/** Σ value × count of the denominations counted at close. */
-function countedTotal(counted: Record<string, number>): number {
-  return Object.entries(counted).reduce((sum, [value, count]) => sum + Number(value) * count, 0);
-}
 
 export function createShiftModule(ctx: CoreContext) {
   const cashMove = (kind: Extract<EventKind, 'paid_in' | 'paid_out'>, input: CashMoveInput): ShiftReport => {
@@ -107,12 +103,12 @@ export function createShiftModule(ctx: CoreContext) {
       return writeTx(ctx.db, () => {
         const shift = requireOpenShift(ctx.db, registerCode);
         const expected = shiftReport(ctx.db, shift).cash.expectedCents;
-        const counted = countedTotal(p.counted);
+        const counted = countedCents(p.counted);
         recordEvent(ctx.db, now, {
           shiftId: shift.id,
           kind: 'close',
           staffId: staff.staffId,
-          amountCents: counted - expected,
+          amountCents: overShortCents(counted, expected),
           reason: '',
           counted: p.counted,
           expectedCashCents: expected,
@@ -122,7 +118,7 @@ export function createShiftModule(ctx: CoreContext) {
           .set({ status: 'closed', closedBy: staff.staffId, closedAt: isoAt(now), counted: p.counted, expectedCashCents: expected, countedCashCents: counted })
           .where(eq(shifts.id, shift.id))
           .run();
-        logActivity(ctx.db, now, staff.staffId, 'shift_close', { shiftId: shift.id, expected, counted, overShort: counted - expected });
+        logActivity(ctx.db, now, staff.staffId, 'shift_close', { shiftId: shift.id, expected, counted, overShort: overShortCents(counted, expected) });
         const closed = ctx.db.select().from(shifts).where(eq(shifts.id, shift.id)).get();
         if (!closed) throw notFound('The shift disappeared while closing.');
         return shiftReport(ctx.db, closed);

@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Group, NumberInput, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { countedCents, overShort } from '@makeries/shared';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +7,7 @@ import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import type { ShiftReport } from '../../api/types';
 import { denominationsFor, minus, money } from '../../format/money';
-import { countedCents, countedInput, overShort, type Counts } from './drawer-count';
+import { countedInput, type Counts } from './drawer-count';
 
 interface Props {
   report: ShiftReport;
