@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { percentOf } from './money';
 import { taxForAmount } from './tax';
-import { cashRounding, computeTotals, type CartInput, type CartLineInput, type Discount } from './totals';
+import { cashPartDue, cashRounding, computeTotals, type CartInput, type CartLineInput, type Discount } from './totals';
 import type { TaxMode } from './schemas/vendors';
 
 const FC = { seed: 77_001, numRuns: 400 };
@@ -296,5 +296,15 @@ describe('cashRounding', () => {
       }),
       FC,
     );
+  });
+});
+
+describe('cashPartDue', () => {
+  it('rounds only what is left after the cards: a card never pays a rounded amount', () => {
+    // CHF 10.03 total, CHF 6.00 on a card: the cash part is 4.03 → 4.05 at 5 rappen
+    expect(cashPartDue(1003, 600, 5)).toEqual({ roundedCents: 405, roundingCents: 2 });
+    expect(cashPartDue(1003, 0, 5)).toEqual({ roundedCents: 1005, roundingCents: 2 });
+    expect(cashPartDue(1003, 1003, 5)).toEqual({ roundedCents: 0, roundingCents: 0 });
+    expect(cashPartDue(1003, 1200, 5)).toEqual({ roundedCents: 0, roundingCents: 0 });
   });
 });

@@ -171,3 +171,12 @@ export function cashRounding(amount: number, incrementCents: number): { roundedC
   const rounded = cents(roundHalfUp(a, incrementCents) * incrementCents);
   return { roundedCents: rounded, roundingCents: cents(rounded - a) };
 }
+
+/**
+ * The cash part of a sale split between cards and cash (DESIGN §3): cards pay exact amounts first and never give
+ * change; cash pays what is left, rounded to the shop's increment. The payment dialog asks for it and the counter
+ * records it by this one rule.
+ */
+export function cashPartDue(totalCents: number, cardCents: number, incrementCents: number): { roundedCents: Cents; roundingCents: Cents } {
+  return cashRounding(Math.max(0, totalCents - cardCents), incrementCents);
+}

@@ -1,4 +1,4 @@
-import { AppError, cashRounding, formatMoney, sumCents } from '@makeries/shared';
+import { AppError, cashPartDue, formatMoney, sumCents } from '@makeries/shared';
 import type { TenderInput } from '../schemas/sale';
 
 interface PlannedPayment {
@@ -57,7 +57,7 @@ export function planTenders(
   }
   // a sale discounted to nothing still needs one payment on record (the server requires it): cash of 0
   if (left === 0 && cards.length > 0) throw bad('Nothing is left to pay in cash; remove the cash payment.');
-  const { roundedCents, roundingCents } = cashRounding(left, cashIncrementCents);
+  const { roundedCents, roundingCents } = cashPartDue(totalCents, cardTotal, cashIncrementCents);
   if (cashTender.tenderedCents < roundedCents) {
     throw bad(`Cash handed over (${money(cashTender.tenderedCents)}) is less than the ${money(roundedCents)} due.`, { dueCents: roundedCents });
   }

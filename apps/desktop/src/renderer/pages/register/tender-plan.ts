@@ -1,9 +1,9 @@
-import { cashRounding, formatMoney } from '@makeries/shared';
+import { cashPartDue, formatMoney } from '@makeries/shared';
 
 /*
  * The payment dialog's arithmetic, before anything is sent. Cards pay exact amounts and never give change;
  * cash is given once per sale (several handfuls add up) and pays what is left after the cards, rounded to the
- * shop's cash increment (shared cashRounding, the rule the counter applies when it records the sale). Card payments taken on the Stripe reader come from the counter (they survive a
+ * shop's cash increment (shared cashPartDue, the rule the counter applies when it records the sale). Card payments taken on the Stripe reader come from the counter (they survive a
  * restart) and are added to the sale by the counter itself. The counter re-checks all of it and has the last word.
  */
 
@@ -32,7 +32,7 @@ const sum = (ts: readonly UiTender[], pick: (t: UiTender) => boolean = () => tru
 
 /** The cash part once cards have paid theirs: what is left, rounded to the shop's cash increment. */
 function cashDue(due: Due, cardCents: number): number {
-  return cashRounding(Math.max(0, due.totalCents - cardCents), due.cashIncrementCents).roundedCents;
+  return cashPartDue(due.totalCents, cardCents, due.cashIncrementCents).roundedCents;
 }
 
 /** What is still to pay, and in cash what the customer must hand over for it (rounded). */
