@@ -82,9 +82,9 @@ function run(cmd, args, cwd, live = true, env = {}) {
 }
 
 /*
- * Packages run in lanes side by side (TEST_LANES, default 2): the server's PGlite work keeps the CPU busy while
- * the counter's browser and child-process tests mostly wait. With more than one lane each package's output is
- * printed whole when it ends, so logs never interleave. TEST_LANES=1 runs one package after another, live.
+ * TEST_LANES=2 runs the packages in two lanes side by side, each package's output printed whole when it ends. The
+ * default is one lane, one package after another with live output: on two cores the lanes were slower (the server
+ * on one worker took 637 s instead of ~250 s; 902 s in all against 729–842 s) and loaded the timing-sensitive tests.
  */
 const LANES = [
   // one test worker for the server while it shares the two cores with the other lane (its files are CPU-bound)
@@ -108,7 +108,7 @@ async function main() {
   const packages = only.length > 0 ? PACKAGES.filter((p) => only.some((o) => p.endsWith(o))) : PACKAGES;
   const build = await run('pnpm', ['--filter', '@makeries/web', 'build:if-stale'], root);
   if (build.code !== 0) console.error('test: the storefront build failed; its browser tests will fail too');
-  const laneCount = Math.max(1, Number(process.env.TEST_LANES ?? 2) || 1);
+  const laneCount = Math.max(1, Number(process.env.TEST_LANES ?? 1) || 1);
   const lanes =
     laneCount === 1
       ? [{ packages, env: {} }]

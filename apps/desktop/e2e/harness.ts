@@ -121,13 +121,10 @@ export async function scan(page: Page, code: string): Promise<void> {
   try {
     const keys = Array.from(code, (ch) => ({ key: ch, text: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, vk: ch.toUpperCase().charCodeAt(0) }));
     keys.push({ key: 'Enter', text: '\r', code: 'Enter', vk: 13 });
-    // each key carries the time the scanner sent it (4 ms apart), as the OS stamps a real device's keys: a busy
-    // test machine may deliver them late, but the gaps the counter measures stay a scanner's
-    const start = Date.now() / 1000;
     await Promise.all(
-      keys.flatMap((k, i) => [
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, text: k.text, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: start + i * 0.004 }),
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: start + i * 0.004 + 0.001 }),
+      keys.flatMap((k) => [
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, text: k.text, code: k.code, windowsVirtualKeyCode: k.vk }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk }),
       ]),
     );
   } finally {
