@@ -24,11 +24,18 @@ let managerId: string;
 let deadUrl: string;
 const replicas: Replica[] = [];
 
+function heldProofs(r: Replica, staffId: string): number {
+  return (r.core.ctx.sqlite.prepare('SELECT count(*) AS n FROM staff_proofs WHERE staff_id = ?').get(staffId) as { n: number }).n;
+}
+
 async function pairReplica(): Promise<Replica> {
   const r = Replica.create(server.url, deadUrl);
   replicas.push(r);
   await r.sync.pair(await shop.pairingCode());
   await r.core.staff.login({ staffId: managerId, pin: MANAGER_PIN });
+  // the marketplace's proof of the manager's PIN arrives in the background; refunds the manager approves are pushed
+  // with it, so the run starts once it is here (a loaded machine may take longer than the sign-in's own wait)
+  await eventually('the manager’s staff proof to arrive', () => expect(heldProofs(r, managerId)).toBe(1), undefined, 30_000);
   if (!r.core.shifts.current()) r.core.shifts.open({ floatCents: 10_000 });
   return r;
 }
