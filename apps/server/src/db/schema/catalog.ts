@@ -56,6 +56,12 @@ export const products = pgTable(
     minPriceCents: integer('min_price_cents').notNull().default(0),
     inStock: boolean('in_stock').notNull().default(false),
     popularity: integer('popularity').notNull().default(0),
+    /** set while the product is bridged from a point of sale (services/bridges): its POS-owned fields are read-only here */
+    posProvider: text('pos_provider', { enum: ['square', 'shopify', 'toast'] }),
+    /** where the owner edits the POS-owned fields ("Edit in Square") */
+    posEditUrl: text('pos_edit_url'),
+    /** the description was edited in Makeries: imports stop overwriting it */
+    descriptionEdited: boolean('description_edited').notNull().default(false),
     /** category name, vendor name, SKUs and barcodes, kept by the catalog service (weight B) */
     searchExtra: text('search_extra').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(

@@ -9,3 +9,4 @@ export * from './customer-extras';
 export * from './payments';
 export * from './jobs';
 export * from './market';
+export * from './bridges';
