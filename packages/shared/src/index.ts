@@ -34,3 +34,4 @@ export * from './schemas/payments';
 export * from './schemas/customer-extras';
 export * from './schemas/market';
 export * from './receipts/index';
+export * from './schemas/bridges';
