@@ -1,6 +1,9 @@
 import { SquareClient, SquareError } from 'square';
 import { startSquareFake, type FakeClock, type SquareFake, type SquareFakeOptions } from './index';
 
+/** `../shared/reference/` next to the repository (the issue's reference files: spec, vectors, examples). */
+export const SHARED_REFERENCE = new URL('../../../../../../../../shared/reference/', import.meta.url);
+
 export const MERCHANT = 'MLFAKE000001';
 export const LOCATION = 'LFAKELOC0001';
 export const OTHER_LOCATION = 'LFAKELOC0002';
