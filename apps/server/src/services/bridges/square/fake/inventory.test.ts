@@ -95,6 +95,32 @@ describe('square fake: inventory', () => {
     expect(recent.data.map((c) => c.catalogObjectId)).toEqual([variationIds[variationIds.length - 1]]);
   });
 
+  it('history (batchGetChanges) is oldest first and tells our writes from POS sales; inventory.get reads one variation', async () => {
+    const clock = manualClock();
+    fake = await startWithMerchant({ clock, pageSize: 2 });
+    const { variationIds } = fake.upsertItem(MERCHANT, { name: 'Fig', variations: [{ name: 'Box', price: 600 }] });
+    const v = variationIds[0] ?? '';
+    fake.setCount(MERCHANT, v, LOCATION, 9);
+    clock.advance(1000);
+    fake.sellAtPos(MERCHANT, v, LOCATION, 2);
+    const client = clientFor(fake);
+    const older = new Date(clock.now() - 500).toISOString();
+    await client.inventory.batchCreateChanges({ idempotencyKey: 'web-1', changes: [sale(v, older, 'mk-web-1')] });
+    const history: [string | undefined, string | undefined, string | null | undefined][] = [];
+    for await (const c of await client.inventory.batchGetChanges({ catalogObjectIds: [v] })) {
+      const e = c.adjustment ?? c.physicalCount;
+      history.push([c.type, e?.source?.product ?? undefined, e?.source?.applicationId]);
+    }
+    expect(history).toEqual([
+      ['PHYSICAL_COUNT', 'DASHBOARD', undefined],
+      ['ADJUSTMENT', 'EXTERNAL_API', fake.applicationId],
+      ['ADJUSTMENT', 'SQUARE_POS', undefined],
+    ]);
+    const counts: string[] = [];
+    for await (const c of await client.inventory.get({ catalogObjectId: v, locationIds: LOCATION })) counts.push(`${c.locationId ?? ''}=${c.quantity ?? ''}`);
+    expect(counts).toEqual([`${LOCATION}=6`]);
+  });
+
   it('sellAtPos and setCount emit absolute counts with increasing calculated_at', async () => {
     fake = await startWithMerchant();
     const { variationIds } = fake.upsertItem(MERCHANT, { name: 'Pie', variations: [{ name: 'Slice', price: 400 }] });

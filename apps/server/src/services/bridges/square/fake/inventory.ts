@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest, ok, parseBody, requireMerchant, type Route } from './http';
 import type { InventoryStore, PlannedChange } from './inventory-store';
 import { parseMicros, type FakeState, type MerchantState } from './state';
-import type { InventoryCountWire } from './wire';
+import type { InventoryChangeWire, InventoryCountWire } from './wire';
 
 const STATES = [
   'CUSTOM', 'IN_STOCK', 'SOLD', 'RETURNED_BY_CUSTOMER', 'RESERVED_FOR_SALE', 'SOLD_ONLINE', 'ORDERED_FROM_VENDOR',
@@ -58,7 +58,68 @@ const batchCounts = z.object({
   limit: z.number().int().min(1).max(1000).optional(),
 });
 
+const batchChanges = z.object({
+  catalog_object_ids: z.array(z.string()).optional(),
+  location_ids: z.array(z.string()).optional(),
+  types: z.array(z.enum(['PHYSICAL_COUNT', 'ADJUSTMENT'])).optional(),
+  states: z.array(state).optional(),
+  updated_after: z.string().optional(),
+  updated_before: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
 type BatchChange = z.infer<typeof batchChange>;
+
+function offsetCursor(text: string | undefined | null): number {
+  if (text === undefined || text === null || text === '') return 0;
+  const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8') || 'null') as unknown;
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { o?: unknown }).o !== 'number') {
+    throw badRequest('INVALID_CURSOR', 'The cursor is not valid.', 'cursor');
+  }
+  return (parsed as { o: number }).o;
+}
+
+function timeFilter(text: string | undefined, field: string): number | null {
+  if (text === undefined) return null;
+  const micros = parseMicros(text);
+  if (micros === null) throw badRequest('INVALID_TIME', `${field} must be an RFC 3339 timestamp.`, field);
+  return micros;
+}
+
+/** History (BatchRetrieveInventoryChanges): oldest occurred_at first, offset cursor. */
+function changesPage(fake: FakeState, m: MerchantState, body: unknown): { changes: InventoryChangeWire[]; cursor?: string } {
+  const req = parseBody(batchChanges, body);
+  const after = timeFilter(req.updated_after, 'updated_after');
+  const before = timeFilter(req.updated_before, 'updated_before');
+  let start = 0;
+  try {
+    start = offsetCursor(req.cursor);
+  } catch {
+    throw badRequest('INVALID_CURSOR', 'The cursor is not valid.', 'cursor');
+  }
+  const rows = m.changes
+    .map((c, i) => ({ c, i, e: c.adjustment ?? c.physical_count }))
+    .filter(({ c, e }) => {
+      if (!e) return false;
+      const created = (parseMicros(e.created_at) ?? 0);
+      const locations = c.adjustment ? [c.adjustment.from_location_id, c.adjustment.to_location_id] : [c.physical_count?.location_id];
+      const states = c.adjustment ? [c.adjustment.from_state, c.adjustment.to_state] : [c.physical_count?.state];
+      return (
+        (req.catalog_object_ids === undefined || req.catalog_object_ids.includes(e.catalog_object_id)) &&
+        (req.location_ids === undefined || locations.some((l) => l !== undefined && req.location_ids?.includes(l))) &&
+        (req.types === undefined || req.types.includes(c.type)) &&
+        (req.states === undefined || c.type !== 'ADJUSTMENT' || states.some((st) => st !== undefined && (req.states as string[]).includes(st))) &&
+        (after === null || created > after) &&
+        (before === null || created < before)
+      );
+    })
+    .sort((a, b) => (parseMicros(a.e?.occurred_at ?? '') ?? 0) - (parseMicros(b.e?.occurred_at ?? '') ?? 0) || a.i - b.i);
+  const limit = req.limit ?? fake.pageSize;
+  const slice = rows.slice(start, start + limit).map(({ c }) => structuredClone(c));
+  const more = start + limit < rows.length;
+  return { changes: slice, ...(more ? { cursor: Buffer.from(JSON.stringify({ o: start + limit })).toString('base64url') } : {}) };
+}
 
 function plan(store: InventoryStore, m: MerchantState, req: BatchChange): PlannedChange[] {
   return req.changes.map((c, i): PlannedChange => {
@@ -125,6 +186,26 @@ export function inventoryRoutes(fake: FakeState, store: InventoryStore): Route[]
         const source = { product: 'EXTERNAL_API', application_id: fake.applicationId };
         const result = store.apply(m, planned, source, req.ignore_unchanged_counts !== false);
         return ok({ counts: result.counts, changes: result.changes });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v2/inventory/changes/batch-retrieve',
+      scope: 'INVENTORY_READ',
+      handler: (ctx) => ok(changesPage(fake, requireMerchant(ctx), ctx.body)),
+    },
+    {
+      method: 'GET',
+      path: '/v2/inventory/:catalog_object_id',
+      scope: 'INVENTORY_READ',
+      handler: (ctx) => {
+        const m = requireMerchant(ctx);
+        const id = ctx.params.catalog_object_id ?? '';
+        const locations = ctx.query.get('location_ids')?.split(',').filter((l) => l !== '');
+        const counts = [...m.counts.values()]
+          .filter((c) => c.wire.catalog_object_id === id && (locations === undefined || locations.includes(c.wire.location_id)))
+          .map((c) => ({ ...c.wire }));
+        return ok({ counts });
       },
     },
     {

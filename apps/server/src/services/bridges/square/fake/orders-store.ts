@@ -160,7 +160,7 @@ export class OrderStore {
   }
 
   /**
-   * The seller moves the pickup in Square's Order Manager. Square documents `order.fulfillment.updated` as sent
+   * The seller moves the pickup in Square's Order Manager (which lists only paid orders). Square documents `order.fulfillment.updated` as sent
    * for UpdateOrder calls only, so by default this emits `order.updated` alone.
    */
   setFulfillmentState(orderId: string, next: FulfillmentStateWire, opts: { emitFulfillmentEvent?: boolean } = {}): OrderWire {
@@ -168,6 +168,10 @@ export class OrderStore {
     const m = this.merchantOf(rec);
     const order = rec.order;
     if (order.state !== 'OPEN') throw new Error(`square fake: order ${orderId} is ${order.state}`);
+    if (order.net_amount_due_money.amount !== 0) {
+      // Square shows only paid orders with a fulfillment in the Order Manager
+      throw new Error(`square fake: order ${orderId} is unpaid, so the seller cannot see it in the Order Manager`);
+    }
     const f = order.fulfillments?.[0];
     if (!f) throw new Error(`square fake: order ${orderId} has no fulfillment`);
     const old = this.moveFulfillment(f, next);

@@ -83,9 +83,10 @@ describe('square fake: orders and payments', () => {
     const client = clientFor(fake);
     const order = await pushOrder(client, variationIds[0] ?? '');
     const uid = order.fulfillments?.[0]?.uid ?? '';
+    await payFor(client, order); // version 2
     fake.takeEvents();
-    const updated = await client.orders.update({ orderId: order.id ?? '', idempotencyKey: 'u-1', order: { locationId: LOCATION, version: 1, fulfillments: [{ uid, state: 'RESERVED' }] } });
-    expect([updated.order?.version, updated.order?.fulfillments?.[0]?.state]).toEqual([2, 'RESERVED']);
+    const updated = await client.orders.update({ orderId: order.id ?? '', idempotencyKey: 'u-1', order: { locationId: LOCATION, version: 2, fulfillments: [{ uid, state: 'RESERVED' }] } });
+    expect([updated.order?.version, updated.order?.fulfillments?.[0]?.state]).toEqual([3, 'RESERVED']);
     expect(updated.order?.fulfillments?.[0]?.pickupDetails?.acceptedAt).toBeTruthy();
     const events = fake.takeEvents();
     expect(events.map((e) => e.type)).toEqual(['order.updated', 'order.fulfillment.updated']);
@@ -93,14 +94,14 @@ describe('square fake: orders and payments', () => {
     expect(body.data.object.order_fulfillment_updated.fulfillment_update).toEqual([{ fulfillment_uid: uid, old_state: 'PROPOSED', new_state: 'RESERVED' }]);
 
     fake.setFulfillmentState(order.id ?? '', 'PREPARED');
-    const stale = await squareError(() => client.orders.update({ orderId: order.id ?? '', order: { locationId: LOCATION, version: 2, fulfillments: [{ uid, state: 'CANCELED' }] } }));
+    const stale = await squareError(() => client.orders.update({ orderId: order.id ?? '', order: { locationId: LOCATION, version: 3, fulfillments: [{ uid, state: 'CANCELED' }] } }));
     expect([stale.statusCode, stale.code]).toEqual([400, 'VERSION_MISMATCH']);
     expect(fake.order(order.id ?? '').fulfillments?.[0]?.state).toBe('PREPARED');
     const batch = await client.orders.batchGet({ orderIds: [order.id ?? '', 'missing'] });
-    expect(batch.orders?.map((o) => o.version)).toEqual([3]);
+    expect(batch.orders?.map((o) => o.version)).toEqual([4]);
   });
 
-  it('an unpaid order cannot be completed; canceling in Square cancels it without touching stock', async () => {
+  it('an unpaid order cannot be completed nor seen by the seller; canceling a paid one in Square takes no stock', async () => {
     fake = await startWithMerchant();
     const { variationIds } = fake.upsertItem(MERCHANT, { name: 'Tart', variations: [{ name: 'One', price: 700 }] });
     const v = variationIds[0] ?? '';
@@ -109,6 +110,8 @@ describe('square fake: orders and payments', () => {
     const order = await pushOrder(client, v);
     const err = await squareError(() => client.orders.update({ orderId: order.id ?? '', order: { locationId: LOCATION, version: 1, state: 'COMPLETED' } }));
     expect([err.statusCode, err.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(() => fake.setFulfillmentState(order.id ?? '', 'RESERVED')).toThrow(/unpaid/);
+    await payFor(client, order);
     const canceled = fake.setFulfillmentState(order.id ?? '', 'CANCELED');
     expect([canceled.state, canceled.fulfillments?.[0]?.state]).toEqual(['CANCELED', 'CANCELED']);
     expect(fake.count(MERCHANT, v, LOCATION)).toBe(3);

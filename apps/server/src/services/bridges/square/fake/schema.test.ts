@@ -13,6 +13,8 @@ const RESPONSES: [string, RegExp, string][] = [
   ['GET', /^\/v2\/catalog\/object\/[^/]+$/, 'RetrieveCatalogObjectResponse'],
   ['POST', /^\/v2\/inventory\/changes\/batch-create$/, 'BatchChangeInventoryResponse'],
   ['POST', /^\/v2\/inventory\/counts\/batch-retrieve$/, 'BatchRetrieveInventoryCountsResponse'],
+  ['POST', /^\/v2\/inventory\/changes\/batch-retrieve$/, 'BatchRetrieveInventoryChangesResponse'],
+  ['GET', /^\/v2\/inventory\/[^/]+$/, 'RetrieveInventoryCountResponse'],
   ['POST', /^\/v2\/orders$/, 'CreateOrderResponse'],
   ['POST', /^\/v2\/orders\/batch-retrieve$/, 'BatchRetrieveOrdersResponse'],
   ['GET', /^\/v2\/orders\/[^/]+$/, 'RetrieveOrderResponse'],
@@ -79,6 +81,8 @@ async function exercise(f: SquareFake, client: SquareClient): Promise<void> {
   });
   await squareError(() => client.inventory.batchCreateChanges({ idempotencyKey: 'inv-1', changes: [] }));
   await client.inventory.batchGetCounts({ locationIds: [LOCATION] });
+  await client.inventory.batchGetChanges({ catalogObjectIds: [v], limit: 100 });
+  await client.inventory.get({ catalogObjectId: v });
   const created = await client.orders.create({
     idempotencyKey: 'ord-1',
     order: {
