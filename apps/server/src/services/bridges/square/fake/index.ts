@@ -6,6 +6,7 @@ import { inventoryRoutes } from './inventory';
 import { InventoryStore } from './inventory-store';
 import { FakeOAuth, type IssuedToken } from './oauth';
 import { orderRoutes } from './orders';
+import { orderSearchRoute } from './orders-search';
 import { OrderStore } from './orders-store';
 import { FakeHttpServer, type FakeRequestLog } from './server';
 import { iso, newMerchant, parseQuantity, type FakeClock, type FakeLocation, type FakeState } from './state';
@@ -73,7 +74,8 @@ export interface SquareFake {
   catalogObject(merchantId: string, objectId: string): CatalogObjectWire | null;
 
   setCount(merchantId: string, variationId: string, locationId: string, quantity: number | string): void;
-  sellAtPos(merchantId: string, variationId: string, locationId: string, quantity: number | string): void;
+  /** a sale rung up on Square POS: a COMPLETED cash order + IN_STOCK→SOLD (SQUARE_POS); returns the order id */
+  sellAtPos(merchantId: string, variationId: string, locationId: string, quantity: number | string): string;
   count(merchantId: string, variationId: string, locationId: string): number;
 
   order(orderId: string): OrderWire;
@@ -152,6 +154,7 @@ export async function startSquareFake(opts: SquareFakeOptions = {}): Promise<Squ
     ...catalogRoutes(state, catalog),
     ...inventoryRoutes(state, inventory),
     ...orderRoutes(state, orders),
+    orderSearchRoute(state),
   ]);
   state.baseUrl = await http.listen();
 
@@ -210,10 +213,11 @@ export async function startSquareFake(opts: SquareFakeOptions = {}): Promise<Squ
       });
     },
     sellAtPos: (id, variationId, locationId, quantity) => {
+      let orderId = '';
       physical(id, variationId, locationId, () => {
-        const now = iso(clock.now());
-        inventory.apply(merchant(id), [{ type: 'ADJUSTMENT', objectId: variationId, fromLocation: locationId, toLocation: locationId, fromState: 'IN_STOCK', toState: 'SOLD', units: parseQuantity(quantityText(quantity)) ?? 0, occurredAt: now }], { product: 'SQUARE_POS' }, false);
+        orderId = orders.posSale(merchant(id), variationId, locationId, quantityText(quantity));
       });
+      return orderId;
     },
     count: (id, variationId, locationId) => inventory.count(merchant(id), variationId, locationId),
     order: (orderId) => structuredClone(orders.get(orderId).order),

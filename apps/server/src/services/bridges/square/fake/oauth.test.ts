@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SquareFake } from './index';
-import { LOCATION, MERCHANT, manualClock, sdk, squareError, startWithMerchant } from './test-helpers';
+import { LOCATION, MERCHANT, appClient, manualClock, sdk, squareError, startWithMerchant } from './test-helpers';
 
 let fake: SquareFake;
 afterEach(async () => {
@@ -30,7 +30,7 @@ describe('square fake: OAuth and tokens', () => {
     fake.addMerchant({ merchantId: SECOND, locations: [{ id: 'LSECOND00001', name: 'Second', currency: 'EUR' }] });
     fake.authorizeAs(SECOND);
     const code = await connect(fake);
-    const anon = sdk(fake, 'no-token-yet');
+    const anon = appClient(fake);
     const tokens = await anon.oAuth.obtainToken({ clientId: fake.applicationId, clientSecret: fake.clientSecret, code, grantType: 'authorization_code' });
     expect([tokens.merchantId, tokens.tokenType, tokens.shortLived]).toEqual([SECOND, 'bearer', false]);
     expect(Date.parse(tokens.expiresAt ?? '') - clock.now()).toBe(30 * 24 * 3600 * 1000);
@@ -61,7 +61,7 @@ describe('square fake: OAuth and tokens', () => {
     const issued = fake.issueToken(MERCHANT);
     const other = fake.issueToken(MERCHANT);
     fake.takeEvents();
-    const client = sdk(fake, issued.accessToken);
+    const client = appClient(fake);
     const wrong = await squareError(() => client.oAuth.revokeToken({ clientId: fake.applicationId, merchantId: MERCHANT }, { headers: { Authorization: 'Client nope' } }));
     expect(wrong.statusCode).toBe(401);
     const res = await client.oAuth.revokeToken({ clientId: fake.applicationId, merchantId: MERCHANT }, { headers: { Authorization: `Client ${fake.clientSecret}` } });

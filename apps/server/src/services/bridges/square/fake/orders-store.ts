@@ -185,6 +185,43 @@ export class OrderStore {
     return structuredClone(order);
   }
 
+  /**
+   * A sale rung up on Square POS: a COMPLETED, cash-paid order (no order.created: Square sends it for CreateOrder
+   * only) whose line leaves stock as an IN_STOCK → SOLD adjustment from SQUARE_POS. Returns the order id.
+   */
+  posSale(m: MerchantState, variationId: string, locationId: string, quantity: string): string {
+    const location = m.locations.find((l) => l.id === locationId);
+    const v = m.catalog.get(variationId);
+    const data = v?.object.item_variation_data;
+    if (!location || !v || !data) throw new Error(`square fake: cannot sell ${variationId} at ${locationId}`);
+    const now = iso(this.state.clock.now());
+    const price = data.location_overrides?.find((o) => o.location_id === locationId)?.price_money ?? data.price_money;
+    const line = buildLine(newId(22), quantity, money(price?.amount ?? 0, location.currency), {
+      name: m.catalog.get(data.item_id)?.object.item_data?.name ?? '',
+      catalog_object_id: variationId,
+      catalog_version: v.object.version ?? 0,
+      ...(data.name !== undefined ? { variation_name: data.name } : {}),
+    });
+    const order = {
+      id: this.newOrderId(),
+      location_id: locationId,
+      line_items: [line],
+      created_at: now,
+      updated_at: now,
+      closed_at: now,
+      state: 'COMPLETED',
+      version: 1,
+      tenders: [{ id: newId(29), location_id: locationId, transaction_id: '', created_at: now, amount_money: line.total_money, type: 'CASH' }],
+    } as OrderWire;
+    const tender = order.tenders?.[0];
+    if (tender) tender.transaction_id = order.id;
+    computeTotals(order, location.currency);
+    this.state.orders.set(order.id, { merchantId: m.id, order });
+    const units = parseQuantity(quantity) ?? 0;
+    this.inventory.apply(m, [{ type: 'ADJUSTMENT', objectId: variationId, fromLocation: locationId, toLocation: locationId, fromState: 'IN_STOCK', toState: 'SOLD', units, occurredAt: now, transactionId: order.id }], { product: 'SQUARE_POS' }, false);
+    return order.id;
+  }
+
   newOrderId(): string {
     return `${newId(27)}ZY`;
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SquareClient } from 'square';
 import type { SquareFake } from './index';
-import { LOCATION, MERCHANT, clientFor, squareError, startWithMerchant } from './test-helpers';
+import { LOCATION, MERCHANT, clientFor, manualClock, squareError, startWithMerchant } from './test-helpers';
 
 let fake: SquareFake;
 afterEach(async () => {
@@ -116,5 +116,32 @@ describe('square fake: orders and payments', () => {
     expect([canceled.state, canceled.fulfillments?.[0]?.state]).toEqual(['CANCELED', 'CANCELED']);
     expect(fake.count(MERCHANT, v, LOCATION)).toBe(3);
     expect((await squareError(() => client.orders.get({ orderId: 'nope' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('SearchOrders finds POS sales (COMPLETED, cash) and pushed orders by location, state and updated_at window', async () => {
+    const clock = manualClock();
+    fake = await startWithMerchant({ clock });
+    const { variationIds } = fake.upsertItem(MERCHANT, { name: 'Plum', variations: [{ name: 'Kilo', price: 450 }] });
+    const v = variationIds[0] ?? '';
+    fake.setCount(MERCHANT, v, LOCATION, 10);
+    const posOrder = fake.sellAtPos(MERCHANT, v, LOCATION, 2);
+    expect(fake.count(MERCHANT, v, LOCATION)).toBe(8);
+    clock.advance(60_000);
+    const client = clientFor(fake);
+    const web = await pushOrder(client, v);
+    const all = await client.orders.search({ locationIds: [LOCATION], query: { sort: { sortField: 'UPDATED_AT', sortOrder: 'ASC' } } });
+    expect(all.orders?.map((o) => [o.id, o.state])).toEqual([[posOrder, 'COMPLETED'], [web.id, 'OPEN']]);
+    expect(all.orders?.[0]?.tenders?.[0]?.type).toBe('CASH');
+    expect(all.orders?.[0]?.totalMoney?.amount).toBe(900n);
+    const recent = await client.orders.search({
+      locationIds: [LOCATION],
+      returnEntries: true,
+      query: { filter: { dateTimeFilter: { updatedAt: { startAt: new Date(clock.now() - 1000).toISOString() } } }, sort: { sortField: 'UPDATED_AT' } },
+    });
+    expect(recent.orderEntries?.map((e) => e.orderId)).toEqual([web.id]);
+    const completed = await client.orders.search({ locationIds: [LOCATION], query: { filter: { stateFilter: { states: ['COMPLETED'] } } } });
+    expect(completed.orders?.map((o) => o.id)).toEqual([posOrder]);
+    const mixed = await squareError(() => client.orders.search({ locationIds: [LOCATION], query: { filter: { dateTimeFilter: { createdAt: { startAt: new Date(0).toISOString() } } }, sort: { sortField: 'UPDATED_AT' } } }));
+    expect(mixed.code).toBe('INVALID_VALUE');
   });
 });

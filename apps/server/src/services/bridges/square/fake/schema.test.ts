@@ -17,6 +17,7 @@ const RESPONSES: [string, RegExp, string][] = [
   ['GET', /^\/v2\/inventory\/[^/]+$/, 'RetrieveInventoryCountResponse'],
   ['POST', /^\/v2\/orders$/, 'CreateOrderResponse'],
   ['POST', /^\/v2\/orders\/batch-retrieve$/, 'BatchRetrieveOrdersResponse'],
+  ['POST', /^\/v2\/orders\/search$/, 'SearchOrdersResponse'],
   ['GET', /^\/v2\/orders\/[^/]+$/, 'RetrieveOrderResponse'],
   ['PUT', /^\/v2\/orders\/[^/]+$/, 'UpdateOrderResponse'],
   ['POST', /^\/v2\/payments$/, 'CreatePaymentResponse'],
@@ -104,6 +105,9 @@ async function exercise(f: SquareFake, client: SquareClient): Promise<void> {
   await squareError(() => client.orders.update({ orderId: order.id ?? '', order: { locationId: LOCATION, version: 1, state: 'CANCELED' } }));
   await client.orders.get({ orderId: order.id });
   await client.orders.batchGet({ orderIds: [order.id] });
+  f.sellAtPos(MERCHANT, v, LOCATION, 1);
+  await client.orders.search({ locationIds: [LOCATION], query: { filter: { stateFilter: { states: ['COMPLETED'] } } } });
+  await client.orders.search({ locationIds: [LOCATION], returnEntries: true });
   await client.oAuth.retrieveTokenStatus();
   f.authorizeAs(MERCHANT);
   const auth = await fetch(`${f.baseUrl}/oauth2/authorize?client_id=${f.applicationId}&scope=ITEMS_READ&state=s`, { redirect: 'manual' });

@@ -39,6 +39,11 @@ export function sdk(fake: SquareFake, token: string, maxRetries = 1): SquareClie
   return new SquareClient({ token, baseUrl: fake.baseUrl, maxRetries, timeoutInSeconds: 10 });
 }
 
+/** No bearer token: what an app uses for ObtainToken and RevokeToken (which authenticate with the client secret). */
+export function appClient(fake: SquareFake): SquareClient {
+  return new SquareClient({ baseUrl: fake.baseUrl, auth: false, maxRetries: 1, timeoutInSeconds: 10 });
+}
+
 export function clientFor(fake: SquareFake, merchantId = MERCHANT): SquareClient {
   return sdk(fake, fake.issueToken(merchantId).accessToken);
 }

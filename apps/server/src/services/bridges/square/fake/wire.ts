@@ -170,8 +170,8 @@ export interface TenderWire {
   transaction_id: string;
   created_at: string;
   amount_money: MoneyWire;
-  type: 'OTHER';
-  payment_id: string;
+  type: 'OTHER' | 'CASH';
+  payment_id?: string;
   note?: string;
 }
 
