@@ -8,7 +8,7 @@ import { percentToBps, safeNumber } from './square/mapping';
 import { parseSquareWebhook } from './square/webhook';
 import type { ExtProduct } from './types';
 
-const vectors = JSON.parse(readFileSync(new URL('./square/reference/signature-vector.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('./square/reference/signature-vectors.json', import.meta.url), 'utf8')) as {
   square: { signatureKey: string; notificationUrl: string; body: string; expectedSignature: string };
 };
 
