@@ -16,11 +16,12 @@ export const POS_OWNED_VARIANT_FIELDS = ['name', 'sku', 'barcode', 'priceCents',
 /** Stock is counted in the POS; sales and refunds here stay allowed (the bridge pushes them to the POS). */
 export const POS_OWNED_STOCK_KINDS = ['receive', 'count', 'adjust'] as const;
 
-export function posProviderName(provider: PosProvider): string {
-  return POS_PROVIDER_NAMES[provider];
+/** "Square"; a provider added after this build is named as sent, capitalised. */
+export function posProviderName(provider: string): string {
+  return (POS_PROVIDER_NAMES as Record<string, string | undefined>)[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
 }
 
-export function posOwnedEditMessage(productName: string, provider: PosProvider): string {
+export function posOwnedEditMessage(productName: string, provider: string): string {
   const pos = posProviderName(provider);
   return (
     `“${productName}” comes from ${pos}: change its name, price, SKU, barcode, tax or archive it in ${pos}. ` +
@@ -28,7 +29,7 @@ export function posOwnedEditMessage(productName: string, provider: PosProvider):
   );
 }
 
-export function posOwnedStockMessage(productName: string, provider: PosProvider): string {
+export function posOwnedStockMessage(productName: string, provider: string): string {
   const pos = posProviderName(provider);
   return `“${productName}” comes from ${pos}: its stock is counted in ${pos}, so receive, count or adjust it there. Sales and refunds made here reach ${pos} by themselves.`;
 }
@@ -36,7 +37,7 @@ export function posOwnedStockMessage(productName: string, provider: PosProvider)
 export interface BridgedRef {
   id: string;
   name: string;
-  posProvider: PosProvider;
+  posProvider: string;
 }
 
 /** The refusal both sides raise: CONFLICT (the POS is the source of truth), the fields named for forms. */
