@@ -65,6 +65,8 @@ describeEachDb('POS-owned fields of bridged products', (get) => {
     }
     expect(await countRows(db(), TABLES)).toEqual(before);
     expect(await row(p.id)).toEqual(snapshot);
+    // the public does not see where it comes from
+    expect((await (await get().caller({})).products.byId({ productId: p.id })).pos).toBeNull();
   });
 
   it('Makeries-owned fields stay editable; a changed description is marked as edited here', async () => {
@@ -85,6 +87,8 @@ describeEachDb('POS-owned fields of bridged products', (get) => {
     const after = await row(p.id);
     expect(after.product).toMatchObject({ descriptionEdited: true, categoryId: breadId, posProvider: 'square', posEditUrl: EDIT_URL, name: 'Sourdough loaf' });
     expect(after.variants[0]).toMatchObject({ lowStockThreshold: 4, trackStock: false, priceCents: v.priceCents });
+    // the shop's own staff see where it comes from; the public does not
+    expect((await manager.products.byId({ productId: p.id })).pos).toEqual({ provider: 'square', editUrl: EDIT_URL, descriptionEdited: true });
     // a description re-saved unchanged, or edited on a product not bridged, is not marked
     const other = await bridged();
     await updateProduct(db(), shop.vendorId, { productId: other.id, description: other.description, onlineVisible: false });
