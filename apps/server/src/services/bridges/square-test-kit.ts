@@ -7,7 +7,10 @@ import { buildApp } from '../../http/app';
 import { createJobRuntime, type JobRuntime } from '../../jobs/runtime';
 import { createTestDatabase, type DbKind, type TestDatabase } from '../../test/db';
 import { createVendorFixture, type VendorFixture } from '../../test/fixtures';
-import { testEnv } from '../../test/harness';
+import { testEnv, type TestServer } from '../../test/harness';
+import { createContextInner } from '../../context';
+import { appRouter } from '../../routers/index';
+import { createCallerFactory } from '../../trpc';
 import { chooseLocation, completeConnect, startConnect } from './connect';
 import { connectionOfVendor, type ConnectionRow } from './connections';
 import { registerBridgeJobs } from './jobs';
@@ -33,6 +36,8 @@ export interface BridgeRig {
   runtime: JobRuntime;
   clock: { t: number };
   app: FastifyInstance;
+  /** the same database and configuration as a TestServer (callers, pairing a counter) */
+  server: TestServer;
   connection(): Promise<ConnectionRow>;
   /** runs due jobs until none is left (the clock moves past backoffs between passes) */
   drain(opts?: { maxPasses?: number }): Promise<void>;
@@ -68,6 +73,8 @@ export async function startBridgeRig(kind: DbKind, opts: { pageSize?: number; en
   const runtime = createJobRuntime(db, { now });
   registerBridgeJobs(runtime, db, env, { now });
   const app = await buildApp({ database, env });
+  const createCaller = createCallerFactory(appRouter);
+  const server: TestServer = { kind, database, env, caller: async (o = {}) => createCaller(await createContextInner({ database, env, ...o })) };
 
   const rig: BridgeRig = {
     kind,
@@ -79,6 +86,7 @@ export async function startBridgeRig(kind: DbKind, opts: { pageSize?: number; en
     runtime,
     clock,
     app,
+    server,
     async connection() {
       const c = await connectionOfVendor(db, vendor.vendorId);
       if (!c) throw new Error('not connected');
