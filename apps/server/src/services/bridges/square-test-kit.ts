@@ -98,12 +98,13 @@ export async function startBridgeRig(kind: DbKind, opts: { pageSize?: number; en
       for (let i = 0; i < maxPasses; i++) {
         const s = await runtime.tick({ limit: 500 });
         if (s.done + s.retried + s.failed === 0) {
-          const [due] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'queued'`);
+          const [due] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'queued' AND kind LIKE 'pos.%'`);
           if (!due || due.n === 0) return;
           clock.t += 60_000; // past backoffs and catalog debounce
         }
       }
-      throw new Error('jobs did not settle');
+      const stuck = await queryRows<{ kind: string; attempts: number; last_error: string | null }>(db, sql`SELECT kind, attempts, last_error FROM jobs WHERE status = 'queued' AND kind LIKE 'pos.%' LIMIT 5`);
+      throw new Error(`jobs did not settle: ${JSON.stringify(stuck)}`);
     },
     async connectAndRead() {
       const { url } = await startConnect(db, env, vendor.vendorId, 'square', now());
