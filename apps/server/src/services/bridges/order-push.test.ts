@@ -6,7 +6,8 @@ import { addProduct } from '../orders/test-kit';
 import { startWebhookApp, stripeTestEnv } from '../payments/payments-test-kit';
 import { startFakeStripe } from '../../test/fake-stripe/index';
 import { describeEachDb } from '../../test/harness';
-import { setOptions } from './manage';
+import { pause, resume, setOptions } from './manage';
+import { paidUnits } from './order-outbound';
 import { ORDER_PUSH_JOB } from './order-push';
 import { jobsOf, onHand, pushesOf, runBridgeJobs, squareOrdersFor, squareTestEnv, startPosHookApp, webOrderSteps, type SquareShop } from './order-push-kit';
 import { startSquareFake } from './square/fake/index';
@@ -155,6 +156,53 @@ describeEachDb(
       expect(await onHand(db(), s.bread.variantId)).toBe(8);
       expect(await onHand(db(), s.jam.variantId)).toBe(5);
       expect((await jobsOf(db(), ORDER_PUSH_JOB)).filter((j) => j.status === 'failed').map((j) => j.lastError)).toEqual([expect.stringContaining('idempotency key')]);
+
+      // refused before it is handed over: its sale is an ordinary adjustment from the start
+      const later = await checkout(s, [[s.bread, 3]], 'card');
+      await s.client.orders.create({ idempotencyKey: `mk-ord-${later.order.id}`, order: { locationId: s.locationId, lineItems: [{ name: 'Other', quantity: '2', basePriceMoney: { amount: 100n, currency: 'GBP' } }] } });
+      await pay(later);
+      await runBridgeJobs(db(), get().env);
+      expect((await pushesOf(db(), s.connectionId)).find((p) => p.localRef === later.order.id)?.state).toBe('failed');
+      await handOver(s, later.order.id);
+      const sale = (await pushesOf(db(), s.connectionId)).filter((p) => p.kind !== 'order' && p.quantity === -3);
+      expect(sale.map((p) => [p.kind, p.state])).toEqual([['stock_delta', 'pending']]);
+      await runBridgeJobs(db(), get().env);
+      expect(square.count(s.merchantId, s.breadExt, s.locationId)).toBe(5);
+      expect(await onHand(db(), s.bread.variantId)).toBe(5);
+    });
+
+    it('paused while the order is paid: nothing reaches Square; resumed, the order is shown there once', async () => {
+      const s = await shopOnSquare(true);
+      await pause(db(), s.shop.vendorId);
+      const placed = await checkout(s, [[s.jam, 2]], 'card');
+      await pay(placed);
+      await runBridgeJobs(db(), get().env);
+      expect(squareOrderCalls(s)).toHaveLength(0);
+      expect(await orderPushes(s)).toHaveLength(0);
+      await resume(db(), s.shop.vendorId);
+      await runBridgeJobs(db(), get().env);
+      expect(await squareOrdersFor(s, placed.order.id)).toHaveLength(0);
+
+      // paused after it was paid: the push waits, and goes once the shop resumes
+      const next = await checkout(s, [[s.jam, 1]], 'card');
+      await pay(next);
+      await pause(db(), s.shop.vendorId);
+      await runBridgeJobs(db(), get().env);
+      expect(squareOrderCalls(s)).toHaveLength(0);
+      await resume(db(), s.shop.vendorId);
+      await runBridgeJobs(db(), get().env);
+      await runBridgeJobs(db(), get().env);
+      expect(await squareOrdersFor(s, next.order.id)).toHaveLength(1);
+      expect((await orderPushes(s)).map((p) => [p.localRef, p.state])).toEqual([[next.order.id, 'sent']]);
+    });
+
+    it('a line whose total does not divide by its quantity becomes two Square lines that add up to what was paid', () => {
+      expect(paidUnits({ variantExtId: 'V', name: 'Bun', quantity: 3, totalCents: 1000 })).toEqual([
+        { variantExtId: 'V', name: 'Bun', quantity: 2, unitPriceCents: 333 },
+        { variantExtId: 'V', name: 'Bun', quantity: 1, unitPriceCents: 334 },
+      ]);
+      expect(paidUnits({ variantExtId: 'V', name: 'Bun', quantity: 2, totalCents: 900 })).toEqual([{ variantExtId: 'V', name: 'Bun', quantity: 2, unitPriceCents: 450 }]);
+      expect(paidUnits({ variantExtId: 'V', name: 'Bun', quantity: 0, totalCents: 900 })).toEqual([]);
     });
   },
   stripeTestEnv(stripe, squareTestEnv(square)),
