@@ -70,7 +70,7 @@ let seq = 0;
  * Connects the shop to a new fake merchant holding `items` (each with one variation and a count), imports its catalog
  * through the engine (fetch, preview, apply, counts) and sets "Show web orders in Square".
  */
-export async function bridgeShop(
+async function bridgeShop(
   db: Db,
   env: Env,
   fake: SquareFake,

@@ -22,7 +22,7 @@ import { PosError } from './types';
 
 export const ORDER_PUSH_JOB = 'pos.order-push';
 export const ORDER_CLOSE_JOB = 'pos.order-close';
-export const orderPushKey = (orderId: string) => `mk-ord-${orderId}`;
+const orderPushKey = (orderId: string) => `mk-ord-${orderId}`;
 
 const FINISHED: readonly OrderStatus[] = ['completed', 'cancelled', 'rejected'];
 

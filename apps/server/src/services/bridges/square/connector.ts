@@ -35,7 +35,7 @@ const FULFILMENT_TO_STATUS: Partial<Record<string, ExtOrderStatus>> = {
 };
 
 /** CreatePayment keys are at most 45 characters: `mk-ord-<uuid>` (43) becomes `mk-pay-<uuid>`, anything longer a hash. */
-export function paymentKey(orderKey: string): string {
+function paymentKey(orderKey: string): string {
   const key = orderKey.startsWith('mk-ord-') ? `mk-pay-${orderKey.slice(7)}` : `${orderKey}-pay`;
   return key.length <= 45 ? key : `mk-pay-${createHash('sha256').update(orderKey).digest('base64url').slice(0, 38)}`;
 }
