@@ -156,6 +156,11 @@ describe('square fake: idempotency and faults', () => {
     const reused = await squareError(() => client.inventory.batchCreateChanges({ idempotencyKey: 'same', changes: [sale(v, at, 'other')] }));
     expect([reused.statusCode, reused.code]).toEqual([400, 'IDEMPOTENCY_KEY_REUSED']);
     expect(fake.count(MERCHANT, v, LOCATION)).toBe(9);
+    expect(fake.calls('/v2/inventory/changes/batch-create').map((r) => [r.status, r.idempotencyKey, r.merchantId])).toEqual([
+      [200, 'same', MERCHANT],
+      [200, 'same', MERCHANT],
+      [400, 'same', MERCHANT],
+    ]);
   });
 
   it('429 with Retry-After is retried by the SDK; the write happens once', async () => {

@@ -116,6 +116,10 @@ describe('square fake: orders and payments', () => {
     expect([canceled.state, canceled.fulfillments?.[0]?.state]).toEqual(['CANCELED', 'CANCELED']);
     expect(fake.count(MERCHANT, v, LOCATION)).toBe(3);
     expect((await squareError(() => client.orders.get({ orderId: 'nope' }))).code).toBe('NOT_FOUND');
+    fake.addMerchant({ merchantId: 'MLOTHER00001', locations: [{ id: 'LOTHER000001', name: 'Other', currency: 'USD' }] });
+    const stranger = clientFor(fake, 'MLOTHER00001');
+    expect((await squareError(() => stranger.orders.get({ orderId: order.id ?? '' }))).code).toBe('NOT_FOUND');
+    expect((await stranger.catalog.search({ objectTypes: ['ITEM'] })).objects ?? []).toEqual([]);
   });
 
   it('SearchOrders finds POS sales (COMPLETED, cash) and pushed orders by location, state and updated_at window', async () => {
