@@ -30,7 +30,8 @@ async function counts(db: Db, c: ConnectionRow) {
   const [p] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(posPushes)
-    .where(and(eq(posPushes.connectionId, c.id), inArray(posPushes.state, ['pending', 'sent'])));
+    // a web order already shown in Square (waiting there for pickup) is not a change still to send
+    .where(and(eq(posPushes.connectionId, c.id), inArray(posPushes.state, ['pending', 'sent']), sql`NOT (${posPushes.kind} = 'order' AND ${posPushes.extRef} IS NOT NULL)`));
   const [f] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(jobs)

@@ -53,7 +53,9 @@ export async function outboundOrder(db: DbOrTx, connectionId: string, orderId: s
         .where(and(eq(payments.checkoutId, order.checkoutId), eq(payments.kind, 'checkout'), eq(payments.status, 'succeeded')))
         .limit(1)
     : [];
-  const notes = [order.note.trim(), left.length > 0 ? `Also in this Makeries order, not in Square: ${left.join(', ')}.` : ''].filter((n) => n !== '');
+  // Square gets a pickup fulfilment (the only kind we create); a delivery says so, with where it goes
+  const address = order.fulfilment === 'delivery' && order.deliveryAddress ? `DELIVERY to ${order.deliveryAddress.line1}, ${order.deliveryAddress.postcode}.` : '';
+  const notes = [address, order.note.trim(), left.length > 0 ? `Also in this Makeries order, not in Square: ${left.join(', ')}.` : ''].filter((n) => n !== '');
   return {
     orderId: order.id,
     number: order.number,

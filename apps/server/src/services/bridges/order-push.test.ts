@@ -6,7 +6,7 @@ import { addProduct } from '../orders/test-kit';
 import { startWebhookApp, stripeTestEnv } from '../payments/payments-test-kit';
 import { startFakeStripe } from '../../test/fake-stripe/index';
 import { describeEachDb } from '../../test/harness';
-import { pause, resume, setOptions } from './manage';
+import { bridgeView, pause, resume, setOptions } from './manage';
 import { paidUnits } from './order-outbound';
 import { ORDER_PUSH_JOB } from './order-push';
 import { jobsOf, onHand, pushesOf, runBridgeJobs, squareOrdersFor, squareTestEnv, startPosHookApp, webOrderSteps, type SquareShop } from './order-push-kit';
@@ -91,6 +91,8 @@ describeEachDb(
       expect((await jobsOf(db(), ORDER_PUSH_JOB)).filter((j) => j.status === 'failed')).toHaveLength(0);
       expect(await statusOf(o.id)).toBe('placed');
       expect(await onHand(db(), s.bread.variantId)).toBe(10);
+      // the back office: nothing is waiting to be sent (the order is in Square, waiting there for pickup)
+      expect((await bridgeView(db(), get().env, s.shop.vendorId, 'owner')).pendingPushes).toBe(0);
     });
 
     it('an order paid at pickup is not shown in Square: handed over, it reaches Square as adjustments, like a counter sale', async () => {
