@@ -145,6 +145,17 @@ describeEachDb(
       expect((await pushesOf(db(), s.connectionId)).map((p) => [p.kind, p.state])).toEqual([['order', 'acknowledged']]);
     });
 
+    it('rejected here before it reached Square: it is never sent', async () => {
+      const s = await shopOnSquare(true);
+      const placed = await checkout(s, [[s.bread, 1]], 'card');
+      await pay(placed);
+      await staffMove(s, placed.order.id, 'rejected', 'Sold out');
+      await runBridgeJobs(db(), get().env);
+      expect(square.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders' && r.merchantId === s.merchantId)).toHaveLength(0);
+      expect((await pushesOf(db(), s.connectionId)).map((p) => [p.kind, p.state, p.lastError])).toEqual([['order', 'skipped', 'Cancelled before it reached Square.']]);
+      expect(await onHand(db(), s.bread.variantId)).toBe(10);
+    });
+
     it('cancelled in Square after it was handed over here: the sale goes to Square as an adjustment', async () => {
       const s = await shopOnSquare(true);
       const placed = await pushedOrder(s);
