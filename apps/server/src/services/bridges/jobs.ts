@@ -23,6 +23,7 @@ import { processPosWebhook, queueCatalogSync, WEBHOOK_JOB } from './webhooks';
 export const SWEEP_EVERY_MS = 15 * 60_000;
 export const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
 export const NIGHTLY_EVERY_MS = 24 * 3_600_000;
+export const BRIDGE_TASKS = { sweep: 'pos.sweep', refresh: 'pos.refresh', nightly: 'pos.nightly' } as const;
 
 /** Rate limits and outages back off with jitter; Square's Retry-After is honoured when it is longer. */
 function bridgeBackoff(attempts: number): number {
@@ -147,7 +148,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
     { ...o, maxAttempts: 8 },
   );
 
-  runtime.every('pos.sweep', SWEEP_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.sweep, SWEEP_EVERY_MS, async () => {
     const at = now();
     for (const c of await activeConnections(db)) {
       const imported = await readStream(db, c.id, 'import');
@@ -156,7 +157,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
       await enqueue(db, STOCK_SWEEP_JOB, `pos.stock-sweep:${c.id}:${String(Math.floor(at.getTime() / SWEEP_EVERY_MS))}`, { connectionId: c.id });
     }
   });
-  runtime.every('pos.refresh', REFRESH_CHECK_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.refresh, REFRESH_CHECK_EVERY_MS, async () => {
     for (const c of await activeConnections(db)) {
       try {
         await refreshConnection(db, env, c.id, { force: false, now: now() });
@@ -165,7 +166,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
       }
     }
   });
-  runtime.every('pos.nightly', NIGHTLY_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.nightly, NIGHTLY_EVERY_MS, async () => {
     const at = now();
     const day = at.toISOString().slice(0, 10);
     for (const c of await activeConnections(db)) {

@@ -97,7 +97,7 @@ export async function applyImport(db: Db, vendorId: string, match: BridgeMatch):
   if (imp?.phase !== 'preview') throw new AppError('CONFLICT', imp?.phase === 'applying' ? 'The import is already running.' : 'There is no preview to import yet: read the catalog first.');
   await db.transaction(async (tx) => {
     await writeStream(tx, c.id, 'import', { phase: 'applying', done: 0, data: { ...imp.data, match } });
-    await enqueue(tx, IMPORT_APPLY_JOB, `pos.import-apply:${c.id}:${String(imp.data.runId ?? '')}`, { connectionId: c.id });
+    await enqueue(tx, IMPORT_APPLY_JOB, `pos.import-apply:${c.id}:${typeof imp.data.runId === 'string' ? imp.data.runId : 'first'}`, { connectionId: c.id });
     await logSync(tx, c.id, 'info', match === 'none' ? 'Importing: new products for everything.' : `Importing: linking existing products by ${match === 'sku' ? 'SKU' : 'barcode'}.`);
   });
 }

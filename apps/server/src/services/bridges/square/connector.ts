@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Square } from 'square';
 import { PosError, type CatalogPage, type ConnContext, type ExtOrderStatus, type ExtProduct, type InboundEvent, type PosConnector, type StockObservation } from '../types';
 import type { PosCredentials } from '../crypto';
-import { SQUARE_SCOPES, sq, squareBase, squareClient, type SquareEnv } from './client';
+import { SQUARE_SCOPES, sq, squareAppClient, squareBase, squareClient, type SquareEnv } from './client';
 import { observationOf, pageOf, productOf } from './mapping';
 import { parseSquareWebhook } from './webhook';
 
@@ -45,7 +45,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
   const appId = env.SQUARE_APPLICATION_ID ?? '';
   const secret = env.SQUARE_APPLICATION_SECRET ?? '';
   const client = (conn: ConnContext) => squareClient(env, token(conn));
-  const anonymous = () => squareClient(env, '');
+  const anonymous = () => squareAppClient(env);
 
   async function tokens(request: Square.ObtainTokenRequest): Promise<{ credentials: PosCredentials; connectionKey: string; scopes: string[] }> {
     const r = await sq(() => anonymous().oAuth.obtainToken(request));

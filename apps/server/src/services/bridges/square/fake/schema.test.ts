@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SquareClient } from 'square';
 import type { SquareFake } from './index';
 import { RELAXATIONS, loadSquareSpecValidators } from './spec-validator';
-import { LOCATION, MERCHANT, SHARED_REFERENCE, squareError, startWithMerchant } from './test-helpers';
+import { LOCATION, MERCHANT, SQUARE_REFERENCE, squareError, startWithMerchant } from './test-helpers';
 
-const validator = loadSquareSpecValidators(new URL('square/api.json', SHARED_REFERENCE));
+const validator = loadSquareSpecValidators(new URL('api.json', SQUARE_REFERENCE));
 
 const RESPONSES: [string, RegExp, string][] = [
   ['GET', /^\/v2\/catalog\/list$/, 'ListCatalogResponse'],

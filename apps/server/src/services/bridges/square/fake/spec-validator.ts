@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 
 /**
  * Validators for the fake's JSON against Square's published OpenAPI schemas
- * (`shared/reference/square/api.json`, Square-Version 2025-08-20). The spec is made stricter and then relaxed
+ * (`../reference/api.json`, a copy of `shared/reference/square/api.json`, Square-Version 2025-08-20). The spec is made stricter and then relaxed
  * exactly where Square has moved on since that version; every deviation is listed in RELAXATIONS.
  */
 

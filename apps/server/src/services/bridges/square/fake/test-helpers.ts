@@ -1,8 +1,8 @@
 import { SquareClient, SquareError } from 'square';
 import { startSquareFake, type FakeClock, type SquareFake, type SquareFakeOptions } from './index';
 
-/** `../shared/reference/` next to the repository (the issue's reference files: spec, vectors, examples). */
-export const SHARED_REFERENCE = new URL('../../../../../../../../shared/reference/', import.meta.url);
+/** Square's spec, webhook examples and signature vectors, kept in the repo (`../reference/README.md`). */
+export const SQUARE_REFERENCE = new URL('../reference/', import.meta.url);
 
 export const MERCHANT = 'MLFAKE000001';
 export const LOCATION = 'LFAKELOC0001';

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebhooksHelper } from 'square';
 import { SIGNATURE_HEADER, signSquareWebhook, type SquareFake } from './index';
-import { LOCATION, MERCHANT, SHARED_REFERENCE, clientFor, startWithMerchant } from './test-helpers';
+import { LOCATION, MERCHANT, SQUARE_REFERENCE, clientFor, startWithMerchant } from './test-helpers';
 
-const REFERENCE = new URL('pos/', SHARED_REFERENCE);
+const REFERENCE = SQUARE_REFERENCE;
 
 
 interface SquareVector {
@@ -46,7 +46,7 @@ describe('square fake: webhooks', () => {
   });
 
   it('envelopes have the shape of the spec examples for every event type the fake sends', async () => {
-    const examples = JSON.parse(readFileSync(new URL('square-webhook-examples.json', REFERENCE), 'utf8')) as { events: Record<string, ExampleEvent> };
+    const examples = JSON.parse(readFileSync(new URL('webhook-examples.json', REFERENCE), 'utf8')) as { events: Record<string, ExampleEvent> };
     fake = await startWithMerchant();
     const { variationIds } = fake.upsertItem(MERCHANT, { name: 'Wax', variations: [{ name: 'Block', price: 300 }] });
     fake.sellAtPos(MERCHANT, variationIds[0] ?? '', LOCATION, 1);
