@@ -10,6 +10,7 @@ import { BridgeInactive, refreshConnection } from './connections';
 import { IMAGE_JOB, importImage } from './images';
 import { IMPORT_APPLY_JOB, runImportApply } from './import-apply';
 import { IMPORT_FETCH_JOB, runImportFetch } from './import-fetch';
+import { ORDER_CLOSE_JOB, ORDER_PUSH_JOB, syncOrderToPos } from './order-push';
 import { checkPosOrder, ORDER_STATUS_JOB } from './order-status';
 import { sendPush } from './push';
 import { PUSH_JOB } from './stock';
@@ -93,6 +94,20 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
     PUSH_JOB,
     guarded('A stock change is waiting to reach Square', async (p, at) => {
       await sendPush(db, env, str(p, 'pushId'), at);
+    }),
+    { ...o, maxAttempts: 12 },
+  );
+  runtime.register(
+    ORDER_PUSH_JOB,
+    guarded('A web order is waiting to reach Square', async (p, at) => {
+      await syncOrderToPos(db, env, str(p, 'pushId'), at);
+    }),
+    { ...o, maxAttempts: 12 },
+  );
+  runtime.register(
+    ORDER_CLOSE_JOB,
+    guarded('Square is waiting to hear that a web order was finished', async (p, at) => {
+      await syncOrderToPos(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
   );
