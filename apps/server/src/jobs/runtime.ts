@@ -35,7 +35,7 @@ export interface JobRuntime {
   /** A periodic task, run by exactly one instance per due time (first due at once, then every `everyMs`). */
   every(name: string, everyMs: number, task: () => Promise<unknown>): void;
   /** One pass: the periodic tasks now due, then due jobs until none is left (or `limit`). Passes never overlap. */
-  tick(opts?: { limit?: number }): Promise<TickSummary>;
+  tick(opts?: { limit?: number; jobsOnly?: boolean }): Promise<TickSummary>;
   /** Ticks now and every `pollMs` (a timer that never keeps the process alive). */
   start(opts?: { pollMs?: number }): void;
   /** No more ticks; waits for the job in flight. */
@@ -93,9 +93,9 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
     }
   }
 
-  async function pass(limit: number): Promise<TickSummary> {
+  async function pass(limit: number, jobsOnly: boolean): Promise<TickSummary> {
     const summary: TickSummary = { done: 0, retried: 0, failed: 0, periodic: [] };
-    for (const name of periodic.keys()) {
+    for (const name of jobsOnly ? [] : periodic.keys()) {
       if (stopped) return summary;
       await runPeriodic(name, summary);
     }
@@ -117,7 +117,7 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       periodic.set(name, { everyMs, task });
     },
     tick(o = {}) {
-      running ??= pass(o.limit ?? 200).finally(() => {
+      running ??= pass(o.limit ?? 200, o.jobsOnly === true).finally(() => {
         running = null;
       });
       return running;
@@ -128,18 +128,22 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       };
       timer = setInterval(beat, o.pollMs ?? 2_000);
       timer.unref();
-      // woken while a pass runs: one more pass right after it, so work queued meanwhile does not wait for the poll
+      // woken by urgent work (jobs only; periodic tasks keep to the poll); woken while a pass runs: one more pass
+      // right after it, so work queued meanwhile does not wait for the poll
+      const jobsPass = () => {
+        if (!stopped) runtime.tick({ jobsOnly: true }).catch((err: unknown) => opts.log?.error({ err }, 'job runtime pass failed; retrying at the next tick'));
+      };
       let again = false;
       unsubscribe = onWake(() => {
         if (!running) {
-          beat();
+          jobsPass();
           return;
         }
         if (again) return;
         again = true;
         void running.finally(() => {
           again = false;
-          beat();
+          jobsPass();
         });
       });
       beat();

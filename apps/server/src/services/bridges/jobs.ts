@@ -18,7 +18,7 @@ import { pullAllStock } from './stock-pull';
 import { logSync } from './sync-log';
 import { readStream, writeStream } from './sync-state';
 import { PosError } from './types';
-import { processPosWebhook, queueCatalogSync, WEBHOOK_JOB } from './webhooks';
+import { drainPosWebhooks, queueCatalogSync, queueStaleDrains, WEBHOOK_JOB } from './webhooks';
 
 export const SWEEP_EVERY_MS = 15 * 60_000;
 export const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
@@ -114,7 +114,8 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
   runtime.register(
     WEBHOOK_JOB,
     async (job, ctx) => {
-      await processPosWebhook(db, env, str(job.payload, 'provider') as PosProvider, str(job.payload, 'dedupeKey'), ctx.now);
+      const key = job.payload.connectionKey;
+      await drainPosWebhooks(db, env, str(job.payload, 'provider') as PosProvider, typeof key === 'string' ? key : null, ctx.now);
     },
     o,
   );
@@ -150,6 +151,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
 
   runtime.every(BRIDGE_TASKS.sweep, SWEEP_EVERY_MS, async () => {
     const at = now();
+    await queueStaleDrains(db, new Date(at.getTime() - 60_000));
     for (const c of await activeConnections(db)) {
       const imported = await readStream(db, c.id, 'import');
       if (imported?.phase !== 'done') continue;
