@@ -6,6 +6,7 @@ import { describeEachDb } from '../test/harness';
 import { failedJobsReport } from './failed-report';
 import { backoffMs, claimJob, enqueue, LEASE_MS, listFailedJobs, markDone, retryFailedJob } from './queue';
 import { CLEANUP_TASK, createJobRuntime, DONE_RETENTION_MS, PermanentJobError } from './runtime';
+import { wakeJobs } from './wake';
 
 /** A clock the test moves by hand: no test waits for real time. */
 function manualClock(start = Date.now()) {
@@ -212,5 +213,32 @@ describeEachDb('job runtime', (get) => {
       [`${kind}:1`, 'done'],
       [`${kind}:2`, 'queued'],
     ]);
+  });
+
+  it('woken by urgent work, a started runtime runs the job at once without waiting for its poll or running periodic tasks', async () => {
+    const kind = unique('woken');
+    const runtime = createJobRuntime(db());
+    let periodicRuns = 0;
+    let ran: () => void = () => undefined;
+    const done = new Promise<void>((r) => (ran = r));
+    runtime.register(kind, async () => {
+      ran();
+    });
+    runtime.every(unique('periodic'), 3_600_000, async () => {
+      periodicRuns++;
+    });
+    runtime.start({ pollMs: 3_600_000 }); // the poll would not come back within this test
+    try {
+      await runtime.tick(); // the first beat's pass, with the periodic task
+      expect(periodicRuns).toBe(1);
+      await enqueue(db(), kind, `${kind}:a`, {});
+      wakeJobs();
+      await done;
+      await runtime.tick({ jobsOnly: true });
+      expect((await rowsOf([`${kind}:a`]))[0]?.status).toBe('done');
+      expect(periodicRuns).toBe(1);
+    } finally {
+      await runtime.stop();
+    }
   });
 });
