@@ -4,9 +4,9 @@ import type { Db } from '../../db/client';
 import { posConnections, products } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueue } from '../../jobs/queue';
-import type { JobLog, JobRuntime } from '../../jobs/runtime';
+import { PermanentJobError, type JobLog, type JobRuntime } from '../../jobs/runtime';
 import { CATALOG_JOB, FULL_COMPARE_JOB, STOCK_SWEEP_JOB, runCatalogSync, runFullCompare } from './catalog-sync';
-import { BridgeInactive, refreshConnection } from './connections';
+import { BridgeInactive, connectionById, refreshConnection, setConnectionStatus } from './connections';
 import { IMAGE_JOB, importImage } from './images';
 import { IMPORT_APPLY_JOB, runImportApply } from './import-apply';
 import { IMPORT_FETCH_JOB, runImportFetch } from './import-fetch';
@@ -54,32 +54,53 @@ async function noteFailure(db: Db, connectionId: string, what: string, e: unknow
  */
 export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: { now?: () => Date; log?: JobLog } = {}): void {
   const now = opts.now ?? (() => new Date());
-  const guarded = (what: string, fn: (p: Record<string, unknown>, at: Date) => Promise<unknown>) => async (job: { payload: Record<string, unknown> }, ctx: { now: Date }) => {
-    try {
-      await fn(job.payload, ctx.now);
-    } catch (e) {
-      // a paused or revoked connection: the work waits for "Resume" (pushes stay owed), nothing to retry now
-      if (e instanceof BridgeInactive) return;
-      const id = job.payload.connectionId;
-      if (typeof id === 'string') await noteFailure(db, id, what, e);
-      throw e;
-    }
+  /** the job's last attempt failed: for the import, the connection shows "error" with the reason until a retry */
+  const stopImport = async (connectionId: string, what: string, e: unknown) => {
+    const c = await connectionById(db, connectionId);
+    const message = e instanceof Error ? e.message : String(e);
+    if (c) await setConnectionStatus(db, c, 'error', `${what}: ${message} Retry it from the failed jobs below.`);
   };
+  const guarded =
+    (what: string, fn: (p: Record<string, unknown>, at: Date) => Promise<unknown>, o: { maxAttempts: number; import?: boolean } = { maxAttempts: Number.POSITIVE_INFINITY }) =>
+    async (job: { payload: Record<string, unknown>; attempts: number }, ctx: { now: Date }) => {
+      try {
+        await fn(job.payload, ctx.now);
+      } catch (e) {
+        // a paused or revoked connection: the work waits for "Resume" (pushes stay owed), nothing to retry now
+        if (e instanceof BridgeInactive) return;
+        const id = job.payload.connectionId;
+        if (typeof id === 'string') {
+          await noteFailure(db, id, what, e);
+          const last = job.attempts >= o.maxAttempts || (e instanceof PosError && e.kind === 'rejected');
+          if (o.import && last) await stopImport(id, what, e);
+        }
+        // the POS refused the request itself: retrying the same request cannot help, it is listed for the owner
+        if (e instanceof PosError && e.kind === 'rejected') throw new PermanentJobError(e.message);
+        throw e;
+      }
+    };
   const o = { backoffMs: bridgeBackoff };
 
   runtime.register(
     IMPORT_FETCH_JOB,
-    guarded('Reading the catalog stopped', async (p) => {
-      const id = str(p, 'connectionId');
-      await runImportFetch(db, env, id, { now });
-    }),
+    guarded(
+      'Reading the catalog stopped',
+      async (p) => {
+        await runImportFetch(db, env, str(p, 'connectionId'), { now });
+      },
+      { maxAttempts: 10, import: true },
+    ),
     { ...o, maxAttempts: 10 },
   );
   runtime.register(
     IMPORT_APPLY_JOB,
-    guarded('Importing stopped', async (p) => {
-      await runImportApply(db, env, str(p, 'connectionId'), { now });
-    }),
+    guarded(
+      'Importing stopped',
+      async (p) => {
+        await runImportApply(db, env, str(p, 'connectionId'), { now });
+      },
+      { maxAttempts: 10, import: true },
+    ),
     { ...o, maxAttempts: 10 },
   );
   runtime.register(

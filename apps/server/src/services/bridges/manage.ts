@@ -192,5 +192,7 @@ export async function retryJob(db: Db, vendorId: string, jobId: string): Promise
     : [];
   if (!job || !c) throw new AppError('NOT_FOUND', 'That failed job is not in this shop’s list (it may have been retried already).');
   await retryFailedJob(db, job.id);
+  // an import that stopped in error goes on from where it was
+  if (c.status === 'error') await db.update(posConnections).set({ status: 'connected', statusReason: null, updatedAt: new Date() }).where(eq(posConnections.id, c.id));
   await logSync(db, c.id, 'info', `Retrying: ${JOB_WORDS[job.kind] ?? 'a failed job'}.`);
 }

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client';
 import { jobs, posEntityMap, posWebhookEvents, products, variants } from '../../db/schema/index';
 import { DB_KINDS } from '../../test/db';
 import { epochOf, latest, pairCounter, pullAll, pullUntil, settle } from '../sync/sync-test-kit';
-import { runCatalogSync } from './catalog-sync';
+import { runCatalogSync, runFullCompare } from './catalog-sync';
 import { applyProducts } from './catalog-apply';
 import { applyTarget } from './stock-pull';
 import { MERCHANT, startBridgeRig, type BridgeRig } from './square-test-kit';
@@ -22,13 +22,22 @@ for (const kind of DB_KINDS) {
     };
     beforeAll(async () => {
       rig = await startBridgeRig(kind);
+      const ids = rig.fake.upsertObjects(MERCHANT, [{ type: 'IMAGE', id: '#photo', image_data: { name: 'Rye loaf', url: '' } }]);
       items = ['Rye loaf', 'Seeded loaf', 'Cinnamon bun', 'Focaccia'].map((name, i) =>
-        rig.fake.upsertItem(MERCHANT, { name, description: `${name} from the oven`, variations: [{ name: 'Regular', sku: `BAKE-${String(i)}`, price: 300 + i * 50, trackInventory: true }] }),
+        rig.fake.upsertItem(MERCHANT, { name, description: `${name} from the oven`, ...(i === 0 ? { imageIds: [ids.get('#photo') ?? ''] } : {}), variations: [{ name: 'Regular', sku: `BAKE-${String(i)}`, price: 300 + i * 50, trackInventory: true }] }),
       );
       await rig.importAll();
       rig.fake.takeEvents();
     }, 120_000);
     afterAll(async () => rig.close());
+
+    it('copies the item’s Square photo into the shop’s media once', async () => {
+      const productId = await local('product', items[0]!.itemId);
+      const shopper = await rig.server.caller();
+      const page = await shopper.products.byId({ productId });
+      expect(page.images).toHaveLength(1);
+      expect(page.images[0]?.mediumUrl).toMatch(/^\/media\/products\//);
+    });
 
     it('a price change in Square reaches the storefront and the counter after the next pull', async () => {
       const counter = await pairCounter(rig.server, rig.vendor);
@@ -91,6 +100,18 @@ for (const kind of DB_KINDS) {
       await rig.drain();
       const [p] = await rig.db.select({ description: products.description, price: products.minPriceCents }).from(products).where(eq(products.id, productId));
       expect(p).toEqual({ description: 'Our own words: baked at dawn.', price: 450 });
+    }, 60_000);
+
+    it('the nightly compare archives what Square no longer has and takes every count, without any webhook', async () => {
+      const bun = items[2]!;
+      rig.fake.deleteObject(MERCHANT, bun.itemId);
+      rig.fake.setCount(MERCHANT, items[1]!.variationIds[0]!, 'L-MARKET-ST', 31);
+      rig.fake.takeEvents(); // the webhooks are lost
+      const r = await runFullCompare(rig.db, rig.env, (await rig.connection()).id, new Date(rig.clock.t));
+      expect(r.archived).toBe(1);
+      const [b] = await rig.db.select({ archived: products.archived }).from(products).where(eq(products.id, await local('product', bun.itemId)));
+      expect(b?.archived).toBe(true);
+      expect(await rig.onHand(await local('variant', items[1]!.variationIds[0]!))).toBe(31);
     }, 60_000);
 
     it('a bad signature is refused with 401 and stores nothing; a duplicate is stored once', async () => {

@@ -34,13 +34,15 @@ interface BridgedVariant {
   status: string;
 }
 
+/** Bridged variants the POS counts (one it does not track gets no adjustments: sending one would start tracking it). */
 async function bridged(tx: Tx, variantIds: readonly string[]): Promise<Map<string, BridgedVariant>> {
   if (variantIds.length === 0) return new Map();
   const rows = await queryRows<BridgedVariant>(
     tx,
     sql`SELECT m.local_id AS "variantId", c.id AS "connectionId", c.status
-        FROM pos_entity_map m JOIN pos_connections c ON c.id = m.connection_id
-        WHERE m.entity = 'variant' AND m.local_id IN (${uuidList([...new Set(variantIds)])}) AND c.status <> 'revoked'`,
+        FROM pos_entity_map m JOIN pos_connections c ON c.id = m.connection_id JOIN variants v ON v.id = m.local_id
+        WHERE m.entity = 'variant' AND m.local_id IN (${uuidList([...new Set(variantIds)])}) AND c.status <> 'revoked'
+          AND v.track_stock`,
   );
   return new Map(rows.map((r) => [r.variantId, r]));
 }
