@@ -13,7 +13,7 @@ import { loadEnv, type Env } from '../../env';
 import { buildApp } from '../../http/app';
 import { LEASE_MS } from '../../jobs/queue';
 import { createJobRuntime, type JobRuntime } from '../../jobs/runtime';
-import { createTestDatabase, DB_KINDS, type DbKind, type TestDatabase } from '../../test/db';
+import { createTestDatabase, DB_KINDS, type TestDatabase } from '../../test/db';
 import { createVendorFixture, type VendorFixture } from '../../test/fixtures';
 import { pgliteTemplate } from '../../test/template';
 import { recordMovements } from '../inventory';
@@ -43,7 +43,7 @@ const OTHERS = 6;
 const PAGES = Math.ceil((ITEMS + OTHERS) / PAGE);
 const LIST = '/v2/catalog/list';
 const BATCH_CREATE = '/v2/inventory/changes/batch-create';
-const SALES = 120;
+const SALES = 60;
 const START_COUNT = 500;
 /** a kill point not reached within this long fails the test instead of hanging it */
 const SAFETY_MS = 45_000;
