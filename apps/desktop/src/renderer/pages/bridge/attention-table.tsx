@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Button, Center, Loader, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
@@ -27,7 +27,7 @@ export function AttentionTable() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Square item</Table.Th>
-              <Table.Th>Why</Table.Th>
+              <Table.Th w={170}>Why</Table.Th>
               <Table.Th>What happens</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -36,9 +36,9 @@ export function AttentionTable() {
               <Table.Tr key={`${a.extId}-${a.reason}`}>
                 <Table.Td fw={600}>{a.name}</Table.Td>
                 <Table.Td>
-                  <Badge color="orange" variant="light" style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" fw={700} c="orange.9">
                     {reasonLabel(a.reason)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td c="ink.8">{a.detail}</Table.Td>
               </Table.Tr>

@@ -68,12 +68,8 @@ function BridgeBody({ view, onCheck, checking }: { view: BridgeView; onCheck: ()
       {view.state === 'choose_location' && <LocationPicker view={view} />}
       {view.state === 'preview' && <ImportPreview view={view} />}
       {connected && view.location && <LinkPanel view={view} />}
-      {hasLink(view.state) && (
-        <>
-          <FailedJobs />
-          <SyncLog />
-        </>
-      )}
+      {(view.failedJobs > 0 || connected) && <FailedJobs />}
+      {hasLink(view.state) && <SyncLog />}
     </>
   );
 }

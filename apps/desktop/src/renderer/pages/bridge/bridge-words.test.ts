@@ -23,9 +23,9 @@ describe('the point-of-sale link in the shop’s words', () => {
     expect(progressPercent({ phase: 'applying', done: 6, total: 5 })).toBe(100);
   });
 
-  it('follows the status only while the marketplace works, and shows the log once there is a link', () => {
+  it('follows the status only while the marketplace works, and shows the log once Square’s catalog has been read', () => {
     expect(BRIDGE_STATES.filter(isBusy)).toEqual(['importing', 'applying']);
-    expect(BRIDGE_STATES.filter((s) => !hasLink(s))).toEqual(['not_configured', 'not_connected']);
+    expect(BRIDGE_STATES.filter((s) => !hasLink(s))).toEqual(['not_configured', 'not_connected', 'choose_location']);
   });
 
   it('offers "Create new products" by default and a key only when it finds products', () => {

@@ -19,7 +19,7 @@ const STATE_WORDS: Record<BridgeState, StateWords> = {
   preview: { badge: 'Ready to import', color: 'orange', text: 'Square’s catalog has been read. Check the preview, then import.' },
   applying: { badge: 'Importing', color: 'blue', text: 'Adding Square’s products to this shop.' },
   in_step: { badge: 'In step', color: 'green', text: 'Square and this shop are in step: Square’s prices and stock show here, and sales here reach Square.' },
-  paused: { badge: 'Paused', color: 'yellow', text: 'The link with Square is paused. Nothing is sent to or read from Square until it is resumed.' },
+  paused: { badge: 'Paused', color: 'orange', text: 'The link with Square is paused. Nothing is sent to or read from Square until it is resumed.' },
   error: { badge: 'Needs attention', color: 'red', text: 'The link with Square has stopped working.' },
   revoked: { badge: 'Disconnected', color: 'red', text: 'Square no longer lets this shop in. Sales are not sent to Square; the products stay here and can be edited again.' },
 };
@@ -55,9 +55,9 @@ export function isBusy(state: BridgeState | undefined): boolean {
   return state === 'importing' || state === 'applying';
 }
 
-/** Whether there is a connection whose sync log and failed jobs are worth showing. */
+/** Whether the link has done anything worth a sync log: from the first read of Square's catalog on. */
 export function hasLink(state: BridgeState): boolean {
-  return state !== 'not_configured' && state !== 'not_connected';
+  return state !== 'not_configured' && state !== 'not_connected' && state !== 'choose_location';
 }
 
 const REASONS: Record<AttentionReason, string> = {

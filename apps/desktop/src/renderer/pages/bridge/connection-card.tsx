@@ -24,7 +24,7 @@ export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; 
             <Stack gap={4} style={{ minWidth: 0 }}>
               <Group gap="sm">
                 <Title order={4}>Square</Title>
-                <Badge color={words.color} variant="light" size="lg" data-testid="bridge-state">
+                <Badge color={words.color} c={`${words.color}.9`} variant="light" size="lg" data-testid="bridge-state">
                   {words.badge}
                 </Badge>
               </Group>

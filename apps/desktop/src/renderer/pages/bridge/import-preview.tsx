@@ -42,7 +42,7 @@ export function ImportPreview({ view }: { view: BridgeView }) {
           <Text size="lg" fw={600} data-testid="bridge-summary">
             {p.summary}
           </Text>
-          <SimpleGrid cols={{ base: 3, lg: 5 }} spacing="sm">
+          <SimpleGrid cols={5} spacing="sm">
             <Figure label="Products" value={p.products} />
             <Figure label="Variants" value={p.variants} />
             <Figure label="Taxes" value={p.taxes} />
@@ -93,11 +93,13 @@ function ApplyImport({ preview, canManage }: { preview: BridgePreview; canManage
         <Radio.Group value={match} onChange={(v) => setMatch(v as BridgeMatch)} name="bridge-match">
           <Stack gap="xs">
             {choices.map((c) => (
-              <Radio.Card key={c.value} value={c.value} disabled={c.disabled || !canManage} radius="md" p="md" data-testid={`match-${c.value}`} style={{ opacity: c.disabled ? 0.65 : 1 }}>
+              <Radio.Card key={c.value} value={c.value} disabled={c.disabled || !canManage} radius="md" p="md" data-testid={`match-${c.value}`}>
                 <Group wrap="nowrap" align="flex-start">
                   <Radio.Indicator disabled={c.disabled || !canManage} />
                   <Stack gap={2}>
-                    <Text fw={700}>{c.label}</Text>
+                    <Text fw={700} c={c.disabled ? 'ink.7' : undefined}>
+                      {c.label}
+                    </Text>
                     <Text size="sm" c="ink.7">
                       {c.description}
                     </Text>

@@ -23,7 +23,7 @@ export function LinkPanel({ view }: { view: BridgeView }) {
           <Fact label="Square location" value={view.location?.name ?? 'None chosen'} testId="bridge-location" />
           <Fact label="Last sync" value={timeAgo(view.lastSyncAt)} testId="bridge-last-sync" />
           <Fact label="Waiting to reach Square" value={view.pendingPushes === 0 ? 'Nothing' : plural(view.pendingPushes, 'change')} testId="bridge-pending" />
-          <Fact label="From Square" value={`${plural(view.bridged.products, 'product')} · ${plural(view.bridged.variants, 'variant')}`} testId="bridge-bridged" />
+          <Fact label="From Square" value={plural(view.bridged.products, 'product')} more={plural(view.bridged.variants, 'variant')} testId="bridge-bridged" />
         </SimpleGrid>
         {view.state !== 'revoked' && (
           <>
@@ -38,7 +38,7 @@ export function LinkPanel({ view }: { view: BridgeView }) {
   );
 }
 
-function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Fact({ label, value, more, testId }: { label: string; value: string; more?: string; testId: string }) {
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
       <Text size="xs" c="ink.7" tt="uppercase" fw={700}>
@@ -47,6 +47,11 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
       <Text fw={600} data-testid={testId} className="tabular">
         {value}
       </Text>
+      {more && (
+        <Text size="sm" c="ink.7" className="tabular">
+          {more}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -63,7 +68,7 @@ function WebOrdersOption({ view }: { view: BridgeView }) {
         checked={on}
         disabled={!view.canManage || options.isPending}
         onChange={(e) => options.mutate({ webOrdersInPos: e.currentTarget.checked })}
-        label={<Text fw={700}>Show web orders in Square</Text>}
+        label={<Text span fw={700}>Show web orders in Square</Text>}
         data-testid="bridge-web-orders"
       />
       <Text size="sm" c="ink.7" maw={720}>
@@ -102,7 +107,7 @@ function LinkActions({ view }: { view: BridgeView }) {
           </Button>
         )}
         {view.canManage && (
-          <Button size="md" variant="light" color="red" leftSection={<IconUnlink size={18} />} onClick={() => setConfirming(true)} data-testid="bridge-disconnect">
+          <Button size="md" variant="light" color="red" c="red.9" leftSection={<IconUnlink size={18} />} onClick={() => setConfirming(true)} data-testid="bridge-disconnect">
             Disconnect
           </Button>
         )}

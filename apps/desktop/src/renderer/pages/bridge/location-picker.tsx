@@ -73,12 +73,15 @@ function OwnerLocationPicker() {
           <Radio.Group value={value} onChange={setPicked} name="square-location">
             <Stack gap="xs">
               {list.map((l) => (
-                <Radio.Card key={l.id} value={l.id} disabled={!l.usable} radius="md" p="md" data-testid={`location-${l.id}`} style={{ opacity: l.usable ? 1 : 0.65 }}>
+                <Radio.Card key={l.id} value={l.id} disabled={!l.usable} radius="md" p="md" data-testid={`location-${l.id}`}>
                   <Group wrap="nowrap" align="flex-start">
                     <Radio.Indicator disabled={!l.usable} />
                     <Stack gap={2}>
-                      <Text fw={700}>
-                        {l.name} <Text span c="ink.7" fw={400}>· {l.currency}</Text>
+                      <Text fw={700} c={l.usable ? 'ink.9' : 'ink.7'}>
+                        {l.name}{' '}
+                        <Text span c="ink.7" fw={400}>
+                          · {l.currency}
+                        </Text>
                       </Text>
                       {l.why && (
                         <Text size="sm" c={l.usable ? 'ink.7' : 'red.8'}>
