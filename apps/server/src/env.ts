@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { marketEnv } from './market-env';
+import { bridgeEnv } from './services/bridges/bridge-env';
 import { trustProxySchema } from './trust-proxy';
 
 /** All configuration comes through here, validated once at start. */
@@ -40,6 +41,7 @@ const envSchema = z.object({
   /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
   CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
   ...marketEnv,
+  ...bridgeEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };

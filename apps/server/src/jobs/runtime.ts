@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { backoffMs, claimJob, deleteFinishedJobs, markDone, markFailed, type JobRow } from './queue';
 import { claimDueTime, recordRunOutcome } from './schedule';
+import { onWake } from './wake';
 
 /** `now` is the runtime's clock (injected in tests), for anything the handler schedules or stamps. */
 type JobHandler = (job: JobRow, ctx: { now: Date }) => Promise<void>;
@@ -57,6 +58,7 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
   const periodic = new Map<string, { everyMs: number; task: () => Promise<unknown> }>();
   let running: Promise<TickSummary> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
   let stopped = false;
 
   async function runJob(job: JobRow, summary: TickSummary): Promise<void> {
@@ -126,11 +128,23 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       };
       timer = setInterval(beat, o.pollMs ?? 2_000);
       timer.unref();
+      // woken while a pass runs: one more pass right after it, so work queued meanwhile does not wait for the poll
+      let again = false;
+      unsubscribe = onWake(() => {
+        if (!running) return beat();
+        if (again) return;
+        again = true;
+        void running.finally(() => {
+          again = false;
+          beat();
+        });
+      });
       beat();
     },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      unsubscribe?.();
       await running?.catch(() => undefined);
     },
   };

@@ -1,6 +1,7 @@
 import { router } from '../trpc';
 import { addressesRouter } from './addresses';
 import { authRouter } from './auth';
+import { bridgesRouter } from './bridges';
 import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
 import { counterCustomersRouter } from './counter-customers';
@@ -38,6 +39,7 @@ export const appRouter = router({
   favourites: favouritesRouter,
   addresses: addressesRouter,
   market: marketRouter,
+  bridges: bridgesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
 import { inventoryMovements } from '../../db/schema/index';
 import { updateStockAlerts, type LevelChange } from './alerts';
+import { recordBridgePushes } from '../bridges/stock';
 import { aggregateItems, inTransaction, lockLevels, refreshInStock, uuidList } from './levels';
 
 export interface MovementInput {
@@ -67,6 +68,7 @@ function toRow(vendorId: string, m: MovementInput): typeof inventoryMovements.$i
  * incrementally: new deltas after the last count are added; when a new count becomes the last count the
  * level is recomputed from it. So a late-arriving delta older than a newer count changes nothing.
  * A sale is never refused for stock: the level may go negative and raises an 'oversold' alert.
+ * Variants bridged from a point of sale also get their push to the POS here (bridges/stock.ts), in this transaction.
  */
 export async function recordMovements(tx: DbOrTx, vendorId: string, movements: MovementInput[]): Promise<void> {
   if (movements.length === 0) return;
@@ -102,6 +104,14 @@ export async function recordMovements(tx: DbOrTx, vendorId: string, movements: M
     await refreshInStock(
       t,
       changes.filter((c) => c.before !== c.after).map((c) => c.level.productId),
+    );
+    // items bridged from a point of sale: the POS is owed each movement, and their level follows its counts
+    const insertedIds = new Set(inserted.map((r) => r.id));
+    await recordBridgePushes(
+      t,
+      rows
+        .filter((r) => r.id !== undefined && insertedIds.has(r.id))
+        .map((r) => ({ id: r.id ?? '', variantId: r.variantId, kind: r.kind, quantity: r.quantity, occurredAt: r.occurredAt, reference: r.reference ?? null })),
     );
   });
 }

@@ -12,7 +12,7 @@ import type { OrderRow } from './views';
 /** How the caller reaches the order, and who they are in its event log. */
 interface OrderAccess {
   role: 'vendor' | 'customer';
-  eventActor: { kind: 'staff' | 'device' | 'customer'; id: string | null };
+  eventActor: { kind: 'staff' | 'device' | 'customer' | 'system'; id: string | null };
 }
 
 export interface FoundOrder {
@@ -75,4 +75,10 @@ export async function findOrderFor(
     throw new AppError('UNAUTHENTICATED', 'Sign in, or open the tracking link from your order confirmation.');
   }
   throw new AppError('NOT_FOUND', 'We could not find that order.');
+}
+
+/** The marketplace itself (a POS bridge following the shop's point of sale) acting on an order: no caller to check. */
+export async function findOrderForSystem(db: DbOrTx, orderId: string, lock: boolean): Promise<FoundOrder | null> {
+  const found = await selectOrder(db, eq(orders.id, orderId), lock);
+  return found ? { ...found, access: { role: 'vendor', eventActor: { kind: 'system', id: null } } } : null;
 }

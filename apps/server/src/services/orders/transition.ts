@@ -15,7 +15,7 @@ import { orderEvents, orderLines, orders } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { emailKindFor, enqueueOrderEmail } from '../email/enqueue';
 import { fulfilReservation, releaseStock } from '../inventory';
-import { findOrderFor, type FoundOrder } from './access';
+import { findOrderFor, findOrderForSystem, type FoundOrder } from './access';
 import { orderDetailView, type OrderRow } from './views';
 
 function statusLabel(s: OrderStatus): string {
@@ -54,6 +54,17 @@ async function moveStock(tx: Tx, order: OrderRow, to: OrderStatus, at: Date): Pr
   else await releaseStock(tx, order.vendorId, items);
 }
 
+/** The marketplace itself moving an order (a POS bridge following the shop's point of sale). */
+export interface SystemActor {
+  kind: 'system';
+}
+
+async function systemFind(tx: Tx, orderId: string): Promise<FoundOrder> {
+  const found = await findOrderForSystem(tx, orderId, true);
+  if (!found) throw new AppError('NOT_FOUND', 'We could not find that order.');
+  return found;
+}
+
 export interface TransitionOptions {
   /** when the transition happened (a counter's queued transition carries its own time); default now */
   at?: Date;
@@ -66,12 +77,12 @@ export interface TransitionOptions {
 export async function transitionOrder(
   db: DbOrTx,
   env: Env,
-  actor: Actor,
+  actor: Actor | SystemActor,
   input: TransitionOrderInput,
   opts: TransitionOptions = {},
 ): Promise<OrderDetailView> {
   return db.transaction(async (tx) => {
-    const found = await findOrderFor(tx, env, actor, input.orderId, input.trackingToken, true);
+    const found = actor.kind === 'system' ? await systemFind(tx, input.orderId) : await findOrderFor(tx, env, actor, input.orderId, input.trackingToken, true);
     const { order, access } = found;
     if (input.from && input.from !== order.status) {
       throw new AppError('CONFLICT', `This order is now ${statusLabel(order.status)}, not ${statusLabel(input.from)}. Refresh and try again.`, {

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isAppError, type PosProvider } from '@makeries/shared';
+import { z } from 'zod';
+import type { Database } from '../db/client';
+import type { Env } from '../env';
+import { wakeJobs } from '../jobs/wake';
+import { securityEvent } from '../security/events';
+import { completeConnect } from '../services/bridges/connect';
+import { connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
+import { SQUARE_CALLBACK_PATH, SQUARE_WEBHOOK_PATH } from '../services/bridges/square/connector';
+import { WebhookShapeError } from '../services/bridges/square/webhook';
+import { storePosWebhook } from '../services/bridges/webhooks';
+
+export interface PosHooksOptions {
+  database: Database;
+  env: Env;
+}
+
+const HOOKS: readonly { provider: PosProvider; path: string; callback: string }[] = [{ provider: 'square', path: SQUARE_WEBHOOK_PATH, callback: SQUARE_CALLBACK_PATH }];
+
+const callbackQuery = z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional(), error_description: z.string().max(500).optional() });
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
+}
+
+function page(reply: FastifyReply, status: number, title: string, text: string): FastifyReply {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Makeries</title>
+<style>body{font-family:system-ui,sans-serif;background:#faf7f2;color:#2b2623;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;background:#fff;border-radius:1rem;box-shadow:0 2px 12px #0001}h1{font-size:1.5rem;margin:0 0 .75rem}p{line-height:1.5;margin:0}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+/**
+ * The POS bridges' two public routes per provider:
+ * - `POST /hooks/pos/<provider>`: the signature is checked on the exact bytes (raw-body parser scoped to these
+ *   routes) against the URL registered with the POS, before anything is parsed or stored; a verified event is
+ *   stored once by its id with its job, and this instance's job runtime is woken. Bad signature → 401, nothing stored.
+ * - `GET /oauth/pos/<provider>/callback`: where the POS sends the owner back after "Allow".
+ */
+export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptions): Promise<void> {
+  const { database, env } = opts;
+  await app.register((scope, _o, done) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, next) => next(null, body));
+    for (const hook of HOOKS) {
+      scope.post(hook.path, async (req, reply) => {
+        const connector = connectorFor(env, hook.provider);
+        const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : null;
+        if (raw === null || !connector.verifyWebhook(raw, req.headers)) {
+          securityEvent(req.log, req.id, 'bad_webhook_signature', { path: hook.path, ip: req.ip, reason: raw === null ? 'missing' : 'mismatch' });
+          return reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Bad webhook signature.' });
+        }
+        let envelope;
+        try {
+          envelope = connector.parseWebhook(raw).envelope;
+        } catch (e) {
+          if (e instanceof WebhookShapeError) return reply.code(400).send({ code: 'BAD_INPUT', message: e.message });
+          throw e;
+        }
+        const outcome = await storePosWebhook(database.db, hook.provider, envelope, raw);
+        if (outcome === 'stored') wakeJobs();
+        return reply.send({ received: true, duplicate: outcome === 'duplicate' });
+      });
+    }
+    done();
+  });
+  for (const hook of HOOKS) {
+    app.get(hook.callback, async (req, reply) => {
+      const name = PROVIDER_NAMES[hook.provider];
+      const q = callbackQuery.safeParse(req.query);
+      if (!q.success) return page(reply, 400, 'That link is not valid', 'Start connecting again from the back office on your counter.');
+      try {
+        await completeConnect(database.db, env, hook.provider, { ...(q.data.code ? { code: q.data.code } : {}), ...(q.data.state ? { state: q.data.state } : {}), ...(q.data.error ? { error: q.data.error } : {}) });
+        return page(reply, 200, `${name} is connected`, `Go back to the counter: choose the ${name} location that is this shop, then review the import before anything changes.`);
+      } catch (e) {
+        if (isAppError(e)) return page(reply, e.code === 'BAD_INPUT' ? 400 : e.code === 'FORBIDDEN' ? 403 : 409, `${name} is not connected`, e.message);
+        req.log.error({ err: e }, 'POS connect callback failed');
+        return page(reply, 502, `${name} is not connected`, `${name} could not be reached to finish connecting. Try again in a minute from the back office.`);
+      }
+    });
+  }
+}

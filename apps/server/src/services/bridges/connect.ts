@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { AppError, uuidv7, type BridgeLocation, type PosProvider } from '@makeries/shared';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { posConnections, posEntityMap, posImportStaging, posOauthStates, vendors } from '../../db/schema/index';
+import type { Env } from '../../env';
+import { enqueue } from '../../jobs/queue';
+import { callPos, connectionOfVendor, sealFor, type ConnectionRow } from './connections';
+import { stateHash } from './crypto';
+import { IMPORT_FETCH_JOB } from './import-fetch';
+import { connectorFor, PROVIDER_NAMES } from './registry';
+import { logSync } from './sync-log';
+import { readStream, writeStream } from './sync-state';
+
+const STATE_TTL_MS = 15 * 60_000;
+
+/** The owner starts connecting: a single-use state bound to the shop, and the POS's authorize page. */
+export async function startConnect(db: Db, env: Env, vendorId: string, provider: PosProvider, now = new Date()): Promise<{ url: string }> {
+  const connector = connectorFor(env, provider);
+  if (!connector.configured) throw new AppError('CONFLICT', `${PROVIDER_NAMES[provider]} is not set up on this marketplace yet. Ask the marketplace operator.`);
+  const existing = await connectionOfVendor(db, vendorId);
+  if (existing && existing.status !== 'revoked') throw new AppError('CONFLICT', `This shop is already connected to ${PROVIDER_NAMES[existing.provider]}. Disconnect it first to connect again.`);
+  const state = randomBytes(32).toString('base64url');
+  await db.insert(posOauthStates).values({ stateHash: stateHash(state), vendorId, provider, expiresAt: new Date(now.getTime() + STATE_TTL_MS) });
+  return { url: connector.authorizeUrl(state) };
+}
+
+/**
+ * The POS sends the owner back with `code` and `state`. The state is used up at once (a replayed link does
+ * nothing); the code becomes tokens, sealed at rest. A shop connects to one POS account: reconnecting after a
+ * revoke keeps the mapping only when it is the same account.
+ */
+export async function completeConnect(db: Db, env: Env, provider: PosProvider, q: { code?: string; state?: string; error?: string }, now = new Date()): Promise<{ vendorId: string; connection: ConnectionRow }> {
+  if (!q.state) throw new AppError('BAD_INPUT', 'The link from the point of sale is incomplete. Start connecting again from the back office.');
+  const [used] = await db
+    .delete(posOauthStates)
+    .where(and(eq(posOauthStates.stateHash, stateHash(q.state)), eq(posOauthStates.provider, provider), gt(posOauthStates.expiresAt, now)))
+    .returning();
+  if (!used) throw new AppError('BAD_INPUT', 'This link has expired or was already used. Start connecting again from the back office.');
+  if (q.error || !q.code) throw new AppError('FORBIDDEN', `${PROVIDER_NAMES[provider]} did not give Makeries access${q.error ? ` (${q.error})` : ''}. Nothing was changed.`);
+  const auth = await connectorFor(env, provider).completeAuth(q.code);
+  const [vendor] = await db.select({ currency: vendors.currency }).from(vendors).where(eq(vendors.id, used.vendorId));
+  if (!vendor) throw new AppError('NOT_FOUND', 'That shop no longer exists.');
+  const sealed = sealFor(env, auth.credentials);
+  const expires = auth.credentials.expiresAt ? new Date(auth.credentials.expiresAt) : null;
+  const connection = await db.transaction(async (tx) => {
+    const [old] = await tx.select().from(posConnections).where(eq(posConnections.vendorId, used.vendorId)).for('update');
+    if (old && old.connectionKey !== auth.connectionKey) {
+      const [mapped] = await tx.select({ n: sql<number>`count(*)::int` }).from(posEntityMap).where(eq(posEntityMap.connectionId, old.id));
+      if ((mapped?.n ?? 0) > 0) throw new AppError('CONFLICT', `This shop was bridged to another ${PROVIDER_NAMES[provider]} account. Connect that account, or ask the marketplace operator to unlink it first.`);
+    }
+    const values = { provider, connectionKey: auth.connectionKey, credentialsEnc: sealed, accessExpiresAt: expires, refreshedAt: now, scopes: auth.scopes, status: 'connected' as const, statusReason: null, consecutiveFailures: 0, updatedAt: now };
+    const [row] = old
+      ? await tx.update(posConnections).set(values).where(eq(posConnections.id, old.id)).returning()
+      : await tx.insert(posConnections).values({ id: uuidv7(), vendorId: used.vendorId, currency: vendor.currency, ...values }).returning();
+    if (!row) throw new AppError('INTERNAL', 'Could not save the connection.');
+    await logSync(tx, row.id, 'info', `Connected to ${PROVIDER_NAMES[provider]} (account ${auth.connectionKey}).`);
+    return row;
+  });
+  return { vendorId: used.vendorId, connection };
+}
+
+export async function requireConnection(db: Db, vendorId: string): Promise<ConnectionRow> {
+  const row = await connectionOfVendor(db, vendorId);
+  if (!row || row.status === 'revoked') throw new AppError('CONFLICT', 'This shop is not connected to a point of sale. Connect it first.');
+  return row;
+}
+
+export async function listLocations(db: Db, env: Env, vendorId: string): Promise<BridgeLocation[]> {
+  const row = await requireConnection(db, vendorId);
+  const list = await callPos(db, env, row.id, (conn, connector) => connector.locations(conn));
+  return list.map((l) => {
+    const why = !l.active ? 'This location is inactive in Square.' : l.currency !== row.currency ? `It sells in ${l.currency}; this shop sells in ${row.currency}.` : null;
+    return { id: l.extId, name: l.name, currency: l.currency, usable: why === null, why };
+  });
+}
+
+/** Starts (or starts over) the first import's fetch; nothing is applied before the owner has seen the preview. */
+export async function startImportFetch(db: Db, row: ConnectionRow, now = new Date()): Promise<void> {
+  const state = await readStream(db, row.id, 'import');
+  if (state?.phase === 'applying' || state?.phase === 'done') throw new AppError('CONFLICT', 'The catalog is already imported; it stays in step by itself. Use “Sync now” to check for changes.');
+  const runId = uuidv7();
+  await db.transaction(async (tx) => {
+    await tx.delete(posImportStaging).where(eq(posImportStaging.connectionId, row.id));
+    // the incremental sync later starts a minute before the import began reading, so nothing edited meanwhile is missed
+    await writeStream(tx, row.id, 'import', { phase: 'fetching', cursor: null, done: 0, total: 0, data: { since: new Date(now.getTime() - 60_000).toISOString(), runId }, lastError: null });
+    await enqueue(tx, IMPORT_FETCH_JOB, `pos.import-fetch:${row.id}:${runId}`, { connectionId: row.id });
+  });
+}
+
+export async function chooseLocation(db: Db, env: Env, vendorId: string, locationId: string): Promise<void> {
+  const row = await requireConnection(db, vendorId);
+  const state = await readStream(db, row.id, 'import');
+  if (row.locationExtId && state && state.phase !== 'fetching' && state.phase !== 'preview' && row.locationExtId !== locationId) {
+    throw new AppError('CONFLICT', 'The catalog was imported from another location. Disconnect and connect again to change it.');
+  }
+  const locations = await listLocations(db, env, vendorId);
+  const loc = locations.find((l) => l.id === locationId);
+  if (!loc) throw new AppError('NOT_FOUND', 'That location is not in this Square account.');
+  if (!loc.usable) throw new AppError(loc.currency !== row.currency ? 'CURRENCY_MISMATCH' : 'CONFLICT', loc.why ?? 'That location cannot be used.');
+  const [updated] = await db.update(posConnections).set({ locationExtId: loc.id, locationName: loc.name, updatedAt: new Date() }).where(eq(posConnections.id, row.id)).returning();
+  await logSync(db, row.id, 'info', `This shop is the Square location “${loc.name}”.`);
+  if (updated && state?.phase !== 'done' && state?.phase !== 'applying') await startImportFetch(db, updated);
+}

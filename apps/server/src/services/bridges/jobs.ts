@@ -1,0 +1,161 @@
+import type { PosProvider } from '@makeries/shared';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { posConnections, products } from '../../db/schema/index';
+import type { Env } from '../../env';
+import { enqueue } from '../../jobs/queue';
+import type { JobLog, JobRuntime } from '../../jobs/runtime';
+import { CATALOG_JOB, FULL_COMPARE_JOB, STOCK_SWEEP_JOB, runCatalogSync, runFullCompare } from './catalog-sync';
+import { BridgeInactive, refreshConnection } from './connections';
+import { IMAGE_JOB, importImage } from './images';
+import { IMPORT_APPLY_JOB, runImportApply } from './import-apply';
+import { IMPORT_FETCH_JOB, runImportFetch } from './import-fetch';
+import { checkPosOrder, ORDER_STATUS_JOB } from './order-status';
+import { sendPush } from './push';
+import { PUSH_JOB } from './stock';
+import { pullAllStock } from './stock-pull';
+import { logSync } from './sync-log';
+import { readStream, writeStream } from './sync-state';
+import { PosError } from './types';
+import { processPosWebhook, queueCatalogSync, WEBHOOK_JOB } from './webhooks';
+
+export const SWEEP_EVERY_MS = 15 * 60_000;
+export const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
+export const NIGHTLY_EVERY_MS = 24 * 3_600_000;
+
+/** Rate limits and outages back off with jitter; Square's Retry-After is honoured when it is longer. */
+function bridgeBackoff(attempts: number): number {
+  const base = Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+function str(payload: Record<string, unknown>, key: string): string {
+  const v = payload[key];
+  if (typeof v !== 'string') throw new Error(`job payload without ${key}`);
+  return v;
+}
+
+async function activeConnections(db: Db): Promise<{ id: string }[]> {
+  return db.select({ id: posConnections.id }).from(posConnections).where(eq(posConnections.status, 'connected'));
+}
+
+/** Keeps the failure in the sync log and the stream row, so the back office says what went wrong. */
+async function noteFailure(db: Db, connectionId: string, what: string, e: unknown): Promise<void> {
+  const message = e instanceof Error ? e.message : String(e);
+  await logSync(db, connectionId, e instanceof PosError && e.kind === 'rate_limited' ? 'warn' : 'error', `${what}: ${message}`);
+}
+
+/**
+ * Every kind of POS bridge work on the server's job runtime (so several instances share it): the first import
+ * (fetch, apply, photos), pushes, webhook processing, incremental catalog sync, order checks, and the periodic
+ * sweeps — catalog and stock every 15 minutes, token refresh, the nightly full compare.
+ */
+export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: { now?: () => Date; log?: JobLog } = {}): void {
+  const now = opts.now ?? (() => new Date());
+  const guarded = (what: string, fn: (p: Record<string, unknown>, at: Date) => Promise<unknown>) => async (job: { payload: Record<string, unknown> }, ctx: { now: Date }) => {
+    try {
+      await fn(job.payload, ctx.now);
+    } catch (e) {
+      // a paused or revoked connection: the work waits for "Resume" (pushes stay owed), nothing to retry now
+      if (e instanceof BridgeInactive) return;
+      const id = job.payload.connectionId;
+      if (typeof id === 'string') await noteFailure(db, id, what, e);
+      throw e;
+    }
+  };
+  const o = { backoffMs: bridgeBackoff };
+
+  runtime.register(
+    IMPORT_FETCH_JOB,
+    guarded('Reading the catalog stopped', async (p) => {
+      const id = str(p, 'connectionId');
+      await runImportFetch(db, env, id, { now });
+    }),
+    { ...o, maxAttempts: 10 },
+  );
+  runtime.register(
+    IMPORT_APPLY_JOB,
+    guarded('Importing stopped', async (p) => {
+      await runImportApply(db, env, str(p, 'connectionId'), { now });
+    }),
+    { ...o, maxAttempts: 10 },
+  );
+  runtime.register(
+    IMAGE_JOB,
+    guarded('A photo could not be copied', async (p) => {
+      const [row] = await db.select({ vendorId: products.vendorId }).from(products).where(eq(products.id, str(p, 'productId')));
+      if (row) await importImage(db, env, { productId: str(p, 'productId'), url: str(p, 'url'), vendorId: row.vendorId });
+    }),
+    { ...o, maxAttempts: 5 },
+  );
+  runtime.register(
+    PUSH_JOB,
+    guarded('A stock change is waiting to reach Square', async (p, at) => {
+      await sendPush(db, env, str(p, 'pushId'), at);
+    }),
+    { ...o, maxAttempts: 12 },
+  );
+  runtime.register(
+    WEBHOOK_JOB,
+    async (job, ctx) => {
+      await processPosWebhook(db, env, str(job.payload, 'provider') as PosProvider, str(job.payload, 'dedupeKey'), ctx.now);
+    },
+    o,
+  );
+  runtime.register(
+    CATALOG_JOB,
+    guarded('Catalog sync', async (p, at) => {
+      await runCatalogSync(db, env, str(p, 'connectionId'), at);
+    }),
+    { ...o, maxAttempts: 6 },
+  );
+  runtime.register(
+    STOCK_SWEEP_JOB,
+    guarded('Stock check', async (p, at) => {
+      await pullAllStock(db, env, str(p, 'connectionId'), at);
+      await writeStream(db, str(p, 'connectionId'), 'stock', { lastSuccessAt: at, lastError: null });
+    }),
+    { ...o, maxAttempts: 4 },
+  );
+  runtime.register(
+    FULL_COMPARE_JOB,
+    guarded('Nightly check', async (p, at) => {
+      await runFullCompare(db, env, str(p, 'connectionId'), at);
+    }),
+    { ...o, maxAttempts: 4 },
+  );
+  runtime.register(
+    ORDER_STATUS_JOB,
+    guarded('An order could not be followed', async (p, at) => {
+      await checkPosOrder(db, env, str(p, 'connectionId'), str(p, 'extOrderId'), at);
+    }),
+    { ...o, maxAttempts: 8 },
+  );
+
+  runtime.every('pos.sweep', SWEEP_EVERY_MS, async () => {
+    const at = now();
+    for (const c of await activeConnections(db)) {
+      const imported = await readStream(db, c.id, 'import');
+      if (imported?.phase !== 'done') continue;
+      await queueCatalogSync(db, c.id, at, 0);
+      await enqueue(db, STOCK_SWEEP_JOB, `pos.stock-sweep:${c.id}:${String(Math.floor(at.getTime() / SWEEP_EVERY_MS))}`, { connectionId: c.id });
+    }
+  });
+  runtime.every('pos.refresh', REFRESH_CHECK_EVERY_MS, async () => {
+    for (const c of await activeConnections(db)) {
+      try {
+        await refreshConnection(db, env, c.id, { force: false, now: now() });
+      } catch (e) {
+        await noteFailure(db, c.id, 'Renewing the access failed', e);
+      }
+    }
+  });
+  runtime.every('pos.nightly', NIGHTLY_EVERY_MS, async () => {
+    const at = now();
+    const day = at.toISOString().slice(0, 10);
+    for (const c of await activeConnections(db)) {
+      const imported = await readStream(db, c.id, 'import');
+      if (imported?.phase === 'done') await enqueue(db, FULL_COMPARE_JOB, `pos.full-compare:${c.id}:${day}`, { connectionId: c.id });
+    }
+  });
+}

@@ -1,0 +1,65 @@
+import { SquareClient, SquareEnvironment, SquareError, SquareTimeoutError } from 'square';
+import type { Env } from '../../../env';
+import { PosError } from '../types';
+
+export type SquareEnv = Pick<
+  Env,
+  'SQUARE_APPLICATION_ID' | 'SQUARE_APPLICATION_SECRET' | 'SQUARE_ENVIRONMENT' | 'SQUARE_API_BASE' | 'SQUARE_WEBHOOK_SIGNATURE_KEY' | 'SQUARE_WEBHOOK_URL' | 'PUBLIC_URL' | 'POS_TIMEOUT_MS'
+>;
+
+export const SQUARE_SCOPES = ['MERCHANT_PROFILE_READ', 'ITEMS_READ', 'INVENTORY_READ', 'INVENTORY_WRITE', 'ORDERS_READ', 'ORDERS_WRITE', 'PAYMENTS_WRITE'] as const;
+
+export function squareBase(env: SquareEnv): string {
+  if (env.SQUARE_API_BASE) return env.SQUARE_API_BASE.replace(/\/$/, '');
+  return env.SQUARE_ENVIRONMENT === 'production' ? SquareEnvironment.Production : SquareEnvironment.Sandbox;
+}
+
+/** The SDK retries 408/429/5xx itself (every method, POST too — hence an idempotency key on every write); once here, the job queue retries the rest. */
+export function squareClient(env: SquareEnv, token: string): SquareClient {
+  return new SquareClient({ token, baseUrl: squareBase(env), maxRetries: 1, timeoutInSeconds: Math.ceil(env.POS_TIMEOUT_MS / 1000) });
+}
+
+function header(e: SquareError, name: string): string | null {
+  const h = e.rawResponse?.headers;
+  return h ? h.get(name) : null;
+}
+
+function retryAfterMs(e: SquareError): number | null {
+  const v = header(e, 'retry-after');
+  if (!v) return null;
+  const s = Number(v);
+  if (Number.isFinite(s)) return Math.max(0, s * 1000);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+/** A Square failure in the engine's terms, with Square's own detail kept for the sync log. */
+export function squareFailure(e: unknown): PosError {
+  if (e instanceof PosError) return e;
+  if (e instanceof SquareTimeoutError) return new PosError('transient', 'Square did not answer in time.');
+  if (!(e instanceof SquareError)) {
+    const message = e instanceof Error ? e.message : String(e);
+    return new PosError('transient', `Square could not be reached (${message}).`);
+  }
+  const first = e.errors[0];
+  const code = first?.code ?? null;
+  const detail = first?.detail ?? e.message;
+  const status = e.statusCode ?? 0;
+  if (code === 'ACCESS_TOKEN_EXPIRED') return new PosError('expired', 'Square’s access token expired.', null, code);
+  if (code === 'ACCESS_TOKEN_REVOKED') return new PosError('revoked', 'The shop removed Makeries’ access in Square.', null, code);
+  if (status === 401 || status === 403 || code === 'INSUFFICIENT_SCOPES' || code === 'UNAUTHORIZED') {
+    return new PosError('auth', `Square refused Makeries’ access: ${detail}`, null, code);
+  }
+  if (status === 429) return new PosError('rate_limited', `Square asked us to slow down: ${detail}`, retryAfterMs(e), code);
+  if (status >= 500 || status === 408 || status === 0) return new PosError('transient', `Square had a problem: ${detail}`, null, code);
+  if (code === 'VERSION_MISMATCH' || code === 'IDEMPOTENCY_KEY_REUSED' || status === 409) return new PosError('conflict', `Square: ${detail}`, null, code);
+  return new PosError('rejected', `Square refused it: ${detail}`, null, code);
+}
+
+export async function sq<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw squareFailure(e);
+  }
+}
