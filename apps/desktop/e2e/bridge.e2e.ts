@@ -59,16 +59,19 @@ describe('Point of sale on the real marketplace', { timeout: 240_000 }, () => {
     await shot(page, 'bridge-real-02-manager-not-connected-1280');
   });
 
-  it('offline: the section says it needs the connection', async () => {
+  it('offline: the open section says it needs the connection, and shows the link again once back', async () => {
+    await openSection();
+    await page.getByTestId('bridge-connection').waitFor();
     await stack.server.stop();
     try {
       await waitForText(page.getByTestId('sync-connection'), /^Offline$/, 30_000);
-      await page.getByTestId('section-reports').click();
-      await page.getByTestId('section-bridge').click();
       await page.getByTestId('bridge-offline').waitFor();
+      expect(await page.getByTestId('bridge-connection').count()).toBe(0);
       await shot(page, 'bridge-real-03-offline-1280');
     } finally {
       await stack.server.restart();
     }
+    await waitForText(page.getByTestId('sync-connection'), /^Online$/, 60_000);
+    await page.locator('[data-testid="bridge-connection"][data-state="not_connected"]').waitFor();
   });
 });

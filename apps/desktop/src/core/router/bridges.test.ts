@@ -75,6 +75,9 @@ describe('bridges (back office → Point of sale)', () => {
     expect(await caller().bridges.status()).toMatchObject({ state: 'not_connected', canManage: false });
     expect(await caller().bridges.attention({ limit: 5 })).toMatchObject({ items: [] });
     expect(await caller().bridges.failedJobs({})).toEqual({ items: [], nextCursor: null });
+    // what managers may do reaches the marketplace, and its answers keep their words
+    expect(await refusal(caller().bridges.syncNow())).toMatchObject({ code: 'CONFLICT', message: 'This shop is not connected to a point of sale. Connect it first.' });
+    expect((await refusal(caller().bridges.retryJob({ jobId: '0193a3b2-7c1e-7d3a-9f00-000000000001' }))).code).toBe('NOT_FOUND');
     // refused here, before the marketplace is asked: the same answer with the counter offline
     c.core.setOnline(false);
     try {

@@ -21,7 +21,7 @@ const STATE_WORDS: Record<BridgeState, StateWords> = {
   in_step: { badge: 'In step', color: 'green', text: 'Square and this shop are in step: Square’s prices and stock show here, and sales here reach Square.' },
   paused: { badge: 'Paused', color: 'orange', text: 'The link with Square is paused. Nothing is sent to or read from Square until it is resumed.' },
   error: { badge: 'Needs attention', color: 'red', text: 'The link with Square has stopped working.' },
-  revoked: { badge: 'Disconnected', color: 'red', text: 'Square no longer lets this shop in. Sales are not sent to Square; the products stay here and can be edited again.' },
+  revoked: { badge: 'Disconnected', color: 'red', text: 'This shop is no longer linked to Square. Sales are not sent to Square; the products that came from it stay here and can be edited again.' },
 };
 
 export function stateWords(state: BridgeState): StateWords {
@@ -64,7 +64,7 @@ const REASONS: Record<AttentionReason, string> = {
   variable_price: 'Price set at the till',
   tax_mode_mismatch: 'Tax mode differs',
   duplicate_sku: 'Duplicate SKU',
-  missing_sku: 'No SKU',
+  duplicate_barcode: 'Duplicate barcode',
   currency: 'Other currency',
   price_too_large: 'Price too large',
   no_variations: 'No variations',

@@ -29,8 +29,8 @@ export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; 
                 </Badge>
               </Group>
               <Text c="ink.7">{words.text}</Text>
-              {view.reason && (view.state === 'paused' || view.state === 'error' || view.state === 'revoked' || view.state === 'preview') && (
-                <Text fw={600} c={view.state === 'paused' || view.state === 'preview' ? 'ink.9' : 'red.8'} data-testid="bridge-reason">
+              {view.reason && view.state !== 'in_step' && (
+                <Text fw={600} c={view.state === 'error' || view.state === 'revoked' ? 'red.8' : 'ink.9'} data-testid="bridge-reason">
                   {view.reason}
                 </Text>
               )}

@@ -1,6 +1,6 @@
 import type { BridgeView } from '@makeries/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { apiError } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { isBusy } from './bridge-words';
@@ -33,6 +33,15 @@ export function useBridgeStatus() {
   // an import that finished while the screen polled: its preview and log entries are new
   // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of state matters
   useEffect(() => refreshDependents(), [state]);
+  // the counter lost or found the marketplace: ask again at once (offline shows "needs the connection")
+  const qc = useQueryClient();
+  const online = useQuery(trpc.sync.status.queryOptions(undefined, { staleTime: Infinity })).data?.online;
+  const seen = useRef(online);
+  useEffect(() => {
+    if (seen.current === online) return;
+    seen.current = online;
+    void qc.invalidateQueries(trpc.bridges.pathFilter());
+  }, [online, qc, trpc]);
   const failure = status.isError ? apiError(status.error) : null;
   return {
     status,
