@@ -32,6 +32,9 @@ const base: BridgeView = {
   canManage: true,
 };
 
+/** a shop with no link yet has nothing bridged, waiting or failed */
+const unlinked: Partial<BridgeView> = { account: null, bridged: { products: 0, variants: 0 }, pendingPushes: 0, failedJobs: 0, lastSyncAt: null };
+
 const answers: BridgeAnswers = {
   view: base,
   locations: [
@@ -101,12 +104,12 @@ const button = (name: string | RegExp) => page.getByRole('button', { name }).fir
 
 describe('Point of sale, every state', { timeout: 240_000 }, () => {
   it('not configured and not connected: says what the link is, the owner connects', async () => {
-    await open('not_configured', { location: null });
+    await open('not_configured', { ...unlinked, location: null });
     await waitForText(page.getByTestId('bridge-state'), /Not available/);
     expect(await page.getByTestId('bridge-connect').count()).toBe(0);
     await shot(page, 'bridge-01-not-configured-1024');
 
-    await open('not_connected', { location: null });
+    await open('not_connected', { ...unlinked, location: null });
     await button('Connect Square').click();
     await page.getByText('Square opened in the web browser').waitFor();
     expect(answers.calls).toContain('connectUrl');
@@ -115,7 +118,7 @@ describe('Point of sale, every state', { timeout: 240_000 }, () => {
   });
 
   it('choose a location: another currency cannot be picked; picking one reads its catalog', async () => {
-    await open('choose_location', { location: null });
+    await open('choose_location', { ...unlinked, location: null });
     await page.getByText('Sells in USD; this shop sells in GBP.').waitFor();
     await page.getByTestId('location-L-MARKET').click();
     await shot(page, 'bridge-03-choose-location-1024');
@@ -188,7 +191,7 @@ describe('Point of sale, every state', { timeout: 240_000 }, () => {
     await waitForText(page.getByTestId('bridge-reason'), /five times in a row/);
     await shot(page, 'bridge-13-error-1024');
     expect(await seriousA11yProblems(page)).toEqual([]);
-    await open('revoked', { reason: 'Access was withdrawn in Square’s dashboard on 6 Dec.' });
+    await open('revoked', { reason: 'Access was withdrawn in Square’s dashboard on 6 Dec.', pendingPushes: 0 });
     await waitForText(page.getByTestId('bridge-connect'), /Connect again/);
     await shot(page, 'bridge-14-revoked-1024');
   });

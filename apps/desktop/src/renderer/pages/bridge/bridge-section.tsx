@@ -68,7 +68,7 @@ function BridgeBody({ view, onCheck, checking }: { view: BridgeView; onCheck: ()
       {view.state === 'choose_location' && <LocationPicker view={view} />}
       {view.state === 'preview' && <ImportPreview view={view} />}
       {connected && view.location && <LinkPanel view={view} />}
-      {(view.failedJobs > 0 || connected) && <FailedJobs />}
+      {(connected || (view.failedJobs > 0 && hasLink(view.state))) && <FailedJobs />}
       {hasLink(view.state) && <SyncLog />}
     </>
   );
