@@ -35,3 +35,4 @@ export * from './schemas/customer-extras';
 export * from './schemas/market';
 export * from './receipts/index';
 export * from './schemas/bridges';
+export * from './pos-owned';

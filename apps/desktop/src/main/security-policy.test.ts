@@ -39,6 +39,11 @@ describe('what the counter window may load and ask for', () => {
     expect(isExternalLinkAllowed('https://dashboard.stripe.com/login', server)).toBe(true);
     expect(isExternalLinkAllowed('https://makeries.example/vendor/payouts?x=1', server)).toBe(true);
     expect(isExternalLinkAllowed('http://localhost:3000/vendor', 'http://localhost:3000')).toBe(true);
+    // a bridged product's "Edit in Square"
+    expect(isExternalLinkAllowed('https://app.squareup.com/dashboard/items/library/ITEM123', server)).toBe(true);
+    expect(isExternalLinkAllowed('https://app.squareupsandbox.com/dashboard/items/library/ITEM123', server)).toBe(true);
+    expect(isExternalLinkAllowed('http://app.squareup.com/dashboard', server)).toBe(false);
+    expect(isExternalLinkAllowed('https://app.squareup.com.evil.example/', server)).toBe(false);
 
     expect(isExternalLinkAllowed('https://evil.example/', server)).toBe(false);
     expect(isExternalLinkAllowed('https://connect.stripe.com.evil.example/setup', server)).toBe(false);

@@ -39,11 +39,14 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, d
 
 /**
  * Where a link may leave the app for the system browser: the marketplace this counter is configured for (its
- * back office) and Stripe's onboarding and dashboard pages (the payouts card opens a Connect onboarding link).
+ * back office), Stripe's onboarding and dashboard pages (the payouts card opens a Connect onboarding link) and
+ * the point of sale's item pages (a bridged product's "Edit in Square").
  * Exact origins only, https for Stripe: a page that was tricked into window.open('file:///…'), a custom
  * protocol handler or any other site gets nothing opened.
  */
 const STRIPE_LINK_ORIGINS: readonly string[] = ['https://connect.stripe.com', 'https://dashboard.stripe.com'];
+/** "Edit in Square" on a bridged product opens the item in Square's dashboard (live and sandbox accounts). */
+const POS_LINK_ORIGINS: readonly string[] = ['https://app.squareup.com', 'https://app.squareupsandbox.com'];
 
 export function isExternalLinkAllowed(url: string, serverUrl: string | undefined): boolean {
   let u: URL;
@@ -53,7 +56,7 @@ export function isExternalLinkAllowed(url: string, serverUrl: string | undefined
     return false;
   }
   if (u.username !== '' || u.password !== '') return false;
-  if (STRIPE_LINK_ORIGINS.includes(u.origin)) return true;
+  if (STRIPE_LINK_ORIGINS.includes(u.origin) || POS_LINK_ORIGINS.includes(u.origin)) return true;
   if (serverUrl === undefined) return false;
   try {
     const server = new URL(serverUrl);

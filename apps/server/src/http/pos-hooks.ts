@@ -69,14 +69,18 @@ export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptio
       const name = PROVIDER_NAMES[hook.provider];
       const q = callbackQuery.safeParse(req.query);
       if (!q.success) return page(reply, 400, 'That link is not valid', 'Start connecting again from the back office on your counter.');
+      let outcome: { status: number; title: string; text: string };
       try {
         await completeConnect(database.db, env, hook.provider, { ...(q.data.code ? { code: q.data.code } : {}), ...(q.data.state ? { state: q.data.state } : {}), ...(q.data.error ? { error: q.data.error } : {}) });
-        return page(reply, 200, `${name} is connected`, `Go back to the counter: choose the ${name} location that is this shop, then review the import before anything changes.`);
+        outcome = { status: 200, title: `${name} is connected`, text: `Go back to the counter: choose the ${name} location that is this shop, then review the import before anything changes.` };
       } catch (e) {
-        if (isAppError(e)) return page(reply, e.code === 'BAD_INPUT' ? 400 : e.code === 'FORBIDDEN' ? 403 : 409, `${name} is not connected`, e.message);
-        req.log.error({ err: e }, 'POS connect callback failed');
-        return page(reply, 502, `${name} is not connected`, `${name} could not be reached to finish connecting. Try again in a minute from the back office.`);
+        if (isAppError(e)) outcome = { status: e.code === 'BAD_INPUT' ? 400 : e.code === 'FORBIDDEN' ? 403 : 409, title: `${name} is not connected`, text: e.message };
+        else {
+          req.log.error({ err: e }, 'POS connect callback failed');
+          outcome = { status: 502, title: `${name} is not connected`, text: `${name} could not be reached to finish connecting. Try again in a minute from the back office.` };
+        }
       }
+      return page(reply, outcome.status, outcome.title, outcome.text);
     });
   }
 }

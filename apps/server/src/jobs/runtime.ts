@@ -131,7 +131,10 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       // woken while a pass runs: one more pass right after it, so work queued meanwhile does not wait for the poll
       let again = false;
       unsubscribe = onWake(() => {
-        if (!running) return beat();
+        if (!running) {
+          beat();
+          return;
+        }
         if (again) return;
         again = true;
         void running.finally(() => {

@@ -12,6 +12,7 @@ import {
 } from '@makeries/shared';
 import type { Context } from '../context';
 import { recordMovements } from '../services/inventory';
+import { assertStockEditable } from '../services/products';
 import {
   listLowStock,
   listMovements,
@@ -26,6 +27,8 @@ type StaffCtx = Context & { vendorId: string; actor: { kind: 'staff'; staffId: s
 
 /** Records one back-office movement as the signed-in staff member and returns the variant's new level. */
 async function record(ctx: StaffCtx, kind: MovementKind, input: StockReceiveInput): Promise<StockLevel> {
+  // a bridged product's stock is counted in its POS (services/products/pos-owned.ts)
+  await assertStockEditable(ctx.db, ctx.vendorId, [{ variantId: input.variantId, kind }]);
   await recordMovements(ctx.db, ctx.vendorId, [
     {
       id: input.id,

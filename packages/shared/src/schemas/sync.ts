@@ -6,6 +6,7 @@ import { skuSchema, taxClassSchema } from './catalog';
 import { CATALOG_EDIT_ARGS } from './catalog-edit';
 import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
+import type { PosProvider } from './bridges';
 import { STORE_MUTATION_ARGS, type SoldOutPolicy } from './store-settings';
 import { text } from './text';
 
@@ -350,6 +351,12 @@ export interface SyncProduct {
   onlineVisible: boolean;
   archived: boolean;
   updatedAt: string;
+  /**
+   * The point of sale the product is bridged from (its name, variants, prices and stock are edited there), and
+   * where. Optional: servers before issue 14 leave them out; a counter reads a missing one as null (not bridged).
+   */
+  posProvider?: PosProvider | null;
+  posEditUrl?: string | null;
 }
 
 export interface SyncVariant {

@@ -5,7 +5,8 @@ import { parseInput } from '../errors';
 import { commitEdit, type CatalogMutation, type Queued, type Stamp } from './commit';
 import { readCsv, variantFromRow, type CsvRow } from './csv-rows';
 import { csvImportInput, type CsvImportInput } from './inputs';
-import { mirrorWrite, type MirrorProduct } from './product-save';
+import { csvRowReason, isBridged, variantChanges } from './pos-owned';
+import { bridgeOf, mirrorWrite, type MirrorProduct } from './product-save';
 import { productById, type EditableProduct, type EditableVariant } from './reads';
 
 type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
@@ -78,6 +79,17 @@ function groupRows(ctx: CoreContext, rows: CsvRow[], now: number): Group[] {
   return [...groups.values()];
 }
 
+/** Rows that would change what a bridged product's POS owns (its name, a variant's keys and price, new variants). */
+function refuseBridgedChanges(g: Group, name: string, variants: readonly CatalogVariantArgs[]): void {
+  const current = g.current;
+  if (!isBridged(current)) return;
+  g.rows.forEach((r, i) => {
+    const v = variants[i];
+    const fields = [...(name !== current.name ? ['productName'] : []), ...(v ? variantChanges(current, v) : [])];
+    if (fields.length > 0) r.errors.push(csvRowReason(current, fields));
+  });
+}
+
 /** Rows of one product must agree on the product's own fields. */
 function agree<T>(g: Group, pick: (r: CsvRow) => T | undefined, what: string): T | undefined {
   const values = [...new Set(g.rows.map(pick).filter((v) => v !== undefined))];
@@ -128,7 +140,9 @@ function planImport(ctx: CoreContext, text: string, now: number): Plan {
       categoryId: categoryId === undefined ? (g.current?.categoryId ?? null) : categoryId,
       onlineVisible: online ?? g.current?.onlineVisible ?? false,
       archived: g.current?.archived ?? false,
+      ...bridgeOf(g.current),
     };
+    refuseBridgedChanges(g, name, variants);
     const productChanged = !g.current || g.current.name !== product.name || g.current.categoryId !== product.categoryId || g.current.onlineVisible !== product.onlineVisible;
     g.rows.forEach((r, i) => {
       const base = existing.get(r.sku);
@@ -169,7 +183,15 @@ function mutationFor(g: Plan['groups'][number], stamp: Stamp): CatalogMutation {
   }
   return {
     name: 'catalog.productUpdate',
-    args: { productId: g.productId, name: g.product.name, categoryId: g.product.categoryId, onlineVisible: g.product.onlineVisible, variants: changed, ...stamp },
+    args: {
+      productId: g.productId,
+      // a bridged product's name is its POS's: not sent (unchanged, or the row was refused)
+      ...(g.product.posProvider === null ? { name: g.product.name } : {}),
+      categoryId: g.product.categoryId,
+      onlineVisible: g.product.onlineVisible,
+      variants: changed,
+      ...stamp,
+    },
   };
 }
 

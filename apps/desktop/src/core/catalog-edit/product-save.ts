@@ -1,10 +1,11 @@
-import { AppError, uuidv7, type CatalogVariantArgs, type MutationArgs } from '@makeries/shared';
+import { AppError, posOwnedError, uuidv7, type CatalogVariantArgs, type MutationArgs } from '@makeries/shared';
 import type { CoreContext } from '../context';
 import { parseInput } from '../errors';
 import { upsertEntity } from '../mirror/upsert';
 import { assertCategory, assertTaxClasses, assertUniqueKeys, badInput, canonicalBarcode } from './checks';
 import { commitEdit, type Queued, type Stamp } from './commit';
 import { productFlagInput, productSaveInput, type ProductFlagInput, type ProductSaveInput } from './inputs';
+import { checkBridgedSave, isBridged } from './pos-owned';
 import { productById, type EditableProduct } from './reads';
 
 type Parsed = ReturnType<typeof productSaveInput.parse>;
@@ -45,7 +46,15 @@ export type MirrorProduct = {
   categoryId: string | null;
   onlineVisible: boolean;
   archived: boolean;
+  /** kept as the server sent them: an optimistic write must not unbridge the product */
+  posProvider: string | null;
+  posEditUrl: string | null;
 };
+
+/** The bridge columns of the product as the mirror has it (null for a new product). */
+export function bridgeOf(current: EditableProduct | undefined): Pick<MirrorProduct, 'posProvider' | 'posEditUrl'> {
+  return { posProvider: current?.posProvider ?? null, posEditUrl: current?.posEditUrl ?? null };
+}
 
 /** The same row shapes the change feed delivers, through the same upsert. */
 export function mirrorWrite(ctx: CoreContext, productId: string, product: MirrorProduct, variants: readonly CatalogVariantArgs[]): void {
@@ -68,7 +77,9 @@ export function saveProduct(ctx: CoreContext, input: ProductSaveInput): Promise<
     const variants = variantArgs(p, current, ctx.now());
     assertTaxClasses(ctx, variants.map((v) => v.taxClass));
     assertUniqueKeys(ctx, p.name, variants);
-    const product = { name: p.name, categoryId: p.categoryId, onlineVisible: p.onlineVisible, archived: current?.archived ?? false };
+    // a bridged product: POS-owned fields as the POS has them, and only variants whose own fields changed are sent
+    const sent = isBridged(current) ? checkBridgedSave(current, p.name, variants) : variants;
+    const product = { name: p.name, categoryId: p.categoryId, onlineVisible: p.onlineVisible, archived: current?.archived ?? false, ...bridgeOf(current) };
     const mirror = () => mirrorWrite(ctx, productId, product, variants);
     const result = { productId, created: !current };
     if (!current) {
@@ -86,12 +97,12 @@ export function saveProduct(ctx: CoreContext, input: ProductSaveInput): Promise<
     }
     const args: MutationArgs<'catalog.productUpdate'> = {
       productId,
-      name: p.name,
+      ...(isBridged(current) ? {} : { name: p.name }),
       categoryId: p.categoryId,
       onlineVisible: p.onlineVisible,
       ...(p.description !== undefined ? { description: p.description } : {}),
       ...(p.dietaryTags !== undefined ? { dietaryTags: p.dietaryTags } : {}),
-      variants,
+      variants: sent,
       ...stamp,
     };
     return { queue: [{ name: 'catalog.productUpdate', args }], mirror, result };
@@ -105,7 +116,15 @@ export function setProductFlag(ctx: CoreContext, field: 'onlineVisible' | 'archi
   return commitEdit(ctx, p.approval, action, (stamp) => {
     const current = productById(ctx, p.productId);
     if (!current) throw new AppError('NOT_FOUND', 'That product is not in this counter’s catalog any more.');
-    const product = { name: current.name, categoryId: current.categoryId, onlineVisible: current.onlineVisible, archived: current.archived, [field]: p.value };
+    if (field === 'archived' && isBridged(current) && p.value !== current.archived) throw posOwnedError('edit', current, ['archived']);
+    const product = {
+      name: current.name,
+      categoryId: current.categoryId,
+      onlineVisible: current.onlineVisible,
+      archived: current.archived,
+      ...bridgeOf(current),
+      [field]: p.value,
+    };
     const args: MutationArgs<'catalog.productUpdate'> = { productId: p.productId, [field]: p.value, variants: [], ...stamp };
     return {
       queue: [{ name: 'catalog.productUpdate', args }],

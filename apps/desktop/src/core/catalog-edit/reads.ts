@@ -19,6 +19,10 @@ export interface EditableProduct {
   categoryName: string | null;
   onlineVisible: boolean;
   archived: boolean;
+  /** bridged from a point of sale ('square'…): its name, variants, prices and stock are edited there; null = ours */
+  posProvider: string | null;
+  /** where the owner edits it in that POS */
+  posEditUrl: string | null;
   variants: EditableVariant[];
   /** a catalog edit of this product is queued and not yet confirmed by the server */
   pendingSync: boolean;
@@ -31,6 +35,8 @@ interface ProductRow {
   categoryName: string | null;
   onlineVisible: number;
   archived: number;
+  posProvider: string | null;
+  posEditUrl: string | null;
 }
 
 interface VariantRow {
@@ -124,7 +130,8 @@ export function queryProducts(ctx: CoreContext, p: ReturnType<typeof productList
   }
   const rows = ctx.sqlite
     .prepare(
-      `SELECT p.id, p.name, p.category_id AS categoryId, c.name AS categoryName, p.online_visible AS onlineVisible, p.archived
+      `SELECT p.id, p.name, p.category_id AS categoryId, c.name AS categoryName, p.online_visible AS onlineVisible, p.archived,
+              p.pos_provider AS posProvider, p.pos_edit_url AS posEditUrl
        FROM mirror_products p LEFT JOIN mirror_categories c ON c.id = p.category_id
        WHERE ${where.join(' AND ')} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`,
     )
@@ -138,6 +145,8 @@ export function queryProducts(ctx: CoreContext, p: ReturnType<typeof productList
     categoryName: r.categoryName,
     onlineVisible: r.onlineVisible === 1,
     archived: r.archived === 1,
+    posProvider: r.posProvider,
+    posEditUrl: r.posEditUrl,
     variants: variants.get(r.id) ?? [],
     pendingSync: pending.has(r.id),
   }));
@@ -146,7 +155,8 @@ export function queryProducts(ctx: CoreContext, p: ReturnType<typeof productList
 export function productById(ctx: CoreContext, productId: string): EditableProduct | undefined {
   const row = ctx.sqlite
     .prepare(
-      `SELECT p.id, p.name, p.category_id AS categoryId, c.name AS categoryName, p.online_visible AS onlineVisible, p.archived
+      `SELECT p.id, p.name, p.category_id AS categoryId, c.name AS categoryName, p.online_visible AS onlineVisible, p.archived,
+              p.pos_provider AS posProvider, p.pos_edit_url AS posEditUrl
        FROM mirror_products p LEFT JOIN mirror_categories c ON c.id = p.category_id WHERE p.id = ?`,
     )
     .get(productId) as ProductRow | undefined;
@@ -158,6 +168,8 @@ export function productById(ctx: CoreContext, productId: string): EditableProduc
     categoryName: row.categoryName,
     onlineVisible: row.onlineVisible === 1,
     archived: row.archived === 1,
+    posProvider: row.posProvider,
+    posEditUrl: row.posEditUrl,
     variants: variantsOf(ctx, [row.id]).get(row.id) ?? [],
     pendingSync: pendingProductIds(ctx.sqlite).has(row.id),
   };

@@ -17,6 +17,8 @@ export interface SellableVariant {
   taxClass: string;
   categoryId: string | null;
   categoryName: string | null;
+  /** the point of sale the product is bridged from: its stock is counted there (null = not bridged) */
+  posProvider: string | null;
 }
 
 const columns = {
@@ -32,6 +34,7 @@ const columns = {
   taxClass: mirrorVariants.taxClass,
   categoryId: mirrorProducts.categoryId,
   categoryName: mirrorCategories.name,
+  posProvider: mirrorProducts.posProvider,
 };
 
 /** Archived variants and products cannot be sold; a product missing from the mirror can be (name = SKU). */

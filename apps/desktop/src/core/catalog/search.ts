@@ -44,11 +44,13 @@ interface Row {
   taxClass: string;
   categoryId: string | null;
   categoryName: string | null;
+  posProvider: string | null;
 }
 
 const COLUMNS = `v.seq AS seq, v.id AS variantId, v.product_id AS productId, coalesce(p.name, v.sku) AS name,
   v.name AS variantName, v.sku AS sku, v.barcode AS barcode, v.price_cents AS priceCents, v.sold_by AS soldBy,
-  v.track_stock AS trackStock, v.tax_class AS taxClass, p.category_id AS categoryId, c.name AS categoryName`;
+  v.track_stock AS trackStock, v.tax_class AS taxClass, p.category_id AS categoryId, c.name AS categoryName,
+  p.pos_provider AS posProvider`;
 
 const SEARCH_SQL = `
   WITH hits AS MATERIALIZED (

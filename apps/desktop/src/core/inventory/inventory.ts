@@ -19,6 +19,7 @@ import { approvalInput } from '../schemas/staff';
 import { approve, requireStaff } from '../staff/auth';
 import { requireSyncProof } from '../staff/proofs';
 import { writeTx } from '../db/open';
+import { assertStockEditable } from '../catalog-edit/pos-owned';
 
 const SCHEMAS = { receive: stockReceiveInput, adjust: stockAdjustInput, count: stockCountInput } as const;
 
@@ -43,6 +44,8 @@ async function recordMovement(ctx: CoreContext, input: StockMovementInput): Prom
   const variant = variantById(ctx.db, p.variantId);
   if (!variant) throw notFound('That product is not in this counter’s catalog (or is archived).');
   if (!variant.trackStock) throw new AppError('BAD_INPUT', `${variant.name} does not track stock. Turn tracking on in the back office first.`);
+  // a bridged product's stock is counted in its point of sale
+  assertStockEditable(ctx.sqlite, p.variantId, base.kind);
   const approvedBy = await approve(ctx, base.approval, 'change stock levels');
   // the marketplace takes an adjust only with the approving manager's proof
   if (base.kind === 'adjust') await requireSyncProof(ctx, approvedBy, 'Stock adjustments');

@@ -60,6 +60,9 @@ const productRow = z.object({
   name: text,
   onlineVisible: bool.default(true),
   archived: bool.default(false),
+  // servers before issue 14 send neither; a provider this counter does not know still makes the product read-only
+  posProvider: text.nullable().default(null),
+  posEditUrl: text.nullable().default(null),
 });
 
 const variantRow = z.object({

@@ -20,7 +20,7 @@ const TABLES = {
   },
   category: { table: 'mirror_categories', key: 'id', cols: ['id', 'vendor_id', 'slug', 'name', 'sort'] },
   tax_rate: { table: 'mirror_tax_rates', key: 'id', cols: ['id', 'tax_class', 'name', 'rate_bps'] },
-  product: { table: 'mirror_products', key: 'id', cols: ['id', 'category_id', 'name', 'online_visible', 'archived'] },
+  product: { table: 'mirror_products', key: 'id', cols: ['id', 'category_id', 'name', 'online_visible', 'archived', 'pos_provider', 'pos_edit_url'] },
   variant: {
     table: 'mirror_variants',
     key: 'id',

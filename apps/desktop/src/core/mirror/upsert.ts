@@ -29,7 +29,10 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf
   }),
   category: (id, r) => ({ id, vendor_id: r.vendorId, slug: r.slug, name: r.name, sort: r.sort }),
   tax_rate: (id, r) => ({ id, tax_class: r.taxClass, name: r.name, rate_bps: r.rateBps }),
-  product: (id, r) => ({ id, category_id: r.categoryId, name: r.name, online_visible: b(r.onlineVisible), archived: b(r.archived) }),
+  product: (id, r) => ({
+    id, category_id: r.categoryId, name: r.name, online_visible: b(r.onlineVisible), archived: b(r.archived),
+    pos_provider: r.posProvider, pos_edit_url: r.posEditUrl,
+  }),
   variant: (id, r) => ({
     id, product_id: r.productId, name: r.name, sku: r.sku, barcode: r.barcode, price_cents: r.priceCents, tax_class: r.taxClass,
     sold_by: r.soldBy, track_stock: b(r.trackStock), low_stock_threshold: r.lowStockThreshold, sort: r.sort, archived: b(r.archived),

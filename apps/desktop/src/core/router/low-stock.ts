@@ -7,6 +7,8 @@ export interface LowStockItem {
   sku: string;
   threshold: number;
   onHand: number;
+  /** bridged from a point of sale: its stock is received and counted there */
+  posProvider: string | null;
 }
 
 /**
@@ -18,7 +20,7 @@ export function lowStock(core: CounterCore, limit: number): LowStockItem[] {
   const candidates = core.ctx.sqlite
     .prepare(
       `SELECT v.id AS variantId, coalesce(p.name, v.sku) AS name, v.name AS variantName, v.sku AS sku,
-              v.low_stock_threshold AS threshold
+              v.low_stock_threshold AS threshold, p.pos_provider AS posProvider
        FROM mirror_variants v
        LEFT JOIN mirror_products p ON p.id = v.product_id
        LEFT JOIN mirror_stock_levels l ON l.variant_id = v.id

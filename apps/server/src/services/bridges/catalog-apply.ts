@@ -197,7 +197,13 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
   const mappedLocal = new Set([...variantMap.values()].map((m) => m.localId));
   const keys = new KeyIndex(await keyOwners(tx, t.vendorId, planned));
   const classes = new Set<string>();
-  const words: string[] = [];
+  const categoryOf = new Map<string, string | null>();
+  const created: (typeof products.$inferInsert)[] = [];
+  const updated: { id: string; p: PlannedProduct }[] = [];
+  const variantRows: (typeof variants.$inferInsert)[] = [];
+  const mapRows: (typeof posEntityMap.$inferInsert)[] = [];
+  const live: string[] = [];
+  // everything is worked out in memory first; then one statement per table for the whole batch
   for (const p of planned) {
     const mapped = productMap.get(p.extId);
     if (mapped && !newerVersion(p.version, mapped.extVersion)) {
@@ -207,18 +213,17 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
     await ensureTaxClass(tx, t, p.taxClass, p.taxes, classes);
     const matched = mapped ? new Map<string, KeyOwner>() : matchFor(p, keys, t.match, mappedLocal);
     const productId = mapped?.localId ?? [...matched.values()][0]?.productId ?? uuidv7();
+    const at = new Date(p.updatedAt);
     if (mapped || matched.size > 0) {
-      await tx.execute(sql`
-        UPDATE products SET name = ${p.name}, archived = ${p.archived}, pos_provider = ${t.provider}, pos_edit_url = ${p.editUrl},
-          description = CASE WHEN description_edited THEN description ELSE ${p.description} END, updated_at = now()
-        WHERE id = ${productId} AND vendor_id = ${t.vendorId}`);
+      updated.push({ id: productId, p });
       result.updated++;
     } else {
-      const categoryId = await shopCategory(tx, t, p.categoryExtId, cats);
-      await tx.insert(products).values({
+      const catExt = p.categoryExtId;
+      if (catExt && !categoryOf.has(catExt)) categoryOf.set(catExt, await shopCategory(tx, t, catExt, cats));
+      created.push({
         id: productId,
         vendorId: t.vendorId,
-        categoryId,
+        categoryId: catExt ? (categoryOf.get(catExt) ?? null) : null,
         name: p.name,
         description: p.description,
         onlineVisible: p.variants.some((v) => !v.archived),
@@ -228,36 +233,79 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
       });
       result.created++;
     }
-    await putMap(tx, t.connectionId, 'product', p.extId, productId, p.version, p.updatedAt);
-    const live = new Set<string>();
+    mapRows.push({ connectionId: t.connectionId, entity: 'product', extId: p.extId, localId: productId, extVersion: p.version, extUpdatedAt: at });
     for (const [i, v] of p.variants.entries()) {
       const variantId = variantMap.get(v.extId)?.localId ?? matched.get(v.extId)?.id ?? uuidv7();
-      live.add(variantId);
-      const row = resolveKeys(v, variantId, productId, keys, p, result.attention);
-      await tx
-        .insert(variants)
-        .values({ id: variantId, productId, vendorId: t.vendorId, name: v.name, sku: row.sku, barcode: row.barcode, priceCents: v.priceCents, taxClass: p.taxClass, trackStock: v.trackStock, sort: i, archived: v.archived })
-        .onConflictDoUpdate({
-          target: variants.id,
-          set: { productId, name: v.name, sku: row.sku, barcode: row.barcode, priceCents: v.priceCents, taxClass: p.taxClass, trackStock: v.trackStock, sort: i, archived: v.archived, updatedAt: new Date() },
-        });
-      await putMap(tx, t.connectionId, 'variant', v.extId, variantId, v.version, p.updatedAt);
+      live.push(variantId);
+      const k = resolveKeys(v, variantId, productId, keys, p, result.attention);
+      variantRows.push({ id: variantId, productId, vendorId: t.vendorId, name: v.name, sku: k.sku, barcode: k.barcode, priceCents: v.priceCents, taxClass: p.taxClass, trackStock: v.trackStock, sort: i, archived: v.archived });
+      mapRows.push({ connectionId: t.connectionId, entity: 'variant', extId: v.extId, localId: variantId, extVersion: v.version, extUpdatedAt: at });
     }
-    // variations gone from the POS item: archived here, never deleted (sales and orders refer to them)
-    await tx.execute(sql`
-      UPDATE variants SET archived = true, updated_at = now()
-      WHERE product_id = ${productId} AND NOT archived AND id IN (
-        SELECT local_id FROM pos_entity_map WHERE connection_id = ${t.connectionId} AND entity = 'variant')
-      ${live.size > 0 ? sql`AND id NOT IN (${sql.join(
-        [...live].map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})` : sql``}`);
     result.attention.push(...p.attention);
     result.productIds.push(productId);
-    words.push(p.name);
   }
+  if (result.productIds.length === 0) return result;
+  if (created.length > 0) await tx.insert(products).values(created);
+  if (updated.length > 0) {
+    const rows = sql.join(
+      updated.map((u) => sql`(${u.id}::uuid, ${u.p.name}, ${u.p.archived}::boolean, ${u.p.editUrl}, ${u.p.description})`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      UPDATE products p SET name = u.name, archived = u.archived, pos_provider = ${t.provider}, pos_edit_url = u.edit_url,
+        description = CASE WHEN p.description_edited THEN p.description ELSE u.description END, updated_at = now()
+      FROM (VALUES ${rows}) AS u(id, name, archived, edit_url, description)
+      WHERE p.id = u.id AND p.vendor_id = ${t.vendorId}`);
+  }
+  if (variantRows.length > 0) {
+    // a variant moving its SKU to another variant of the batch: free the old values first, so the unique index holds
+    await tx.execute(sql`UPDATE variants SET sku = 'moving-' || id::text, barcode = NULL WHERE id IN (${sql.join(
+      variantRows.map((v) => sql`${v.id}::uuid`),
+      sql`, `,
+    )}) AND vendor_id = ${t.vendorId}`);
+    await tx
+      .insert(variants)
+      .values(variantRows)
+      .onConflictDoUpdate({
+        target: variants.id,
+        set: {
+          productId: sql`excluded.product_id`,
+          name: sql`excluded.name`,
+          sku: sql`excluded.sku`,
+          barcode: sql`excluded.barcode`,
+          priceCents: sql`excluded.price_cents`,
+          taxClass: sql`excluded.tax_class`,
+          trackStock: sql`excluded.track_stock`,
+          sort: sql`excluded.sort`,
+          archived: sql`excluded.archived`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+  await tx
+    .insert(posEntityMap)
+    .values(mapRows)
+    .onConflictDoUpdate({
+      target: [posEntityMap.connectionId, posEntityMap.entity, posEntityMap.extId],
+      set: { localId: sql`excluded.local_id`, extVersion: sql`excluded.ext_version`, extUpdatedAt: sql`excluded.ext_updated_at` },
+    });
+  // variations gone from a POS item: archived here, never deleted (sales and orders refer to them)
+  await tx.execute(sql`
+    UPDATE variants SET archived = true, updated_at = now()
+    WHERE product_id IN (${sql.join(
+      result.productIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) AND NOT archived
+      AND id IN (SELECT local_id FROM pos_entity_map WHERE connection_id = ${t.connectionId} AND entity = 'variant')
+      ${live.length > 0 ? sql`AND id NOT IN (${sql.join(
+        live.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})` : sql``}`);
   await refreshProductDenorm(tx, { productIds: result.productIds });
-  if (words.length > 0) await recordSearchWords(tx, words);
+  await recordSearchWords(
+    tx,
+    planned.map((p) => p.name),
+  );
   return result;
 }
 

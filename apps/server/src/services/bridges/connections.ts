@@ -127,7 +127,7 @@ export async function callPos<T>(db: Db, env: Env, id: string, fn: (conn: ConnCo
     return result;
   } catch (e) {
     if (e instanceof PosError && e.kind === 'revoked') {
-      await markRevoked(db, row, `${PROVIDER_NAMES[row.provider]} access was removed by the shop. Connect again to resume.`);
+      await markRevoked(db, row, `The shop removed Makeries’ access in ${PROVIDER_NAMES[row.provider]}. Connect again to resume.`);
       throw new BridgeInactive(e.message);
     }
     if (e instanceof PosError && (e.kind === 'auth' || e.kind === 'expired')) await countAuthFailure(db, row, e.message);

@@ -6,7 +6,6 @@ import type { Env } from '../../env';
 import { enqueue } from '../../jobs/queue';
 import { applyProducts } from './catalog-apply';
 import { rememberTaxesAndCategories } from './catalog-sync';
-import { callPos } from './connections';
 import { IMAGE_JOB } from './images';
 import { loadStaged } from './import-preview';
 import { applyTarget, pullAllStock } from './stock-pull';

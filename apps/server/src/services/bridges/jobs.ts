@@ -10,6 +10,7 @@ import { BridgeInactive, refreshConnection } from './connections';
 import { IMAGE_JOB, importImage } from './images';
 import { IMPORT_APPLY_JOB, runImportApply } from './import-apply';
 import { IMPORT_FETCH_JOB, runImportFetch } from './import-fetch';
+import { ORDER_CLOSE_JOB, ORDER_PUSH_JOB, syncOrderToPos } from './order-push';
 import { checkPosOrder, ORDER_STATUS_JOB } from './order-status';
 import { sendPush } from './push';
 import { PUSH_JOB } from './stock';
@@ -22,6 +23,7 @@ import { processPosWebhook, queueCatalogSync, WEBHOOK_JOB } from './webhooks';
 export const SWEEP_EVERY_MS = 15 * 60_000;
 export const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
 export const NIGHTLY_EVERY_MS = 24 * 3_600_000;
+export const BRIDGE_TASKS = { sweep: 'pos.sweep', refresh: 'pos.refresh', nightly: 'pos.nightly' } as const;
 
 /** Rate limits and outages back off with jitter; Square's Retry-After is honoured when it is longer. */
 function bridgeBackoff(attempts: number): number {
@@ -96,6 +98,20 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
     { ...o, maxAttempts: 12 },
   );
   runtime.register(
+    ORDER_PUSH_JOB,
+    guarded('A web order is waiting to reach Square', async (p, at) => {
+      await syncOrderToPos(db, env, str(p, 'pushId'), at);
+    }),
+    { ...o, maxAttempts: 12 },
+  );
+  runtime.register(
+    ORDER_CLOSE_JOB,
+    guarded('Square is waiting to hear that a web order was finished', async (p, at) => {
+      await syncOrderToPos(db, env, str(p, 'pushId'), at);
+    }),
+    { ...o, maxAttempts: 12 },
+  );
+  runtime.register(
     WEBHOOK_JOB,
     async (job, ctx) => {
       await processPosWebhook(db, env, str(job.payload, 'provider') as PosProvider, str(job.payload, 'dedupeKey'), ctx.now);
@@ -132,7 +148,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
     { ...o, maxAttempts: 8 },
   );
 
-  runtime.every('pos.sweep', SWEEP_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.sweep, SWEEP_EVERY_MS, async () => {
     const at = now();
     for (const c of await activeConnections(db)) {
       const imported = await readStream(db, c.id, 'import');
@@ -141,7 +157,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
       await enqueue(db, STOCK_SWEEP_JOB, `pos.stock-sweep:${c.id}:${String(Math.floor(at.getTime() / SWEEP_EVERY_MS))}`, { connectionId: c.id });
     }
   });
-  runtime.every('pos.refresh', REFRESH_CHECK_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.refresh, REFRESH_CHECK_EVERY_MS, async () => {
     for (const c of await activeConnections(db)) {
       try {
         await refreshConnection(db, env, c.id, { force: false, now: now() });
@@ -150,7 +166,7 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
       }
     }
   });
-  runtime.every('pos.nightly', NIGHTLY_EVERY_MS, async () => {
+  runtime.every(BRIDGE_TASKS.nightly, NIGHTLY_EVERY_MS, async () => {
     const at = now();
     const day = at.toISOString().slice(0, 10);
     for (const c of await activeConnections(db)) {

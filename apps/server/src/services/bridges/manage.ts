@@ -8,6 +8,7 @@ import { STOCK_SWEEP_JOB } from './catalog-sync';
 import { requireConnection, startImportFetch } from './connect';
 import { callPos, connectionOfVendor, markRevoked, setConnectionStatus, type ConnectionRow } from './connections';
 import { IMPORT_APPLY_JOB } from './import-apply';
+import { requeueOpenOrderPushes } from './order-push';
 import { requeueOpenPushes } from './push';
 import { connectorFor, PROVIDER_NAMES } from './registry';
 import { logSync } from './sync-log';
@@ -29,7 +30,8 @@ async function counts(db: Db, c: ConnectionRow) {
   const [p] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(posPushes)
-    .where(and(eq(posPushes.connectionId, c.id), inArray(posPushes.state, ['pending', 'sent'])));
+    // a web order already shown in Square (waiting there for pickup) is not a change still to send
+    .where(and(eq(posPushes.connectionId, c.id), inArray(posPushes.state, ['pending', 'sent']), sql`NOT (${posPushes.kind} = 'order' AND ${posPushes.extRef} IS NOT NULL)`));
   const [f] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(jobs)
@@ -95,7 +97,7 @@ export async function applyImport(db: Db, vendorId: string, match: BridgeMatch):
   if (imp?.phase !== 'preview') throw new AppError('CONFLICT', imp?.phase === 'applying' ? 'The import is already running.' : 'There is no preview to import yet: read the catalog first.');
   await db.transaction(async (tx) => {
     await writeStream(tx, c.id, 'import', { phase: 'applying', done: 0, data: { ...imp.data, match } });
-    await enqueue(tx, IMPORT_APPLY_JOB, `pos.import-apply:${c.id}:${String(imp.data.runId ?? '')}`, { connectionId: c.id });
+    await enqueue(tx, IMPORT_APPLY_JOB, `pos.import-apply:${c.id}:${typeof imp.data.runId === 'string' ? imp.data.runId : 'first'}`, { connectionId: c.id });
     await logSync(tx, c.id, 'info', match === 'none' ? 'Importing: new products for everything.' : `Importing: linking existing products by ${match === 'sku' ? 'SKU' : 'barcode'}.`);
   });
 }
@@ -121,6 +123,7 @@ export async function resume(db: Db, vendorId: string, now = new Date()): Promis
 
 async function catchUp(db: Db, connectionId: string, now: Date): Promise<void> {
   await requeueOpenPushes(db, connectionId);
+  await requeueOpenOrderPushes(db, connectionId, now);
   const imp = await readStream(db, connectionId, 'import');
   if (imp?.phase !== 'done') return;
   await queueCatalogSync(db, connectionId, now, 0);
@@ -174,6 +177,8 @@ const JOB_WORDS: Record<string, string> = {
   'pos.stock-sweep': 'Checking stock counts',
   'pos.full-compare': 'Nightly check',
   'pos.order-status': 'Following an order changed in Square',
+  'pos.order-push': 'Showing a web order in Square',
+  'pos.order-close': 'Telling Square a web order was finished',
   'pos.webhook': 'A message from Square',
 };
 

@@ -4,6 +4,7 @@ import { posPushes } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { callPos } from './connections';
 import { followPosOrder } from './order-follow';
+import { settleOrderStock } from './order-stock';
 
 export const ORDER_STATUS_JOB = 'pos.order-status';
 
@@ -21,5 +22,8 @@ export async function checkPosOrder(db: Db, env: Env, connectionId: string, extO
   if (!push) return 'not a Makeries order';
   const { status } = await callPos(db, env, connectionId, (conn, connector) => connector.orderStatus(conn, extOrderId), now);
   if (!status) return 'nothing to do yet';
-  return followPosOrder(db, env, connectionId, push.orderId, status, now);
+  const moved = await followPosOrder(db, env, connectionId, push.orderId, status, now);
+  // completed in Square: Square took the stock, so the order's lines are acknowledged; cancelled: they go as adjustments
+  if (status === 'collected' || status === 'cancelled') await settleOrderStock(db, env, connectionId, push.orderId, status, now);
+  return moved;
 }

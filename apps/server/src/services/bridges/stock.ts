@@ -45,11 +45,11 @@ async function bridged(tx: Tx, variantIds: readonly string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.variantId, r]));
 }
 
-/** Web orders created as orders in the POS: their stock moves when the POS completes them, not by adjustment. */
+/** Web orders created as orders in the POS: their stock moves when the POS completes them, not by adjustment (one the POS refused for good is not shown there, so its stock goes by adjustment). */
 async function ordersShownInPos(tx: Tx, refs: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r)))];
   if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ ref: string }>(tx, sql`SELECT local_ref::text AS ref FROM pos_pushes WHERE kind = 'order' AND state <> 'skipped' AND local_ref IN (${uuidList(ids)})`);
+  const rows = await queryRows<{ ref: string }>(tx, sql`SELECT local_ref::text AS ref FROM pos_pushes WHERE kind = 'order' AND state NOT IN ('skipped', 'failed') AND local_ref IN (${uuidList(ids)})`);
   return new Set(rows.map((r) => r.ref));
 }
 

@@ -8,7 +8,7 @@ import { CATALOG_JOB, catalogJobKey } from './catalog-sync';
 import { markRevoked } from './connections';
 import { applyObservations } from './observe';
 import { ORDER_STATUS_JOB } from './order-status';
-import { connectorFor } from './registry';
+import { connectorFor, PROVIDER_NAMES } from './registry';
 import type { InboundEnvelope } from './types';
 
 export const WEBHOOK_JOB = 'pos.webhook';
@@ -69,7 +69,7 @@ export async function processPosWebhook(db: Db, env: Env, provider: PosProvider,
         await enqueue(db, ORDER_STATUS_JOB, `pos.order-status:${c.id}:${event.extOrderId}:${dedupeKey}`, { connectionId: c.id, extOrderId: event.extOrderId });
         parts.push('order check queued');
       } else {
-        await markRevoked(db, c, 'The shop removed Makeries’ access in Square. Connect again to resume.');
+        await markRevoked(db, c, `The shop removed Makeries’ access in ${PROVIDER_NAMES[c.provider]}. Connect again to resume.`);
         parts.push('connection revoked');
       }
     }

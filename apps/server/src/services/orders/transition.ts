@@ -13,6 +13,7 @@ import type { Actor } from '../../context';
 import type { DbOrTx, Tx } from '../../db/client';
 import { orderEvents, orderLines, orders } from '../../db/schema/index';
 import type { Env } from '../../env';
+import { queuePosOrderClose } from '../bridges/order-push';
 import { emailKindFor, enqueueOrderEmail } from '../email/enqueue';
 import { fulfilReservation, releaseStock } from '../inventory';
 import { findOrderFor, findOrderForSystem, type FoundOrder } from './access';
@@ -114,6 +115,8 @@ export async function transitionOrder(
       reason,
     });
     await moveStock(tx, order, input.to, at);
+    // a web order shown in the shop's POS: the POS is told it was handed over or cancelled here
+    await queuePosOrderClose(tx, order.id, input.to);
     // the customer's email is queued with the change itself, whether it came from the API or a counter's push
     const emailKind = emailKindFor(input.to, order.fulfilment);
     if (emailKind) await enqueueOrderEmail(tx, env, order.id, emailKind);

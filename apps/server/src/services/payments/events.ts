@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import type { Db } from '../../db/client';
 import { orders, payments, stripeEvents } from '../../db/schema/index';
 import type { Env } from '../../env';
+import { recordOrderPushes } from '../bridges/order-push';
 import { applyAccountSnapshot } from './connect';
 import { enqueue } from '../../jobs/queue';
 import { markPaymentFinal, type PaymentRow } from './payment-rows';
@@ -46,11 +47,20 @@ async function onIntentSucceeded(db: Db, intent: Stripe.PaymentIntent): Promise<
   if (!payment) return;
   await markPaymentFinal(db, payment.id, 'succeeded', null);
   if (payment.kind !== 'checkout' || !payment.checkoutId) return;
-  // forward only: an order already refunded (or one that was never a card order) is left alone
-  await db
-    .update(orders)
-    .set({ paymentStatus: 'paid', updatedAt: new Date() })
-    .where(and(eq(orders.checkoutId, payment.checkoutId), eq(orders.paymentStatus, 'unpaid')));
+  const checkoutId = payment.checkoutId;
+  await db.transaction(async (tx) => {
+    // forward only: an order already refunded (or one that was never a card order) is left alone
+    const paid = await tx
+      .update(orders)
+      .set({ paymentStatus: 'paid', updatedAt: new Date() })
+      .where(and(eq(orders.checkoutId, checkoutId), eq(orders.paymentStatus, 'unpaid')))
+      .returning({ id: orders.id });
+    // a shop showing web orders in its POS gets each newly paid order pushed there (bridges/order-push.ts)
+    await recordOrderPushes(
+      tx,
+      paid.map((o) => o.id),
+    );
+  });
   await enqueueCardOrderWork(db, payment.checkoutId);
 }
 

@@ -5,6 +5,7 @@ import {
   type ProductUpdateInput,
   type VariantInput,
   type VariantUpsertInput,
+  type PosProvider,
 } from '@makeries/shared';
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -12,10 +13,12 @@ import { categories, products, variants, vendors } from '../../db/schema/index';
 import { refreshProductDenorm } from './denorm';
 import { getProduct, type ProductDetail } from './reads';
 import { assertUniqueKeys, mapUniqueRace, normaliseBarcode } from './variant-rules';
+import { assertProductPatch, assertVariantWrite, marksDescriptionEdited, type ProductWriteOptions } from './pos-owned';
 import { recordSearchWords } from '../search-words';
 
 export { getProduct, listProducts, type ProductDetail } from './reads';
 export { refreshProductDenorm } from './denorm';
+export { assertStockEditable, type ProductWriteOptions } from './pos-owned';
 
 /** A product is filed under a marketplace category or one of its own shop's; another shop's is unknown here. */
 async function categoryName(tx: Tx, vendorId: string, categoryId: string | null): Promise<string | null> {
@@ -63,8 +66,11 @@ async function afterWrite(tx: Tx, productId: string, words: (string | null)[]): 
   if (texts.length > 0) await recordSearchWords(tx, texts);
 }
 
-/** A product and its variants, all or nothing. SKUs/barcodes must be unique in the shop. */
-export async function createProduct(db: DbOrTx, vendorId: string, input: ProductCreateInput): Promise<ProductDetail> {
+/**
+ * A product and its variants, all or nothing. SKUs/barcodes must be unique in the shop. The bridge engine
+ * creates bridged products with `{ bridge: true, pos: { provider, editUrl } }` (see pos-owned.ts).
+ */
+export async function createProduct(db: DbOrTx, vendorId: string, input: ProductCreateInput, opts: ProductWriteOptions = {}): Promise<ProductDetail> {
   return db.transaction(async (tx) => {
     const productId = input.id ?? uuidv7();
     const [existing] = await tx.select({ id: products.id }).from(products).where(eq(products.id, productId));
@@ -81,12 +87,19 @@ export async function createProduct(db: DbOrTx, vendorId: string, input: Product
         description: input.description,
         dietaryTags: input.dietaryTags,
         onlineVisible: input.onlineVisible,
+        ...posColumns(opts),
       });
       await tx.insert(variants).values(rows);
     });
     await afterWrite(tx, productId, [input.name, catName, await vendorName(tx, vendorId)]);
     return getProduct(tx, productId, vendorId);
   });
+}
+
+/** The provider and edit link, written only by the bridge engine. */
+function posColumns(opts: ProductWriteOptions): { posProvider?: PosProvider | null; posEditUrl?: string | null } {
+  if (opts.bridge !== true || opts.pos === undefined) return {};
+  return { posProvider: opts.pos?.provider ?? null, posEditUrl: opts.pos?.editUrl ?? null };
 }
 
 async function lockProduct(tx: Tx, vendorId: string, productId: string) {
@@ -99,10 +112,15 @@ async function lockProduct(tx: Tx, vendorId: string, productId: string) {
   return p;
 }
 
-/** Edits product fields (name, description, category, dietary tags, online visibility). */
-export async function updateProduct(db: DbOrTx, vendorId: string, input: ProductUpdateInput): Promise<ProductDetail> {
+/**
+ * Edits product fields (name, description, category, dietary tags, online visibility). A bridged product's
+ * name is its POS's (refused here); a description changed here on it is marked as edited here.
+ */
+export async function updateProduct(db: DbOrTx, vendorId: string, input: ProductUpdateInput, opts: ProductWriteOptions = {}): Promise<ProductDetail> {
   return db.transaction(async (tx) => {
     const current = await lockProduct(tx, vendorId, input.productId);
+    assertProductPatch(current, { name: input.name }, opts);
+    const descriptionEdited = marksDescriptionEdited(current, input.description, opts) ? true : undefined;
     const categoryChanged = input.categoryId !== undefined && input.categoryId !== current.categoryId;
     const catName = categoryChanged ? await categoryName(tx, vendorId, input.categoryId ?? null) : null;
     await tx
@@ -113,6 +131,8 @@ export async function updateProduct(db: DbOrTx, vendorId: string, input: Product
         categoryId: input.categoryId,
         dietaryTags: input.dietaryTags,
         onlineVisible: input.onlineVisible,
+        descriptionEdited,
+        ...posColumns(opts),
         updatedAt: sql`now()`,
       })
       .where(eq(products.id, current.id));
@@ -123,16 +143,17 @@ export async function updateProduct(db: DbOrTx, vendorId: string, input: Product
   });
 }
 
-/** Adds a variant, or replaces one of this product's variants when the id exists. */
-export async function upsertVariant(db: DbOrTx, vendorId: string, input: VariantUpsertInput): Promise<ProductDetail> {
+/** Adds a variant, or replaces one of this product's variants when the id exists (a bridged product's: Makeries-owned fields only). */
+export async function upsertVariant(db: DbOrTx, vendorId: string, input: VariantUpsertInput, opts: ProductWriteOptions = {}): Promise<ProductDetail> {
   return db.transaction(async (tx) => {
     const product = await lockProduct(tx, vendorId, input.productId);
     const id = input.id ?? uuidv7();
-    const [existing] = await tx.select({ productId: variants.productId, vendorId: variants.vendorId }).from(variants).where(eq(variants.id, id));
+    const [existing] = await tx.select().from(variants).where(eq(variants.id, id));
     if (existing && (existing.vendorId !== vendorId || existing.productId !== product.id)) {
       throw new AppError('NOT_FOUND', 'That variant does not belong to this product.');
     }
     const row = variantRow(vendorId, product.id, { ...input, id });
+    assertVariantWrite(product, existing, row, opts);
     await assertUniqueKeys(tx, vendorId, product.name, [row]);
     if (row.archived) {
       const [other] = await tx
@@ -159,10 +180,16 @@ export async function upsertVariant(db: DbOrTx, vendorId: string, input: Variant
   });
 }
 
-/** Archived products leave the storefront and the counter's catalog but keep their history. */
-export async function archiveProduct(db: DbOrTx, vendorId: string, input: { productId: string; archived: boolean }): Promise<ProductDetail> {
+/** Archived products leave the storefront and the counter's catalog but keep their history (a bridged one's archive state is its POS's). */
+export async function archiveProduct(
+  db: DbOrTx,
+  vendorId: string,
+  input: { productId: string; archived: boolean },
+  opts: ProductWriteOptions = {},
+): Promise<ProductDetail> {
   return db.transaction(async (tx) => {
     const current = await lockProduct(tx, vendorId, input.productId);
+    assertProductPatch(current, { archived: input.archived }, opts);
     await tx.update(products).set({ archived: input.archived, updatedAt: sql`now()` }).where(eq(products.id, current.id));
     await afterWrite(tx, current.id, []);
     return getProduct(tx, current.id, vendorId);

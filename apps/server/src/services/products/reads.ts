@@ -52,6 +52,12 @@ export interface ProductDetail {
   vendor: { id: string; slug: string; name: string; city: string; currency: string; taxMode: 'inclusive' | 'exclusive'; paused: boolean };
   variants: ProductVariant[];
   images: ProductImage[];
+  /**
+   * For the vendor's own staff and counters: the point of sale the product is bridged from (its POS-owned fields
+   * are read-only, services/products/pos-owned.ts), where to edit it there, and whether its description was
+   * edited here. Null for the public and for products that are not bridged.
+   */
+  pos: { provider: 'square' | 'shopify' | 'toast'; editUrl: string | null; descriptionEdited: boolean } | null;
 }
 
 export function imageOut(r: typeof productImages.$inferSelect): ProductImage {
@@ -108,6 +114,7 @@ export async function getProduct(db: DbOrTx, productId: string, viewerVendorId: 
     vendor: { id: v.id, slug: v.slug, name: v.name, city: v.city, currency: v.currency, taxMode: v.taxMode, paused: v.paused },
     variants: variantRows.map((r) => variantOut(r.v, { onHand: r.onHand ?? 0, reserved: r.reserved ?? 0 }, own)),
     images: imageRows.map(imageOut),
+    pos: own && p.posProvider ? { provider: p.posProvider, editUrl: p.posEditUrl, descriptionEdited: p.descriptionEdited } : null,
   };
 }
 

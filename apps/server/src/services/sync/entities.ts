@@ -105,6 +105,8 @@ const loadProduct: Loader = async (db, vendorId, sel) => {
       dietaryTags: products.dietaryTags,
       onlineVisible: products.onlineVisible,
       archived: products.archived,
+      posProvider: products.posProvider,
+      posEditUrl: products.posEditUrl,
       updatedAt: products.updatedAt,
     })
     .from(products)

@@ -65,6 +65,10 @@ export const mirrorProducts = sqliteTable(
     name: text('name').notNull(),
     onlineVisible: flag('online_visible').notNull().default(true),
     archived: flag('archived').notNull().default(false),
+    /** the point of sale the product is bridged from (its POS-owned fields are read-only here); null = not bridged */
+    posProvider: text('pos_provider'),
+    /** where the owner edits it in that POS ("Edit in Square") */
+    posEditUrl: text('pos_edit_url'),
   },
   (t) => [index('mirror_products_category_idx').on(t.categoryId)],
 );

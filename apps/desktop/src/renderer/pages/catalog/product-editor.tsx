@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { currencySymbol, DIETARY_TAGS, dietaryTagSchema, productEditorSchema, type DietaryTag } from '@makeries/shared';
+import { currencySymbol, DIETARY_TAGS, dietaryTagSchema, posProviderName, productEditorSchema, type DietaryTag } from '@makeries/shared';
 import { useForm } from '@mantine/form';
 import { IconArchive, IconArchiveOff, IconDeviceFloppy } from '@tabler/icons-react';
 import { skipToken, useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { apiError } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useScanHandler } from '../../app/scan-context';
 import type { CatalogCategory, CatalogProduct, CatalogTaxRate } from './catalog-types';
+import { LOCKED_INPUT_STYLES, PosBadge, PosOwnedNotice } from './pos-bridge';
 import { ProductPhotos } from './product-photos';
 import { useCatalogWrite } from './use-catalog-write';
 import { draftOf, emptyDraft, variantInputs, type VariantDraft } from './variant-draft';
@@ -65,7 +66,7 @@ function initialValues(product: CatalogProduct | null, taxRates: CatalogTaxRate[
  * connection for an existing product: only the marketplace holds them), photos, and the variants table.
  * One @mantine/form over the shared editor schema checks names, SKUs and prices before anything is sent; the
  * counter's own refusals (a duplicate barcode) land on the same fields. Ctrl+S saves; a scanned barcode lands in
- * the highlighted variant row.
+ * the highlighted variant row. A product bridged from a point of sale shows what its POS owns read-only.
  */
 export function ProductEditor({ product, categories, taxRates, currency, online, onClose }: Props) {
   const trpc = useTRPC();
@@ -81,6 +82,9 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
   const [scanTarget, setScanTarget] = useState<string | null>(values.variants[0]?.key ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** bridged from a point of sale: names, variants, prices, tax, archiving and stock are edited there */
+  const pos = product?.posProvider ?? null;
+  const posName = pos ? posProviderName(pos) : null;
 
   const extras = useQuery(trpc.catalogEdit.extras.queryOptions(product && online ? { productId: product.id } : skipToken, { retry: false }));
   const { setFieldValue, getValues } = form;
@@ -91,6 +95,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
   }, [extras.data, getValues, setFieldValue]);
 
   useScanHandler((code) => {
+    if (pos) return; // barcodes of a bridged product are its POS's
     const drafts = form.getValues().variants;
     const target = drafts.find((d) => d.key === scanTarget) ?? drafts.find((d) => !d.barcode) ?? drafts[0];
     if (target) form.setFieldValue('variants', drafts.map((d) => (d.key === target.key ? { ...d, barcode: code } : d)));
@@ -159,6 +164,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
         <Group gap="sm">
           <Title order={3}>{product ? product.name : 'New product'}</Title>
           {product?.archived && <Badge color="gray">Archived</Badge>}
+          {pos && <PosBadge provider={pos} />}
         </Group>
       }
     >
@@ -170,8 +176,17 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
         data-testid="product-editor"
       >
         <Stack gap="md">
+          {pos && <PosOwnedNotice provider={pos} url={product?.posEditUrl ?? null} />}
           <Group grow align="flex-start">
-            <TextInput size="md" label="Name" data-autofocus {...form.getInputProps('name')} />
+            <TextInput
+              size="md"
+              label="Name"
+              data-autofocus
+              {...form.getInputProps('name')}
+              disabled={posName !== null}
+              description={posName ? `Edited in ${posName}` : undefined}
+              styles={posName ? LOCKED_INPUT_STYLES : undefined}
+            />
             <Select
               size="md"
               label="Category"
@@ -221,7 +236,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
               Variants
             </Text>
             <Text size="sm" c="ink.7" mb="xs">
-              Scan a barcode to put it in the highlighted row.
+              {posName ? `Edited in ${posName}: names, SKUs, barcodes, prices and tax. How each is sold and whether stock is tracked stay here.` : 'Scan a barcode to put it in the highlighted row.'}
             </Text>
             <VariantTable
               drafts={values.variants}
@@ -231,6 +246,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
               onChange={(next) => form.setFieldValue('variants', next)}
               onFocusRow={setScanTarget}
               scanTarget={scanTarget}
+              lockedBy={posName}
             />
           </div>
           {product && (
@@ -254,7 +270,11 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
           mx="calc(var(--mantine-spacing-md) * -1)"
           style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'white', borderTop: '1px solid var(--mantine-color-ink-2)' }}
         >
-          {product ? (
+          {posName ? (
+            <Text c="ink.7" size="sm">
+              Archive or restore it in {posName}.
+            </Text>
+          ) : product ? (
             <Button variant="subtle" color={product.archived ? 'brand' : 'red'} size="lg" leftSection={product.archived ? <IconArchiveOff size={20} /> : <IconArchive size={20} />} onClick={() => void archive(!product.archived)}>
               {product.archived ? 'Put back on sale' : 'Archive product'}
             </Button>

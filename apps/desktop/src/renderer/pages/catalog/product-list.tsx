@@ -2,6 +2,7 @@ import { Badge, Box, Center, Group, Loader, Stack, Switch, Table, Text } from '@
 import { IconPackageOff } from '@tabler/icons-react';
 import { money } from '../../format/money';
 import { priceRange, stockTotal, type CatalogProduct } from './catalog-types';
+import { PosBadge } from './pos-bridge';
 
 interface Props {
   products: CatalogProduct[] | undefined;
@@ -87,6 +88,7 @@ export function ProductList({ products, loading, currency, filtered, onOpen, onT
                     </Text>
                   </Box>
                   {p.archived && <Badge color="gray">Archived</Badge>}
+                  {p.posProvider && <PosBadge provider={p.posProvider} />}
                   {p.pendingSync && (
                     <Badge color="yellow" variant="light">
                       Not synced yet

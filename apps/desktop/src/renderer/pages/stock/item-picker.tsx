@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { useKeySink, useScanHandler } from '../../app/scan-context';
-import { itemTitle, stockItemOf, type StockItem } from './stock-item';
+import { countedIn, itemTitle, stockItemOf, stockLockReason, type StockItem } from './stock-item';
 
 interface Props {
   onPick: (item: StockItem) => void;
@@ -15,7 +15,8 @@ interface Props {
 
 /**
  * Finds a product for a stock screen: scan its barcode (anywhere on the page) or type and press Enter for the
- * top hit. Products that do not track stock are shown but cannot be picked.
+ * top hit. Products that do not track stock, or whose stock is counted in a point of sale, are shown but cannot
+ * be picked.
  */
 export function ItemPicker({ onPick, placeholder }: Props) {
   const trpc = useTRPC();
@@ -30,6 +31,11 @@ export function ItemPicker({ onPick, placeholder }: Props) {
   const pick = (item: StockItem) => {
     if (!item.trackStock) {
       setError(`${itemTitle(item)} does not track stock. Turn tracking on in the catalog first.`);
+      return;
+    }
+    const locked = stockLockReason(item);
+    if (locked) {
+      setError(locked);
       return;
     }
     setError(null);
@@ -76,13 +82,14 @@ export function ItemPicker({ onPick, placeholder }: Props) {
         autoComplete="off"
         error={error}
       />
-      {q && hits.length > 0 && (
+      {/* a refused pick closes the list so its reason, under the field, can be read */}
+      {q && hits.length > 0 && !error && (
         <Paper shadow="md" withBorder pos="absolute" left={0} right={0} top={54} style={{ zIndex: 20, overflow: 'hidden' }} data-testid="picker-results">
           <Stack gap={0}>
             {hits.map((h) => {
               const item = stockItemOf(h);
               return (
-                <UnstyledButton key={h.variantId} onClick={() => pick(item)} px="md" py={10} style={{ borderBottom: '1px solid var(--mantine-color-ink-1)', opacity: item.trackStock ? 1 : 0.55 }}>
+                <UnstyledButton key={h.variantId} onClick={() => pick(item)} px="md" py={10} style={{ borderBottom: '1px solid var(--mantine-color-ink-1)', opacity: item.trackStock && !item.posProvider ? 1 : 0.55 }}>
                   <Group justify="space-between" wrap="nowrap">
                     <Box style={{ minWidth: 0 }}>
                       <Text fw={600} truncate>
@@ -93,7 +100,11 @@ export function ItemPicker({ onPick, placeholder }: Props) {
                         {h.barcode ? ` · ${h.barcode}` : ''}
                       </Text>
                     </Box>
-                    {item.trackStock ? (
+                    {item.posProvider ? (
+                      <Badge color="indigo" variant="light">
+                        {countedIn(item.posProvider)}
+                      </Badge>
+                    ) : item.trackStock ? (
                       <Text size="sm" c="ink.7" className="tabular">
                         {item.onHand === null ? 'no level yet' : `${item.onHand} in stock`}
                       </Text>

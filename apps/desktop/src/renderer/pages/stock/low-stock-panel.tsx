@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Center, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Center, Loader, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCircleCheck, IconPackageImport } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { itemTitle, type StockItem } from './stock-item';
+import { countedIn, itemTitle, stockLockReason, type StockItem } from './stock-item';
 
 /** What is at or below its low-stock line, most urgent first, with a shortcut to receive it. */
 export function LowStockPanel({ onReceive }: { onReceive: (items: StockItem[]) => void }) {
@@ -12,6 +12,8 @@ export function LowStockPanel({ onReceive }: { onReceive: (items: StockItem[]) =
   if (low.isPending) return <Loader m="xl" />;
   if (low.isError) return <Alert color="red" title="Could not load low stock">{errorMessage(low.error)}</Alert>;
   const items: (StockItem & { threshold: number })[] = low.data.map((l) => ({ ...l, soldBy: 'each', trackStock: true }));
+  // a bridged item's stock is received in its point of sale
+  const receivable = items.filter((i) => !i.posProvider);
   if (items.length === 0) {
     return (
       <Center py={60}>
@@ -56,17 +58,27 @@ export function LowStockPanel({ onReceive }: { onReceive: (items: StockItem[]) =
                 {i.threshold}
               </Table.Td>
               <Table.Td ta="right">
-                <Button size="md" variant="light" leftSection={<IconPackageImport size={18} />} onClick={() => onReceive([i])}>
-                  Receive
-                </Button>
+                {i.posProvider ? (
+                  <Tooltip label={stockLockReason(i)} multiline w={320}>
+                    <Badge size="lg" color="indigo" variant="light">
+                      {countedIn(i.posProvider)}
+                    </Badge>
+                  </Tooltip>
+                ) : (
+                  <Button size="md" variant="light" leftSection={<IconPackageImport size={18} />} onClick={() => onReceive([i])}>
+                    Receive
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Button variant="default" leftSection={<IconPackageImport />} onClick={() => onReceive(items)} style={{ alignSelf: 'flex-end' }}>
-        Receive all {items.length}
-      </Button>
+      {receivable.length > 0 && (
+        <Button variant="default" leftSection={<IconPackageImport />} onClick={() => onReceive(receivable)} style={{ alignSelf: 'flex-end' }}>
+          Receive all {receivable.length}
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { posOwnedStockMessage, posProviderName } from '@makeries/shared';
 import type { SearchHit } from '../../api/types';
 
 /** A product line on a stock screen: what it is and what the counter thinks is on the shelf. */
@@ -10,9 +11,13 @@ export interface StockItem {
   trackStock: boolean;
   /** null when the server never sent a level */
   onHand: number | null;
+  /** bridged from a point of sale: its stock is received, counted and adjusted there */
+  posProvider: string | null;
 }
 
-export function stockItemOf(v: Pick<SearchHit, 'variantId' | 'name' | 'variantName' | 'sku' | 'soldBy' | 'trackStock'> & { onHand?: number | null }): StockItem {
+export function stockItemOf(
+  v: Pick<SearchHit, 'variantId' | 'name' | 'variantName' | 'sku' | 'soldBy' | 'trackStock'> & { onHand?: number | null; posProvider?: string | null },
+): StockItem {
   return {
     variantId: v.variantId,
     name: v.name,
@@ -21,7 +26,18 @@ export function stockItemOf(v: Pick<SearchHit, 'variantId' | 'name' | 'variantNa
     soldBy: v.soldBy,
     trackStock: v.trackStock,
     onHand: v.onHand ?? null,
+    posProvider: v.posProvider ?? null,
   };
+}
+
+/** Why this item cannot be received, counted or adjusted here (null when it can): the counter's own words. */
+export function stockLockReason(i: Pick<StockItem, 'name' | 'posProvider'>): string | null {
+  return i.posProvider ? posOwnedStockMessage(i.name, i.posProvider) : null;
+}
+
+/** "Counted in Square", where a bridged item's stock is kept. */
+export function countedIn(provider: string): string {
+  return `Counted in ${posProviderName(provider)}`;
 }
 
 export function itemTitle(i: Pick<StockItem, 'name' | 'variantName'>): string {

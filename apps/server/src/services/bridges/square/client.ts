@@ -19,6 +19,11 @@ export function squareClient(env: SquareEnv, token: string): SquareClient {
   return new SquareClient({ token, baseUrl: squareBase(env), maxRetries: 1, timeoutInSeconds: Math.ceil(env.POS_TIMEOUT_MS / 1000) });
 }
 
+/** For the OAuth endpoints, which take the app's credentials in the body (or `Authorization: Client …`), no bearer. */
+export function squareAppClient(env: SquareEnv): SquareClient {
+  return new SquareClient({ baseUrl: squareBase(env), auth: false, maxRetries: 1, timeoutInSeconds: Math.ceil(env.POS_TIMEOUT_MS / 1000) });
+}
+
 function header(e: SquareError, name: string): string | null {
   const h = e.rawResponse?.headers;
   return h ? h.get(name) : null;

@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Square } from 'square';
 import { PosError, type CatalogPage, type ConnContext, type ExtOrderStatus, type ExtProduct, type InboundEvent, type PosConnector, type StockObservation } from '../types';
 import type { PosCredentials } from '../crypto';
-import { SQUARE_SCOPES, sq, squareBase, squareClient, type SquareEnv } from './client';
+import { SQUARE_SCOPES, sq, squareAppClient, squareBase, squareClient, type SquareEnv } from './client';
 import { observationOf, pageOf, productOf } from './mapping';
 import { parseSquareWebhook } from './webhook';
 
@@ -34,12 +34,18 @@ const FULFILMENT_TO_STATUS: Partial<Record<string, ExtOrderStatus>> = {
   FAILED: 'cancelled',
 };
 
+/** CreatePayment keys are at most 45 characters: `mk-ord-<uuid>` (43) becomes `mk-pay-<uuid>`, anything longer a hash. */
+function paymentKey(orderKey: string): string {
+  const key = orderKey.startsWith('mk-ord-') ? `mk-pay-${orderKey.slice(7)}` : `${orderKey}-pay`;
+  return key.length <= 45 ? key : `mk-pay-${createHash('sha256').update(orderKey).digest('base64url').slice(0, 38)}`;
+}
+
 export function createSquareConnector(env: SquareEnv): PosConnector {
   const sandbox = env.SQUARE_ENVIRONMENT !== 'production';
   const appId = env.SQUARE_APPLICATION_ID ?? '';
   const secret = env.SQUARE_APPLICATION_SECRET ?? '';
   const client = (conn: ConnContext) => squareClient(env, token(conn));
-  const anonymous = () => squareClient(env, '');
+  const anonymous = () => squareAppClient(env);
 
   async function tokens(request: Square.ObtainTokenRequest): Promise<{ credentials: PosCredentials; connectionKey: string; scopes: string[] }> {
     const r = await sq(() => anonymous().oAuth.obtainToken(request));
@@ -149,7 +155,8 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
                 type: 'PICKUP',
                 state: 'PROPOSED',
                 pickupDetails: {
-                  recipient: { displayName: o.customerName, phoneNumber: o.customerPhone || undefined, emailAddress: o.customerEmail || undefined },
+                  // Square takes phone numbers of at most 17 characters; a longer one would refuse the whole order
+                  recipient: { displayName: o.customerName, phoneNumber: o.customerPhone && o.customerPhone.length <= 17 ? o.customerPhone : undefined, emailAddress: o.customerEmail || undefined },
                   scheduleType: 'ASAP',
                   prepTimeDuration: 'PT20M',
                   note: `Makeries order ${o.number}${o.note ? ` — ${o.note}` : ''}`.slice(0, 500),
@@ -166,7 +173,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
         const total = order.totalMoney?.amount ?? BigInt(o.totalCents);
         await sq(() =>
           client(conn).payments.create({
-            idempotencyKey: `${idempotencyKey}-pay`,
+            idempotencyKey: paymentKey(idempotencyKey),
             sourceId: 'EXTERNAL',
             externalDetails: { type: 'CARD', source: 'Makeries', sourceId: o.paymentRef ?? undefined },
             amountMoney: { amount: total, currency: o.currency as Square.Currency },

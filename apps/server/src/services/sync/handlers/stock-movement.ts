@@ -1,6 +1,7 @@
 import type { StockMovementArgs } from '@makeries/shared';
 import type { Tx } from '../../../db/client';
 import { recordMovements } from '../../inventory';
+import { assertStockEditable } from '../../products';
 import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
 /**
@@ -12,6 +13,8 @@ export async function applyStockMovement(tx: Tx, scope: ApplyScope, a: StockMove
   requireStaff(scope, a.staffId);
   requireStaff(scope, a.approvedBy, 'approving manager');
   if (a.kind === 'adjust') requireProvenRole(scope, a.staffId, a.approvedBy);
+  // a bridged product's stock is counted in its POS: refused (recorded as rejected), the counter's pending row drops out
+  await assertStockEditable(tx, scope.vendorId, [{ variantId: a.variantId, kind: a.kind }]);
   await recordMovements(tx, scope.vendorId, [
     {
       id: a.id,
