@@ -26,7 +26,7 @@ export function AttentionTable() {
         <Table verticalSpacing="sm" data-testid="bridge-attention">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Square item</Table.Th>
+              <Table.Th miw={180}>Square item</Table.Th>
               <Table.Th w={170}>Why</Table.Th>
               <Table.Th>What happens</Table.Th>
             </Table.Tr>
