@@ -142,11 +142,17 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
-  it('the owner turns on web orders in Square and syncs now; a manager sees it all but the owner’s switches', async () => {
+  it('the owner turns on web orders in Square, syncs now, pauses and resumes; a manager sees it all but the owner’s switches', async () => {
     await page.getByText('Show web orders in Square').click();
     await page.getByText(/Web orders appear in Square as orders paid elsewhere/).waitFor();
     await button('Sync now').click();
     await page.getByTestId('bridge-log-entry').filter({ hasText: /Web orders will show in Square/ }).first().waitFor();
+    await button('Pause').click();
+    await inState('paused');
+    await waitForText(page.getByTestId('bridge-sentence'), /Paused by the shop/);
+    await shot(page, 'bridge-real-07-paused-1280');
+    await page.getByTestId('bridge-resume').click();
+    await inState('in_step');
 
     await signIn(stack.manager.id, stack.manager.pin);
     await openSection();
@@ -154,7 +160,7 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await page.getByText('Only the shop owner can pause or disconnect the link').waitFor();
     expect(await page.getByTestId('bridge-disconnect').count()).toBe(0);
     await page.getByTestId('bridge-sync-now').waitFor();
-    await shot(page, 'bridge-real-07-in-step-manager-1280');
+    await shot(page, 'bridge-real-07b-in-step-manager-1280');
   });
 
   it('offline: the open section says it needs the connection, and shows the link again once back', async () => {

@@ -15,6 +15,9 @@ import { useApplyView } from './use-bridge';
  */
 export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; onCheck: () => void; checking: boolean }) {
   const words = stateWords(view.state);
+  // a pause says why in its own words ("Paused by the shop. …"); other stops add the reason under the sentence
+  const pausedWhy = view.state === 'paused' ? view.reason : null;
+  const reason = pausedWhy ? null : view.reason;
   return (
     <Paper withBorder radius="lg" p="md" data-testid="bridge-connection" data-state={view.state}>
       <Stack gap="sm">
@@ -28,10 +31,12 @@ export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; 
                   {words.badge}
                 </Badge>
               </Group>
-              <Text c="ink.7">{words.text}</Text>
-              {view.reason && view.state !== 'in_step' && (
+              <Text c="ink.7" data-testid="bridge-sentence">
+                {pausedWhy ?? words.text}
+              </Text>
+              {reason && view.state !== 'in_step' && (
                 <Text fw={600} c={view.state === 'error' || view.state === 'revoked' ? 'red.8' : 'ink.9'} data-testid="bridge-reason">
-                  {view.reason}
+                  {reason}
                 </Text>
               )}
             </Stack>
