@@ -29,8 +29,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(uiDir: string): Promise<Stack> {
-  const server = await startServerProcess();
+export async function startStack(uiDir: string, serverEnv: Record<string, string> = {}): Promise<Stack> {
+  const server = await startServerProcess(serverEnv);
   try {
     const shop = await createServerShop(server.url, 'Harbour Bakery');
     const barcode = `500000000123`;

@@ -145,7 +145,7 @@ describe('every screen fits a kiosk', () => {
 
   it('back office', async () => {
     await page.keyboard.press('F5');
-    for (const section of ['catalog', 'stock', 'reports', 'settings'] as const) {
+    for (const section of ['catalog', 'stock', 'reports', 'bridge', 'settings'] as const) {
       await page.getByTestId(`section-${section}`).click();
       await atEverySize(`back-office-${section}`, async (where) => {
         await expectFits(page, where, { 'section list': page.getByTestId(`section-${section}`), 'Register tab': button(/Register/) });

@@ -1,4 +1,5 @@
 import { activityRouter } from './activity';
+import { bridgesRouter } from './bridges';
 import { cartRouter } from './cart';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
@@ -42,6 +43,7 @@ export const counterRouter = router({
   stockHistory: stockHistoryRouter,
   payments: paymentsRouter,
   payouts: payoutsRouter,
+  bridges: bridgesRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -2,6 +2,7 @@ import { Box } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { BackOfficeSection } from '../../app/nav';
 import type { SignedIn } from '../../api/types';
+import { BridgeSection } from '../bridge/bridge-section';
 import { CatalogSection } from '../catalog/catalog-section';
 import { PayoutsSection } from '../payouts/payouts-section';
 import { ReportsSection } from '../reports/reports-section';
@@ -16,6 +17,7 @@ const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> 
   stock: (staff) => <StockSection staff={staff} />,
   reports: () => <ReportsSection />,
   payments: () => <PayoutsSection />,
+  bridge: () => <BridgeSection />,
   settings: (staff) => <SettingsPage staff={staff} />,
 };
 
