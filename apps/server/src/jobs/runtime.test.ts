@@ -221,11 +221,13 @@ describeEachDb('job runtime', (get) => {
     let periodicRuns = 0;
     let ran: () => void = () => undefined;
     const done = new Promise<void>((r) => (ran = r));
-    runtime.register(kind, async () => {
+    runtime.register(kind, () => {
       ran();
+      return Promise.resolve();
     });
-    runtime.every(unique('periodic'), 3_600_000, async () => {
+    runtime.every(unique('periodic'), 3_600_000, () => {
       periodicRuns++;
+      return Promise.resolve();
     });
     runtime.start({ pollMs: 3_600_000 }); // the poll would not come back within this test
     try {
