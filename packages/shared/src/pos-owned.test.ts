@@ -11,7 +11,7 @@ describe('POS-owned fields', () => {
     const e = posOwnedError('edit', { id: 'p1', name: 'Sourdough loaf', posProvider: 'square' }, ['variants.LOAF.priceCents']);
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toBe(
-      '“Sourdough loaf” comes from Square: change its name, price, SKU, barcode, tax or archive it in Square. Online visibility, category, dietary tags and description can be changed here.',
+      '“Sourdough loaf” comes from Square: change its name, price, SKU, barcode, tax, stock tracking or archive it in Square. Online visibility, category, dietary tags and description can be changed here.',
     );
     expect(e.details).toEqual({ reason: 'pos_owned', provider: 'square', productId: 'p1', fields: ['variants.LOAF.priceCents'] });
     expect(e.issues).toEqual([{ path: 'variants.LOAF.priceCents', message: 'Edited in Square' }]);

@@ -11,8 +11,8 @@ export const POS_PROVIDER_NAMES: Record<PosProvider, string> = { square: 'Square
 
 /** Product fields only the POS changes; the rest (online visibility, category, dietary tags, description) are ours. */
 export const POS_OWNED_PRODUCT_FIELDS = ['name', 'archived'] as const;
-/** Variant fields only the POS changes; creating or removing variants is the POS's too. */
-export const POS_OWNED_VARIANT_FIELDS = ['name', 'sku', 'barcode', 'priceCents', 'taxClass', 'archived'] as const;
+/** Variant fields only the POS changes (whether stock is counted too: Square's track_inventory); creating or removing variants is the POS's too. */
+export const POS_OWNED_VARIANT_FIELDS = ['name', 'sku', 'barcode', 'priceCents', 'taxClass', 'trackStock', 'archived'] as const;
 /** Stock is counted in the POS; sales and refunds here stay allowed (the bridge pushes them to the POS). */
 export const POS_OWNED_STOCK_KINDS = ['receive', 'count', 'adjust'] as const;
 
@@ -24,7 +24,7 @@ export function posProviderName(provider: string): string {
 export function posOwnedEditMessage(productName: string, provider: string): string {
   const pos = posProviderName(provider);
   return (
-    `“${productName}” comes from ${pos}: change its name, price, SKU, barcode, tax or archive it in ${pos}. ` +
+    `“${productName}” comes from ${pos}: change its name, price, SKU, barcode, tax, stock tracking or archive it in ${pos}. ` +
     'Online visibility, category, dietary tags and description can be changed here.'
   );
 }

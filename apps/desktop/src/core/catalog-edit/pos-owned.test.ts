@@ -8,7 +8,7 @@ import type { EditableProduct } from './reads';
 
 const EDIT_URL = 'https://app.squareup.com/dashboard/items/library/ITEM123';
 const EDIT_WORDS =
-  '“Sourdough Loaf” comes from Square: change its name, price, SKU, barcode, tax or archive it in Square. Online visibility, category, dietary tags and description can be changed here.';
+  '“Sourdough Loaf” comes from Square: change its name, price, SKU, barcode, tax, stock tracking or archive it in Square. Online visibility, category, dietary tags and description can be changed here.';
 
 let t: TestCore;
 let core: CounterCore;

@@ -51,7 +51,7 @@ export function checkBridgedSave(current: Bridged, name: string, variants: reado
   if (fields.length > 0) throw posOwnedError('edit', current, fields);
   return variants.filter((v) => {
     const base = current.variants.find((x) => x.id === v.id);
-    return base && (base.soldBy !== v.soldBy || base.trackStock !== v.trackStock || base.lowStockThreshold !== v.lowStockThreshold || base.sort !== v.sort);
+    return base && (base.soldBy !== v.soldBy || base.lowStockThreshold !== v.lowStockThreshold || base.sort !== v.sort);
   });
 }
 
@@ -62,6 +62,7 @@ const FIELD_WORDS: Record<string, string> = {
   barcode: 'barcode',
   priceCents: 'price',
   taxClass: 'tax class',
+  trackStock: 'stock tracking',
   archived: 'archive state',
   variants: 'variants (new variant)',
 };

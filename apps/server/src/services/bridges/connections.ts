@@ -12,10 +12,10 @@ import { PosError, type ConnContext, type PosConnector } from './types';
 export type ConnectionRow = typeof posConnections.$inferSelect;
 
 /** Square asks apps to refresh at least every 7 days; we also refresh when a token has under a day left. */
-export const REFRESH_EVERY_MS = 7 * 86_400_000;
+const REFRESH_EVERY_MS = 7 * 86_400_000;
 const REFRESH_MARGIN_MS = 86_400_000;
 /** consecutive authorization failures before a connection is paused and the owner told (circuit breaker) */
-export const AUTH_FAILURES_TO_PAUSE = 5;
+const AUTH_FAILURES_TO_PAUSE = 5;
 
 /** The connection is paused, revoked or gone: work for it waits (pushes stay pending) instead of failing. */
 export class BridgeInactive extends Error {}
@@ -30,7 +30,7 @@ export async function connectionById(db: DbOrTx, id: string): Promise<Connection
   return row ?? null;
 }
 
-export function contextOf(env: Env, row: ConnectionRow): ConnContext {
+function contextOf(env: Env, row: ConnectionRow): ConnContext {
   return { id: row.id, connectionKey: row.connectionKey, locationExtId: row.locationExtId, currency: row.currency, credentials: openCredentials(tokenKey(env), row.credentialsEnc) };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posImportStaging } from '../../db/schema/index';
 import type { Env } from '../../env';
@@ -52,12 +52,4 @@ export async function runImportFetch(db: Db, env: Env, connectionId: string, opt
   await writeStream(db, connectionId, 'import', { phase: 'preview', cursor: null, total: preview.products, data: { ...state.data, preview } });
   await logSync(db, connectionId, 'info', `Read the catalog: ${preview.summary}`);
   return 'done';
-}
-
-export async function stagedCount(db: Db, connectionId: string, type: string): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(posImportStaging)
-    .where(and(eq(posImportStaging.connectionId, connectionId), eq(posImportStaging.type, type)));
-  return r?.n ?? 0;
 }

@@ -42,7 +42,7 @@ const REASON_WORDS: Record<BridgeAttention['reason'], string> = {
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** "412 products, 530 variants, 3 taxes; 7 items need attention (variable price / duplicate SKU)". */
-export function previewSentence(p: Omit<BridgePreview, 'summary'>, reasons: readonly BridgeAttention['reason'][]): string {
+function previewSentence(p: Omit<BridgePreview, 'summary'>, reasons: readonly BridgeAttention['reason'][]): string {
   const head = `${plural(p.products, 'product')}, ${plural(p.variants, 'variant')}, ${plural(p.taxes, 'tax', 'taxes')}`;
   if (p.attention === 0) return `${head}; nothing needs attention.`;
   const why = [...new Set(reasons)].map((r) => REASON_WORDS[r]).join(' / ');

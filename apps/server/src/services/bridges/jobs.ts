@@ -20,9 +20,9 @@ import { readStream, writeStream } from './sync-state';
 import { PosError } from './types';
 import { drainPosWebhooks, queueCatalogSync, queueStaleDrains, WEBHOOK_JOB } from './webhooks';
 
-export const SWEEP_EVERY_MS = 15 * 60_000;
-export const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
-export const NIGHTLY_EVERY_MS = 24 * 3_600_000;
+const SWEEP_EVERY_MS = 15 * 60_000;
+const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
+const NIGHTLY_EVERY_MS = 24 * 3_600_000;
 export const BRIDGE_TASKS = { sweep: 'pos.sweep', refresh: 'pos.refresh', nightly: 'pos.nightly' } as const;
 
 /** Rate limits and outages back off with jitter; Square's Retry-After is honoured when it is longer. */

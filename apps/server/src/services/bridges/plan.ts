@@ -55,7 +55,7 @@ function shortId(extId: string): string {
   return extId.replace(/[^A-Za-z0-9]/g, '').slice(-6).toUpperCase() || 'X';
 }
 
-export function generatedSku(prefix: string, extId: string): string {
+function generatedSku(prefix: string, extId: string): string {
   return `${prefix.toUpperCase()}-${extId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}`;
 }
 

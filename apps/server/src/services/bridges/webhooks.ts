@@ -14,7 +14,7 @@ import type { InboundEnvelope, InboundEvent, StockObservation } from './types';
 export const WEBHOOK_JOB = 'pos.webhook';
 
 /** One drain job per POS account: a burst of deliveries is processed in batches, not one job each. */
-export const webhookJobKey = (provider: PosProvider, connectionKey: string | null) => `pos.webhooks:${provider}:${connectionKey ?? '-'}`;
+const webhookJobKey = (provider: PosProvider, connectionKey: string | null) => `pos.webhooks:${provider}:${connectionKey ?? '-'}`;
 
 /**
  * Stores a verified delivery once per provider event id and (re)queues the account's drain job, in one

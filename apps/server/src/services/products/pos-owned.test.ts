@@ -59,7 +59,7 @@ describeEachDb('POS-owned fields of bridged products', (get) => {
       const e = await errorOf(attempt);
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toBe(
-        '“Sourdough loaf” comes from Square: change its name, price, SKU, barcode, tax or archive it in Square. Online visibility, category, dietary tags and description can be changed here.',
+        '“Sourdough loaf” comes from Square: change its name, price, SKU, barcode, tax, stock tracking or archive it in Square. Online visibility, category, dietary tags and description can be changed here.',
       );
       expect(e.details).toMatchObject({ reason: 'pos_owned', provider: 'square', productId: p.id });
     }
@@ -83,10 +83,12 @@ describeEachDb('POS-owned fields of bridged products', (get) => {
     });
     expect(updated).toMatchObject({ onlineVisible: false, dietaryTags: ['vegan'], description: 'Baked at dawn' });
     // the variant's own Makeries fields, POS-owned ones as they are
-    await manager.products.upsertVariant({ productId: p.id, ...v, lowStockThreshold: 4, trackStock: false });
+    await manager.products.upsertVariant({ productId: p.id, ...v, lowStockThreshold: 4 });
+    // whether stock is counted is Square's (track_inventory)
+    await expect(manager.products.upsertVariant({ productId: p.id, ...v, trackStock: !v.trackStock })).rejects.toMatchObject({ code: 'CONFLICT' });
     const after = await row(p.id);
     expect(after.product).toMatchObject({ descriptionEdited: true, categoryId: breadId, posProvider: 'square', posEditUrl: EDIT_URL, name: 'Sourdough loaf' });
-    expect(after.variants[0]).toMatchObject({ lowStockThreshold: 4, trackStock: false, priceCents: v.priceCents });
+    expect(after.variants[0]).toMatchObject({ lowStockThreshold: 4, trackStock: v.trackStock, priceCents: v.priceCents });
     // the shop's own staff see where it comes from; the public does not
     expect((await manager.products.byId({ productId: p.id })).pos).toEqual({ provider: 'square', editUrl: EDIT_URL, descriptionEdited: true });
     // a description re-saved unchanged, or edited on a product not bridged, is not marked

@@ -44,6 +44,7 @@ interface VariantNow {
   barcode: string | null;
   priceCents: number;
   taxClass: string;
+  trackStock: boolean;
   archived: boolean;
 }
 
@@ -63,7 +64,7 @@ export function marksDescriptionEdited(current: ProductNow, description: string 
   return bridged(current, opts) && description !== undefined && description !== current.description;
 }
 
-/** A variant written whole: refuses new variants and changes of POS-owned fields (trackStock, soldBy, threshold and sort stay ours). */
+/** A variant written whole: refuses new variants and changes of POS-owned fields (soldBy, threshold and sort stay ours). */
 export function assertVariantWrite(product: ProductNow, existing: VariantNow | undefined, next: VariantNow, opts: ProductWriteOptions): void {
   if (!bridged(product, opts)) return;
   if (!existing) throw posOwnedError('edit', product, ['variants']);

@@ -6,7 +6,7 @@ import { useTRPC } from '../../api/trpc';
 import { isBusy } from './bridge-words';
 
 /** How often the screen follows an import that runs on the marketplace. */
-export const BUSY_POLL_MS = 2_000;
+const BUSY_POLL_MS = 2_000;
 
 /** Preview, attention, log and failed jobs hang off the link's state: read again when it changes. */
 function useRefreshDependents(): () => void {

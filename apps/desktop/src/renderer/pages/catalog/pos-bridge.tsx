@@ -18,7 +18,7 @@ export function PosBadge({ provider }: { provider: string }) {
 }
 
 /** Opens the item in the POS's dashboard; Electron hands window.open to the system browser (main/security.ts). */
-export function EditInPosButton({ provider, url, size = 'md' }: { provider: string; url: string | null; size?: 'md' | 'lg' }) {
+function EditInPosButton({ provider, url, size = 'md' }: { provider: string; url: string | null; size?: 'md' | 'lg' }) {
   if (!url) return null;
   return (
     <Button

@@ -236,7 +236,7 @@ export function ProductEditor({ product, categories, taxRates, currency, online,
               Variants
             </Text>
             <Text size="sm" c="ink.7" mb="xs">
-              {posName ? `Edited in ${posName}: names, SKUs, barcodes, prices and tax. How each is sold and whether stock is tracked stay here.` : 'Scan a barcode to put it in the highlighted row.'}
+              {posName ? `Edited in ${posName}: names, SKUs, barcodes, prices, tax and whether stock is counted. How each is sold stays here.` : 'Scan a barcode to put it in the highlighted row.'}
             </Text>
             <VariantTable
               drafts={values.variants}

@@ -92,7 +92,7 @@ export function VariantTable({ drafts, taxClasses, currencySymbol, errorOf, onCh
                 />
               </Table.Td>
               <Table.Td>
-                <Checkbox size="md" checked={d.trackStock} onChange={(e) => set(d.key, { trackStock: e.currentTarget.checked })} aria-label="Track stock" />
+                <Checkbox size="md" checked={d.trackStock} disabled={locked} onChange={(e) => set(d.key, { trackStock: e.currentTarget.checked })} aria-label="Track stock" />
               </Table.Td>
               <Table.Td>
                 {locked ? null : d.id ? (

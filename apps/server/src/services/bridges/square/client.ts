@@ -39,7 +39,7 @@ function retryAfterMs(e: SquareError): number | null {
 }
 
 /** A Square failure in the engine's terms, with Square's own detail kept for the sync log. */
-export function squareFailure(e: unknown): PosError {
+function squareFailure(e: unknown): PosError {
   if (e instanceof PosError) return e;
   if (e instanceof SquareTimeoutError) return new PosError('transient', 'Square did not answer in time.');
   if (!(e instanceof SquareError)) {

@@ -13,7 +13,7 @@ export const SQUARE_WEBHOOK_PATH = '/hooks/pos/square';
 export const SQUARE_CALLBACK_PATH = '/oauth/pos/square/callback';
 
 /** The notification URL exactly as registered with Square: signatures are computed over it. */
-export function squareWebhookUrl(env: SquareEnv): string {
+function squareWebhookUrl(env: SquareEnv): string {
   return env.SQUARE_WEBHOOK_URL ?? `${env.PUBLIC_URL.replace(/\/$/, '')}${SQUARE_WEBHOOK_PATH}`;
 }
 

@@ -51,7 +51,7 @@ function variantOf(v: Obj, location: string | null): ExtVariant | null {
 }
 
 /** Square's Dashboard item page, for "Edit in Square". */
-export function squareEditUrl(sandbox: boolean, itemId: string): string {
+function squareEditUrl(sandbox: boolean, itemId: string): string {
   const host = sandbox ? 'app.squareupsandbox.com' : 'app.squareup.com';
   return `https://${host}/dashboard/items/library/${encodeURIComponent(itemId)}`;
 }

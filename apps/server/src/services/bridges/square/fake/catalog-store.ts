@@ -2,7 +2,7 @@ import { isoMicros, newId, newUuid, type FakeState, type MerchantState, type Sto
 import type { CatalogObjectWire, MoneyWire, TaxDataWire } from './wire';
 import type { WebhookOutbox } from './webhooks';
 
-export interface FakeVariationInput {
+interface FakeVariationInput {
   id?: string;
   name: string;
   sku?: string;
@@ -276,7 +276,7 @@ export class CatalogStore {
   }
 }
 
-export function taxData(name: string, percentage: string, inclusion: 'ADDITIVE' | 'INCLUSIVE'): TaxDataWire {
+function taxData(name: string, percentage: string, inclusion: 'ADDITIVE' | 'INCLUSIVE'): TaxDataWire {
   return { name, percentage, inclusion_type: inclusion, calculation_phase: 'TAX_SUBTOTAL_PHASE', enabled: true, applies_to_custom_amounts: true };
 }
 

@@ -13,11 +13,11 @@ import { iso, newMerchant, parseQuantity, type FakeClock, type FakeLocation, typ
 import { WebhookOutbox, signSquareWebhook, SIGNATURE_HEADER, type FakeWebhookEvent, type WebhookDelivery } from './webhooks';
 import type { CatalogObjectWire, FulfillmentStateWire, OrderWire } from './wire';
 
-export type { FakeItemInput, FakeVariationInput, SeedOptions, SeededCatalog } from './catalog-store';
+
 export type { FakeRequestLog } from './server';
-export type { FakeClock, FakeLocation } from './state';
-export type { IssuedToken } from './oauth';
-export type { FakeWebhookEvent, WebhookDelivery } from './webhooks';
+export type { FakeClock } from './state';
+
+export type { FakeWebhookEvent } from './webhooks';
 export type * from './wire';
 export { signSquareWebhook, SIGNATURE_HEADER };
 
@@ -36,7 +36,7 @@ export interface SquareFakeOptions {
   merchants?: { merchantId: string; locations: FakeLocation[] }[];
 }
 
-export interface SquareFakeFaults {
+interface SquareFakeFaults {
   rateLimit(opts: { times: number; retryAfterSeconds?: number; path?: string }): void;
   failAfterCommit(opts: { times: number; path?: string }): void;
   catalogLocked(opts: { times: number; retryAfterSeconds?: number; path?: string }): void;

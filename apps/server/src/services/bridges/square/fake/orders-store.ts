@@ -11,7 +11,7 @@ export function money(amount: number, currency: string): MoneyWire {
 }
 
 /** quantity × unit price, rounded half up to the minor unit (exact, in BigInt). */
-export function lineTotal(quantityUnits: number, unitAmount: number): number {
+function lineTotal(quantityUnits: number, unitAmount: number): number {
   const n = BigInt(quantityUnits) * BigInt(unitAmount);
   const d = BigInt(QTY_SCALE);
   return Number((2n * n + d) / (2n * d));

@@ -20,7 +20,7 @@ export interface TokenRecord {
   scopes: string[];
 }
 
-export interface AuthCode {
+interface AuthCode {
   merchantId: string;
   scopes: string[];
   expiresAt: number;
@@ -46,7 +46,7 @@ export interface HistoryEntry {
   units: number;
 }
 
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   bodyHash: string;
   status: number;
   body: unknown;

@@ -8,7 +8,7 @@ export interface MoneyWire {
   currency: string;
 }
 
-export interface ItemDataWire {
+interface ItemDataWire {
   name?: string;
   description?: string;
   categories?: { id: string }[];
@@ -20,7 +20,7 @@ export interface ItemDataWire {
   product_type?: string;
 }
 
-export interface LocationOverrideWire {
+interface LocationOverrideWire {
   location_id: string;
   price_money?: MoneyWire;
   pricing_type?: 'FIXED_PRICING' | 'VARIABLE_PRICING';
@@ -28,7 +28,7 @@ export interface LocationOverrideWire {
   sold_out?: boolean;
 }
 
-export interface VariationDataWire {
+interface VariationDataWire {
   item_id: string;
   name?: string;
   sku?: string;
@@ -52,7 +52,7 @@ export interface TaxDataWire {
   applies_to_custom_amounts?: boolean;
 }
 
-export type CatalogTypeWire = 'ITEM' | 'ITEM_VARIATION' | 'CATEGORY' | 'TAX' | 'IMAGE';
+type CatalogTypeWire = 'ITEM' | 'ITEM_VARIATION' | 'CATEGORY' | 'TAX' | 'IMAGE';
 
 export interface CatalogObjectWire {
   type: CatalogTypeWire;
@@ -76,7 +76,7 @@ export interface SourceWire {
   name?: string;
 }
 
-export interface InventoryAdjustmentWire {
+interface InventoryAdjustmentWire {
   id: string;
   reference_id?: string;
   from_state: string;
@@ -93,7 +93,7 @@ export interface InventoryAdjustmentWire {
   transaction_id?: string;
 }
 
-export interface InventoryPhysicalCountWire {
+interface InventoryPhysicalCountWire {
   id: string;
   reference_id?: string;
   catalog_object_id: string;
@@ -140,7 +140,7 @@ export interface OrderLineItemWire {
   total_service_charge_money: MoneyWire;
 }
 
-export interface PickupDetailsWire {
+interface PickupDetailsWire {
   recipient?: { display_name?: string; phone_number?: string; email_address?: string; customer_id?: string };
   schedule_type?: 'SCHEDULED' | 'ASAP';
   pickup_at?: string;
@@ -164,7 +164,7 @@ export interface FulfillmentWire {
   metadata?: Record<string, string>;
 }
 
-export interface TenderWire {
+interface TenderWire {
   id: string;
   location_id: string;
   transaction_id: string;
@@ -175,7 +175,7 @@ export interface TenderWire {
   note?: string;
 }
 
-export type OrderStateWire = 'OPEN' | 'COMPLETED' | 'CANCELED';
+type OrderStateWire = 'OPEN' | 'COMPLETED' | 'CANCELED';
 
 export interface OrderWire {
   id: string;
