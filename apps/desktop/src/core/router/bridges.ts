@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import {
   AppError,
   bridgeApplyInput,
@@ -16,14 +15,12 @@ import {
   type BridgeView,
 } from '@makeries/shared';
 import type { CounterCore } from '../index';
-import { createCredentialStore } from '../sync/credentials';
-import { classifyFailure, createServerApi, timedFetch, type ServerApi } from '../sync/transport';
-import { proofHeader } from '../staff/proofs';
+import type { ServerApi } from '../sync/transport';
+import { askMarketplace, marketplaceApi, type MarketplaceCall } from './marketplace-call';
 import { managerProcedure, router } from './trpc';
 
 /** Square can be slow behind the server (a catalog page, a token refresh); the back office says so instead of spinning. */
 const TIMEOUT_MS = 20_000;
-const NEVER = new AbortController().signal;
 
 export const BRIDGES_OFFLINE = 'This counter is offline. The link with your point of sale needs the connection to the marketplace.';
 export const BRIDGES_UNPAIRED = 'This counter is not paired with the marketplace. Pair it in Settings first.';
@@ -33,35 +30,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-function offline(): AppError {
-  return new AppError('CONFLICT', BRIDGES_OFFLINE, { details: { offline: true } });
-}
+const CALL: MarketplaceCall = { timeoutMs: TIMEOUT_MS, offline: () => new AppError('CONFLICT', BRIDGES_OFFLINE, { details: { offline: true } }) };
 
 /** The marketplace as this paired device, with the signed-in owner's or manager's proof. Throws when unpaired or offline. */
 function requireApi(core: CounterCore): ServerApi {
-  const creds = createCredentialStore(dirname(core.file)).read();
-  if (!creds) throw new AppError('CONFLICT', BRIDGES_UNPAIRED, { details: { unpaired: true } });
-  if (!core.ctx.connectivity.online) throw offline();
-  return createServerApi({
-    serverUrl: creds.serverUrl,
-    fetch: timedFetch(fetch, TIMEOUT_MS, () => NEVER),
-    token: () => creds.token,
-    // the marketplace shows and changes the POS link only with the proof of the person signed in here
-    staffProofs: () => proofHeader(core.ctx, [core.ctx.session.current?.staffId]),
-  });
+  const api = marketplaceApi(core, CALL);
+  if (!api) throw new AppError('CONFLICT', BRIDGES_UNPAIRED, { details: { unpaired: true } });
+  return api;
 }
 
-/** Server answers keep their words; no answer becomes the same "needs the connection" error as offline. */
 async function ask<T>(core: CounterCore, fn: (api: ServerApi) => Promise<T>): Promise<T> {
   const api = requireApi(core);
-  try {
-    return await fn(api);
-  } catch (e) {
-    const f = classifyFailure(e);
-    if (f.kind === 'offline') throw offline();
-    if (f.kind === 'local') throw e instanceof AppError ? e : new AppError('INTERNAL', f.message);
-    throw new AppError(f.code, f.message, { ...(f.issues ? { issues: f.issues } : {}), ...(f.details ? { details: f.details } : {}) });
-  }
+  return askMarketplace(CALL, () => fn(api));
 }
 
 /** Connecting, importing, options and disconnecting are the owner's; refused here before the marketplace is asked. */

@@ -1,14 +1,11 @@
-import { dirname } from 'node:path';
 import { AppError, payoutsInput, type PayoutsResult } from '@makeries/shared';
 import type { CounterCore } from '../index';
-import { createCredentialStore } from '../sync/credentials';
-import { classifyFailure, createServerApi, timedFetch, type ServerApi } from '../sync/transport';
-import { proofHeader } from '../staff/proofs';
+import type { ServerApi } from '../sync/transport';
+import { askMarketplace, marketplaceApi, type MarketplaceCall } from './marketplace-call';
 import { managerProcedure, router } from './trpc';
 
 /** Stripe can be slow behind the server; the back office says so instead of spinning forever. */
 const TIMEOUT_MS = 15_000;
-const NEVER = new AbortController().signal;
 
 export const PAYOUTS_OFFLINE = 'This counter is offline. Payments and payouts need the connection to the marketplace.';
 
@@ -23,22 +20,12 @@ export interface ConnectView {
   canSetUp: boolean;
 }
 
-function offline(): AppError {
-  return new AppError('CONFLICT', PAYOUTS_OFFLINE, { details: { offline: true } });
-}
+const CALL: MarketplaceCall = { timeoutMs: TIMEOUT_MS, offline: () => new AppError('CONFLICT', PAYOUTS_OFFLINE, { details: { offline: true } }) };
 
 /** The marketplace as this paired device, or null when the counter is not paired. Throws offline when offline. */
 function serverApi(core: CounterCore): ServerApi | null {
-  const creds = createCredentialStore(dirname(core.file)).read();
-  if (!creds) return null;
-  if (!core.ctx.connectivity.online) throw offline();
-  return createServerApi({
-    serverUrl: creds.serverUrl,
-    fetch: timedFetch(fetch, TIMEOUT_MS, () => NEVER),
-    token: () => creds.token,
-    // the signed-in manager or owner: the marketplace shows money and onboarding only with their proof
-    staffProofs: () => proofHeader(core.ctx, [core.ctx.session.current?.staffId]),
-  });
+  // the signed-in manager or owner: the marketplace shows money and onboarding only with their proof
+  return marketplaceApi(core, CALL);
 }
 
 function requireApi(core: CounterCore): ServerApi {
@@ -47,17 +34,7 @@ function requireApi(core: CounterCore): ServerApi {
   return api;
 }
 
-/** Server answers keep their words; no answer becomes the same "needs the connection" error as offline. */
-async function ask<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const f = classifyFailure(e);
-    if (f.kind === 'offline') throw offline();
-    if (f.kind === 'local') throw e instanceof AppError ? e : new AppError('INTERNAL', f.message);
-    throw new AppError(f.code, f.message, { ...(f.issues ? { issues: f.issues } : {}), ...(f.details ? { details: f.details } : {}) });
-  }
-}
+const ask = <T>(fn: () => Promise<T>): Promise<T> => askMarketplace(CALL, fn);
 
 async function connectView(core: CounterCore, role: string, read: (api: ServerApi) => Promise<{ accountId: string | null; chargesEnabled: boolean; payoutsEnabled: boolean }>): Promise<ConnectView> {
   const canSetUp = role === 'owner';

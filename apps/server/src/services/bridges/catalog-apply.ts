@@ -327,6 +327,22 @@ function resolveKeys(v: PlannedVariant, variantId: string, productId: string, ke
   return { sku, barcode };
 }
 
+/** Archives the mapped products (or variants) of these POS ids; returns the products touched. */
+async function archiveMapped(tx: Tx, connectionId: string, entity: 'product' | 'variant', extIds: readonly string[]): Promise<string[]> {
+  if (extIds.length === 0) return [];
+  const table = sql.raw(entity === 'product' ? 'products' : 'variants');
+  const productColumn = sql.raw(entity === 'product' ? 'id' : 'product_id');
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE ${table} SET archived = true, updated_at = now()
+        WHERE id IN (SELECT local_id FROM pos_entity_map WHERE connection_id = ${connectionId} AND entity = ${entity} AND ext_id IN (${sql.join(
+          extIds.map((e) => sql`${e}`),
+          sql`, `,
+        )})) AND NOT archived RETURNING ${productColumn} AS id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** POS tombstones: the product (or variant) is archived here, never deleted. */
 export async function archiveDeleted(tx: Tx, connectionId: string, deleted: readonly { extId: string; type: string; version: string }[]): Promise<string[]> {
   // the tombstone's version is the newest: an edit of the object replayed after it is then dropped as stale
@@ -337,31 +353,20 @@ export async function archiveDeleted(tx: Tx, connectionId: string, deleted: read
       WHERE connection_id = ${connectionId} AND entity = ${d.type} AND ext_id = ${d.extId}
         AND (ext_version IS NULL OR ext_version !~ '^[0-9]+$' OR ext_version::numeric < ${d.version}::numeric)`);
   }
-  const productExt = deleted.filter((d) => d.type === 'product').map((d) => d.extId);
-  const variantExt = deleted.filter((d) => d.type === 'variant').map((d) => d.extId);
-  const touched: string[] = [];
-  if (productExt.length > 0) {
-    const rows = await queryRows<{ id: string }>(
+  const touched = [
+    ...(await archiveMapped(
       tx,
-      sql`UPDATE products SET archived = true, updated_at = now()
-          WHERE id IN (SELECT local_id FROM pos_entity_map WHERE connection_id = ${connectionId} AND entity = 'product' AND ext_id IN (${sql.join(
-            productExt.map((e) => sql`${e}`),
-            sql`, `,
-          )})) AND NOT archived RETURNING id`,
-    );
-    touched.push(...rows.map((r) => r.id));
-  }
-  if (variantExt.length > 0) {
-    const rows = await queryRows<{ id: string }>(
+      connectionId,
+      'product',
+      deleted.filter((d) => d.type === 'product').map((d) => d.extId),
+    )),
+    ...(await archiveMapped(
       tx,
-      sql`UPDATE variants SET archived = true, updated_at = now()
-          WHERE id IN (SELECT local_id FROM pos_entity_map WHERE connection_id = ${connectionId} AND entity = 'variant' AND ext_id IN (${sql.join(
-            variantExt.map((e) => sql`${e}`),
-            sql`, `,
-          )})) AND NOT archived RETURNING product_id AS id`,
-    );
-    touched.push(...rows.map((r) => r.id));
-  }
+      connectionId,
+      'variant',
+      deleted.filter((d) => d.type === 'variant').map((d) => d.extId),
+    )),
+  ];
   if (touched.length > 0) await refreshProductDenorm(tx, { productIds: touched });
   return touched;
 }
