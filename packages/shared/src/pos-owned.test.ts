@@ -18,8 +18,9 @@ describe('POS-owned fields', () => {
   });
 
   it('lists only the owned fields that would change; left-out fields change nothing', () => {
-    const now = { name: 'Large', sku: 'L', barcode: null, priceCents: 650, taxClass: 'standard', archived: false, sort: 0 };
+    const now = { name: 'Large', sku: 'L', barcode: null, priceCents: 650, taxClass: 'standard', trackStock: true, archived: false, sort: 0 };
     expect(changedFields(now, { ...now, priceCents: 700, sort: 3 }, POS_OWNED_VARIANT_FIELDS)).toEqual(['priceCents']);
+    expect(changedFields(now, { trackStock: false }, POS_OWNED_VARIANT_FIELDS)).toEqual(['trackStock']);
     expect(changedFields(now, { name: undefined }, POS_OWNED_VARIANT_FIELDS)).toEqual([]);
   });
 });
