@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Table, Text } from '@mantine/core';
 import { IconRotateClockwise } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { dayAndTime } from '../../format/time';
 import { plural } from './bridge-words';
+import { PagedCard } from './paged-card';
 import { useApplyView } from './use-bridge';
 
 const PAGE = 20;
@@ -18,71 +19,58 @@ export function FailedJobs() {
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Paper withBorder radius="lg" p="md" data-testid="bridge-failed-jobs">
-      <Title order={4} mb="sm">
-        Failed work
-      </Title>
-      {pages.isPending && (
-        <Center py="md">
-          <Loader size="sm" />
-        </Center>
-      )}
-      {pages.isError && <Text c="red.8">{errorMessage(pages.error)}</Text>}
-      {pages.isSuccess && items.length === 0 && (
+    <PagedCard
+      title="Failed work"
+      testId="bridge-failed-jobs"
+      pages={pages}
+      count={items.length}
+      empty={
         <Text c="ink.7" data-testid="bridge-no-failed-jobs">
           Nothing has failed. Work that fails after its retries shows here, with a way to try it again.
         </Text>
-      )}
-      {items.length > 0 && (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>What</Table.Th>
-                  <Table.Th>Why it failed</Table.Th>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th aria-label="Retry" />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((j) => (
-                  <Table.Tr key={j.id} data-testid="bridge-failed-job">
-                    <Table.Td fw={600}>{j.what}</Table.Td>
-                    <Table.Td c="red.8">{j.error}</Table.Td>
-                    <Table.Td c="ink.7" style={{ whiteSpace: 'nowrap' }}>
-                      {dayAndTime(j.at)} · {plural(j.attempts, 'try', 'tries')}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Button
-                        size="md"
-                        variant="light"
-                        leftSection={<IconRotateClockwise size={18} />}
-                        loading={retry.isPending && retry.variables.jobId === j.id}
-                        onClick={() => retry.mutate({ jobId: j.id })}
-                      >
-                        Retry
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {pages.hasNextPage && (
-            <Group justify="center">
-              <Button size="md" variant="default" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-                Load more
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      )}
-      {retry.isError && (
-        <Alert color="red" role="alert" mt="sm">
-          {errorMessage(retry.error)}
-        </Alert>
-      )}
-    </Paper>
+      }
+      footer={
+        retry.isError && (
+          <Alert color="red" role="alert" mt="sm">
+            {errorMessage(retry.error)}
+          </Alert>
+        )
+      }
+    >
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>What</Table.Th>
+              <Table.Th>Why it failed</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th aria-label="Retry" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((j) => (
+              <Table.Tr key={j.id} data-testid="bridge-failed-job">
+                <Table.Td fw={600}>{j.what}</Table.Td>
+                <Table.Td c="red.8">{j.error}</Table.Td>
+                <Table.Td c="ink.7" style={{ whiteSpace: 'nowrap' }}>
+                  {dayAndTime(j.at)} · {plural(j.attempts, 'try', 'tries')}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="md"
+                    variant="light"
+                    leftSection={<IconRotateClockwise size={18} />}
+                    loading={retry.isPending && retry.variables.jobId === j.id}
+                    onClick={() => retry.mutate({ jobId: j.id })}
+                  >
+                    Retry
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </PagedCard>
   );
 }

@@ -1,9 +1,9 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { BridgeLogEntry } from '@makeries/shared';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { dayAndTime } from '../../format/time';
+import { PagedCard } from './paged-card';
 
 const PAGE = 25;
 
@@ -20,52 +20,31 @@ export function SyncLog() {
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Paper withBorder radius="lg" p="md" data-testid="bridge-sync-log">
-      <Title order={4} mb="sm">
-        Sync log
-      </Title>
-      {pages.isPending && (
-        <Center py="md">
-          <Loader size="sm" />
-        </Center>
-      )}
-      {pages.isError && <Text c="red.8">{errorMessage(pages.error)}</Text>}
-      {pages.isSuccess && items.length === 0 && <Text c="ink.7">Nothing yet. Imports, syncs and problems with Square are listed here.</Text>}
-      {items.length > 0 && (
-        <Stack gap="sm">
-          <Table verticalSpacing="xs" layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={150}>When</Table.Th>
-                <Table.Th w={110}>Level</Table.Th>
-                <Table.Th>What happened</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id} data-testid="bridge-log-entry">
-                  <Table.Td c="ink.7" className="tabular">
-                    {dayAndTime(e.at)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={LEVEL[e.level].color} variant="light">
-                      {LEVEL[e.level].label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {pages.hasNextPage && (
-            <Group justify="center">
-              <Button size="md" variant="default" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-                Load more
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      )}
-    </Paper>
+    <PagedCard title="Sync log" testId="bridge-sync-log" pages={pages} count={items.length} empty={<Text c="ink.7">Nothing yet. Imports, syncs and problems with Square are listed here.</Text>}>
+      <Table verticalSpacing="xs" layout="fixed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>When</Table.Th>
+            <Table.Th w={110}>Level</Table.Th>
+            <Table.Th>What happened</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((e) => (
+            <Table.Tr key={e.id} data-testid="bridge-log-entry">
+              <Table.Td c="ink.7" className="tabular">
+                {dayAndTime(e.at)}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={LEVEL[e.level].color} variant="light">
+                  {LEVEL[e.level].label}
+                </Badge>
+              </Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </PagedCard>
   );
 }
