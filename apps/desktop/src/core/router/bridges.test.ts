@@ -82,18 +82,18 @@ describe('bridges (back office → Point of sale)', () => {
     c.core.setOnline(false);
     try {
       const refusals = [
-        [caller().bridges.connectUrl({ provider: 'square' }), /^Only the shop owner can connect the point of sale\./],
-        [caller().bridges.locations(), /^Only the shop owner can choose the point of sale location\./],
-        [caller().bridges.chooseLocation({ locationId: 'L1' }), /^Only the shop owner can choose/],
-        [caller().bridges.startImport(), /^Only the shop owner can import the catalog\./],
-        [caller().bridges.applyImport({ match: 'sku' }), /^Only the shop owner can import the catalog\./],
-        [caller().bridges.setOptions({ webOrdersInPos: true }), /^Only the shop owner can change/],
-        [caller().bridges.pause(), /^Only the shop owner can pause/],
-        [caller().bridges.resume(), /^Only the shop owner can resume/],
-        [caller().bridges.disconnect(), /^Only the shop owner can disconnect/],
+        [() => caller().bridges.connectUrl({ provider: 'square' }), /^Only the shop owner can connect the point of sale\./],
+        [() => caller().bridges.locations(), /^Only the shop owner can choose the point of sale location\./],
+        [() => caller().bridges.chooseLocation({ locationId: 'L1' }), /^Only the shop owner can choose/],
+        [() => caller().bridges.startImport(), /^Only the shop owner can import the catalog\./],
+        [() => caller().bridges.applyImport({ match: 'sku' }), /^Only the shop owner can import the catalog\./],
+        [() => caller().bridges.setOptions({ webOrdersInPos: true }), /^Only the shop owner can change/],
+        [() => caller().bridges.pause(), /^Only the shop owner can pause/],
+        [() => caller().bridges.resume(), /^Only the shop owner can resume/],
+        [() => caller().bridges.disconnect(), /^Only the shop owner can disconnect/],
       ] as const;
       for (const [p, message] of refusals) {
-        const e = await refusal(p);
+        const e = await refusal(p());
         expect(e.code).toBe('FORBIDDEN');
         expect(e.message).toMatch(message);
       }
@@ -105,8 +105,8 @@ describe('bridges (back office → Point of sale)', () => {
   it('a cashier is refused everything', async () => {
     c.core.staff.logout();
     await c.core.staff.login({ staffId: shop.cashier.id, pin: shop.cashier.pin });
-    for (const p of [caller().bridges.status(), caller().bridges.log({}), caller().bridges.syncNow(), caller().bridges.connectUrl({ provider: 'square' })]) {
-      expect((await refusal(p)).code).toBe('FORBIDDEN');
+    for (const p of [() => caller().bridges.status(), () => caller().bridges.log({}), () => caller().bridges.syncNow(), () => caller().bridges.connectUrl({ provider: 'square' })]) {
+      expect((await refusal(p())).code).toBe('FORBIDDEN');
     }
   });
 
@@ -114,16 +114,16 @@ describe('bridges (back office → Point of sale)', () => {
     await as(owner);
     const before = await caller().bridges.status();
     const bad = [
-      caller().bridges.chooseLocation({ locationId: '' }),
-      caller().bridges.applyImport({ match: 'name' as never }),
-      caller().bridges.connectUrl({ provider: 'clover' as never }),
-      caller().bridges.setOptions({ webOrdersInPos: 'yes' as never }),
-      caller().bridges.log({ limit: 0 }),
-      caller().bridges.attention({ limit: 1000 }),
-      caller().bridges.retryJob({ jobId: 'job-1' }),
+      () => caller().bridges.chooseLocation({ locationId: '' }),
+      () => caller().bridges.applyImport({ match: 'name' as never }),
+      () => caller().bridges.connectUrl({ provider: 'clover' as never }),
+      () => caller().bridges.setOptions({ webOrdersInPos: 'yes' as never }),
+      () => caller().bridges.log({ limit: 0 }),
+      () => caller().bridges.attention({ limit: 1000 }),
+      () => caller().bridges.retryJob({ jobId: 'job-1' }),
     ];
     for (const p of bad) {
-      const e = await refusal(p);
+      const e = await refusal(p());
       expect(e.code).toBe('BAD_INPUT');
       expect(e.message.length).toBeGreaterThan(5);
     }
@@ -134,8 +134,8 @@ describe('bridges (back office → Point of sale)', () => {
     await as(manager);
     c.core.setOnline(false);
     try {
-      for (const p of [caller().bridges.status(), caller().bridges.log({}), caller().bridges.syncNow()]) {
-        expect(await refusal(p)).toMatchObject({ code: 'CONFLICT', message: BRIDGES_OFFLINE, details: { offline: true } });
+      for (const p of [() => caller().bridges.status(), () => caller().bridges.log({}), () => caller().bridges.syncNow()]) {
+        expect(await refusal(p())).toMatchObject({ code: 'CONFLICT', message: BRIDGES_OFFLINE, details: { offline: true } });
       }
     } finally {
       c.core.setOnline(true);

@@ -44,19 +44,20 @@ describeEachDb('POS-owned fields of bridged products', (get) => {
     const same = { productId: p.id, id: v.id, name: v.name, sku: v.sku, barcode: v.barcode, priceCents: v.priceCents, taxClass: v.taxClass, soldBy: v.soldBy, trackStock: v.trackStock, lowStockThreshold: v.stock?.lowStockThreshold ?? 0, sort: v.sort };
     const before = await countRows(db(), TABLES);
     const snapshot = await row(p.id);
+    // one at a time: a refusal started early would be an unhandled rejection until the loop reached it
     const attempts = [
-      manager.products.update({ productId: p.id, name: 'Renamed loaf' }),
-      manager.products.archive({ productId: p.id, archived: true }),
-      manager.products.upsertVariant({ ...same, priceCents: v.priceCents + 50 }),
-      manager.products.upsertVariant({ ...same, sku: 'NEW-SKU' }),
-      manager.products.upsertVariant({ ...same, barcode: ean13('501234567777') }),
-      manager.products.upsertVariant({ ...same, taxClass: 'reduced' }),
-      manager.products.upsertVariant({ ...same, name: 'Large' }),
-      manager.products.upsertVariant({ ...same, archived: true }),
-      manager.products.upsertVariant({ ...same, id: undefined, sku: 'EXTRA-1', name: 'Half' }),
+      () => manager.products.update({ productId: p.id, name: 'Renamed loaf' }),
+      () => manager.products.archive({ productId: p.id, archived: true }),
+      () => manager.products.upsertVariant({ ...same, priceCents: v.priceCents + 50 }),
+      () => manager.products.upsertVariant({ ...same, sku: 'NEW-SKU' }),
+      () => manager.products.upsertVariant({ ...same, barcode: ean13('501234567777') }),
+      () => manager.products.upsertVariant({ ...same, taxClass: 'reduced' }),
+      () => manager.products.upsertVariant({ ...same, name: 'Large' }),
+      () => manager.products.upsertVariant({ ...same, archived: true }),
+      () => manager.products.upsertVariant({ ...same, id: undefined, sku: 'EXTRA-1', name: 'Half' }),
     ];
     for (const attempt of attempts) {
-      const e = await errorOf(attempt);
+      const e = await errorOf(attempt());
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toBe(
         '“Sourdough loaf” comes from Square: change its name, price, SKU, barcode, tax, stock tracking or archive it in Square. Online visibility, category, dietary tags and description can be changed here.',
