@@ -203,6 +203,7 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
   const variantRows: (typeof variants.$inferInsert)[] = [];
   const mapRows: (typeof posEntityMap.$inferInsert)[] = [];
   const live: string[] = [];
+  const words: string[] = [];
   // everything is worked out in memory first; then one statement per table for the whole batch
   for (const p of planned) {
     const mapped = productMap.get(p.extId);
@@ -243,6 +244,7 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
     }
     result.attention.push(...p.attention);
     result.productIds.push(productId);
+    words.push(p.name);
   }
   if (result.productIds.length === 0) return result;
   if (created.length > 0) await tx.insert(products).values(created);
@@ -302,10 +304,7 @@ export async function applyProducts(tx: Tx, t: ApplyTarget, list: readonly ExtPr
         sql`, `,
       )})` : sql``}`);
   await refreshProductDenorm(tx, { productIds: result.productIds });
-  await recordSearchWords(
-    tx,
-    planned.map((p) => p.name),
-  );
+  await recordSearchWords(tx, words);
   return result;
 }
 
