@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { emailVerifications, passwordResets, sessions, staffDeviceProofs } from '../db/schema/index';
+import { emailVerifications, passwordResets, posOauthStates, sessions, staffDeviceProofs } from '../db/schema/index';
 import type { JobLog, JobRuntime } from '../jobs/runtime';
 
 export const EXPIRED_CREDENTIALS_TASK = 'auth.delete-expired-credentials';
@@ -13,11 +13,13 @@ export interface RemovedCredentials {
   staffProofs: number;
   passwordResets: number;
   emailVerifications: number;
+  /** POS connect links (OAuth `state`) never completed */
+  posConnectStates: number;
 }
 
 /**
- * Deletes what can never be used again: expired sign-in sessions and staff proofs, and reset / confirmation links a
- * day past their expiry. Each is already refused at use by its own expiry check; this only keeps the tables small
+ * Deletes what can never be used again: expired sign-in sessions and staff proofs, and reset / confirmation / POS
+ * connect links a day past their expiry. Each is already refused at use by its own expiry check; this only keeps the tables small
  * (a counter gets a new staff proof at every unlock).
  */
 export async function deleteExpiredCredentials(db: Db, now: Date): Promise<RemovedCredentials> {
@@ -28,6 +30,7 @@ export async function deleteExpiredCredentials(db: Db, now: Date): Promise<Remov
     staffProofs: count(await db.delete(staffDeviceProofs).where(lt(staffDeviceProofs.expiresAt, now)).returning({ id: staffDeviceProofs.id })),
     passwordResets: count(await db.delete(passwordResets).where(lt(passwordResets.expiresAt, linksBefore)).returning({ id: passwordResets.id })),
     emailVerifications: count(await db.delete(emailVerifications).where(lt(emailVerifications.expiresAt, linksBefore)).returning({ id: emailVerifications.id })),
+    posConnectStates: count(await db.delete(posOauthStates).where(lt(posOauthStates.expiresAt, linksBefore)).returning({ hash: posOauthStates.stateHash })),
   };
 }
 
