@@ -8,7 +8,7 @@ import { securityEvent } from '../security/events';
 import { completeConnect } from '../services/bridges/connect';
 import { connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
 import { SQUARE_CALLBACK_PATH, SQUARE_WEBHOOK_PATH } from '../services/bridges/square/connector';
-import { WebhookShapeError } from '../services/bridges/square/webhook';
+import { WebhookShapeError } from '../services/bridges/types';
 import { storePosWebhook } from '../services/bridges/webhooks';
 
 export interface PosHooksOptions {
@@ -18,7 +18,21 @@ export interface PosHooksOptions {
 
 const HOOKS: readonly { provider: PosProvider; path: string; callback: string }[] = [{ provider: 'square', path: SQUARE_WEBHOOK_PATH, callback: SQUARE_CALLBACK_PATH }];
 
-const callbackQuery = z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional(), error_description: z.string().max(500).optional() });
+/** Every parameter is kept: Shopify signs the whole query (`hmac`), so the connector needs it as sent. */
+const callbackQuery = z
+  .record(z.string().max(40), z.string().max(2000))
+  .refine((q) => Object.keys(q).length <= 20, 'Too many parameters.')
+  .refine((q) => (q.state ?? '').length <= 200 && (q.error ?? '').length <= 200, 'Parameter too long.');
+
+/** The headers the connector reads again when the drain job parses the stored delivery. */
+function keptHeaders(names: readonly string[], headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = headers[n];
+    if (typeof v === 'string') out[n] = v.slice(0, 500);
+  }
+  return out;
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
@@ -52,12 +66,12 @@ export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptio
         }
         let envelope;
         try {
-          envelope = connector.parseWebhook(raw).envelope;
+          envelope = connector.parseWebhook(raw, req.headers).envelope;
         } catch (e) {
           if (e instanceof WebhookShapeError) return reply.code(400).send({ code: 'BAD_INPUT', message: e.message });
           throw e;
         }
-        const outcome = await storePosWebhook(database.db, hook.provider, envelope, raw);
+        const outcome = await storePosWebhook(database.db, hook.provider, envelope, raw, keptHeaders(connector.webhookHeaders, req.headers));
         if (outcome === 'stored') wakeJobs();
         return reply.send({ received: true, duplicate: outcome === 'duplicate' });
       });
@@ -71,7 +85,7 @@ export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptio
       if (!q.success) return page(reply, 400, 'That link is not valid', 'Start connecting again from the back office on your counter.');
       let outcome: { status: number; title: string; text: string };
       try {
-        await completeConnect(database.db, env, hook.provider, { ...(q.data.code ? { code: q.data.code } : {}), ...(q.data.state ? { state: q.data.state } : {}), ...(q.data.error ? { error: q.data.error } : {}) });
+        await completeConnect(database.db, env, hook.provider, q.data);
         outcome = { status: 200, title: `${name} is connected`, text: `Go back to the counter: choose the ${name} location that is this shop, then review the import before anything changes.` };
       } catch (e) {
         if (isAppError(e)) outcome = { status: e.code === 'BAD_INPUT' ? 400 : e.code === 'FORBIDDEN' ? 403 : 409, title: `${name} is not connected`, text: e.message };

@@ -41,6 +41,23 @@ export type BridgeView = z.infer<typeof bridgeViewSchema>;
 
 export const bridgeProviderInput = z.object({ provider: posProviderSchema.default('square') });
 
+/** A Shopify store address: `name.myshopify.com` (what Shopify's OAuth accepts), typed by the owner. */
+export const shopifyDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => s.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+  .transform((s) => (s.includes('.') ? s : `${s}.myshopify.com`))
+  .pipe(z.string().max(120).regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'Type the store address Shopify gave you, like your-shop.myshopify.com.'));
+
+export const bridgeConnectInput = z.object({ provider: posProviderSchema.default('square'), shopDomain: shopifyDomainSchema.optional() });
+
+/** An account of a partner POS (Toast restaurant) that added Makeries on its side. */
+export const bridgeAccountSchema = z.object({ id: z.string(), name: z.string(), addedBy: z.string().nullable(), usable: z.boolean(), why: z.string().nullable() });
+export type BridgeAccount = z.infer<typeof bridgeAccountSchema>;
+
+export const bridgeClaimInput = z.object({ provider: posProviderSchema, accountId: text({ max: 100, label: 'Account' }).pipe(z.string().min(1, 'Choose an account.')) });
+
 export const bridgeLocationSchema = z.object({ id: z.string(), name: z.string(), currency: z.string(), usable: z.boolean(), why: z.string().nullable() });
 export type BridgeLocation = z.infer<typeof bridgeLocationSchema>;
 

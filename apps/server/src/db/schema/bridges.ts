@@ -129,6 +129,8 @@ export const posWebhookEvents = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     connectionKey: text('connection_key'),
     topic: text('topic').notNull(),
+    /** the delivery headers the connector reads again in the drain job (Shopify: topic, shop, event id, triggered-at) */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     body: text('body').notNull(),
     receivedAt: at('received_at').notNull().defaultNow(),
     processedAt: at('processed_at'),

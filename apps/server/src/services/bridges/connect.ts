@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, uuidv7, type BridgeLocation, type PosProvider } from '@makeries/shared';
-import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { posConnections, posEntityMap, posImportStaging, posOauthStates, vendors } from '../../db/schema/index';
+import { AppError, uuidv7, type BridgeAccount, type BridgeLocation, type PosProvider } from '@makeries/shared';
+import { and, eq, gt } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { posConnections, posEntityMap, posImportStaging, posOauthStates, posStockState, posSyncState, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueue } from '../../jobs/queue';
 import { callPos, connectionOfVendor, sealFor, type ConnectionRow } from './connections';
@@ -10,27 +10,30 @@ import { stateHash } from './crypto';
 import { IMPORT_FETCH_JOB } from './import-fetch';
 import { connectorFor, PROVIDER_NAMES } from './registry';
 import { logSync } from './sync-log';
+import type { AuthResult } from './types';
 import { readStream, writeStream } from './sync-state';
 
 const STATE_TTL_MS = 15 * 60_000;
 
 /** The owner starts connecting: a single-use state bound to the shop, and the POS's authorize page. */
-export async function startConnect(db: Db, env: Env, vendorId: string, provider: PosProvider, now = new Date()): Promise<{ url: string }> {
+export async function startConnect(db: Db, env: Env, vendorId: string, provider: PosProvider, now = new Date(), shopDomain: string | null = null): Promise<{ url: string }> {
   const connector = connectorFor(env, provider);
+  if (connector.connectKind === 'partner') throw new AppError('BAD_INPUT', `${PROVIDER_NAMES[provider]} connects from ${PROVIDER_NAMES[provider]}'s side: add Makeries there, then choose the account here.`);
+  if (connector.connectKind === 'oauth_shop' && !shopDomain) throw new AppError('BAD_INPUT', `Type your ${PROVIDER_NAMES[provider]} store address (name.myshopify.com).`);
   if (!connector.configured) throw new AppError('CONFLICT', `${PROVIDER_NAMES[provider]} is not set up on this marketplace yet. Ask the marketplace operator.`);
   const existing = await connectionOfVendor(db, vendorId);
   if (existing && existing.status !== 'revoked') throw new AppError('CONFLICT', `This shop is already connected to ${PROVIDER_NAMES[existing.provider]}. Disconnect it first to connect again.`);
   const state = randomBytes(32).toString('base64url');
   await db.insert(posOauthStates).values({ stateHash: stateHash(state), vendorId, provider, expiresAt: new Date(now.getTime() + STATE_TTL_MS) });
-  return { url: connector.authorizeUrl(state) };
+  return { url: connector.authorizeUrl(state, connector.connectKind === 'oauth_shop' ? shopDomain : null) };
 }
 
 /**
- * The POS sends the owner back with `code` and `state`. The state is used up at once (a replayed link does
- * nothing); the code becomes tokens, sealed at rest. A shop connects to one POS account: reconnecting after a
- * revoke keeps the mapping only when it is the same account.
+ * The POS sends the owner back with `code` and `state` (Shopify adds `shop`, `timestamp` and an `hmac` over the
+ * query, which the connector checks). The state is used up at once (a replayed link does nothing); the code becomes
+ * tokens, sealed at rest.
  */
-export async function completeConnect(db: Db, env: Env, provider: PosProvider, q: { code?: string; state?: string; error?: string }, now = new Date()): Promise<{ vendorId: string; connection: ConnectionRow }> {
+export async function completeConnect(db: Db, env: Env, provider: PosProvider, q: Record<string, string>, now = new Date()): Promise<{ vendorId: string; connection: ConnectionRow }> {
   if (!q.state) throw new AppError('BAD_INPUT', 'The link from the point of sale is incomplete. Start connecting again from the back office.');
   const [used] = await db
     .delete(posOauthStates)
@@ -38,26 +41,78 @@ export async function completeConnect(db: Db, env: Env, provider: PosProvider, q
     .returning();
   if (!used) throw new AppError('BAD_INPUT', 'This link has expired or was already used. Start connecting again from the back office.');
   if (q.error || !q.code) throw new AppError('FORBIDDEN', `${PROVIDER_NAMES[provider]} did not give Makeries access${q.error ? ` (${q.error})` : ''}. Nothing was changed.`);
-  const auth = await connectorFor(env, provider).completeAuth(q.code);
-  const [vendor] = await db.select({ currency: vendors.currency }).from(vendors).where(eq(vendors.id, used.vendorId));
+  const auth = await connectorFor(env, provider).completeAuth(q);
+  const connection = await saveConnection(db, env, used.vendorId, provider, auth, now);
+  return { vendorId: used.vendorId, connection };
+}
+
+/**
+ * The accounts of a partner POS (Toast) that added Makeries on their side and that this owner may claim: added with
+ * the owner's own email address, and not bridged to another shop.
+ */
+export async function partnerAccounts(db: Db, env: Env, vendorId: string, provider: PosProvider): Promise<BridgeAccount[]> {
+  const connector = connectorFor(env, provider);
+  if (connector.connectKind !== 'partner') throw new AppError('BAD_INPUT', `${PROVIDER_NAMES[provider]} connects through its own sign-in page, not from a list.`);
+  if (!connector.configured) throw new AppError('CONFLICT', `${PROVIDER_NAMES[provider]} is not set up on this marketplace yet. Ask the marketplace operator.`);
+  const [owner] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendorId));
+  const email = owner?.email.trim().toLowerCase() ?? '';
+  const all = await connector.partnerAccounts();
+  const taken = await db.select({ key: posConnections.connectionKey, vendorId: posConnections.vendorId, status: posConnections.status }).from(posConnections).where(eq(posConnections.provider, provider));
+  return all.map((a) => {
+    const other = taken.find((t) => t.key === a.connectionKey && t.vendorId !== vendorId && t.status !== 'revoked');
+    const mine = (a.addedBy ?? '').trim().toLowerCase() === email && email !== '';
+    const why = other ? 'Another shop on this marketplace is bridged to it.' : mine ? null : `It was added to Makeries by ${a.addedBy ?? 'someone else'}, not by this shop's owner address.`;
+    return { id: a.connectionKey, name: a.name, addedBy: a.addedBy, usable: why === null, why };
+  });
+}
+
+/** The owner claims one of those accounts: the connection is made with the app's own credentials for it. */
+export async function claimPartnerAccount(db: Db, env: Env, vendorId: string, provider: PosProvider, accountId: string, now = new Date()): Promise<ConnectionRow> {
+  const existing = await connectionOfVendor(db, vendorId);
+  if (existing && existing.status !== 'revoked') throw new AppError('CONFLICT', `This shop is already connected to ${PROVIDER_NAMES[existing.provider]}. Disconnect it first to connect again.`);
+  const accounts = await partnerAccounts(db, env, vendorId, provider);
+  const account = accounts.find((a) => a.id === accountId);
+  if (!account) throw new AppError('NOT_FOUND', `That ${PROVIDER_NAMES[provider]} account has not added Makeries. Add Makeries in ${PROVIDER_NAMES[provider]}'s integrations first.`);
+  if (!account.usable) throw new AppError('FORBIDDEN', account.why ?? 'That account cannot be used.');
+  const auth = await connectorFor(env, provider).claim(accountId);
+  return saveConnection(db, env, vendorId, provider, auth, now);
+}
+
+/**
+ * Stores a new connection, or renews the shop's old one. A shop may switch to another POS (or account) once it
+ * disconnected: the old mapping is closed then (its products became the shop's own), and the new import's preview
+ * offers matching by SKU or barcode. Reconnecting the same account keeps the mapping.
+ */
+async function saveConnection(db: Db, env: Env, vendorId: string, provider: PosProvider, auth: AuthResult, now: Date): Promise<ConnectionRow> {
+  const [vendor] = await db.select({ currency: vendors.currency }).from(vendors).where(eq(vendors.id, vendorId));
   if (!vendor) throw new AppError('NOT_FOUND', 'That shop no longer exists.');
   const sealed = sealFor(env, auth.credentials);
   const expires = auth.credentials.expiresAt ? new Date(auth.credentials.expiresAt) : null;
-  const connection = await db.transaction(async (tx) => {
-    const [old] = await tx.select().from(posConnections).where(eq(posConnections.vendorId, used.vendorId)).for('update');
-    if (old && old.connectionKey !== auth.connectionKey) {
-      const [mapped] = await tx.select({ n: sql<number>`count(*)::int` }).from(posEntityMap).where(eq(posEntityMap.connectionId, old.id));
-      if ((mapped?.n ?? 0) > 0) throw new AppError('CONFLICT', `This shop was bridged to another ${PROVIDER_NAMES[provider]} account. Connect that account, or ask the marketplace operator to unlink it first.`);
+  return db.transaction(async (tx) => {
+    const [old] = await tx.select().from(posConnections).where(eq(posConnections.vendorId, vendorId)).for('update');
+    const sameAccount = old !== undefined && old.provider === provider && old.connectionKey === auth.connectionKey;
+    if (old && !sameAccount) {
+      if (old.status !== 'revoked') throw new AppError('CONFLICT', `This shop is still connected to ${PROVIDER_NAMES[old.provider]}. Disconnect it first.`);
+      await forgetConnection(tx, old.id);
     }
     const values = { provider, connectionKey: auth.connectionKey, credentialsEnc: sealed, accessExpiresAt: expires, refreshedAt: now, scopes: auth.scopes, status: 'connected' as const, statusReason: null, consecutiveFailures: 0, updatedAt: now };
-    const [row] = old
+    const [row] = sameAccount
       ? await tx.update(posConnections).set(values).where(eq(posConnections.id, old.id)).returning()
-      : await tx.insert(posConnections).values({ id: uuidv7(), vendorId: used.vendorId, currency: vendor.currency, ...values }).returning();
+      : old
+        ? await tx.update(posConnections).set({ ...values, locationExtId: null, locationName: null, options: { webOrdersInPos: false } }).where(eq(posConnections.id, old.id)).returning()
+        : await tx.insert(posConnections).values({ id: uuidv7(), vendorId, currency: vendor.currency, ...values }).returning();
     if (!row) throw new AppError('INTERNAL', 'Could not save the connection.');
     await logSync(tx, row.id, 'info', `Connected to ${PROVIDER_NAMES[provider]} (account ${auth.connectionKey}).`);
     return row;
   });
-  return { vendorId: used.vendorId, connection };
+}
+
+/** The old account's mapping, counts, cursors and staging are dropped; its log and the shop's products, reviews and orders stay. */
+async function forgetConnection(tx: Tx, connectionId: string): Promise<void> {
+  await tx.delete(posEntityMap).where(eq(posEntityMap.connectionId, connectionId));
+  await tx.delete(posStockState).where(eq(posStockState.connectionId, connectionId));
+  await tx.delete(posSyncState).where(eq(posSyncState.connectionId, connectionId));
+  await tx.delete(posImportStaging).where(eq(posImportStaging.connectionId, connectionId));
 }
 
 export async function requireConnection(db: Db, vendorId: string): Promise<ConnectionRow> {
@@ -70,7 +125,7 @@ export async function listLocations(db: Db, env: Env, vendorId: string): Promise
   const row = await requireConnection(db, vendorId);
   const list = await callPos(db, env, row.id, (conn, connector) => connector.locations(conn));
   return list.map((l) => {
-    const why = !l.active ? 'This location is inactive in Square.' : l.currency !== row.currency ? `It sells in ${l.currency}; this shop sells in ${row.currency}.` : null;
+    const why = !l.active ? `This location is inactive in ${PROVIDER_NAMES[row.provider]}.` : l.currency !== row.currency ? `It sells in ${l.currency}; this shop sells in ${row.currency}.` : null;
     return { id: l.extId, name: l.name, currency: l.currency, usable: why === null, why };
   });
 }
@@ -96,9 +151,9 @@ export async function chooseLocation(db: Db, env: Env, vendorId: string, locatio
   }
   const locations = await listLocations(db, env, vendorId);
   const loc = locations.find((l) => l.id === locationId);
-  if (!loc) throw new AppError('NOT_FOUND', 'That location is not in this Square account.');
+  if (!loc) throw new AppError('NOT_FOUND', `That location is not in this ${PROVIDER_NAMES[row.provider]} account.`);
   if (!loc.usable) throw new AppError(loc.currency !== row.currency ? 'CURRENCY_MISMATCH' : 'CONFLICT', loc.why ?? 'That location cannot be used.');
   const [updated] = await db.update(posConnections).set({ locationExtId: loc.id, locationName: loc.name, updatedAt: new Date() }).where(eq(posConnections.id, row.id)).returning();
-  await logSync(db, row.id, 'info', `This shop is the Square location “${loc.name}”.`);
+  await logSync(db, row.id, 'info', `This shop is the ${PROVIDER_NAMES[row.provider]} location “${loc.name}”.`);
   if (updated && state?.phase !== 'done' && state?.phase !== 'applying') await startImportFetch(db, updated);
 }

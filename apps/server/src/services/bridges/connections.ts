@@ -11,9 +11,6 @@ import { PosError, type ConnContext, type PosConnector } from './types';
 
 export type ConnectionRow = typeof posConnections.$inferSelect;
 
-/** Square asks apps to refresh at least every 7 days; we also refresh when a token has under a day left. */
-const REFRESH_EVERY_MS = 7 * 86_400_000;
-const REFRESH_MARGIN_MS = 86_400_000;
 /** consecutive authorization failures before a connection is paused and the owner told (circuit breaker) */
 const AUTH_FAILURES_TO_PAUSE = 5;
 
@@ -38,10 +35,11 @@ export function sealFor(env: Env, creds: PosCredentials): string {
   return sealCredentials(tokenKey(env), creds);
 }
 
-function needsRefresh(row: ConnectionRow, now: Date): boolean {
+/** Each POS says how often (Square: every 7 days) and how close to expiry (Shopify: 10 minutes of 1 hour) to refresh. */
+function needsRefresh(connector: PosConnector, row: ConnectionRow, now: Date): boolean {
   const refreshedAt = row.refreshedAt ?? row.createdAt;
-  if (now.getTime() - refreshedAt.getTime() >= REFRESH_EVERY_MS) return true;
-  return row.accessExpiresAt !== null && row.accessExpiresAt.getTime() - now.getTime() < REFRESH_MARGIN_MS;
+  if (now.getTime() - refreshedAt.getTime() >= connector.refreshEveryMs) return true;
+  return row.accessExpiresAt !== null && row.accessExpiresAt.getTime() - now.getTime() < connector.refreshMarginMs;
 }
 
 /**
@@ -53,8 +51,10 @@ export async function refreshConnection(db: Db, env: Env, id: string, opts: { fo
     const [row] = await tx.select().from(posConnections).where(eq(posConnections.id, id)).for('update');
     if (!row) throw new BridgeInactive('The point-of-sale connection is gone.');
     if (row.status === 'revoked') throw new BridgeInactive('The point-of-sale connection was revoked.');
-    if (!opts.force && !needsRefresh(row, opts.now)) return row;
-    const creds = await connectorFor(env, row.provider).refresh(contextOf(env, row).credentials);
+    const connector = connectorFor(env, row.provider);
+    if (!opts.force && !needsRefresh(connector, row, opts.now)) return row;
+    // Shopify rotates its refresh token on every use: the new one is stored in this same locked transaction
+    const creds = await connector.refresh(contextOf(env, row).credentials);
     const [updated] = await tx
       .update(posConnections)
       .set({ credentialsEnc: sealFor(env, creds), accessExpiresAt: creds.expiresAt ? new Date(creds.expiresAt) : null, refreshedAt: opts.now, updatedAt: opts.now })
@@ -114,7 +114,7 @@ export async function callPos<T>(db: Db, env: Env, id: string, fn: (conn: ConnCo
   if (row.status !== 'connected') throw new BridgeInactive(`The link to ${PROVIDER_NAMES[row.provider]} is ${row.status}.`);
   const connector = connectorFor(env, row.provider);
   try {
-    if (needsRefresh(row, now)) row = await refreshConnection(db, env, id, { force: false, now });
+    if (needsRefresh(connector, row, now)) row = await refreshConnection(db, env, id, { force: false, now });
     let result: T;
     try {
       result = await fn(contextOf(env, row), connector);

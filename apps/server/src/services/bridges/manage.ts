@@ -146,7 +146,7 @@ export async function disconnect(db: Db, env: Env, vendorId: string): Promise<vo
   try {
     await callPos(db, env, c.id, (conn, connector) => connector.revoke(conn));
   } catch (e) {
-    note = ` (Square could not be told: ${e instanceof Error ? e.message : String(e)} — remove Makeries in Square's app settings too.)`;
+    note = ` (${PROVIDER_NAMES[c.provider]} could not be told: ${e instanceof Error ? e.message : String(e)} — remove Makeries in ${PROVIDER_NAMES[c.provider]}'s app settings too.)`;
   }
   await markRevoked(db, c, `Disconnected by the shop.${note}`);
   await db.update(products).set({ posProvider: null, posEditUrl: null, updatedAt: new Date() }).where(and(eq(products.vendorId, vendorId), eq(products.posProvider, c.provider)));

@@ -127,11 +127,60 @@ export type InboundEvent =
   | { kind: 'connection.revoked' }
   | { kind: 'ignored'; reason: string };
 
+/** Headers of a webhook delivery, lower-case names (as Fastify gives them). */
+export type WebhookHeaders = Record<string, string | string[] | undefined>;
+
+/** What one verified delivery means: the envelope to store it by, and the event the drain job acts on. */
+export interface ParsedWebhook {
+  envelope: InboundEnvelope;
+  event: InboundEvent;
+}
+
+/** What a connection may write, taken from the scopes the POS granted (a read-only connection still imports and follows stock). */
+export interface PosCapabilities {
+  stockWrite: boolean;
+  orderWrite: boolean;
+}
+
+export interface AuthResult {
+  credentials: PosCredentials;
+  connectionKey: string;
+  scopes: string[];
+}
+
+/** An account that added Makeries on the POS's side (Toast: a restaurant that connected us in Toast's integration marketplace). */
+export interface PartnerAccount {
+  connectionKey: string;
+  name: string;
+  /** who added it (Toast `createdByEmailAddress`); the shop owner claims only accounts added with their own address */
+  addedBy: string | null;
+}
+
 export interface PosConnector {
   provider: PosProvider;
   configured: boolean;
-  authorizeUrl(state: string): string;
-  completeAuth(code: string): Promise<{ credentials: PosCredentials; connectionKey: string; scopes: string[] }>;
+  /**
+   * How an owner connects: `oauth` (Square: redirect to the POS, back with a code), `oauth_shop` (Shopify: the same,
+   * for a shop domain the owner types), `partner` (Toast: the restaurant adds Makeries in the POS; the owner claims it).
+   */
+  connectKind: 'oauth' | 'oauth_shop' | 'partner';
+  /** when the POS takes the stock of an order we created in it: at creation (Shopify, Toast) or when completed (Square) */
+  orderTakesStock: 'on_create' | 'on_complete';
+  /** refresh tokens when less than this is left (Square: a day; Shopify: 10 minutes of its 1-hour tokens) */
+  refreshMarginMs: number;
+  /** refresh at least this often even when the token lasts longer (Square asks for ≤ 7 days) */
+  refreshEveryMs: number;
+  /** header names (lower case) kept with a stored delivery, for parseWebhook in the drain job */
+  webhookHeaders: readonly string[];
+  /** oauth: the POS's authorize page; `shopDomain` for oauth_shop (already checked to be `*.myshopify.com`) */
+  authorizeUrl(state: string, shopDomain: string | null): string;
+  /** oauth: the callback's whole query (Shopify signs it: `hmac`), after our `state` was checked */
+  completeAuth(query: Record<string, string>): Promise<AuthResult>;
+  /** partner: the accounts that added Makeries on the POS's side */
+  partnerAccounts(): Promise<PartnerAccount[]>;
+  /** partner: credentials for one claimed account (the app's own token; nothing per shop to store) */
+  claim(connectionKey: string): Promise<AuthResult>;
+  capabilities(scopes: readonly string[]): PosCapabilities;
   refresh(credentials: PosCredentials): Promise<PosCredentials>;
   revoke(conn: ConnContext): Promise<void>;
   locations(conn: ConnContext): Promise<{ extId: string; name: string; currency: string; active: boolean }[]>;
@@ -147,8 +196,10 @@ export interface PosConnector {
   /** the order's fulfilment state in the POS, mapped to ours (null: nothing to act on yet) */
   orderStatus(conn: ConnContext, extOrderId: string): Promise<{ status: ExtOrderStatus | null; version: string | null }>;
   setOrderStatus(conn: ConnContext, extOrderId: string, status: 'collected' | 'cancelled'): Promise<void>;
-  verifyWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): boolean;
-  parseWebhook(rawBody: string): { envelope: InboundEnvelope; event: InboundEvent };
+  /** on the exact bytes, constant time; false for anything unsigned or signed with another key */
+  verifyWebhook(rawBody: string, headers: WebhookHeaders): boolean;
+  /** throws WebhookShapeError for a body that is not the POS's webhook shape */
+  parseWebhook(rawBody: string, headers: WebhookHeaders): ParsedWebhook;
 }
 
 /** How a call to the POS failed, so the engine knows whether to refresh, retry, pause or give up. */
@@ -165,3 +216,6 @@ export class PosError extends Error {
     this.name = 'PosError';
   }
 }
+
+/** A webhook body that is not the shape the POS sends (answered 400, nothing stored). */
+export class WebhookShapeError extends Error {}

@@ -20,11 +20,11 @@ const webhookJobKey = (provider: PosProvider, connectionKey: string | null) => `
  * Stores a verified delivery once per provider event id and (re)queues the account's drain job, in one
  * transaction; a repeat (the POS retries for a day) finds the row and changes nothing.
  */
-export async function storePosWebhook(db: Db, provider: PosProvider, envelope: InboundEnvelope, rawBody: string): Promise<'stored' | 'duplicate'> {
+export async function storePosWebhook(db: Db, provider: PosProvider, envelope: InboundEnvelope, rawBody: string, headers: Record<string, string> = {}): Promise<'stored' | 'duplicate'> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(posWebhookEvents)
-      .values({ provider, dedupeKey: envelope.dedupeKey, connectionKey: envelope.connectionKey, topic: envelope.topic.slice(0, 100), body: rawBody })
+      .values({ provider, dedupeKey: envelope.dedupeKey, connectionKey: envelope.connectionKey, topic: envelope.topic.slice(0, 100), headers, body: rawBody })
       .onConflictDoNothing()
       .returning({ key: posWebhookEvents.dedupeKey });
     if (rows.length === 0) return 'duplicate';
@@ -105,7 +105,7 @@ export async function drainPosWebhooks(db: Db, env: Env, provider: PosProvider, 
   for (;;) {
     const n = await db.transaction(async (tx) => {
       const batch = await tx
-        .select({ dedupeKey: posWebhookEvents.dedupeKey, body: posWebhookEvents.body })
+        .select({ dedupeKey: posWebhookEvents.dedupeKey, body: posWebhookEvents.body, headers: posWebhookEvents.headers })
         .from(posWebhookEvents)
         .where(and(eq(posWebhookEvents.provider, provider), connectionKey === null ? isNull(posWebhookEvents.connectionKey) : eq(posWebhookEvents.connectionKey, connectionKey), isNull(posWebhookEvents.processedAt)))
         .orderBy(asc(posWebhookEvents.receivedAt), asc(posWebhookEvents.dedupeKey))
@@ -119,7 +119,7 @@ export async function drainPosWebhooks(db: Db, env: Env, provider: PosProvider, 
       for (const row of batch) {
         let event: InboundEvent;
         try {
-          event = connector.parseWebhook(row.body).event;
+          event = connector.parseWebhook(row.body, row.headers).event;
         } catch {
           outcomes.set(row.dedupeKey, 'ignored: unreadable');
           continue;

@@ -1,7 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Square } from 'square';
-import { PosError, type CatalogPage, type ConnContext, type ExtOrderStatus, type ExtProduct, type InboundEvent, type PosConnector, type StockObservation } from '../types';
-import type { PosCredentials } from '../crypto';
+import { PosError, type AuthResult, type CatalogPage, type ConnContext, type ExtOrderStatus, type ExtProduct, type PosConnector, type StockObservation } from '../types';
 import { SQUARE_SCOPES, sq, squareAppClient, squareBase, squareClient, type SquareEnv } from './client';
 import { observationOf, pageOf, productOf } from './mapping';
 import { parseSquareWebhook } from './webhook';
@@ -47,7 +46,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
   const client = (conn: ConnContext) => squareClient(env, token(conn));
   const anonymous = () => squareAppClient(env);
 
-  async function tokens(request: Square.ObtainTokenRequest): Promise<{ credentials: PosCredentials; connectionKey: string; scopes: string[] }> {
+  async function tokens(request: Square.ObtainTokenRequest): Promise<AuthResult> {
     const r = await sq(() => anonymous().oAuth.obtainToken(request));
     if (!r.accessToken || !r.merchantId) throw new PosError('auth', 'Square did not hand over an access token.');
     return {
@@ -66,13 +65,28 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
   return {
     provider: 'square',
     configured: appId !== '' && secret !== '',
+    connectKind: 'oauth',
+    orderTakesStock: 'on_complete',
+    refreshMarginMs: 86_400_000,
+    refreshEveryMs: 7 * 86_400_000,
+    webhookHeaders: [],
     authorizeUrl(state) {
       const base = env.SQUARE_API_BASE ? squareBase(env) : sandbox ? 'https://connect.squareupsandbox.com' : 'https://connect.squareup.com';
       const q = new URLSearchParams({ client_id: appId, scope: SQUARE_SCOPES.join(' '), session: 'false', state });
       return `${base}/oauth2/authorize?${q.toString()}`;
     },
-    completeAuth(code) {
-      return tokens({ clientId: appId, clientSecret: secret, code, grantType: 'authorization_code' });
+    completeAuth(query) {
+      if (!query.code) throw new PosError('auth', 'Square sent no authorization code.');
+      return tokens({ clientId: appId, clientSecret: secret, code: query.code, grantType: 'authorization_code' });
+    },
+    partnerAccounts() {
+      return Promise.resolve([]);
+    },
+    claim() {
+      return Promise.reject(new PosError('rejected', 'Square connects through its own authorize page.'));
+    },
+    capabilities(scopes) {
+      return { stockWrite: scopes.includes('INVENTORY_WRITE'), orderWrite: scopes.includes('ORDERS_WRITE') && scopes.includes('PAYMENTS_WRITE') };
     },
     async refresh(credentials) {
       if (!credentials.refreshToken) throw new PosError('auth', 'Square gave no refresh token; connect Square again.');
@@ -225,7 +239,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
       const actual = Buffer.from(given, 'base64');
       return actual.length === expected.length && timingSafeEqual(actual, expected);
     },
-    parseWebhook(rawBody): { envelope: { dedupeKey: string; connectionKey: string | null; topic: string }; event: InboundEvent } {
+    parseWebhook(rawBody) {
       return parseSquareWebhook(rawBody);
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundEnvelope, InboundEvent, StockObservation } from '../types';
+import { WebhookShapeError, type InboundEnvelope, type InboundEvent, type StockObservation } from '../types';
 import { quantityOf } from './mapping';
 
 /** Square's webhook envelope (raw JSON, snake_case): `{merchant_id, type, event_id, created_at, data {type, id, object}}`. */
@@ -25,7 +25,6 @@ const countSchema = z.object({
   calculated_at: z.string(),
 });
 
-export class WebhookShapeError extends Error {}
 
 function counts(object: Record<string, unknown> | null | undefined): StockObservation[] {
   const list = z.array(z.unknown()).safeParse(object?.inventory_counts);

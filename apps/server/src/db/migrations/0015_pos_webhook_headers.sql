@@ -1,0 +1,1 @@
+ALTER TABLE "pos_webhook_events" ADD COLUMN "headers" jsonb DEFAULT '{}'::jsonb NOT NULL;
