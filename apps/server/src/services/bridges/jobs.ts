@@ -113,21 +113,21 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
   );
   runtime.register(
     PUSH_JOB,
-    guarded('A stock change is waiting to reach Square', async (p, at) => {
+    guarded('A stock change is waiting to reach the point of sale', async (p, at) => {
       await sendPush(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
   );
   runtime.register(
     ORDER_PUSH_JOB,
-    guarded('A web order is waiting to reach Square', async (p, at) => {
+    guarded('A web order is waiting to reach the point of sale', async (p, at) => {
       await syncOrderToPos(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
   );
   runtime.register(
     ORDER_CLOSE_JOB,
-    guarded('Square is waiting to hear that a web order was finished', async (p, at) => {
+    guarded('The point of sale is waiting to hear that a web order was finished', async (p, at) => {
       await syncOrderToPos(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
