@@ -13,9 +13,8 @@ import { sleep } from './throttle';
  */
 
 export const BULK_PAGE_SIZE = 250;
-/** polls of a running operation within one call (the job loop calls again with the same cursor) */
-const POLLS_PER_CALL = 5;
-const POLL_MS = 1_000;
+/** pauses between polls of a running operation within one call (then the job loop calls again with the same cursor) */
+const POLL_DELAYS_MS = [250, 500, 1_000, 2_000, 2_000];
 /** a failed, cancelled or expired operation is started again this many times before the import gives up */
 const MAX_RESTARTS = 3;
 
@@ -145,8 +144,9 @@ export async function bulkCatalogPage(env: ShopifyEnv, conn: ConnContext, cursor
   const c = parseBulkCursor(cursor);
   let op = await status(env, conn, c.id);
   if (c.wait) {
-    for (let i = 1; i < POLLS_PER_CALL && (op.status === 'CREATED' || op.status === 'RUNNING'); i++) {
-      await sleep(POLL_MS);
+    for (const ms of POLL_DELAYS_MS) {
+      if (op.status !== 'CREATED' && op.status !== 'RUNNING') break;
+      await sleep(ms);
       op = await status(env, conn, c.id);
     }
     if (op.status === 'CREATED' || op.status === 'RUNNING' || op.status === 'CANCELING') return emptyPage(cursor);

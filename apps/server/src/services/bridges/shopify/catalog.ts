@@ -7,6 +7,10 @@ import { DELETED_PRODUCTS_QUERY, LEVELS_QUERY, PRODUCTS_BY_ID_QUERY, PRODUCTS_SI
 /** Shopify's `updated_at` search is not exact at the edges and webhooks lag: every incremental run looks 5 minutes back. */
 const OVERLAP_MS = 5 * 60_000;
 
+interface EventsAnswer {
+  events: { nodes: ({ subjectId?: string; subjectType?: string; action?: string; createdAt?: string } | null)[]; pageInfo: PageInfo };
+}
+
 interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
@@ -44,13 +48,17 @@ export async function catalogSince(env: ShopifyEnv, conn: ConnContext, since: st
   if (!m) throw new PosError('rejected', 'The catalog sync position is unreadable.');
   const seen = Number(m[1]);
   const after = m[2] || null;
-  const r = await gql<{ events: { nodes: ({ subjectId?: string; subjectType?: string; action?: string; createdAt?: string } | null)[]; pageInfo: PageInfo } }>(
-    env,
-    conn,
-    DELETED_PRODUCTS_QUERY,
-    { query: `subject_type:PRODUCT AND action:destroy AND created_at:>'${from}'`, after },
-    { cost: 20 },
-  );
+  let r: EventsAnswer;
+  try {
+    r = await gql<EventsAnswer>(env, conn, DELETED_PRODUCTS_QUERY, { query: `subject_type:PRODUCT AND action:destroy AND created_at:>'${from}'`, after }, { cost: 20 });
+  } catch (e) {
+    // the shop's event log refused (not the products, read just before): deletions then wait for the nightly full
+    // compare, which archives every product Shopify no longer lists, rather than stopping the whole sync
+    if (e instanceof PosError && (e.kind === 'rejected' || (e.kind === 'auth' && e.code === 'ACCESS_DENIED'))) {
+      return { products: [], taxes: [], categories: [], images: [], deleted: [], next: null, latest: seen > 0 ? new Date(seen).toISOString() : null };
+    }
+    throw e;
+  }
   const deleted: ExtDeleted[] = [];
   for (const e of r.events.nodes) {
     if (!e?.subjectId || e.subjectType !== 'PRODUCT' || e.action !== 'destroy' || !e.createdAt) continue;

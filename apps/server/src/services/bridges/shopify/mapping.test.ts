@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleBulk, offsetCursor, parseBulkCursor, waitCursor } from './bulk';
-import { centsToMoney, editUrl, moneyToCents, productOf, productsPage, type ProductNode, type ShopInfo } from './mapping';
+import { centsToMoney, editUrl, htmlToText, moneyToCents, productOf, productsPage, type ProductNode, type ShopInfo } from './mapping';
 
 const shop: ShopInfo = { shop: 'clay-corner.myshopify.com', currencyCode: 'GBP', taxesIncluded: true };
 
@@ -8,7 +8,7 @@ const mug: ProductNode = {
   id: 'gid://shopify/Product/9554194432293',
   legacyResourceId: '9554194432293',
   title: ' Stoneware Mug ',
-  description: 'Hand-thrown.',
+  descriptionHtml: '<p>Hand-thrown.</p>',
   status: 'ACTIVE',
   updatedAt: '2026-11-21T09:58:00Z',
   featuredMedia: { image: { url: 'https://cdn.shopify.com/mug.jpg' } },
@@ -47,9 +47,15 @@ describe('Shopify money', () => {
 });
 
 describe('Shopify catalog mapping', () => {
+  it('turns HTML descriptions into plain text', () => {
+    expect(htmlToText('<p>Hand-thrown &amp; glazed.</p><p>Holds 350&nbsp;ml<br/>Dishwasher safe</p>')).toBe('Hand-thrown & glazed.\nHolds 350 ml\nDishwasher safe');
+    expect(htmlToText('<script>alert(1)</script>Tea &#x2615; &#9731; &bogus; &#99999999;')).toBe('Tea ☕ ☃ &bogus; &#99999999;');
+    expect(htmlToText('')).toBe('');
+  });
+
   it('keys variants by inventory item, names them by option values, prices them from decimals, links the admin page', () => {
     const p = productOf(mug, mug.variants?.nodes ?? [], shop);
-    expect(p).toMatchObject({ extId: mug.id, version: '2026-11-21T09:58:00.000Z', name: 'Stoneware Mug', archived: false, editUrl: 'https://admin.shopify.com/store/clay-corner/products/9554194432293' });
+    expect(p).toMatchObject({ extId: mug.id, version: '2026-11-21T09:58:00.000Z', name: 'Stoneware Mug', description: 'Hand-thrown.', archived: false, editUrl: 'https://admin.shopify.com/store/clay-corner/products/9554194432293' });
     expect(p.variants).toEqual([
       { extId: 'gid://shopify/InventoryItem/271878346596884015', version: p.version, name: 'Blue / Large', sku: 'MUG-BLUE', barcode: '0123456789012', priceCents: 2400, currency: 'GBP', tracked: true, archived: false },
       { extId: 'gid://shopify/InventoryItem/2', version: p.version, name: 'Sand', sku: null, barcode: null, priceCents: 50, currency: 'GBP', tracked: false, archived: false },

@@ -28,7 +28,7 @@ export interface ProductNode {
   id: string;
   legacyResourceId?: string | null;
   title?: string | null;
-  description?: string | null;
+  descriptionHtml?: string | null;
   status?: string | null;
   updatedAt?: string | null;
   featuredMedia?: { image?: { url?: string | null } | null } | null;
@@ -46,6 +46,25 @@ export function moneyToCents(amount: string | null | undefined): number | null {
   if (/[1-9]/.test(frac.slice(2))) return null;
   const cents = BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
   return cents <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(cents) : null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Shopify descriptions are HTML; ours are plain text: block ends become line breaks, tags go, entities are decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m: string, e: string) => {
+      if (!e.startsWith('#')) return ENTITIES[e.toLowerCase()] ?? m;
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** 2400 → "24.00" (for orderCreate's MoneyInput). */
@@ -121,7 +140,7 @@ export function productOf(p: ProductNode, variants: readonly VariantNode[], info
     version: updatedAt,
     updatedAt,
     name: p.title?.trim() || 'Unnamed product',
-    description: (p.description ?? '').trim(),
+    description: htmlToText(p.descriptionHtml ?? ''),
     categoryExtId: null,
     taxExtIds: variants.some((v) => v.taxable === true) ? [shopTaxId(info.shop)] : [],
     imageExtIds: image ? [imageId(p.id)] : [],

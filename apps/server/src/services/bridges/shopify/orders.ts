@@ -16,7 +16,7 @@ interface OrderNode {
   cancelledAt?: string | null;
   closed?: boolean | null;
   displayFulfillmentStatus?: string | null;
-  fulfillmentOrders?: { nodes: { id: string; status: string; supportedActions?: { action: string }[] | null }[] } | null;
+  fulfillmentOrders?: { nodes: { id: string; status: string }[] } | null;
 }
 
 function version(o: OrderNode): string | null {

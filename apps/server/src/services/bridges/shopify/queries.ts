@@ -4,7 +4,7 @@
  */
 
 const VARIANT_FIELDS = `id sku barcode price taxable updatedAt selectedOptions { name value } inventoryItem { id tracked }`;
-const PRODUCT_FIELDS = `id legacyResourceId title description status updatedAt featuredMedia { ... on MediaImage { image { url } } }`;
+const PRODUCT_FIELDS = `id legacyResourceId title descriptionHtml status updatedAt`;
 
 export const SHOP_QUERY = `query MakeriesShop { shop { currencyCode taxesIncluded } }`;
 
@@ -79,7 +79,7 @@ export const ORDER_CREATE_MUTATION = `mutation MakeriesOrderCreate($order: Order
 
 export const ORDER_QUERY = `query MakeriesOrder($id: ID!) {
   order(id: $id) { ${ORDER_FIELDS}
-    fulfillmentOrders(first: 20) { nodes { id status supportedActions { action } } }
+    fulfillmentOrders(first: 20) { nodes { id status } }
   }
 }`;
 
