@@ -1,4 +1,6 @@
+import { restProduct, variantAvailable } from './catalog-rest';
 import { connection, countOf } from './connection';
+import { recordEvent } from './events';
 import { gqlError, type Plain } from './schema';
 import { parseSearch, timeMatches } from './search';
 import {
@@ -9,7 +11,6 @@ import {
   newNumericId,
   parseDecimal,
   parseGid,
-  restTime,
   type FakeClock,
   type InventoryItemRecord,
   type ProductRecord,
@@ -128,7 +129,8 @@ export class CatalogStore {
       created.variantIds.push(gid('ProductVariant', variant.id));
       created.inventoryItemIds.push(gid('InventoryItem', item.id));
     });
-    this.webhooks.emit(shop.domain, 'products/create', this.restProduct(shop, product));
+    recordEvent(shop, 'create', created.productId, now);
+    this.webhooks.emit(shop.domain, 'products/create', restProduct(shop, product));
     return created;
   }
 
@@ -151,7 +153,8 @@ export class CatalogStore {
       variant.updatedAt = now;
     }
     product.updatedAt = now;
-    this.webhooks.emit(shop.domain, 'products/update', this.restProduct(shop, product));
+    recordEvent(shop, 'update', gid('Product', product.id), now);
+    this.webhooks.emit(shop.domain, 'products/update', restProduct(shop, product));
   }
 
   deleteProduct(shop: ShopState, productGid: string): void {
@@ -162,6 +165,7 @@ export class CatalogStore {
       shop.variants.delete(vid);
     }
     shop.products.delete(product.id);
+    recordEvent(shop, 'destroy', gid('Product', product.id), this.clock.now());
     this.webhooks.emit(shop.domain, 'products/delete', { id: product.id });
   }
 
@@ -206,12 +210,6 @@ export class CatalogStore {
     return connection(list, args, ctx, keyOf, (p) => this.renderProduct(shop, p));
   }
 
-  available(item: InventoryItemRecord): number {
-    let sum = 0;
-    for (const l of item.levels.values()) sum += l.available;
-    return sum;
-  }
-
   renderProduct(shop: ShopState, p: ProductRecord): Plain {
     const variants = (): VariantRecord[] => p.variantIds.flatMap((id) => shop.variants.get(id) ?? []);
     const optionNames = [...new Set(variants().flatMap((v) => v.options.map((o) => o.name)))];
@@ -244,8 +242,7 @@ export class CatalogStore {
   }
 
   private itemAvailable(shop: ShopState, v: VariantRecord): number {
-    const item = shop.items.get(v.inventoryItemId);
-    return item ? this.available(item) : 0;
+    return variantAvailable(shop, v);
   }
 
   renderVariant(shop: ShopState, v: VariantRecord): Plain {
@@ -337,53 +334,6 @@ export class CatalogStore {
         const item = shop.items.get(parseGid('InventoryItem', args.inventoryItemId) ?? -1);
         return item ? this.renderLevel(shop, item, loc.id) : null;
       },
-    };
-  }
-
-  /** The REST resource of products/create and products/update (numeric ids, snake_case, shop-local times). */
-  restProduct(shop: ShopState, p: ProductRecord): Plain {
-    const tz = shop.ianaTimezone;
-    const variants = p.variantIds.flatMap((id) => shop.variants.get(id) ?? []);
-    const optionNames = [...new Set(variants.flatMap((v) => v.options.map((o) => o.name)))];
-    return {
-      id: p.id,
-      admin_graphql_api_id: gid('Product', p.id),
-      title: p.title,
-      body_html: p.descriptionHtml,
-      vendor: p.vendor,
-      product_type: p.productType,
-      status: p.status.toLowerCase(),
-      handle: p.handle,
-      tags: p.tags.join(', '),
-      created_at: restTime(p.createdAt, tz),
-      updated_at: restTime(p.updatedAt, tz),
-      options: optionNames.map((name, i) => ({
-        id: p.id * 10 + i,
-        product_id: p.id,
-        name,
-        position: i + 1,
-        values: [...new Set(variants.flatMap((v) => v.options.filter((o) => o.name === name).map((o) => o.value)))],
-      })),
-      variants: variants.map((v) => ({
-        id: v.id,
-        admin_graphql_api_id: gid('ProductVariant', v.id),
-        product_id: p.id,
-        title: v.title,
-        option1: v.options[0]?.value ?? null,
-        option2: v.options[1]?.value ?? null,
-        option3: v.options[2]?.value ?? null,
-        price: v.price,
-        compare_at_price: v.compareAtPrice,
-        sku: v.sku,
-        barcode: v.barcode,
-        taxable: v.taxable,
-        inventory_item_id: v.inventoryItemId,
-        inventory_quantity: this.itemAvailable(shop, v),
-        inventory_policy: v.inventoryPolicy.toLowerCase(),
-        position: v.position,
-        updated_at: restTime(v.updatedAt, tz),
-      })),
-      images: [],
     };
   }
 }

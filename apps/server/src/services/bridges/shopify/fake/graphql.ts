@@ -14,6 +14,7 @@ import type { BulkStore } from './bulk';
 import type { CatalogStore } from './catalog';
 import { connection } from './connection';
 import { CostBucket, MAX_QUERY_COST, MUTATION_COST, requestedCost, type QueryCost } from './cost';
+import { eventsConnection } from './events';
 import type { ShopifyFakeFaults } from './faults';
 import type { InventoryStore } from './inventory';
 import type { OrderStore } from './orders';
@@ -25,6 +26,8 @@ export interface Stores {
   inventory: InventoryStore;
   orders: OrderStore;
   bulk: () => BulkStore;
+  /** the app uninstalls itself (`appUninstall`): tokens die, app/uninstalled is sent */
+  uninstall: (shop: ShopState) => void;
 }
 
 export interface GraphqlOutcome {
@@ -91,6 +94,7 @@ export function buildRoot(s: Stores): Record<string, Root> {
     inventoryItem: one('InventoryItem'),
     node: (args, ctx) => resolveNode(s, ctx.shop, args.id),
     nodes: (args, ctx) => (args.ids as unknown[]).map((id) => resolveNode(s, ctx.shop, id)),
+    events: (args, ctx) => eventsConnection(ctx.shop, args, ctx),
     orders: (args, ctx) => s.orders.ordersConnection(ctx.shop, args, ctx),
     order: one('Order'),
     fulfillmentOrder: one('FulfillmentOrder'),
@@ -101,6 +105,10 @@ export function buildRoot(s: Stores): Record<string, Root> {
     inventorySetQuantities: (args, ctx, info) => s.inventory.setMutation(ctx.shop, args, info),
     orderCreate: (args, ctx) => s.orders.orderCreate(ctx.shop, args),
     orderCancel: (args, ctx) => s.orders.cancel(ctx.shop, args.orderId, args.reason as string, args.restock as boolean),
+    appUninstall: (_a, ctx) => {
+      s.uninstall(ctx.shop);
+      return { app: { __typename: 'App', id: gid('App', 1), title: 'Makeries', handle: 'makeries' }, userErrors: [] };
+    },
     fulfillmentCreate: (args, ctx) => s.orders.fulfil(ctx.shop, args.fulfillment as Parameters<OrderStore['fulfil']>[1]),
   };
 }

@@ -1,4 +1,5 @@
 import { BulkStore } from './bulk';
+import { restProduct } from './catalog-rest';
 import { CatalogStore, quantityOf, type CreatedProduct, type FakeProductInput, type FakeProductPatch } from './catalog';
 import { CostBucket, type BucketSettings } from './cost';
 import { ShopifyFakeFaults } from './faults';
@@ -149,7 +150,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
     if (!bulk) throw fakeError('bulk store used before start');
     return bulk;
   };
-  const endpoint = new GraphqlEndpoint({ catalog, inventory, orders, bulk: bulkStore }, bucket, faults, clock);
+  const endpoint = new GraphqlEndpoint({ catalog, inventory, orders, bulk: bulkStore, uninstall: (shop) => oauth.uninstall(shop) }, bucket, faults, clock);
   bulk = new BulkStore(clock, webhooks, () => state.baseUrl, (shop, document) =>
     run(endpoint.root, shop, document, {}, { shop, now: clock.now(), bulk: true, objects: 0 }));
   const http = new ShopifyHttpServer(state, oauth, endpoint, bulkStore, faults);
@@ -261,7 +262,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
         const id = parseGid('Product', g);
         for (const s of state.shops.values()) {
           const p = id === null ? undefined : s.products.get(id);
-          if (p) return catalog.restProduct(s, p);
+          if (p) return restProduct(s, p);
         }
         return null;
       },

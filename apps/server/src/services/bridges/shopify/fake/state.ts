@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EventRecord } from './events';
 
 /** The fake's notion of "now" (ms since epoch); tests inject their own to move time (token expiry, bucket refill). */
 export interface FakeClock {
@@ -86,6 +87,8 @@ export interface ShopState {
   /** `${rootField} ${key}` -> the stored outcome of an @idempotent mutation */
   idempotency: Map<string, { inputHash: string; result: unknown }>;
   orderNumber: number;
+  /** product create/update/destroy, for `events` */
+  events: EventRecord[];
   installed: boolean;
   bucket: { available: number; at: number };
 }
@@ -192,6 +195,7 @@ export function newShop(input: FakeShopInput, now: number, maximumAvailable: num
     items: new Map(),
     idempotency: new Map(),
     orderNumber: 1000,
+    events: [],
     installed: true,
     bucket: { available: maximumAvailable, at: now },
   };
