@@ -85,10 +85,11 @@ describe('Shopify connector: connecting', () => {
     expect(limited).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 });
 
     fake.faults.throttle({ times: 2 });
-    const before = fake.calls('shop').length;
+    const before = fake.requests.length;
     const r = await gql<{ shop: { currencyCode: string } }>(env, conn, SHOP_QUERY);
     expect(r.shop.currencyCode).toBe('GBP');
-    expect(fake.calls('shop').length - before).toBe(3);
+    const sent = fake.requests.slice(before);
+    expect(sent.map((q) => q.throttled)).toEqual([true, true, false]);
 
     fake.faults.throttle({ times: 10 });
     const gaveUp = await failureOf(gql(env, conn, SHOP_QUERY));
@@ -107,5 +108,15 @@ describe('Shopify connector: connecting', () => {
     expect(r.shop.currencyCode).toBe('GBP');
     const throttled = fake.requests.filter((q) => q.throttled).length;
     expect(throttled).toBeLessThanOrEqual(1);
+  });
+
+  it('uninstalls itself on disconnect (Shopify has no token revoke), and a second disconnect changes nothing', async () => {
+    kit = await startShopifyKit();
+    const { connector, fake, conn } = kit;
+    fake.takeWebhooks();
+    await connector.revoke(conn);
+    expect(fake.takeWebhooks().map((h) => h.topic)).toContain('app/uninstalled');
+    expect((await failureOf(connector.locations(conn))).kind).toBe('expired');
+    await connector.revoke(conn);
   });
 });

@@ -53,7 +53,7 @@ describe('Shopify connector: catalog', () => {
     expect(done.pages.flatMap((p) => p.products).length).toBe(3);
   });
 
-  it('reads what changed since a time (5-minute overlap) with the newest time as the next cursor; deleted products are gone', async () => {
+  it('reads what changed since a time (5-minute overlap), newest time as the next cursor, deletions as tombstones', async () => {
     kit = await startShopifyKit();
     const [a, b] = kit.fake.seedCatalog(SHOP, 3);
     const since = new Date(Date.now() + 10 * 60_000).toISOString();
@@ -80,7 +80,7 @@ describe('Shopify connector: catalog', () => {
     const products = all.flatMap((p) => p.products);
     expect(products.find((p) => p.extId === a?.productId)?.name).toBe('Renamed mug');
     expect(products.some((p) => p.extId === b?.productId)).toBe(false);
-    // tombstones come from the shop's event log (catalog.test.ts); a deleted product is gone from products by id
+    expect(all.flatMap((p) => p.deleted).map((d) => [d.extId, d.type])).toEqual([[b?.productId, 'product']]);
     expect(await kit.connector.products(kit.conn, [a?.productId ?? '', b?.productId ?? ''])).toHaveLength(1);
   });
 

@@ -123,5 +123,18 @@ describe('a shop bridged to Shopify through the engine', () => {
     await drain();
     const [renamed] = await db.select({ name: products.name }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
     expect(renamed?.name).toBe('Renamed mug');
+
+    // a product deleted in Shopify is archived here (tombstone from the shop's event log), never deleted
+    const gone = seeded[2]?.productId ?? '';
+    fake.deleteProduct(gone);
+    const deletion = fake.takeWebhooks();
+    expect(deletion.map((h) => h.topic)).toContain('products/delete');
+    expect(await deliver(deletion)).not.toContain(401);
+    await drain();
+    const goneVariant = await variantOf(seeded[2]?.inventoryItemIds[0] ?? '');
+    const [archived] = await db.select({ archived: products.archived }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, goneVariant));
+    expect(archived?.archived).toBe(true);
+    const [still] = await db.select({ archived: products.archived }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
+    expect(still?.archived).toBe(false);
   }, 60_000);
 });
