@@ -85,6 +85,23 @@ describe('shopify fake: bulk operations', () => {
     expect(seventh.data!.bulkOperationRunQuery.userErrors).toEqual([]);
   });
 
+  it('ends a bulk operation FAILED with its error code and no file when the fault is set', async () => {
+    fake = await startWithShop();
+    fake.seedCatalog(SHOP, 2);
+    const client = adminClient(fake);
+    fake.faults.failBulk({ times: 1, errorCode: 'TIMEOUT' });
+    const op = (await gql<RunAnswer>(client, RUN, { query: BULK_QUERY })).data!.bulkOperationRunQuery.bulkOperation!;
+    await gql<PollAnswer>(client, POLL, { id: op.id });
+    const failed = (await gql<PollAnswer>(client, POLL, { id: op.id })).data!.node;
+    expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'TIMEOUT', url: null, objectCount: '0' });
+    expect(fake.takeWebhooks().filter((h) => h.topic === 'bulk_operations/finish').map((h) => JSON.parse(h.body) as unknown)).toEqual([
+      expect.objectContaining({ status: 'failed', error_code: 'timeout' }),
+    ]);
+    const retry = (await gql<RunAnswer>(client, RUN, { query: BULK_QUERY })).data!.bulkOperationRunQuery.bulkOperation!;
+    fake.finishBulkOperations(SHOP);
+    expect((await gql<PollAnswer>(client, POLL, { id: retry.id })).data!.node).toMatchObject({ status: 'COMPLETED', errorCode: null });
+  });
+
   it('refuses bulk queries that are invalid, have no connection, or nest a connection under a node without id', async () => {
     fake = await startWithShop();
     fake.seedCatalog(SHOP, 1);

@@ -1,4 +1,5 @@
 import { parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { BulkErrorCode, ShopifyFakeFaults } from './faults';
 import { adminSchema, type Plain } from './schema';
 import { gid, isoSeconds, newNumericId, parseGid, type FakeClock, type ShopState } from './state';
 import type { ShopifyWebhookOutbox } from './webhooks';
@@ -16,7 +17,7 @@ interface BulkRecord {
   jsonl: string;
   objectCount: number;
   rootObjectCount: number;
-  errorCode: string | null;
+  errorCode: BulkErrorCode | null;
 }
 
 type UserError = { __typename: 'BulkOperationUserError'; code: string; field: string[] | null; message: string };
@@ -77,6 +78,7 @@ export class BulkStore {
     private readonly webhooks: ShopifyWebhookOutbox,
     private readonly baseUrl: () => string,
     private readonly run: (shop: ShopState, document: DocumentNode) => ExecutionResult,
+    private readonly faults: ShopifyFakeFaults,
   ) {}
 
   runQuery(shop: ShopState, query: string): Plain {
@@ -157,14 +159,16 @@ export class BulkStore {
       return;
     }
     if (op.status !== 'RUNNING') return;
-    op.status = 'COMPLETED';
+    const failure = this.faults.takeBulkFailure();
+    op.status = failure === null ? 'COMPLETED' : 'FAILED';
+    op.errorCode = failure;
     op.completedAt = this.clock.now();
     this.webhooks.emit(shop.domain, 'bulk_operations/finish', {
       admin_graphql_api_id: gid('BulkOperation', op.id),
       completed_at: isoSeconds(op.completedAt),
       created_at: isoSeconds(op.createdAt),
-      error_code: null,
-      status: 'completed',
+      error_code: op.errorCode?.toLowerCase() ?? null,
+      status: op.status.toLowerCase(),
       type: 'query',
     });
   }

@@ -1,3 +1,5 @@
+export type BulkErrorCode = 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT';
+
 interface Counted {
   times: number;
 }
@@ -15,6 +17,7 @@ export class ShopifyFakeFaults {
   private readonly rateLimits: (Counted & { retryAfterSeconds: number })[] = [];
   private readonly throttles: Counted[] = [];
   private readonly commits: (Counted & { field: string | null })[] = [];
+  private readonly bulkFailures: (Counted & { errorCode: BulkErrorCode })[] = [];
   private expiryCountdown: number | null = null;
 
   /** HTTP 429 with `Retry-After` (Shopify's REST-style limit; the client's own retries handle 429). */
@@ -32,6 +35,11 @@ export class ShopifyFakeFaults {
     this.commits.push({ times: opts.times, field: opts.field ?? null });
   }
 
+  /** The next `times` bulk operations end FAILED with `errorCode` (default INTERNAL_SERVER_ERROR) and no file. */
+  failBulk(opts: { times: number; errorCode?: BulkErrorCode }): void {
+    this.bulkFailures.push({ times: opts.times, errorCode: opts.errorCode ?? 'INTERNAL_SERVER_ERROR' });
+  }
+
   /** After `n` more authenticated GraphQL requests every access token issued so far expires (401). */
   expireTokensAfter(n: number): void {
     this.expiryCountdown = n;
@@ -41,11 +49,16 @@ export class ShopifyFakeFaults {
     this.rateLimits.length = 0;
     this.throttles.length = 0;
     this.commits.length = 0;
+    this.bulkFailures.length = 0;
     this.expiryCountdown = null;
   }
 
   takeRateLimit(): { retryAfterSeconds: number } | null {
     return take(this.rateLimits);
+  }
+
+  takeBulkFailure(): BulkErrorCode | null {
+    return take(this.bulkFailures)?.errorCode ?? null;
   }
 
   takeThrottle(): boolean {

@@ -58,6 +58,8 @@ export interface ShopifyFakeFaultSwitches {
   throttle(opts: { times: number }): void;
   failAfterCommit(opts: { times: number; field?: string }): void;
   expireTokensAfter(requests: number): void;
+  /** the next `times` bulk operations end FAILED with `errorCode` (default INTERNAL_SERVER_ERROR), no file */
+  failBulk(opts: { times: number; errorCode?: 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT' }): void;
   clear(): void;
 }
 
@@ -152,7 +154,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
   };
   const endpoint = new GraphqlEndpoint({ catalog, inventory, orders, bulk: bulkStore, uninstall: (shop) => oauth.uninstall(shop) }, bucket, faults, clock);
   bulk = new BulkStore(clock, webhooks, () => state.baseUrl, (shop, document) =>
-    run(endpoint.root, shop, document, {}, { shop, now: clock.now(), bulk: true, objects: 0 }));
+    run(endpoint.root, shop, document, {}, { shop, now: clock.now(), bulk: true, objects: 0 }), faults);
   const http = new ShopifyHttpServer(state, oauth, endpoint, bulkStore, faults);
   state.baseUrl = await http.listen();
 
