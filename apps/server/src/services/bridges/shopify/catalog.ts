@@ -1,11 +1,13 @@
 import type { CatalogPage, ConnContext, ExtDeleted, ExtProduct, StockObservation } from '../types';
 import { PosError } from '../types';
 import { gql, type ShopifyEnv } from './client';
-import { productsPage, type ProductNode, type ShopInfo } from './mapping';
-import { DELETED_PRODUCTS_QUERY, LEVELS_QUERY, PRODUCTS_BY_ID_QUERY, PRODUCTS_SINCE_QUERY } from './queries';
+import { productsPage, type ProductNode, type ShopInfo, type VariantNode } from './mapping';
+import { DELETED_PRODUCTS_QUERY, LEVELS_QUERY, PRODUCT_PAGE, PRODUCT_VARIANTS_QUERY, PRODUCTS_BY_ID_QUERY, PRODUCTS_SINCE_QUERY } from './queries';
 
 /** Shopify's `updated_at` search is not exact at the edges and webhooks lag: every incremental run looks 5 minutes back. */
 const OVERLAP_MS = 5 * 60_000;
+/** what a page of products with their first variants is estimated to cost (points) */
+const QUERY_COST = 650;
 
 interface EventsAnswer {
   events: { nodes: ({ subjectId?: string; subjectType?: string; action?: string; createdAt?: string } | null)[]; pageInfo: PageInfo };
@@ -20,6 +22,30 @@ type ShopFields = { shop: { currencyCode: string; taxesIncluded: boolean } };
 
 function info(conn: ConnContext, r: ShopFields): ShopInfo {
   return { shop: conn.connectionKey, currencyCode: r.shop.currencyCode, taxesIncluded: r.shop.taxesIncluded };
+}
+
+/**
+ * Products come with their first 30 variants; a product with more gets the rest here, page by page. Without them
+ * the engine would archive the missing variants (it archives variants a product no longer lists).
+ */
+async function withAllVariants(env: ShopifyEnv, conn: ConnContext, nodes: readonly ProductNode[]): Promise<ProductNode[]> {
+  const out: ProductNode[] = [];
+  for (const p of nodes) {
+    let page = p.variants?.pageInfo;
+    if (!page?.hasNextPage) {
+      out.push(p);
+      continue;
+    }
+    const all: VariantNode[] = [...(p.variants?.nodes ?? [])];
+    while (page?.hasNextPage && page.endCursor) {
+      const r: { product: { variants: { nodes: VariantNode[]; pageInfo: PageInfo } } | null } = await gql(env, conn, PRODUCT_VARIANTS_QUERY, { id: p.id, after: page.endCursor }, { cost: 210 });
+      if (!r.product) break;
+      all.push(...r.product.variants.nodes);
+      page = r.product.variants.pageInfo;
+    }
+    out.push({ ...p, variants: { nodes: all } });
+  }
+  return out;
 }
 
 function searchTime(iso: string): string {
@@ -37,8 +63,8 @@ export async function catalogSince(env: ShopifyEnv, conn: ConnContext, since: st
   const from = searchTime(since);
   if (cursor === null || cursor.startsWith('p:')) {
     const after = cursor?.slice(2) || null;
-    const r = await gql<ShopFields & { products: { nodes: ProductNode[]; pageInfo: PageInfo } }>(env, conn, PRODUCTS_SINCE_QUERY, { query: `updated_at:>'${from}'`, after }, { cost: 120 });
-    const page = productsPage(r.products.nodes, info(conn, r));
+    const r = await gql<ShopFields & { products: { nodes: ProductNode[]; pageInfo: PageInfo } }>(env, conn, PRODUCTS_SINCE_QUERY, { query: `updated_at:>'${from}'`, after }, { cost: QUERY_COST });
+    const page = productsPage(await withAllVariants(env, conn, r.products.nodes), info(conn, r));
     const latest = latestOf(page.products.map((p) => p.updatedAt));
     const next = r.products.pageInfo.hasNextPage && r.products.pageInfo.endCursor ? `p:${r.products.pageInfo.endCursor}` : `d:${String(latest ? Date.parse(latest) : 0)}:`;
     return { ...page, categories: [], deleted: [], next, latest };
@@ -77,14 +103,14 @@ function latestOf(times: readonly string[]): string | null {
   return best;
 }
 
-/** Products by id (at most 250 per call); ids Shopify no longer has are simply missing from the answer. */
+/** Products by id (10 per call); ids Shopify no longer has are simply missing from the answer. */
 export async function productsById(env: ShopifyEnv, conn: ConnContext, extIds: string[]): Promise<ExtProduct[]> {
   const ids = [...new Set(extIds)];
   const out: ExtProduct[] = [];
-  for (let i = 0; i < ids.length; i += 100) {
-    const r = await gql<ShopFields & { nodes: (ProductNode | null)[] }>(env, conn, PRODUCTS_BY_ID_QUERY, { ids: ids.slice(i, i + 100) }, { cost: 120 });
+  for (let i = 0; i < ids.length; i += PRODUCT_PAGE) {
+    const r = await gql<ShopFields & { nodes: (ProductNode | null)[] }>(env, conn, PRODUCTS_BY_ID_QUERY, { ids: ids.slice(i, i + PRODUCT_PAGE) }, { cost: QUERY_COST });
     const nodes = r.nodes.filter((n): n is ProductNode => n !== null && typeof n.id === 'string');
-    out.push(...productsPage(nodes, info(conn, r)).products);
+    out.push(...productsPage(await withAllVariants(env, conn, nodes), info(conn, r)).products);
   }
   return out;
 }
@@ -102,7 +128,7 @@ export async function stockOf(env: ShopifyEnv, conn: ConnContext, variantExtIds:
   const out: StockObservation[] = [];
   const ids = [...new Set(variantExtIds)];
   for (let i = 0; i < ids.length; i += 100) {
-    const r = await gql<{ nodes: (LevelNode | null)[] }>(env, conn, LEVELS_QUERY, { ids: ids.slice(i, i + 100), location }, { cost: 110 });
+    const r = await gql<{ nodes: (LevelNode | null)[] }>(env, conn, LEVELS_QUERY, { ids: ids.slice(i, i + 100), location }, { cost: 310 });
     for (const n of r.nodes) {
       const level = n?.inventoryLevel;
       if (!n?.id || !level) continue;

@@ -84,6 +84,26 @@ describe('Shopify connector: catalog', () => {
     expect(await kit.connector.products(kit.conn, [a?.productId ?? '', b?.productId ?? ''])).toHaveLength(1);
   });
 
+  it('reads every variant of a product with more than fit one query (pages of them), incrementally and by id', async () => {
+    kit = await startShopifyKit();
+    const big = kit.fake.createProduct(SHOP, {
+      title: 'Button tin',
+      variants: Array.from({ length: 75 }, (_, j) => ({ title: `No. ${String(j + 1)}`, options: [{ name: 'Number', value: `No. ${String(j + 1)}` }], price: '1.50', sku: `TIN-${String(j + 1)}` })),
+    });
+    const all = [];
+    let cursor: string | null = null;
+    do {
+      const p = await kit.connector.catalogSince(kit.conn, new Date(Date.now() - 60_000).toISOString(), cursor);
+      all.push(...p.products);
+      cursor = p.next;
+    } while (cursor);
+    expect(all).toHaveLength(1);
+    expect(all[0]?.variants.map((v) => v.extId)).toEqual(big.inventoryItemIds);
+    const [byId] = await kit.connector.products(kit.conn, [big.productId]);
+    expect(byId?.variants).toHaveLength(75);
+    expect(kit.fake.calls('product').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads available counts at the chosen location for inventory items (untracked: null), Shopify’s time as observedAt', async () => {
     kit = await startShopifyKit();
     const [p1, , , , p5] = kit.fake.seedCatalog(SHOP, 5, { available: 6 });

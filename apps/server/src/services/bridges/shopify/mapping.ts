@@ -32,7 +32,7 @@ export interface ProductNode {
   status?: string | null;
   updatedAt?: string | null;
   featuredMedia?: { image?: { url?: string | null } | null } | null;
-  variants?: { nodes?: readonly VariantNode[] | null } | null;
+  variants?: { nodes?: readonly VariantNode[] | null; pageInfo?: { hasNextPage: boolean; endCursor: string | null } | null } | null;
 }
 
 /** "24.00" → 2400: a decimal string split at the point (never parseFloat × 100); null when it is not a plain amount or too large. */

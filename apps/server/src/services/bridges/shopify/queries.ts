@@ -32,12 +32,24 @@ export const BULK_STATUS_QUERY = `query MakeriesBulkStatus($id: ID!) {
   node(id: $id) { ... on BulkOperation { id status errorCode url partialDataUrl objectCount } }
 }`;
 
+/**
+ * Shopify refuses a query whose *requested* cost (nested `first`s multiplied) exceeds 1,000 points: pages of 10
+ * products with their first 30 variants stay well under it; the rest of a bigger product's variants is read by
+ * PRODUCT_VARIANTS_QUERY.
+ */
+export const PRODUCT_PAGE = 10;
+const PRODUCT_VARIANTS = `variants(first: 30) { nodes { ${VARIANT_FIELDS} } pageInfo { hasNextPage endCursor } }`;
+
 export const PRODUCTS_SINCE_QUERY = `query MakeriesProductsSince($query: String!, $after: String) {
   shop { currencyCode taxesIncluded }
-  products(first: 100, query: $query, sortKey: UPDATED_AT, after: $after) {
-    nodes { ${PRODUCT_FIELDS} variants(first: 100) { nodes { ${VARIANT_FIELDS} } } }
+  products(first: ${String(PRODUCT_PAGE)}, query: $query, sortKey: UPDATED_AT, after: $after) {
+    nodes { ${PRODUCT_FIELDS} ${PRODUCT_VARIANTS} }
     pageInfo { hasNextPage endCursor }
   }
+}`;
+
+export const PRODUCT_VARIANTS_QUERY = `query MakeriesProductVariants($id: ID!, $after: String) {
+  product(id: $id) { id variants(first: 100, after: $after) { nodes { ${VARIANT_FIELDS} } pageInfo { hasNextPage endCursor } } }
 }`;
 
 export const DELETED_PRODUCTS_QUERY = `query MakeriesDeletedProducts($query: String!, $after: String) {
@@ -49,7 +61,7 @@ export const DELETED_PRODUCTS_QUERY = `query MakeriesDeletedProducts($query: Str
 
 export const PRODUCTS_BY_ID_QUERY = `query MakeriesProductsById($ids: [ID!]!) {
   shop { currencyCode taxesIncluded }
-  nodes(ids: $ids) { ... on Product { ${PRODUCT_FIELDS} variants(first: 100) { nodes { ${VARIANT_FIELDS} } } } }
+  nodes(ids: $ids) { ... on Product { ${PRODUCT_FIELDS} ${PRODUCT_VARIANTS} } }
 }`;
 
 export const LEVELS_QUERY = `query MakeriesLevels($ids: [ID!]!, $location: ID!) {
