@@ -53,6 +53,22 @@ describe('Shopify connector: catalog', () => {
     expect(done.pages.flatMap((p) => p.products).length).toBe(3);
   });
 
+  it('starts a failed export again (a few times), and stops at once when Shopify denies the catalog', async () => {
+    kit = await startShopifyKit();
+    kit.fake.seedCatalog(SHOP, 12);
+    kit.fake.faults.failBulk({ times: 2, errorCode: 'TIMEOUT' });
+    const done = await readAll(kit, null);
+    expect(done.pages.flatMap((p) => p.products)).toHaveLength(12);
+    expect(kit.fake.calls('bulkOperationRunQuery')).toHaveLength(3);
+    expect(done.pages.map((p) => p.next).filter((n) => n?.includes(':wait:r'))).not.toHaveLength(0);
+
+    kit.fake.faults.failBulk({ times: 1, errorCode: 'ACCESS_DENIED' });
+    await expect(readAll(kit, null)).rejects.toMatchObject({ kind: 'auth', code: 'ACCESS_DENIED' });
+    kit.fake.faults.failBulk({ times: 9 });
+    await expect(readAll(kit, null)).rejects.toMatchObject({ kind: 'rejected' });
+    kit.fake.faults.clear();
+  });
+
   it('reads what changed since a time (5-minute overlap), newest time as the next cursor, deletions as tombstones', async () => {
     kit = await startShopifyKit();
     const [a, b] = kit.fake.seedCatalog(SHOP, 3);
