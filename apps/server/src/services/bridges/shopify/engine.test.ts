@@ -69,6 +69,8 @@ describe('a shop bridged to Shopify through the engine', () => {
     fake = await startShopifyFake({
       shops: [{ domain: SHOP, currency: 'GBP', locations: [{ id: 101, name: 'Market Street' }] }],
       redirectUrl: `${PUBLIC_URL}${SHOPIFY_CALLBACK_PATH}`,
+      // Shopify's clock moves with the engine's (token expiry, update times)
+      clock: { now: () => clock.t },
     });
     env = testEnv({ SHOPIFY_CLIENT_ID: fake.clientId, SHOPIFY_CLIENT_SECRET: fake.clientSecret, SHOPIFY_API_BASE: fake.baseUrl, PUBLIC_URL, POS_TIMEOUT_MS: '10000' });
     database = await createTestDatabase('pglite');
@@ -123,6 +125,18 @@ describe('a shop bridged to Shopify through the engine', () => {
     await drain();
     const [renamed] = await db.select({ name: products.name }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
     expect(renamed?.name).toBe('Renamed mug');
+
+    // 55 minutes on, the hour-long token is renewed before the next call, and the rotated refresh token is kept
+    const before = openCredentials(tokenKey(env), (await connectionOfVendor(db, vendor.vendorId))?.credentialsEnc ?? '');
+    clock.t += 55 * 60_000;
+    fake.updateProduct(seeded[1]?.productId ?? '', { title: 'Renamed mug, again' });
+    expect(await deliver(fake.takeWebhooks())).not.toContain(401);
+    await drain();
+    const after = openCredentials(tokenKey(env), (await connectionOfVendor(db, vendor.vendorId))?.credentialsEnc ?? '');
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(after).toMatchObject({ shop: SHOP });
+    const [again] = await db.select({ name: products.name }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
+    expect(again?.name).toBe('Renamed mug, again');
 
     // a product deleted in Shopify is archived here (tombstone from the shop's event log), never deleted
     const gone = seeded[2]?.productId ?? '';
