@@ -127,7 +127,7 @@ describe('a shop bridged to Shopify through the engine', () => {
     expect(await onHand(variantId)).toBe(7);
     await drain();
     expect(fake.stateOf.available(item, MARKET)).toBe(7);
-    // Shopify's times are whole seconds: the sale happens a second later (same-second counts: see the report)
+    // Shopify stamps counts in whole seconds and the engine keeps only a strictly later count: the sale comes a second on
     clock.t += 2_000;
     fake.sellAtPos(seeded[1]?.variantIds[0] ?? '', 1, MARKET);
     const echoes = fake.takeWebhooks();
