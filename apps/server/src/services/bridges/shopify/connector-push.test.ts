@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PosError, type OutboundOrder } from '../types';
+import { e164 } from './orders';
 import { MARKET, SHOP, startShopifyKit, type ShopifyKit } from './test-kit';
 
 let kit: ShopifyKit | null = null;
@@ -102,6 +103,13 @@ describe('Shopify connector: writes', () => {
     const b = await kit.connector.pushOrder(kit.conn, order(other), 'mk-ord-c');
     kit.fake.cancelOrder(b.extOrderId);
     expect((await kit.connector.orderStatus(kit.conn, b.extOrderId)).status).toBe('cancelled');
+  });
+
+  it('sends only phone numbers Shopify accepts (international form)', () => {
+    expect(e164('+44 7700 900123')).toBe('+447700900123');
+    expect(e164('+1 (555) 010-9999')).toBe('+15550109999');
+    expect(e164('07700 900123')).toBeNull();
+    expect(e164('')).toBeNull();
   });
 
   it('refuses an order whose item Shopify no longer has, with its name', async () => {

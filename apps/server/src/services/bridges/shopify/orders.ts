@@ -29,6 +29,12 @@ function sourceQuery(key: string): string {
   return `source_identifier:"${key}"`;
 }
 
+/** "+44 7700 900123" → "+447700900123"; null when it is not an international number. */
+export function e164(phone: string): string | null {
+  const compact = phone.replace(/[\s().-]/g, '');
+  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : null;
+}
+
 /** ProductVariant GIDs of our variants (keyed by InventoryItem GID), one query for the whole order. */
 async function variantIds(env: ShopifyEnv, conn: ConnContext, items: string[]): Promise<Map<string, string>> {
   const r = await gql<{ nodes: ({ id?: string; variant?: { id: string } | null } | null)[] }>(env, conn, VARIANTS_OF_ITEMS_QUERY, { ids: [...new Set(items)] });
@@ -55,9 +61,10 @@ export async function pushShopifyOrder(env: ShopifyEnv, conn: ConnContext, o: Ou
     sourceIdentifier: key,
     financialStatus: paid ? 'PAID' : 'PENDING',
     ...(paid ? { transactions: [{ kind: 'SALE', status: 'SUCCESS', gateway: 'Makeries', authorizationCode: o.paymentRef, amountSet: money(o.totalCents) }] } : {}),
-    ...(o.customerEmail ? { email: o.customerEmail } : {}),
-    ...(o.customerPhone ? { phone: o.customerPhone } : {}),
-    note: `Makeries order ${o.number} for ${o.customerName}${o.note ? ` — ${o.note}` : ''}`.slice(0, 5000),
+    // Shopify refuses the whole order over a malformed phone or email: only well-formed ones are sent (the note names the customer and their phone)
+    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(o.customerEmail) ? { email: o.customerEmail } : {}),
+    ...(e164(o.customerPhone) ? { phone: e164(o.customerPhone) } : {}),
+    note: `Makeries order ${o.number} for ${o.customerName}${o.customerPhone ? ` (${o.customerPhone})` : ''}${o.note ? ` — ${o.note}` : ''}`.slice(0, 5000),
     tags: ['makeries'],
     currency: o.currency,
   };
