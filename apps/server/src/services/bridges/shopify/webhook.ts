@@ -125,7 +125,9 @@ export function parseShopifyWebhook(rawBody: string, headers: WebhookHeaders, no
   const envelope: InboundEnvelope = { dedupeKey: dedupeKey.slice(0, 200), connectionKey: shop.toLowerCase(), topic };
   const at = triggeredAt(header(headers, 'x-shopify-triggered-at'));
   const event = ((): InboundEvent => {
-    if (at !== null && now - at > STALE_AFTER_MS) return { kind: 'ignored', reason: 'stale replay' };
+    // an uninstall is never dropped, however late it is read (the drain job may run after an outage)
+    const revokes = topic === 'app/uninstalled' || topic === 'shop/redact';
+    if (!revokes && at !== null && now - at > STALE_AFTER_MS) return { kind: 'ignored', reason: 'stale replay' };
     switch (topic) {
       case 'inventory_levels/update': {
         const l = body(json, levelSchema, topic);
