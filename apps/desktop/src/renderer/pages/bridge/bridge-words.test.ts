@@ -72,8 +72,11 @@ describe('the point-of-sale link in the shop’s words', () => {
     expect(posName({ provider: 'toast', providers: list })).toBe('Toast');
     // a shop still linked to a POS the marketplace no longer offers keeps its name
     expect(posName({ provider: 'shopify', providers: [] })).toBe('Shopify');
-    expect(sectionLead({ provider: 'square', providers: list, state: 'not_connected', capabilities: null })).toBe('Link Square, Shopify or Toast: its products, prices and stock in this shop; sales here and on the web shop back in it.');
-    expect(sectionLead({ provider: 'square', providers: list.slice(0, 1), state: 'not_configured', capabilities: null })).toMatch(/^Link Square: /);
+    const allSetUp = list.map((p) => ({ ...p, configured: true }));
+    expect(sectionLead({ provider: 'square', providers: allSetUp, state: 'not_connected', capabilities: null })).toBe('Link Square, Shopify or Toast: its products, prices and stock in this shop; sales here and on the web shop back in it.');
+    // only those set up on this marketplace are offered in words
+    expect(sectionLead({ provider: 'square', providers: list, state: 'not_connected', capabilities: null })).toMatch(/^Link Square: /);
+    expect(sectionLead({ provider: 'square', providers: list.slice(1), state: 'not_configured', capabilities: null })).toBe('A point of sale’s products, prices and stock in this shop, once the marketplace sets one up.');
     const all = { stockWrite: true, orderWrite: true };
     expect(sectionLead({ provider: 'toast', providers: list, state: 'in_step', capabilities: all })).toBe('Toast’s products, prices and stock in this shop; sales here and on the web shop back in Toast.');
     expect(sectionLead({ provider: 'toast', providers: list, state: 'in_step', capabilities: { stockWrite: false, orderWrite: false } })).toBe('Toast’s products, prices and stock in this shop.');

@@ -129,15 +129,16 @@ export function isLinked(state: BridgeState): boolean {
   return state !== 'not_configured' && state !== 'not_connected';
 }
 
-/** The line under the section title: the linked point of sale, or the ones on offer ("Square, Shopify or Toast"). */
+/** The line under the section title: the linked point of sale, or the ones set up to link ("Square, Shopify or Toast"). */
 export function sectionLead(view: Pick<BridgeView, 'provider' | 'providers' | 'state' | 'capabilities'>): string {
   if (isLinked(view.state)) {
     const pos = posName(view);
     if (view.capabilities?.stockWrite === false && view.state !== 'revoked') return `${pos}’s products, prices and stock in this shop.`;
     return `${pos}’s products, prices and stock in this shop; sales here and on the web shop back in ${pos}.`;
   }
-  const names = view.providers.map((p) => p.name);
-  const offer = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}` : (names[0] ?? 'your point of sale');
+  const names = view.providers.filter((p) => p.configured).map((p) => p.name);
+  if (names.length === 0) return 'A point of sale’s products, prices and stock in this shop, once the marketplace sets one up.';
+  const offer = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}` : (names[0] ?? '');
   return `Link ${offer}: its products, prices and stock in this shop; sales here and on the web shop back in it.`;
 }
 

@@ -22,7 +22,7 @@ export function ProviderCards({ view, onCheck, checking }: Props) {
   return (
     <Stack gap="sm" data-testid="bridge-providers">
       <Title order={3} size="h4">
-        {before ? 'Connect a point of sale again' : 'Choose your point of sale'}
+        {before ? 'Connect a point of sale again' : view.state === 'not_configured' ? 'Points of sale on this marketplace' : 'Choose your point of sale'}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         {view.providers.map((offer) => (
