@@ -7,7 +7,7 @@ import { wakeJobs } from '../jobs/wake';
 import { securityEvent } from '../security/events';
 import { completeConnect } from '../services/bridges/connect';
 import { bridgedProviders, connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
-import { WebhookShapeError } from '../services/bridges/types';
+import { RECEIVED_AT_HEADER, WebhookShapeError } from '../services/bridges/types';
 import { storePosWebhook } from '../services/bridges/webhooks';
 
 export interface PosHooksOptions {
@@ -68,14 +68,15 @@ export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptio
           securityEvent(req.log, req.id, 'bad_webhook_signature', { path: hook.path, ip: req.ip, reason: raw === null ? 'missing' : 'mismatch' });
           return reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Bad webhook signature.' });
         }
+        const headers = { ...req.headers, [RECEIVED_AT_HEADER]: new Date().toISOString() };
         let envelope;
         try {
-          envelope = connector.parseWebhook(raw, req.headers).envelope;
+          envelope = connector.parseWebhook(raw, headers).envelope;
         } catch (e) {
           if (e instanceof WebhookShapeError) return reply.code(400).send({ code: 'BAD_INPUT', message: e.message });
           throw e;
         }
-        const outcome = await storePosWebhook(database.db, hook.provider, envelope, raw, keptHeaders(connector.webhookHeaders, req.headers));
+        const outcome = await storePosWebhook(database.db, hook.provider, envelope, raw, keptHeaders(connector.webhookHeaders, headers));
         if (outcome === 'stored') wakeJobs();
         return reply.send({ received: true, duplicate: outcome === 'duplicate' });
       });

@@ -56,21 +56,23 @@ async function ensureTaxClass(tx: Tx, t: ApplyTarget, taxClass: string, taxes: r
   if (done.has(taxClass)) return;
   done.add(taxClass);
   for (const tax of taxes) {
+    if (tax.rateBps === null) continue;
+    const rateBps = tax.rateBps;
     const extKey = `${taxClass}/${tax.extId}`;
     const [mapped] = await tx
       .select({ localId: posEntityMap.localId })
       .from(posEntityMap)
       .where(and(eq(posEntityMap.connectionId, t.connectionId), eq(posEntityMap.entity, 'tax'), eq(posEntityMap.extId, extKey)));
     if (mapped) {
-      await tx.update(taxRates).set({ rateBps: tax.rateBps }).where(eq(taxRates.id, mapped.localId));
+      await tx.update(taxRates).set({ rateBps }).where(eq(taxRates.id, mapped.localId));
       continue;
     }
     const id = uuidv7();
     const name = `${tax.name.slice(0, 80)} (${tax.extId.slice(-4)})`;
     const [row] = await tx
       .insert(taxRates)
-      .values({ id, vendorId: t.vendorId, taxClass, name, rateBps: tax.rateBps })
-      .onConflictDoUpdate({ target: [taxRates.vendorId, taxRates.taxClass, taxRates.name], set: { rateBps: tax.rateBps } })
+      .values({ id, vendorId: t.vendorId, taxClass, name, rateBps })
+      .onConflictDoUpdate({ target: [taxRates.vendorId, taxRates.taxClass, taxRates.name], set: { rateBps } })
       .returning({ id: taxRates.id });
     await putMap(tx, t.connectionId, 'tax', extKey, row?.id ?? id, null, null);
   }
@@ -79,6 +81,7 @@ async function ensureTaxClass(tx: Tx, t: ApplyTarget, taxClass: string, taxes: r
 /** A POS tax changed (rate): every class it is part of follows. */
 export async function updateTaxRates(tx: Tx, connectionId: string, taxes: readonly ExtTax[]): Promise<void> {
   for (const tax of taxes) {
+    if (tax.rateBps === null) continue;
     await tx.execute(sql`
       UPDATE tax_rates SET rate_bps = ${tax.enabled ? tax.rateBps : 0}
       WHERE id IN (SELECT local_id FROM pos_entity_map WHERE connection_id = ${connectionId} AND entity = 'tax' AND ext_id LIKE ${`%/${tax.extId}`})`);

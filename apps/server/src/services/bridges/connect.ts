@@ -10,7 +10,7 @@ import { stateHash } from './crypto';
 import { IMPORT_FETCH_JOB } from './import-fetch';
 import { connectorFor, PROVIDER_NAMES } from './registry';
 import { logSync } from './sync-log';
-import type { AuthResult } from './types';
+import { PosError, type AuthResult } from './types';
 import { readStream, writeStream } from './sync-state';
 
 const STATE_TTL_MS = 15 * 60_000;
@@ -35,13 +35,24 @@ export async function startConnect(db: Db, env: Env, vendorId: string, provider:
  */
 export async function completeConnect(db: Db, env: Env, provider: PosProvider, q: Record<string, string>, now = new Date()): Promise<{ vendorId: string; connection: ConnectionRow }> {
   if (!q.state) throw new AppError('BAD_INPUT', 'The link from the point of sale is incomplete. Start connecting again from the back office.');
-  const [used] = await db
-    .delete(posOauthStates)
-    .where(and(eq(posOauthStates.stateHash, stateHash(q.state)), eq(posOauthStates.provider, provider), gt(posOauthStates.expiresAt, now)))
-    .returning();
+  const valid = and(eq(posOauthStates.stateHash, stateHash(q.state)), eq(posOauthStates.provider, provider), gt(posOauthStates.expiresAt, now));
+  const [pending] = await db.select().from(posOauthStates).where(valid);
+  if (!pending) throw new AppError('BAD_INPUT', 'This link has expired or was already used. Start connecting again from the back office.');
+  if (q.error || !q.code) {
+    await db.delete(posOauthStates).where(valid);
+    throw new AppError('FORBIDDEN', `${PROVIDER_NAMES[provider]} did not give Makeries access${q.error ? ` (${q.error})` : ''}. Nothing was changed.`);
+  }
+  // the code is exchanged (and Shopify's signature over the query checked) before the state is used up, so a
+  // tampered link does not burn the owner's; the state is then used once (a replay or a race finds it gone)
+  let auth: AuthResult;
+  try {
+    auth = await connectorFor(env, provider).completeAuth(q);
+  } catch (e) {
+    if (e instanceof PosError && (e.kind === 'auth' || e.kind === 'rejected')) throw new AppError('FORBIDDEN', `${PROVIDER_NAMES[provider]} did not confirm this connection: ${e.message} Start connecting again from the back office.`);
+    throw e;
+  }
+  const [used] = await db.delete(posOauthStates).where(valid).returning();
   if (!used) throw new AppError('BAD_INPUT', 'This link has expired or was already used. Start connecting again from the back office.');
-  if (q.error || !q.code) throw new AppError('FORBIDDEN', `${PROVIDER_NAMES[provider]} did not give Makeries access${q.error ? ` (${q.error})` : ''}. Nothing was changed.`);
-  const auth = await connectorFor(env, provider).completeAuth(q);
   const connection = await saveConnection(db, env, used.vendorId, provider, auth, now);
   return { vendorId: used.vendorId, connection };
 }

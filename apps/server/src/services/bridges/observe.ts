@@ -10,21 +10,25 @@ export interface ObserveTarget {
   locationExtId: string | null;
 }
 
-/** Keeps the newest observation per variant of a batch (a webhook may carry several counts of one item). */
+/** Keeps the newest observation per variant of a batch (a webhook may carry several counts of one item); the lower of two at one instant. */
 function newestPerVariant(obs: readonly StockObservation[], location: string | null): StockObservation[] {
   const best = new Map<string, StockObservation>();
   for (const o of obs) {
     if (location !== null && o.locationExtId !== location) continue;
     if (Number.isNaN(Date.parse(o.observedAt))) continue;
     const seen = best.get(o.variantExtId);
-    if (!seen || Date.parse(o.observedAt) > Date.parse(seen.observedAt)) best.set(o.variantExtId, o);
+    const at = Date.parse(o.observedAt);
+    const seenAt = seen ? Date.parse(seen.observedAt) : -Infinity;
+    // at one instant the lower count wins, as in takeCounts
+    const lower = seen !== undefined && at === seenAt && o.quantity !== null && seen.quantity !== null && o.quantity < seen.quantity;
+    if (!seen || at > seenAt || lower) best.set(o.variantExtId, o);
   }
   return [...best.values()];
 }
 
 /**
  * Takes POS counts (webhook, poll or a push's answer) under the monotonic guard: a count is kept only if the POS's
- * own time of it is later than the one kept. Locks the level rows first, like every ledger writer. Returns how many
+ * own time of it is later than the one kept (or, at the same instant, lower). Locks the level rows first, like every ledger writer. Returns how many
  * counts were taken (the others were stale or repeated, or of items we do not bridge).
  */
 export async function applyObservations(db: DbOrTx, target: ObserveTarget, obs: readonly StockObservation[]): Promise<number> {
@@ -63,6 +67,9 @@ async function takeCounts(tx: Tx, connectionId: string, rows: { variantId: strin
         ON CONFLICT (connection_id, variant_id) DO UPDATE
           SET ext_quantity = EXCLUDED.ext_quantity, observed_at = EXCLUDED.observed_at, updated_at = now()
           WHERE pos_stock_state.observed_at < EXCLUDED.observed_at
+             -- two counts stamped the same instant (Shopify stamps whole seconds): either may be the later one, so
+             -- the lower is kept — the rule errs toward showing less than the POS has, never more
+             OR (pos_stock_state.observed_at = EXCLUDED.observed_at AND EXCLUDED.ext_quantity < pos_stock_state.ext_quantity)
         RETURNING variant_id AS "variantId"`,
   );
   await recomputeBridgedLevels(

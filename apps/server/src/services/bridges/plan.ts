@@ -118,8 +118,9 @@ export function planProduct(p: ExtProduct, ctx: PlanContext, prefix: string): Pl
     description: p.description.slice(0, 5000),
     archived: p.archived || variants.length === 0,
     categoryExtId: p.categoryExtId,
-    taxClass: taxClassFor(prefix, taxes.map((t) => t.extId)),
-    taxes,
+    // a POS without rates on products (Shopify): taxable items take the shop's own standard rates
+    taxClass: taxes.length > 0 && taxes.every((t) => t.rateBps === null) ? 'standard' : taxClassFor(prefix, taxes.map((t) => t.extId)),
+    taxes: taxes.filter((t) => t.rateBps !== null),
     variants,
     editUrl: p.editUrl,
     attention,

@@ -40,7 +40,11 @@ export interface ExtProduct {
 export interface ExtTax {
   extId: string;
   name: string;
-  rateBps: number;
+  /**
+   * null: the POS keeps no rate on products (Shopify sets rates by region in the shop's settings): items naming it
+   * are taxed here at the shop's own standard rates, which the owner keeps setting in Makeries
+   */
+  rateBps: number | null;
   inclusive: boolean;
   enabled: boolean;
 }
@@ -126,6 +130,9 @@ export type InboundEvent =
   | { kind: 'order.changed'; extOrderId: string; version: string | null }
   | { kind: 'connection.revoked' }
   | { kind: 'ignored'; reason: string };
+
+/** Set by our webhook route on every delivery it accepts (when it arrived), and kept with it for the drain job. */
+export const RECEIVED_AT_HEADER = 'x-makeries-received-at';
 
 /** Headers of a webhook delivery, lower-case names (as Fastify gives them). */
 export type WebhookHeaders = Record<string, string | string[] | undefined>;

@@ -119,4 +119,16 @@ describe('planning a Square item', () => {
     expect(plan.attention.map((a) => a.reason)).toEqual(['currency']);
     expect(plan.variants[0]?.archived).toBe(true);
   });
+  it('a POS without rates on products (Shopify): taxable items take the shop’s own standard rates, untaxed ones none', () => {
+    const shopify = new Map([['SHOPTAX', { extId: 'SHOPTAX', name: 'Shopify tax', rateBps: null, inclusive: false, enabled: true }]]);
+    const taxable = planProduct({ ...base, taxExtIds: ['SHOPTAX'] }, { taxMode: 'exclusive', currency: 'GBP', taxes: shopify }, 'sh');
+    expect(taxable.taxClass).toBe('standard');
+    expect(taxable.taxes).toEqual([]);
+    expect(taxable.attention.map((a) => a.reason)).toEqual(['variable_price']);
+    const untaxed = planProduct({ ...base, taxExtIds: [] }, { taxMode: 'exclusive', currency: 'GBP', taxes: shopify }, 'sh');
+    expect(untaxed.taxClass).toBe('sh-none');
+    // the shop's prices include tax, Makeries' do not: flagged like any other mode mismatch
+    const inclusive = new Map([['SHOPTAX', { extId: 'SHOPTAX', name: 'Shopify tax', rateBps: null, inclusive: true, enabled: true }]]);
+    expect(planProduct({ ...base, taxExtIds: ['SHOPTAX'] }, { taxMode: 'exclusive', currency: 'GBP', taxes: inclusive }, 'sh').attention.map((a) => a.reason)).toContain('tax_mode_mismatch');
+  });
 });

@@ -69,7 +69,7 @@ describe('Shopify catalog mapping', () => {
     expect(page.products[1]?.variants[0]).toMatchObject({ name: 'Default', archived: true });
     expect(page.products[0]?.taxExtIds).toEqual(['shopify-tax:clay-corner.myshopify.com']);
     expect(page.products[1]?.taxExtIds).toEqual([]);
-    expect(page.taxes).toEqual([{ extId: 'shopify-tax:clay-corner.myshopify.com', name: 'Shopify tax', rateBps: 0, inclusive: true, enabled: true }]);
+    expect(page.taxes).toEqual([{ extId: 'shopify-tax:clay-corner.myshopify.com', name: 'Shopify tax', rateBps: null, inclusive: true, enabled: true }]);
     expect(page.images).toEqual([{ extId: `${mug.id}/featured-image`, url: 'https://cdn.shopify.com/mug.jpg' }]);
     expect(page.products[0]?.imageExtIds).toEqual([`${mug.id}/featured-image`]);
     expect(editUrl('a-b.myshopify.com', { id: 'gid://shopify/Product/77' })).toBe('https://admin.shopify.com/store/a-b/products/77');

@@ -94,12 +94,12 @@ export function shopTaxId(shop: string): string {
 
 /**
  * Shopify keeps tax rates by region in the shop's settings, not on products: a product knows only whether it is
- * `taxable`, and the shop whether its prices include tax. So a shop maps to one ExtTax, "Shopify tax", whose rate is
- * unknown (0) and whose inclusive flag is the shop's `taxesIncluded`: taxable products name it (their own tax class,
- * apart from untaxed ones; a shop whose tax mode differs from Makeries' is flagged for review), untaxed ones name none.
+ * `taxable`, and the shop whether its prices include tax. So a shop maps to one ExtTax, "Shopify tax", with no rate
+ * (null) and the shop's `taxesIncluded` as its inclusive flag: taxable products name it and are taxed at the Makeries
+ * shop's own standard rates (a shop whose tax mode differs from Makeries' is flagged for review); untaxed ones name none.
  */
 export function taxFor(info: ShopInfo): ExtTax {
-  return { extId: shopTaxId(info.shop), name: 'Shopify tax', rateBps: 0, inclusive: info.taxesIncluded, enabled: true };
+  return { extId: shopTaxId(info.shop), name: 'Shopify tax', rateBps: null, inclusive: info.taxesIncluded, enabled: true };
 }
 
 /** The admin page of a product: `https://admin.shopify.com/store/<shop name>/products/<id>`. */

@@ -108,6 +108,9 @@ describe('Shopify webhook parsing', () => {
   it('drops a delivery triggered more than 6 hours ago as a stale replay, and dedupes by event id (webhook id when absent)', () => {
     expect(parseShopifyWebhook(v.body, v.headers, SENT + 7 * 3_600_000).event).toEqual({ kind: 'ignored', reason: 'stale replay' });
     expect(parseShopifyWebhook(v.body, v.headers, SENT + 4 * 3_600_000).event.kind).toBe('stock');
+    // judged by when it arrived (kept with the stored delivery), not by when the drain job reads it after an outage
+    const arrivedInTime = { ...v.headers, 'x-makeries-received-at': new Date(SENT + 60_000).toISOString() };
+    expect(parseShopifyWebhook(v.body, arrivedInTime, SENT + 9 * 3_600_000).event.kind).toBe('stock');
     expect(parseShopifyWebhook(rawSample('app/uninstalled'), headersFor('app/uninstalled'), SENT + 30 * 3_600_000).event.kind).toBe('connection.revoked');
     const noEvent = { ...v.headers, 'x-shopify-event-id': undefined };
     expect(parseShopifyWebhook(v.body, noEvent, SENT).envelope.dedupeKey).toBe('b54557e4-bdd9-4b37-8a5f-bf7d70bcd043');

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { WebhookShapeError, type InboundEnvelope, type InboundEvent, type ParsedWebhook, type WebhookHeaders } from '../types';
+import { RECEIVED_AT_HEADER, WebhookShapeError, type InboundEnvelope, type InboundEvent, type ParsedWebhook, type WebhookHeaders } from '../types';
 import { gid } from './mapping';
 
 export const SHOPIFY_WEBHOOK_PATH = '/hooks/pos/shopify';
@@ -13,6 +13,7 @@ export const SHOPIFY_WEBHOOK_HEADERS = [
   'x-shopify-webhook-id',
   'x-shopify-triggered-at',
   'x-shopify-api-version',
+  RECEIVED_AT_HEADER,
 ] as const;
 
 /** Shopify retries a failed delivery for 4 hours with the original payload; anything triggered longer ago is a replay. */
@@ -124,10 +125,13 @@ export function parseShopifyWebhook(rawBody: string, headers: WebhookHeaders, no
   if (json === null || typeof json !== 'object') throw new WebhookShapeError('The webhook body is not a Shopify resource.');
   const envelope: InboundEnvelope = { dedupeKey: dedupeKey.slice(0, 200), connectionKey: shop.toLowerCase(), topic };
   const at = triggeredAt(header(headers, 'x-shopify-triggered-at'));
+  // staleness counts at arrival: a delivery read later by the drain job (after an outage) is judged by when it came
+  const arrived = Date.parse(header(headers, RECEIVED_AT_HEADER) ?? '');
+  const judgedAt = Number.isNaN(arrived) ? now : arrived;
   const event = ((): InboundEvent => {
     // an uninstall is never dropped, however late it is read (the drain job may run after an outage)
     const revokes = topic === 'app/uninstalled' || topic === 'shop/redact';
-    if (!revokes && at !== null && now - at > STALE_AFTER_MS) return { kind: 'ignored', reason: 'stale replay' };
+    if (!revokes && at !== null && judgedAt - at > STALE_AFTER_MS) return { kind: 'ignored', reason: 'stale replay' };
     switch (topic) {
       case 'inventory_levels/update': {
         const l = body(json, levelSchema, topic);
