@@ -35,6 +35,8 @@ export interface ExtProduct {
   variants: ExtVariant[];
   /** where the owner edits it in the POS */
   editUrl: string | null;
+  /** it needs a choice only the till can take (Toast: a required modifier group): kept off sale here */
+  inStoreOnly?: boolean;
 }
 
 export interface ExtTax {

@@ -29,7 +29,7 @@ export class ToastFakeCore {
   orderPaddingBytes = 0;
   private outbox: FakeWebhook[] = [];
   private lastPublish = Date.UTC(2026, 10, 1);
-  private seq = 100000000171241000;
+  private seq = 100000000171241;
 
   constructor(
     readonly clientId: string,
