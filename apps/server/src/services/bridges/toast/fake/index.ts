@@ -57,5 +57,5 @@ export async function startToastFake(opts: ToastFakeOptions = {}): Promise<Toast
     },
     close: () => server.close(),
   };
-  return Object.assign(core, extra) as ToastFake;
+  return Object.assign(core, extra);
 }

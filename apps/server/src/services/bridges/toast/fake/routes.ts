@@ -81,7 +81,7 @@ function postOrder(fake: ToastFakeCore, req: FakeRequest): FakeOrder {
       const payments = (Array.isArray(c.payments) ? c.payments.map(obj) : []).map((p) => {
         if (p.type !== 'OTHER' && p.type !== 'CREDIT') throw new ToastApiError(400, 'Only OTHER and CREDIT payments can be posted.');
         const other = guidOf(p.otherPayment);
-        return { guid: newGuid(), type: String(p.type), amount: Number(p.amount ?? 0), ...(other ? { otherPayment: { guid: other } } : {}) };
+        return { guid: newGuid(), type: p.type, amount: Number(p.amount ?? 0), ...(other ? { otherPayment: { guid: other } } : {}) };
       });
       const total = Number(selections.reduce((a, s) => a + s.price, 0).toFixed(2));
       const paid = payments.reduce((a, p) => a + p.amount, 0);
