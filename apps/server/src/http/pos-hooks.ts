@@ -8,6 +8,7 @@ import { securityEvent } from '../security/events';
 import { completeConnect } from '../services/bridges/connect';
 import { connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
 import { SQUARE_CALLBACK_PATH, SQUARE_WEBHOOK_PATH } from '../services/bridges/square/connector';
+import { TOAST_CALLBACK_PATH, TOAST_WEBHOOK_PATH } from '../services/bridges/toast/connector';
 import { WebhookShapeError } from '../services/bridges/types';
 import { storePosWebhook } from '../services/bridges/webhooks';
 
@@ -16,7 +17,10 @@ export interface PosHooksOptions {
   env: Env;
 }
 
-const HOOKS: readonly { provider: PosProvider; path: string; callback: string }[] = [{ provider: 'square', path: SQUARE_WEBHOOK_PATH, callback: SQUARE_CALLBACK_PATH }];
+const HOOKS: readonly { provider: PosProvider; path: string; callback: string }[] = [
+  { provider: 'square', path: SQUARE_WEBHOOK_PATH, callback: SQUARE_CALLBACK_PATH },
+  { provider: 'toast', path: TOAST_WEBHOOK_PATH, callback: TOAST_CALLBACK_PATH },
+];
 
 /** Every parameter is kept: Shopify signs the whole query (`hmac`), so the connector needs it as sent. */
 const callbackQuery = z
