@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../db/client';
-import { inventoryLevels, posEntityMap, variants } from '../../db/schema/index';
+import { inventoryLevels, posEntityMap, products, variants } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { buildApp } from '../../http/app';
 import { createJobRuntime, type JobRuntime } from '../../jobs/runtime';
@@ -119,6 +119,20 @@ describe('a shop bridged to Toast (engine + connector + fake)', () => {
     expect((await variantOf(ids[0] ?? '')).onHand).toBe(4);
     const forged = { ...hooks[hooks.length - 1], body: (hooks[hooks.length - 1]?.body ?? '').replace('"quantity":4', '"quantity":40') } as FakeWebhook;
     expect(await deliver([forged])).toEqual([401]);
+  }, 60_000);
+
+  it('an item removed from the Toast menu is archived by the next sync (Toast has no tombstones), an edit applied', async () => {
+    fake.removeItem(RESTAURANT, ids[2] ?? '');
+    fake.editItem(RESTAURANT, ids[3] ?? '', { price: 12.5, name: 'Big loaf' });
+    const hooks = fake.takeWebhooks();
+    expect(await deliver(hooks)).toEqual(hooks.map(() => 200));
+    await drain();
+    const removed = await variantOf(ids[2] ?? '');
+    const [product] = await db.select({ archived: products.archived }).from(products).where(eq(products.id, removed.variant?.productId ?? ''));
+    expect(product?.archived).toBe(true);
+    const edited = await variantOf(ids[3] ?? '');
+    expect(edited.variant?.priceCents).toBe(1250);
+    expect((await variantOf(ids[4] ?? '')).variant?.archived).toBe(false);
   }, 60_000);
 
   it('the restaurant removing Makeries in Toast revokes the connection', async () => {

@@ -92,11 +92,10 @@ export async function menuPage(api: ToastApi, base: string, restaurant: string, 
  * What changed since the last run. Toast has no change feed, so the stamp `<lastUpdated>|<hash of the counted
  * items>` stands for the state last taken: when it is the same, nothing changed; otherwise every item is returned
  * (the engine's version guard skips the unchanged ones; the stock-mode part makes an item that starts or stops
- * being counted reach the catalog). Toast has no tombstones either: `deleted` stays empty and items removed from
- * the menu are archived by the nightly full compare (runFullCompare), which archives every mapped product missing
- * from the full catalog.
+ * being counted reach the catalog). Toast has no tombstones either: `deleted` stays empty and the pages say
+ * `complete` (they are the whole live menu), so the engine archives mapped items the menu no longer lists.
  */
-export async function menuSince(api: ToastApi, base: string, restaurant: string, since: string, cursor: string | null): Promise<CatalogPage & { latest: string | null }> {
+export async function menuSince(api: ToastApi, base: string, restaurant: string, since: string, cursor: string | null): Promise<CatalogPage & { latest: string | null; complete?: boolean }> {
   const menu = await currentMenu(api, base, restaurant);
   const tracked = await trackedItems(api, restaurant);
   const stamp = `${menu.lastUpdated}|${createHash('sha256').update([...tracked].sort().join(',')).digest('hex').slice(0, 16)}`;
@@ -104,7 +103,7 @@ export async function menuSince(api: ToastApi, base: string, restaurant: string,
   if (!at && since === stamp) return { products: [], taxes: [], categories: [], images: [], deleted: [], next: null, latest: stamp };
   const offset = at && at.stamp === stamp ? at.offset : 0;
   const p = await page(api, restaurant, menu, offset, (o) => `since:${String(o)}:${stamp}`);
-  return { ...p, latest: stamp };
+  return { ...p, latest: stamp, complete: true };
 }
 
 /** Products by ext id (`item:<multiLocationId>`, or the variant's multiLocationId) from the current menu. */
