@@ -107,6 +107,26 @@ describe('Toast connector: partner sign-in', () => {
     expect((await k.connector.locations(k.conn)).length).toBe(1);
   });
 
+  it('keeps within Toast’s per-restaurant limits by itself (a raw burst over them gets 429s from the fake)', async () => {
+    const k = await start();
+    const ids = k.fake.seedMenu(RESTAURANT, 3);
+    k.fake.faults.enforceLimits(true);
+    const token = k.fake.issueToken().accessToken;
+    const raw = await Promise.all(
+      Array.from({ length: 25 }, () => fetch(`${k.fake.baseUrl}/menus/v2/metadata`, { headers: { authorization: `Bearer ${token}`, 'toast-restaurant-external-id': RESTAURANT } }).then((r) => r.status)),
+    );
+    expect(raw.filter((s) => s === 429).length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const before = k.fake.requests.length;
+    const reads = await Promise.all(Array.from({ length: 25 }, () => k.connector.stock(k.conn, [ids[0] ?? ''])));
+    expect(reads.every((r) => r.length === 1)).toBe(true);
+    k.fake.republish(RESTAURANT);
+    await k.connector.catalogPage(k.conn, null);
+    k.fake.republish(RESTAURANT);
+    await k.connector.catalogPage(k.conn, null);
+    expect(k.fake.requests.slice(before).filter((r) => r.status === 429)).toEqual([]);
+  });
+
   it('is configured only with the client id, secret and API base; it has no authorize page', async () => {
     const k = await start();
     expect(k.connector.configured).toBe(true);

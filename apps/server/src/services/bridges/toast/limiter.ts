@@ -1,6 +1,8 @@
 /** Toast's published limits per restaurant: 20 requests a second overall, 1 a second for `GET /menus`. */
 const LIMITS = { default: 20, menus: 1 } as const;
 const WINDOW_MS = 1000;
+/** Toast counts on its side: a little room for calls that reach it later than they left */
+const MARGIN_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -16,14 +18,14 @@ export class RateLimiter {
     const limit = LIMITS[kind];
     for (;;) {
       const now = Date.now();
-      const recent = (this.sent.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+      const recent = (this.sent.get(key) ?? []).filter((t) => now - t < WINDOW_MS + MARGIN_MS);
       if (recent.length < limit) {
         recent.push(now);
         this.sent.set(key, recent);
         return;
       }
       this.sent.set(key, recent);
-      await sleep((recent[0] ?? now) + WINDOW_MS - now + 1);
+      await sleep((recent[0] ?? now) + WINDOW_MS + MARGIN_MS - now);
     }
   }
 }

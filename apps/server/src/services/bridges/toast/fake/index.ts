@@ -20,6 +20,8 @@ export interface ToastFake extends ToastFakeCore {
   readonly faults: {
     rateLimit(opts: { times: number; retryAfterSeconds?: number; path?: string }): void;
     failAfterCommit(opts: { times: number; path?: string }): void;
+    /** count Toast's per-restaurant limits (20/s, `/menus` 1/s) and answer 429 over them */
+    enforceLimits(on: boolean): void;
     /** every issued token dies: the next calls get 401 */
     expireTokens(): void;
     /** order answers and webhooks carry this much padding (Toast's can exceed 600 KB) */
@@ -46,6 +48,9 @@ export async function startToastFake(opts: ToastFakeOptions = {}): Promise<Toast
     faults: {
       rateLimit: (o: { times: number; retryAfterSeconds?: number; path?: string }) => server.rateLimit(o),
       failAfterCommit: (o: { times: number; path?: string }) => server.failAfterCommit(o),
+      enforceLimits: (on: boolean) => {
+        server.enforceLimits = on;
+      },
       expireTokens: () => core.expireTokens(),
       bigOrders: (bytes: number) => {
         core.orderPaddingBytes = bytes;

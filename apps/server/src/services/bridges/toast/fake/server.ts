@@ -59,6 +59,9 @@ export class FakeServer {
   readonly requests: FakeRequestLog[] = [];
   private faults: Fault[] = [];
   private server: Server | null = null;
+  /** Toast's limits counted per restaurant (20 requests a second, `/menus` 1 a second): off unless switched on */
+  enforceLimits = false;
+  private readonly seen = new Map<string, number[]>();
 
   constructor(
     private readonly routes: FakeRoute[],
@@ -94,6 +97,22 @@ export class FakeServer {
     this.faults = [];
   }
 
+  /** true when this call is over Toast's per-restaurant limits (sliding one-second windows) */
+  private overLimit(restaurant: string, path: string): boolean {
+    if (!this.enforceLimits) return false;
+    const now = Date.now();
+    const windows: [string, number][] = [[`all:${restaurant}`, 20]];
+    if (path === '/menus/v2/menus') windows.push([`menus:${restaurant}`, 1]);
+    let over = false;
+    for (const [key, limit] of windows) {
+      const recent = (this.seen.get(key) ?? []).filter((t) => now - t < 1000);
+      if (recent.length >= limit) over = true;
+      this.seen.set(key, recent);
+    }
+    if (!over) for (const [key] of windows) this.seen.get(key)?.push(now);
+    return over;
+  }
+
   private takeFault(kind: Fault['kind'], path: string): Fault | null {
     const f = this.faults.find((x) => x.kind === kind && x.times > 0 && (x.path === null || path.startsWith(x.path)));
     if (!f) return null;
@@ -125,6 +144,7 @@ export class FakeServer {
       if (route.perRestaurant && (!restaurant || !this.auth.restaurantReachable(restaurant))) {
         throw new ToastApiError(401, 'Unauthorized: this restaurant has not granted access to the client.', 10014);
       }
+      if (restaurant && this.overLimit(restaurant, url.pathname)) throw new ToastApiError(429, 'Too many requests for this restaurant.', 429, { 'retry-after': '1' });
       const limited = this.takeFault('rate_limit', url.pathname);
       if (limited) throw new ToastApiError(429, 'Too many requests.', 429, { 'retry-after': String(limited.retryAfterSeconds) });
       const body: unknown = raw === '' ? undefined : JSON.parse(raw);
