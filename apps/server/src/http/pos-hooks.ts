@@ -6,9 +6,7 @@ import type { Env } from '../env';
 import { wakeJobs } from '../jobs/wake';
 import { securityEvent } from '../security/events';
 import { completeConnect } from '../services/bridges/connect';
-import { connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
-import { SQUARE_CALLBACK_PATH, SQUARE_WEBHOOK_PATH } from '../services/bridges/square/connector';
-import { TOAST_CALLBACK_PATH, TOAST_WEBHOOK_PATH } from '../services/bridges/toast/connector';
+import { bridgedProviders, connectorFor, PROVIDER_NAMES } from '../services/bridges/registry';
 import { WebhookShapeError } from '../services/bridges/types';
 import { storePosWebhook } from '../services/bridges/webhooks';
 
@@ -17,10 +15,12 @@ export interface PosHooksOptions {
   env: Env;
 }
 
-const HOOKS: readonly { provider: PosProvider; path: string; callback: string }[] = [
-  { provider: 'square', path: SQUARE_WEBHOOK_PATH, callback: SQUARE_CALLBACK_PATH },
-  { provider: 'toast', path: TOAST_WEBHOOK_PATH, callback: TOAST_CALLBACK_PATH },
-];
+/** Every provider has its webhook route; the ones that sign owners in through their own page (not Toast) a callback. */
+const HOOKS: readonly { provider: PosProvider; path: string; callback: string | null }[] = bridgedProviders().map((provider) => ({
+  provider,
+  path: `/hooks/pos/${provider}`,
+  callback: provider === 'toast' ? null : `/oauth/pos/${provider}/callback`,
+}));
 
 /** Every parameter is kept: Shopify signs the whole query (`hmac`), so the connector needs it as sent. */
 const callbackQuery = z
@@ -83,6 +83,7 @@ export async function registerPosHooks(app: FastifyInstance, opts: PosHooksOptio
     done();
   });
   for (const hook of HOOKS) {
+    if (!hook.callback) continue;
     app.get(hook.callback, async (req, reply) => {
       const name = PROVIDER_NAMES[hook.provider];
       const q = callbackQuery.safeParse(req.query);

@@ -8,14 +8,17 @@ import {
   bridgeLogEntrySchema,
   bridgeOptionsInput,
   bridgePreviewSchema,
-  bridgeProviderInput,
+  bridgeAccountSchema,
+  bridgeClaimInput,
+  bridgeConnectInput,
+  bridgePartnerInput,
   bridgeRetryInput,
   bridgeViewSchema,
   pageInputSchema,
   pageOf,
 } from '@makeries/shared';
 import { z } from 'zod';
-import { chooseLocation, listLocations, startConnect } from '../services/bridges/connect';
+import { chooseLocation, claimPartnerAccount, listLocations, partnerAccounts, startConnect } from '../services/bridges/connect';
 import { connectionOfVendor } from '../services/bridges/connections';
 import { applyImport, attentionPage, bridgeView, disconnect, failedJobsPage, importPreview, pause, resume, retryJob, setOptions, startImport, syncNow } from '../services/bridges/manage';
 import { syncLogPage } from '../services/bridges/sync-log';
@@ -44,9 +47,21 @@ const view = (ctx: Ctx) => bridgeView(ctx.db, ctx.env, ctx.vendorId, roleOf(ctx)
 export const bridgesRouter = router({
   status: managers.output(bridgeViewSchema).query(({ ctx }) => view(ctx)),
   connectUrl: owner
-    .input(bridgeProviderInput)
+    .input(bridgeConnectInput)
     .output(z.object({ url: z.string() }))
-    .mutation(({ ctx, input }) => startConnect(ctx.db, ctx.env, ctx.vendorId, input.provider)),
+    .mutation(({ ctx, input }) => startConnect(ctx.db, ctx.env, ctx.vendorId, input.provider, new Date(), input.shopDomain ?? null)),
+  /** Toast: the restaurants that added Makeries in Toast, and whether this owner may claim each */
+  partnerAccounts: owner
+    .input(bridgePartnerInput)
+    .output(z.array(bridgeAccountSchema))
+    .query(({ ctx, input }) => partnerAccounts(ctx.db, ctx.env, ctx.vendorId, input.provider)),
+  claimAccount: owner
+    .input(bridgeClaimInput)
+    .output(bridgeViewSchema)
+    .mutation(async ({ ctx, input }) => {
+      await claimPartnerAccount(ctx.db, ctx.env, ctx.vendorId, input.provider, input.accountId);
+      return view(ctx);
+    }),
   locations: owner.output(z.array(bridgeLocationSchema)).query(({ ctx }) => listLocations(ctx.db, ctx.env, ctx.vendorId)),
   chooseLocation: owner
     .input(bridgeChooseLocationInput)
@@ -75,7 +90,7 @@ export const bridgesRouter = router({
     .input(bridgeOptionsInput)
     .output(bridgeViewSchema)
     .mutation(async ({ ctx, input }) => {
-      await setOptions(ctx.db, ctx.vendorId, input);
+      await setOptions(ctx.db, ctx.env, ctx.vendorId, input);
       return view(ctx);
     }),
   pause: owner.output(bridgeViewSchema).mutation(async ({ ctx }) => {

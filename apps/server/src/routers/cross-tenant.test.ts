@@ -84,6 +84,8 @@ const CASES: Record<string, Case> = {
   // the POS link: scoped by the session alone (one connection per shop); the one id it takes is a job of the shop's list
   'bridges.status': () => undefined,
   'bridges.connectUrl': () => ({ provider: 'square' }),
+  'bridges.partnerAccounts': () => ({ provider: 'toast' }),
+  'bridges.claimAccount': () => ({ provider: 'toast', accountId: 'restaurant-of-another-shop' }),
   'bridges.locations': () => undefined,
   'bridges.chooseLocation': () => ({ locationId: 'L-OTHER-SHOP' }),
   'bridges.startImport': () => undefined,

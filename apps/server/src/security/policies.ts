@@ -59,6 +59,8 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
 
   'bridges.status': q([...MANAGERS, ...DEVICE_MANAGERS], 'the point-of-sale link of the shop: owners and managers, at a counter with their staff proof'),
   'bridges.connectUrl': m(['owner', 'deviceOwner'], 'connecting the shop to its POS account: the owner only'),
+  'bridges.partnerAccounts': q(['owner', 'deviceOwner'], 'the Toast restaurants that added Makeries, to claim this shop’s: the owner only'),
+  'bridges.claimAccount': m(['owner', 'deviceOwner'], 'connects the shop to a restaurant that added Makeries in Toast (added with the owner’s address): the owner only'),
   'bridges.locations': q(['owner', 'deviceOwner'], 'the POS account’s locations, to choose this shop’s: the owner only'),
   'bridges.chooseLocation': m(['owner', 'deviceOwner'], 'which POS location is this shop (starts reading its catalog): the owner only'),
   'bridges.startImport': m(['owner', 'deviceOwner'], 'reads the POS catalog again for a new preview: the owner only'),

@@ -18,12 +18,27 @@ export const bridgeProgressSchema = z.object({
   total: z.number().int(),
 });
 
+/** One point of sale the marketplace offers, side by side in the back office. */
+export const bridgeProviderOfferSchema = z.object({
+  provider: posProviderSchema,
+  name: z.string(),
+  /** the marketplace operator set up its app credentials */
+  configured: z.boolean(),
+  /** oauth: sign in at the POS; oauth_shop: type the store address, then sign in; partner: add Makeries in the POS, then choose the account here */
+  connectKind: z.enum(['oauth', 'oauth_shop', 'partner']),
+});
+export type BridgeProviderOffer = z.infer<typeof bridgeProviderOfferSchema>;
+
 export const bridgeViewSchema = z.object({
   provider: posProviderSchema,
+  /** every POS the marketplace offers (the shop connects to one at a time) */
+  providers: z.array(bridgeProviderOfferSchema),
+  /** what the connection may write; a read-only connection imports and follows stock but sends nothing back */
+  capabilities: z.object({ stockWrite: z.boolean(), orderWrite: z.boolean() }).nullable(),
   state: z.enum(BRIDGE_STATES),
   /** in words, for paused / error / revoked (and why an import stopped) */
   reason: z.string().nullable(),
-  /** the POS account: Square merchant id */
+  /** the POS account: Square merchant id, Shopify store address, Toast restaurant guid */
   account: z.string().nullable(),
   location: z.object({ id: z.string(), name: z.string() }).nullable(),
   progress: bridgeProgressSchema.nullable(),
@@ -55,6 +70,8 @@ export const bridgeConnectInput = z.object({ provider: posProviderSchema.default
 /** An account of a partner POS (Toast restaurant) that added Makeries on its side. */
 export const bridgeAccountSchema = z.object({ id: z.string(), name: z.string(), addedBy: z.string().nullable(), usable: z.boolean(), why: z.string().nullable() });
 export type BridgeAccount = z.infer<typeof bridgeAccountSchema>;
+
+export const bridgePartnerInput = z.object({ provider: posProviderSchema.default('toast') });
 
 export const bridgeClaimInput = z.object({ provider: posProviderSchema, accountId: text({ max: 100, label: 'Account' }).pipe(z.string().min(1, 'Choose an account.')) });
 

@@ -313,7 +313,7 @@ function resolveKeys(v: PlannedVariant, variantId: string, productId: string, ke
   const skuOwner = keys.bySku(sku);
   if (skuOwner && skuOwner.id !== variantId) {
     const renamed = dedupedSku(sku, v.extId);
-    attention.push({ extId: p.extId, name: p.name, reason: 'duplicate_sku', detail: `SKU ${sku} is already used in this shop; this one is saved as ${renamed}. Give it its own SKU in Square.` });
+    attention.push({ extId: p.extId, name: p.name, reason: 'duplicate_sku', detail: `SKU ${sku} is already used in this shop; this one is saved as ${renamed}. Give it its own SKU in the point of sale.` });
     sku = renamed;
   }
   let barcode = v.barcode;

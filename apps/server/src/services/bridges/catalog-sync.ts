@@ -86,7 +86,7 @@ export async function runCatalogSync(db: Db, env: Env, connectionId: string, now
   if (complete && seen.length > 0) total.archived += (await archiveMissing(db, connectionId, seen)).length;
   await writeStream(db, connectionId, 'catalog', { cursor: latest ?? since, lastSuccessAt: now, lastError: null });
   if (total.changed + total.archived > 0) {
-    await logSync(db, connectionId, 'info', `Took ${String(total.changed)} changed item${total.changed === 1 ? '' : 's'} and ${String(total.archived)} removal${total.archived === 1 ? '' : 's'} from Square.`);
+    await logSync(db, connectionId, 'info', `Took ${String(total.changed)} changed item${total.changed === 1 ? '' : 's'} and ${String(total.archived)} removal${total.archived === 1 ? '' : 's'} from {pos}.`);
   }
   return total;
 }

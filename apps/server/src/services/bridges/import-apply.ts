@@ -69,7 +69,7 @@ export async function runImportApply(db: Db, env: Env, connectionId: string, opt
     await writeStream(tx, connectionId, 'catalog', { cursor: since, lastSuccessAt: opts.now() });
     await writeStream(tx, connectionId, 'import', { phase: 'done', lastSuccessAt: opts.now() });
     await tx.delete(posImportStaging).where(eq(posImportStaging.connectionId, connectionId));
-    await logSync(tx, connectionId, 'info', `Imported ${state.total.toLocaleString('en')} products and took ${counted.toLocaleString('en')} stock counts. Square and Makeries are in step.`);
+    await logSync(tx, connectionId, 'info', `Imported ${state.total.toLocaleString('en')} products and took ${counted.toLocaleString('en')} stock counts. {pos} and Makeries are in step.`);
   });
   return 'done';
 }

@@ -72,7 +72,7 @@ export async function buildPreview(db: DbOrTx, connectionId: string): Promise<Br
     for (const v of plan.variants) {
       if (!v.skuFromPos) continue;
       const first = skuSeen.get(v.sku);
-      if (first && first !== product.extId) items.push({ extId: product.extId, name: product.name, reason: 'duplicate_sku', detail: `SKU ${v.sku} is used by another item in Square too; this one gets its own SKU here.` });
+      if (first && first !== product.extId) items.push({ extId: product.extId, name: product.name, reason: 'duplicate_sku', detail: `SKU ${v.sku} is used by another item in the point of sale too; this one gets its own SKU here.` });
       else skuSeen.set(v.sku, product.extId);
     }
   }

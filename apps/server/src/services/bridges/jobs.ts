@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posConnections, products } from '../../db/schema/index';
 import type { Env } from '../../env';
-import { enqueue } from '../../jobs/queue';
+import { backoffMs, enqueue } from '../../jobs/queue';
 import { PermanentJobError, type JobLog, type JobRuntime } from '../../jobs/runtime';
 import { CATALOG_JOB, FULL_COMPARE_JOB, STOCK_SWEEP_JOB, runCatalogSync, runFullCompare } from './catalog-sync';
 import { BridgeInactive, connectionById, refreshConnection, setConnectionStatus } from './connections';
@@ -25,10 +25,9 @@ const REFRESH_CHECK_EVERY_MS = 6 * 3_600_000;
 const NIGHTLY_EVERY_MS = 24 * 3_600_000;
 export const BRIDGE_TASKS = { sweep: 'pos.sweep', refresh: 'pos.refresh', nightly: 'pos.nightly' } as const;
 
-/** Rate limits and outages back off with jitter; Square's Retry-After is honoured when it is longer. */
+/** The queue's backoff with ±20 % jitter (many shops hitting one POS outage do not retry in step); a POS's Retry-After is honoured when it is longer. */
 function bridgeBackoff(attempts: number): number {
-  const base = Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 600_000);
-  return Math.round(base * (0.8 + Math.random() * 0.4));
+  return Math.round(backoffMs(attempts) * (0.8 + Math.random() * 0.4));
 }
 
 function str(payload: Record<string, unknown>, key: string): string {
@@ -113,21 +112,21 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
   );
   runtime.register(
     PUSH_JOB,
-    guarded('A stock change is waiting to reach Square', async (p, at) => {
+    guarded('A stock change is waiting to reach the point of sale', async (p, at) => {
       await sendPush(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
   );
   runtime.register(
     ORDER_PUSH_JOB,
-    guarded('A web order is waiting to reach Square', async (p, at) => {
+    guarded('A web order is waiting to reach the point of sale', async (p, at) => {
       await syncOrderToPos(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },
   );
   runtime.register(
     ORDER_CLOSE_JOB,
-    guarded('Square is waiting to hear that a web order was finished', async (p, at) => {
+    guarded('The point of sale is waiting to hear that a web order was finished', async (p, at) => {
       await syncOrderToPos(db, env, str(p, 'pushId'), at);
     }),
     { ...o, maxAttempts: 12 },

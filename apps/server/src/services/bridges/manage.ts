@@ -1,4 +1,4 @@
-import { AppError, type BridgeAttention, type BridgeFailedJob, type BridgeMatch, type BridgePreview, type BridgeView } from '@makeries/shared';
+import { AppError, type PosProvider, type BridgeAttention, type BridgeFailedJob, type BridgeMatch, type BridgePreview, type BridgeView } from '@makeries/shared';
 import { and, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jobs, posConnections, posEntityMap, posPushes, products } from '../../db/schema/index';
@@ -10,7 +10,7 @@ import { callPos, connectionOfVendor, markRevoked, setConnectionStatus, type Con
 import { IMPORT_APPLY_JOB } from './import-apply';
 import { requeueOpenOrderPushes } from './order-push';
 import { requeueOpenPushes } from './push';
-import { connectorFor, PROVIDER_NAMES } from './registry';
+import { bridgedProviders, connectorFor, PROVIDER_NAMES } from './registry';
 import { logSync } from './sync-log';
 import { readStream, writeStream } from './sync-state';
 import { queueCatalogSync } from './webhooks';
@@ -43,10 +43,14 @@ async function counts(db: Db, c: ConnectionRow) {
 export async function bridgeView(db: Db, env: Env, vendorId: string, role: Role): Promise<BridgeView> {
   const canManage = role === 'owner';
   const c = await connectionOfVendor(db, vendorId);
-  const provider = c?.provider ?? 'square';
+  const providers = bridgedProviders().map((p) => {
+    const connector = connectorFor(env, p);
+    return { provider: p, name: PROVIDER_NAMES[p], configured: connector.configured, connectKind: connector.connectKind };
+  });
+  const provider = c?.provider ?? providers.find((p) => p.configured)?.provider ?? 'square';
   const empty = { bridged: { products: 0, variants: 0 }, pendingPushes: 0, failedJobs: 0 };
-  const base = { provider, reason: null, account: null, location: null, progress: null, lastSyncAt: null, options: { webOrdersInPos: false }, canManage, ...empty };
-  if (!c) return { ...base, state: connectorFor(env, provider).configured ? 'not_connected' : 'not_configured' };
+  const base = { provider, providers, capabilities: null, reason: null, account: null, location: null, progress: null, lastSyncAt: null, options: { webOrdersInPos: false }, canManage, ...empty };
+  if (!c) return { ...base, state: providers.some((p) => p.configured) ? 'not_connected' : 'not_configured' };
   const imp = await readStream(db, c.id, 'import');
   const cat = await readStream(db, c.id, 'catalog');
   const view = {
@@ -56,6 +60,7 @@ export async function bridgeView(db: Db, env: Env, vendorId: string, role: Role)
     location: c.locationExtId ? { id: c.locationExtId, name: c.locationName ?? c.locationExtId } : null,
     lastSyncAt: (cat?.lastSuccessAt ?? imp?.lastSuccessAt ?? null)?.toISOString() ?? null,
     options: { webOrdersInPos: c.options.webOrdersInPos },
+    capabilities: connectorFor(env, c.provider).capabilities(c.scopes),
     reason: c.statusReason ?? imp?.lastError ?? null,
   };
   if (c.status !== 'connected') return { ...view, state: c.status };
@@ -87,7 +92,7 @@ export async function attentionPage(db: Db, vendorId: string, cursor: string | u
 
 export async function startImport(db: Db, vendorId: string): Promise<void> {
   const c = await requireConnection(db, vendorId);
-  if (!c.locationExtId) throw new AppError('CONFLICT', 'Choose the Square location that is this shop first.');
+  if (!c.locationExtId) throw new AppError('CONFLICT', `Choose the ${PROVIDER_NAMES[c.provider]} location that is this shop first.`);
   await startImportFetch(db, c);
 }
 
@@ -102,16 +107,21 @@ export async function applyImport(db: Db, vendorId: string, match: BridgeMatch):
   });
 }
 
-export async function setOptions(db: Db, vendorId: string, options: { webOrdersInPos: boolean }): Promise<void> {
+export async function setOptions(db: Db, env: Env, vendorId: string, options: { webOrdersInPos: boolean }): Promise<void> {
   const c = await requireConnection(db, vendorId);
+  const name = PROVIDER_NAMES[c.provider];
+  if (options.webOrdersInPos && !connectorFor(env, c.provider).capabilities(c.scopes).orderWrite) {
+    throw new AppError('FORBIDDEN', `This ${name} connection may not create orders (it was granted read-only access), so web orders cannot show in ${name}. Connect again granting order access.`);
+  }
   await db.update(posConnections).set({ options: { ...c.options, ...options }, updatedAt: new Date() }).where(eq(posConnections.id, c.id));
-  await logSync(db, c.id, 'info', options.webOrdersInPos ? 'Web orders will show in Square as orders (Square charges 1 % on them).' : 'Web orders reach Square as stock changes only.');
+  const fee = c.provider === 'square' ? ' (Square charges 1 % on them)' : '';
+  await logSync(db, c.id, 'info', options.webOrdersInPos ? `Web orders will show in ${name} as orders${fee}.` : `Web orders reach ${name} as stock changes only.`);
 }
 
 export async function pause(db: Db, vendorId: string): Promise<void> {
   const c = await requireConnection(db, vendorId);
   if (c.status === 'paused') return;
-  await setConnectionStatus(db, c, 'paused', 'Paused by the shop. Nothing is sent to or taken from Square until it is resumed.');
+  await setConnectionStatus(db, c, 'paused', `Paused by the shop. Nothing is sent to or taken from ${PROVIDER_NAMES[c.provider]} until it is resumed.`);
 }
 
 export async function resume(db: Db, vendorId: string, now = new Date()): Promise<void> {
@@ -137,7 +147,7 @@ export async function syncNow(db: Db, vendorId: string, now = new Date()): Promi
 }
 
 /**
- * Disconnect: Square's access is revoked (best effort — the shop can also remove it in Square), every push still owed
+ * Disconnect: the POS's access is revoked (best effort — the shop can also remove it in the POS), every push still owed
  * is dropped, and the bridged products become the shop's own again (editable here, kept with their history).
  */
 export async function disconnect(db: Db, env: Env, vendorId: string): Promise<void> {
@@ -163,23 +173,27 @@ export async function failedJobsPage(db: Db, vendorId: string, cursor: string | 
     .where(and(eq(jobs.status, 'failed'), like(jobs.kind, 'pos.%'), forConnection(c.id), after))
     .orderBy(desc(jobs.updatedAt), desc(jobs.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map((j) => ({ id: j.id, what: JOB_WORDS[j.kind] ?? j.kind, error: j.lastError ?? 'Unknown error', attempts: j.attempts, at: j.updatedAt.toISOString() }));
+  const items = rows.slice(0, limit).map((j) => ({ id: j.id, what: jobWords(j.kind, c.provider), error: j.lastError ?? 'Unknown error', attempts: j.attempts, at: j.updatedAt.toISOString() }));
   const last = rows[limit - 1];
   return { items, nextCursor: rows.length > limit && last ? `${last.updatedAt.toISOString()}|${last.id}` : null };
 }
 
+function jobWords(kind: string, provider: PosProvider): string {
+  return (JOB_WORDS[kind] ?? kind).replaceAll('{pos}', PROVIDER_NAMES[provider]);
+}
+
 const JOB_WORDS: Record<string, string> = {
-  'pos.import-fetch': 'Reading the Square catalog',
+  'pos.import-fetch': 'Reading the {pos} catalog',
   'pos.import-apply': 'Importing the catalog',
   'pos.image': 'Copying a product photo',
-  'pos.push': 'Sending a stock change to Square',
-  'pos.catalog': 'Taking catalog changes from Square',
+  'pos.push': 'Sending a stock change to {pos}',
+  'pos.catalog': 'Taking catalog changes from {pos}',
   'pos.stock-sweep': 'Checking stock counts',
   'pos.full-compare': 'Nightly check',
-  'pos.order-status': 'Following an order changed in Square',
-  'pos.order-push': 'Showing a web order in Square',
-  'pos.order-close': 'Telling Square a web order was finished',
-  'pos.webhook': 'A message from Square',
+  'pos.order-status': 'Following an order changed in {pos}',
+  'pos.order-push': 'Showing a web order in {pos}',
+  'pos.order-close': 'Telling {pos} a web order was finished',
+  'pos.webhook': 'A message from {pos}',
 };
 
 export async function retryJob(db: Db, vendorId: string, jobId: string): Promise<void> {
@@ -194,5 +208,5 @@ export async function retryJob(db: Db, vendorId: string, jobId: string): Promise
   await retryFailedJob(db, job.id);
   // an import that stopped in error goes on from where it was
   if (c.status === 'error') await db.update(posConnections).set({ status: 'connected', statusReason: null, updatedAt: new Date() }).where(eq(posConnections.id, c.id));
-  await logSync(db, c.id, 'info', `Retrying: ${JOB_WORDS[job.kind] ?? 'a failed job'}.`);
+  await logSync(db, c.id, 'info', `Retrying: ${jobWords(job.kind, c.provider)}.`);
 }

@@ -152,7 +152,7 @@ describeEachDb(
       await staffMove(s, placed.order.id, 'rejected', 'Sold out');
       await runBridgeJobs(db(), get().env);
       expect(square.requests.filter((r) => r.method === 'POST' && r.path === '/v2/orders' && r.merchantId === s.merchantId)).toHaveLength(0);
-      expect((await pushesOf(db(), s.connectionId)).map((p) => [p.kind, p.state, p.lastError])).toEqual([['order', 'skipped', 'Cancelled before it reached Square.']]);
+      expect((await pushesOf(db(), s.connectionId)).map((p) => [p.kind, p.state, p.lastError])).toEqual([['order', 'skipped', 'Cancelled before it reached the point of sale.']]);
       expect(await onHand(db(), s.bread.variantId)).toBe(10);
     });
 

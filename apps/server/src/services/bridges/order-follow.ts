@@ -38,6 +38,6 @@ export async function followPosOrder(db: Db, env: Env, connectionId: string, ord
   for (const step of steps) {
     await transitionOrder(db, env, { kind: 'system' }, { orderId, to: step, ...(step === 'cancelled' ? { reason: 'Cancelled by the shop.' } : {}) }, { at: now });
   }
-  await logSync(db, connectionId, 'info', `Order ${order.number} is now ${to} (changed in Square).`);
+  await logSync(db, connectionId, 'info', `Order ${order.number} is now ${to} (changed in {pos}).`);
   return `moved to ${to}`;
 }

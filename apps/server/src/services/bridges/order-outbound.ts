@@ -55,7 +55,7 @@ export async function outboundOrder(db: DbOrTx, connectionId: string, orderId: s
     : [];
   // Square gets a pickup fulfilment (the only kind we create); a delivery says so, with where it goes
   const address = order.fulfilment === 'delivery' && order.deliveryAddress ? `DELIVERY to ${order.deliveryAddress.line1}, ${order.deliveryAddress.postcode}.` : '';
-  const notes = [address, order.note.trim(), left.length > 0 ? `Also in this Makeries order, not in Square: ${left.join(', ')}.` : ''].filter((n) => n !== '');
+  const notes = [address, order.note.trim(), left.length > 0 ? `Also in this Makeries order, not in the point of sale: ${left.join(', ')}.` : ''].filter((n) => n !== '');
   return {
     orderId: order.id,
     number: order.number,

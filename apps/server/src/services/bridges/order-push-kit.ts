@@ -18,6 +18,7 @@ import { sealFor } from './connections';
 import { applyImport, setOptions } from './manage';
 import type { SquareFake } from './square/fake/index';
 import { SQUARE_WEBHOOK_PATH } from './square/connector';
+import { SQUARE_SCOPES } from './square/client';
 
 /**
  * Test set-up for web orders shown in Square (not a test file): env pointing at the Square fake, a shop connected to
@@ -102,6 +103,7 @@ async function bridgeShop(
       locationName: 'High street',
       credentialsEnc: sealFor(env, { accessToken: token.accessToken, refreshToken: token.refreshToken, expiresAt: token.expiresAt }),
       accessExpiresAt: new Date(token.expiresAt),
+      scopes: [...SQUARE_SCOPES],
       refreshedAt: new Date(),
       currency: 'GBP',
     })
@@ -111,7 +113,7 @@ async function bridgeShop(
   await runBridgeJobs(db, env);
   await applyImport(db, vendorId, 'none');
   await runBridgeJobs(db, env);
-  await setOptions(db, vendorId, { webOrdersInPos: opts.webOrdersInPos });
+  await setOptions(db, env, vendorId, { webOrdersInPos: opts.webOrdersInPos });
   const mapped = await db
     .select({ extId: posEntityMap.extId, localId: posEntityMap.localId })
     .from(posEntityMap)

@@ -126,7 +126,7 @@ describeEachDb(
       expect(square.count(s.merchantId, s.breadExt, s.locationId)).toBe(8);
       expect(await onHand(db(), s.bread.variantId)).toBe(8);
 
-      await setOptions(db(), s.shop.vendorId, { webOrdersInPos: true });
+      await setOptions(db(), get().env, s.shop.vendorId, { webOrdersInPos: true });
       const second = await checkout(s, [[s.bread, 1]], 'card');
       await pay(second);
       await runBridgeJobs(db(), get().env);

@@ -8,7 +8,6 @@ import { enqueue } from '../../jobs/queue';
 import { callPos } from './connections';
 import { outboundOrder } from './order-outbound';
 import { orderLinesAsAdjustments, settleOrderStock } from './order-stock';
-import { PROVIDER_NAMES } from './registry';
 import { logSync } from './sync-log';
 import { PosError } from './types';
 
@@ -90,7 +89,7 @@ async function giveUp(db: Db, push: { id: string; connectionId: string; localRef
   await db.transaction(async (tx) => {
     await tx.update(posPushes).set({ state: 'failed', lastError: e.message, updatedAt: now }).where(eq(posPushes.id, push.id));
     await orderLinesAsAdjustments(tx, push.connectionId, push.localRef);
-    await logSync(tx, push.connectionId, 'error', `Web order ${number} could not be shown in Square (${e.message}); its stock is sent as stock changes instead.`);
+    await logSync(tx, push.connectionId, 'error', `Web order ${number} could not be shown in {pos} (${e.message}); its stock is sent as stock changes instead.`);
   });
   throw new PermanentJobError(e.message);
 }
@@ -117,7 +116,7 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
     if (order.status !== 'completed' && finished) {
       const [dropped] = await db
         .update(posPushes)
-        .set({ state: 'skipped', lastError: 'Cancelled before it reached Square.', updatedAt: now })
+        .set({ state: 'skipped', lastError: 'Cancelled before it reached the point of sale.', updatedAt: now })
         .where(and(eq(posPushes.id, push.id), eq(posPushes.state, 'pending')))
         .returning({ id: posPushes.id });
       if (dropped) return 'cancelled before it was sent';
@@ -129,7 +128,7 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
       .returning({ id: posPushes.id });
     if (claimed.length === 0) return 'taken by another run';
     const outbound = await outboundOrder(db, push.connectionId, push.localRef);
-    if (!outbound) return giveUp(db, push, order.number, new PosError('rejected', 'none of its items is in Square any more'), now);
+    if (!outbound) return giveUp(db, push, order.number, new PosError('rejected', 'none of its items is in the point of sale any more'), now);
     let created;
     try {
       created = await callPos(db, env, push.connectionId, (conn, connector) => connector.pushOrder(conn, outbound, push.idempotencyKey), now);
@@ -140,7 +139,7 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
     extRef = created.extOrderId;
     await db.transaction(async (tx) => {
       await tx.update(posPushes).set({ extRef, lastError: null, updatedAt: now }).where(eq(posPushes.id, push.id));
-      await logSync(tx, push.connectionId, 'info', `Web order ${order.number} is now in ${PROVIDER_NAMES.square}'s orders, paid.`);
+      await logSync(tx, push.connectionId, 'info', `Web order ${order.number} is now in {pos}'s orders${outbound.paymentRef ? ', paid' : ''}.`);
     });
   }
   if (!finished) return 'sent';
@@ -156,7 +155,7 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
     },
     now,
   );
-  if (status !== 'collected' && status !== 'cancelled') throw new PosError('transient', `The order is not finished in Square yet (${status ?? 'open'}).`);
+  if (status !== 'collected' && status !== 'cancelled') throw new PosError('transient', `The order is not finished in the point of sale yet (${status ?? 'open'}).`);
   return settleOrderStock(db, env, push.connectionId, push.localRef, status, now);
 }
 

@@ -69,7 +69,7 @@ export async function settleOrderStock(db: Db, env: Env, connectionId: string, o
     return db.transaction(async (tx) => {
       const n = await orderLinesAsAdjustments(tx, connectionId, orderId);
       await settleOrderPush(tx, connectionId, orderId, now);
-      if (n > 0) await logSync(tx, connectionId, 'warn', `An order cancelled in Square was handed over here: its ${String(n)} item line(s) are sent to Square as stock changes.`);
+      if (n > 0) await logSync(tx, connectionId, 'warn', `An order cancelled in {pos} was handed over here: its ${String(n)} item line(s) are sent to {pos} as stock changes.`);
       return n > 0 ? `${String(n)} lines sent as adjustments` : 'cancelled';
     });
   }

@@ -79,18 +79,18 @@ export function planProduct(p: ExtProduct, ctx: PlanContext, prefix: string): Pl
   if (mismatch) {
     flag(
       'tax_mode_mismatch',
-      `${mismatch.name} is ${mismatch.inclusive ? 'included in' : 'added on top of'} the price in Square, but this shop's prices ${wantsInclusive ? 'include' : 'exclude'} tax: check the price before selling it online.`,
+      `${mismatch.name} is ${mismatch.inclusive ? 'included in' : 'added on top of'} the price in the point of sale, but this shop's prices ${wantsInclusive ? 'include' : 'exclude'} tax: check the price before selling it online.`,
     );
   }
   if (p.inStoreOnly === true && p.variants.length > 0) {
     flag('in_store_only', 'It has a required choice (modifier) that only the till can take, so it is sold in store only: it stays off sale here.');
   }
-  if (p.variants.length === 0) flag('no_variations', 'It has no variations in Square, so there is nothing to sell: it is imported archived.');
+  if (p.variants.length === 0) flag('no_variations', 'It has no variations in the point of sale, so there is nothing to sell: it is imported archived.');
   const variants = p.variants.map((v): PlannedVariant => {
     let archived = v.archived || p.inStoreOnly === true;
     let price = v.priceCents;
     if (v.priceCents === null) {
-      flag('variable_price', `${v.name === 'Default' ? 'It' : v.name} is priced at the till in Square; it stays off sale here until it has a price in Square.`);
+      flag('variable_price', `${v.name === 'Default' ? 'It' : v.name} is priced at the till; it stays off sale here until it has a price in the point of sale.`);
       archived = true;
       price = 0;
     } else if (!Number.isSafeInteger(v.priceCents) || v.priceCents < 0 || v.priceCents > MAX_PRICE_CENTS) {
@@ -129,12 +129,18 @@ export function planProduct(p: ExtProduct, ctx: PlanContext, prefix: string): Pl
   };
 }
 
-/** Square versions are int64: compared as big integers, never as floats. */
+const INTEGER = /^-?\d+$/;
+
+/**
+ * Whether an object's version is newer than the one applied. Square versions are int64 (compared as big integers,
+ * never as floats); Shopify's are `updatedAt` times (compared as instants); anything else (Toast: a content hash)
+ * is newer when it differs.
+ */
 export function newerVersion(incoming: string, stored: string | null): boolean {
   if (stored === null) return true;
-  try {
-    return BigInt(incoming) > BigInt(stored);
-  } catch {
-    return incoming !== stored;
-  }
+  if (INTEGER.test(incoming) && INTEGER.test(stored)) return BigInt(incoming) > BigInt(stored);
+  const a = Date.parse(incoming);
+  const b = Date.parse(stored);
+  if (!Number.isNaN(a) && !Number.isNaN(b) && !INTEGER.test(incoming) && !INTEGER.test(stored)) return a > b;
+  return incoming !== stored;
 }

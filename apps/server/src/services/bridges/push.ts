@@ -5,6 +5,7 @@ import type { Env } from '../../env';
 import { PermanentJobError } from '../../jobs/runtime';
 import { enqueue } from '../../jobs/queue';
 import { callPos } from './connections';
+import { connectorFor } from './registry';
 import { applyObservations } from './observe';
 import { PUSH_JOB, pushJobKey, recomputeBridgedLevels } from './stock';
 import { logSync } from './sync-log';
@@ -28,6 +29,15 @@ export async function sendPush(db: Db, env: Env, pushId: string, now: Date): Pro
     : [];
   if (!conn || !mapped || !push.variantId) return 'not bridged any more';
   const variantId = push.variantId;
+  if (!connectorFor(env, conn.provider).capabilities(conn.scopes).stockWrite) {
+    // a read-only connection (Toast Standard API access, a Shopify shop that declined write_inventory): the POS keeps
+    // its own count, which this sale never reaches; the owner is told once per connection in the back office view
+    await db.transaction(async (tx) => {
+      await tx.update(posPushes).set({ state: 'skipped', lastError: 'The connection is read-only.', updatedAt: now }).where(eq(posPushes.id, push.id));
+      await recomputeBridgedLevels(tx, [variantId]);
+    });
+    return 'skipped: read-only connection';
+  }
   await db.update(posPushes).set({ state: 'sent', updatedAt: now }).where(and(eq(posPushes.id, push.id), inArray(posPushes.state, ['pending', 'failed'])));
   let obs;
   try {
@@ -43,7 +53,7 @@ export async function sendPush(db: Db, env: Env, pushId: string, now: Date): Pro
       await db.transaction(async (tx) => {
         await tx.update(posPushes).set({ state: 'failed', lastError: e.message, updatedAt: now }).where(eq(posPushes.id, push.id));
         await recomputeBridgedLevels(tx, [variantId]);
-        await logSync(tx, push.connectionId, 'error', `A stock change (${String(push.quantity)}) could not be sent to Square: ${e.message}`);
+        await logSync(tx, push.connectionId, 'error', `A stock change (${String(push.quantity)}) could not be sent to {pos}: ${e.message}`);
       });
       throw new PermanentJobError(e.message);
     }

@@ -1,15 +1,27 @@
 import type { PosProvider } from '@makeries/shared';
 import { AppError } from '@makeries/shared';
 import type { Env } from '../../env';
+import { PROVIDER_NAMES } from './provider-names';
 import { createSquareConnector } from './square/connector';
 import { createToastConnector } from './toast/connector';
 import type { PosConnector } from './types';
 
-/** The connector for a provider; issue 15 adds Shopify and Toast here. */
-export function connectorFor(env: Env, provider: PosProvider): PosConnector {
-  if (provider === 'square') return createSquareConnector(env);
-  if (provider === 'toast') return createToastConnector(env);
-  throw new AppError('BAD_INPUT', `Bridging ${provider[0]?.toUpperCase() ?? ''}${provider.slice(1)} is not available yet. Square is.`);
+export { PROVIDER_NAMES } from './provider-names';
+
+/** Every point of sale the engine can bridge, by provider. */
+const CONNECTORS: Partial<Record<PosProvider, (env: Env) => PosConnector>> = {
+  square: createSquareConnector,
+  toast: createToastConnector,
+};
+
+/** The providers this build bridges, in the order the back office shows them. */
+export function bridgedProviders(): PosProvider[] {
+  return (['square', 'shopify', 'toast'] as const).filter((p) => CONNECTORS[p] !== undefined);
 }
 
-export const PROVIDER_NAMES: Record<PosProvider, string> = { square: 'Square', shopify: 'Shopify', toast: 'Toast' };
+/** The connector for a provider. */
+export function connectorFor(env: Env, provider: PosProvider): PosConnector {
+  const make = CONNECTORS[provider];
+  if (!make) throw new AppError('BAD_INPUT', `Bridging ${PROVIDER_NAMES[provider]} is not available.`);
+  return make(env);
+}

@@ -1,12 +1,27 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { posSyncLog } from '../../db/schema/index';
+import { PROVIDER_NAMES } from './provider-names';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
-/** One line of the back office's sync log, in words a shop owner understands. */
+/**
+ * One line of the back office's sync log, in words a shop owner understands. `{pos}` in the message becomes the
+ * connection's point of sale by name ("Took 3 changed items from {pos}." → "… from Shopify.").
+ */
 export async function logSync(db: DbOrTx, connectionId: string, level: LogLevel, message: string, details: Record<string, unknown> = {}): Promise<void> {
-  await db.insert(posSyncLog).values({ connectionId, level, message: message.slice(0, 1000), details });
+  const text = message.slice(0, 1000);
+  if (!text.includes('{pos}')) {
+    await db.insert(posSyncLog).values({ connectionId, level, message: text, details });
+    return;
+  }
+  const names = sql.join(
+    Object.entries(PROVIDER_NAMES).map(([p, n]) => sql`WHEN ${p} THEN ${n}`),
+    sql` `,
+  );
+  await db.execute(sql`INSERT INTO pos_sync_log (connection_id, level, message, details)
+    SELECT c.id, ${level}, replace(${text}, '{pos}', CASE c.provider ${names} ELSE 'the point of sale' END), ${JSON.stringify(details)}::jsonb
+    FROM pos_connections c WHERE c.id = ${connectionId}`);
 }
 
 /** Newest first; the cursor is the id of the last line of the previous page. */

@@ -77,6 +77,12 @@ describe('Square money, taxes and versions at the boundary', () => {
     expect(newerVersion('1700000000000000001', '1700000000000000000')).toBe(true);
     expect(newerVersion('1700000000000000000', '1700000000000000000')).toBe(false);
     expect(newerVersion('5', null)).toBe(true);
+    // Shopify: updatedAt instants, whatever the offset
+    expect(newerVersion('2026-11-21T10:00:01Z', '2026-11-21T05:00:00-05:00')).toBe(true);
+    expect(newerVersion('2026-11-21T04:59:59-05:00', '2026-11-21T10:00:00Z')).toBe(false);
+    // Toast: content hashes
+    expect(newerVersion('h:abc', 'h:abd')).toBe(true);
+    expect(newerVersion('h:abc', 'h:abc')).toBe(false);
   });
 });
 
@@ -102,7 +108,7 @@ describe('planning a Square item', () => {
   it('flags variable prices and tax mode mismatches in words, keeps them off sale, names a SKU when Square has none', () => {
     const plan = planProduct(base, { taxMode: 'inclusive', currency: 'GBP', taxes }, 'sq');
     expect(plan.attention.map((a) => a.reason).sort()).toEqual(['tax_mode_mismatch', 'variable_price']);
-    expect(plan.attention.find((a) => a.reason === 'tax_mode_mismatch')?.detail).toMatch(/added on top of the price in Square/);
+    expect(plan.attention.find((a) => a.reason === 'tax_mode_mismatch')?.detail).toMatch(/added on top of the price in the point of sale/);
     expect(plan.variants[1]).toMatchObject({ archived: true, priceCents: 0, sku: 'SQ-V2', skuFromPos: false });
     expect(plan.variants[0]).toMatchObject({ archived: false, priceCents: 450, sku: 'SD-S' });
     expect(plan.taxClass).toBe(taxClassFor('sq', ['TAXA']));
