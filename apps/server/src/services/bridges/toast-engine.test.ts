@@ -1,144 +1,137 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from '@makeries/shared';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Db } from '../../db/client';
-import { inventoryLevels, posEntityMap, products, variants } from '../../db/schema/index';
-import type { Env } from '../../env';
-import { buildApp } from '../../http/app';
-import { createJobRuntime, type JobRuntime } from '../../jobs/runtime';
-import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { createVendorFixture, type VendorFixture } from '../../test/fixtures';
-import { testEnv } from '../../test/harness';
-import { chooseLocation, claimPartnerAccount, partnerAccounts } from './connect';
-import { connectionOfVendor } from './connections';
-import { registerBridgeJobs } from './jobs';
+import { posEntityMap, posPushes, products, variants } from '../../db/schema/index';
+import { DB_KINDS } from '../../test/db';
+import { recordMovements } from '../inventory';
+import { partnerAccounts } from './connect';
 import { applyImport, importPreview } from './manage';
-import { TOAST_WEBHOOK_PATH } from './toast/connector';
-import { startToastFake, type FakeWebhook, type ToastFake } from './toast/fake/index';
+import { READ_ONLY_SCOPES } from './toast/fake/index';
+import { RESTAURANT, startToastRig, type ToastRig } from './toast-test-kit';
 
-const RESTAURANT = 'r-corner-bakery';
+async function variantOf(rig: ToastRig, mlid: string) {
+  const c = await rig.connection();
+  const [m] = await rig.db.select({ id: posEntityMap.localId }).from(posEntityMap).where(and(eq(posEntityMap.connectionId, c.id), eq(posEntityMap.entity, 'variant'), eq(posEntityMap.extId, mlid)));
+  if (!m) throw new Error(`${mlid} not mapped`);
+  const [v] = await rig.db.select().from(variants).where(eq(variants.id, m.id));
+  if (!v) throw new Error('variant gone');
+  return { variant: v, onHand: await rig.onHand(m.id) };
+}
 
-/** The bridge engine driving a Toast restaurant end to end: claim, location, preview, import, stock webhooks, removal. */
-describe('a shop bridged to Toast (engine + connector + fake)', () => {
-  let fake: ToastFake;
-  let env: Env;
-  let database: TestDatabase;
-  let db: Db;
-  let vendor: VendorFixture;
-  let runtime: JobRuntime;
-  let app: FastifyInstance;
-  let ids: string[];
-  const clock = { t: Date.now() };
+/** A sale rung up on the Makeries counter: one movement, which owes the POS a push. */
+async function sell(rig: ToastRig, variantId: string, quantity: number): Promise<void> {
+  await recordMovements(rig.db, rig.vendor.vendorId, [{ id: uuidv7(), variantId, kind: 'sale', quantity: -quantity, occurredAt: new Date(rig.clock.t), reference: uuidv7() }]);
+}
 
-  async function drain(): Promise<void> {
-    clock.t = Math.max(clock.t, Date.now());
-    for (let i = 0; i < 100; i++) {
-      const s = await runtime.tick({ limit: 500 });
-      if (s.done + s.retried + s.failed === 0) {
-        const [due] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'queued' AND kind LIKE 'pos.%'`);
-        if (!due || due.n === 0) return;
-        clock.t += 60_000;
-      }
-    }
-    throw new Error('jobs did not settle');
-  }
-  const deliver = async (hooks: readonly FakeWebhook[]) => {
-    const out: number[] = [];
-    for (const h of hooks) out.push((await app.inject({ method: 'POST', url: TOAST_WEBHOOK_PATH, headers: h.headers, payload: h.body })).statusCode);
-    return out;
-  };
-  const variantOf = async (mlid: string) => {
-    const c = await connectionOfVendor(db, vendor.vendorId);
-    const [m] = await db.select({ id: posEntityMap.localId }).from(posEntityMap).where(and(eq(posEntityMap.connectionId, c?.id ?? ''), eq(posEntityMap.entity, 'variant'), eq(posEntityMap.extId, mlid)));
-    if (!m) throw new Error(`${mlid} not mapped`);
-    const [v] = await db.select().from(variants).where(eq(variants.id, m.id));
-    const [l] = await db.select({ onHand: inventoryLevels.onHand }).from(inventoryLevels).where(eq(inventoryLevels.variantId, m.id));
-    return { variant: v, onHand: l?.onHand ?? null };
-  };
+for (const kind of DB_KINDS) {
+  /** The bridge engine driving a Toast restaurant end to end: claim, location, preview, import, webhooks, removal. */
+  describe(`a shop bridged to Toast (engine + connector + fake) [${kind}]`, () => {
+    let rig: ToastRig;
+    let ids: string[];
 
-  beforeAll(async () => {
-    fake = await startToastFake();
-    database = await createTestDatabase('pglite');
-    db = database.db;
-    vendor = await createVendorFixture(db, { taxMode: 'exclusive', currency: 'USD', email: 'owner@corner.test' });
-    fake.addRestaurant(RESTAURANT, { name: 'Corner Bakery', locationName: 'High St', createdBy: 'Owner@Corner.test' });
-    fake.addRestaurant('r-other', { name: 'Someone else', locationName: 'Dock', createdBy: 'other@x.test' });
-    ids = fake.seedMenu(RESTAURANT, 30, { requiredEvery: 10 });
-    for (const item of fake.restaurant(RESTAURANT).items.values()) item.image = null;
-    fake.setStock(RESTAURANT, ids[0] ?? '', 'QUANTITY', 10);
-    fake.takeWebhooks();
-    env = testEnv({ TOAST_CLIENT_ID: fake.clientId, TOAST_CLIENT_SECRET: fake.clientSecret, TOAST_API_BASE: fake.baseUrl, TOAST_WEBHOOK_SECRET: fake.webhookSecret, TOAST_OTHER_PAYMENT_GUID: 'other-pay', POS_TIMEOUT_MS: '10000' });
-    const now = () => new Date(clock.t);
-    runtime = createJobRuntime(db, { now });
-    registerBridgeJobs(runtime, db, env, { now });
-    app = await buildApp({ database, env });
-  }, 120_000);
+    beforeAll(async () => {
+      rig = await startToastRig(kind);
+      rig.fake.addRestaurant('r-other', { name: 'Someone else', locationName: 'Dock', createdBy: 'other@x.test' });
+      ids = rig.fake.seedMenu(RESTAURANT, 30, { requiredEvery: 10 });
+      for (const item of rig.fake.restaurant(RESTAURANT).items.values()) item.image = null;
+      rig.fake.setStock(RESTAURANT, ids[0] ?? '', 'QUANTITY', 10);
+      rig.fake.takeWebhooks();
+    }, 120_000);
+    afterAll(async () => rig.close());
 
-  afterAll(async () => {
-    await runtime.stop();
-    await app.close();
-    await fake.close();
-    await database.destroy();
+    it('the owner claims the restaurant they added, picks it as the location and sees in-store-only items in the preview', async () => {
+      await rig.connectAndRead();
+      const accounts = await partnerAccounts(rig.db, rig.env, rig.vendor.vendorId, 'toast');
+      expect(accounts.map((a) => [a.id, a.usable])).toEqual([
+        [RESTAURANT, true],
+        ['r-other', false],
+      ]);
+      expect((await rig.connection()).scopes).toContain('stock:write');
+      const preview = await importPreview(rig.db, rig.vendor.vendorId);
+      expect(preview?.products).toBe(30);
+      expect(preview?.attention).toBe(3);
+      expect(preview?.summary).toContain('in-store only');
+    }, 60_000);
+
+    it('imports: prices in cents, in-store-only items off sale, Toast’s count taken', async () => {
+      await applyImport(rig.db, rig.vendor.vendorId, 'none');
+      await rig.drain();
+      const counted = await variantOf(rig, ids[0] ?? '');
+      expect(counted.variant.trackStock).toBe(true);
+      expect(counted.onHand).toBe(10);
+      expect((await variantOf(rig, ids[9] ?? '')).variant.archived).toBe(true);
+      const plain = await variantOf(rig, ids[1] ?? '');
+      expect(plain.variant.archived).toBe(false);
+      expect(plain.variant.priceCents).toBe(299);
+      expect(plain.variant.trackStock).toBe(false);
+    }, 60_000);
+
+    it('a sale at the Toast till reaches the shop through the signed stock webhook; a forged one is refused', async () => {
+      rig.fake.sellAtPos(RESTAURANT, ids[0] ?? '', 6);
+      const hooks = rig.fake.takeWebhooks();
+      expect(await rig.deliver(hooks)).toEqual(hooks.map(() => 200));
+      await rig.drain();
+      expect((await variantOf(rig, ids[0] ?? '')).onHand).toBe(4);
+      const last = hooks[hooks.length - 1];
+      expect(await rig.deliver([{ headers: last?.headers ?? {}, body: (last?.body ?? '').replace('"quantity":4', '"quantity":40') }])).toEqual([401]);
+    }, 60_000);
+
+      it('a counter sale here sets Toast’s count (absolute update), once', async () => {
+      const { variant } = await variantOf(rig, ids[0] ?? '');
+      await sell(rig, variant.id, 1);
+      await rig.drain();
+      expect(rig.fake.stockOf(RESTAURANT, ids[0] ?? '')).toEqual({ status: 'QUANTITY', quantity: 3 });
+      expect((await variantOf(rig, ids[0] ?? '')).onHand).toBe(3);
+      const c = await rig.connection();
+      const pushes = await rig.db.select({ state: posPushes.state }).from(posPushes).where(eq(posPushes.connectionId, c.id));
+      expect(pushes.map((p) => p.state)).toEqual(['acknowledged']);
+      expect(rig.fake.requests.filter((r) => r.method === 'PUT').length).toBe(1);
+    }, 60_000);
+
+    it('an item removed from the Toast menu is archived by the next sync (Toast has no tombstones), an edit applied', async () => {
+      rig.fake.removeItem(RESTAURANT, ids[2] ?? '');
+      rig.fake.editItem(RESTAURANT, ids[3] ?? '', { price: 12.5, name: 'Big loaf' });
+      const hooks = rig.fake.takeWebhooks();
+      expect(await rig.deliver(hooks)).toEqual(hooks.map(() => 200));
+      await rig.drain();
+      const removed = await variantOf(rig, ids[2] ?? '');
+      const [product] = await rig.db.select({ archived: products.archived }).from(products).where(eq(products.id, removed.variant.productId));
+      expect(product?.archived).toBe(true);
+      expect((await variantOf(rig, ids[3] ?? '')).variant.priceCents).toBe(1250);
+      expect((await variantOf(rig, ids[4] ?? '')).variant.archived).toBe(false);
+    }, 60_000);
+
+    it('the restaurant removing Makeries in Toast revokes the connection', async () => {
+      rig.fake.removePartner(RESTAURANT);
+      expect(await rig.deliver(rig.fake.takeWebhooks())).toEqual([200]);
+      await rig.drain();
+      expect((await rig.connection()).status).toBe('revoked');
+    }, 60_000);
   });
 
-  it('the owner claims the restaurant they added, picks it as the location and sees in-store-only items in the preview', async () => {
-    const accounts = await partnerAccounts(db, env, vendor.vendorId, 'toast');
-    expect(accounts.map((a) => [a.id, a.usable])).toEqual([
-      [RESTAURANT, true],
-      ['r-other', false],
-    ]);
-    const conn = await claimPartnerAccount(db, env, vendor.vendorId, 'toast', RESTAURANT);
-    expect(conn.scopes).toContain('stock:write');
-    await chooseLocation(db, env, vendor.vendorId, RESTAURANT);
-    await drain();
-    const preview = await importPreview(db, vendor.vendorId);
-    expect(preview?.products).toBe(30);
-    expect(preview?.attention).toBe(3);
-    expect(preview?.summary).toContain('in-store only');
-  }, 60_000);
+  describe(`a read-only Toast connection (Standard API access) [${kind}]`, () => {
+    let rig: ToastRig;
+    let ids: string[];
+    beforeAll(async () => {
+      rig = await startToastRig(kind, { scopes: READ_ONLY_SCOPES });
+      ids = rig.fake.seedMenu(RESTAURANT, 5);
+      for (const item of rig.fake.restaurant(RESTAURANT).items.values()) item.image = null;
+      rig.fake.setStock(RESTAURANT, ids[0] ?? '', 'QUANTITY', 8);
+      await rig.importAll();
+    }, 120_000);
+    afterAll(async () => rig.close());
 
-  it('imports: prices in cents, in-store-only items off sale, Toast’s count taken', async () => {
-    await applyImport(db, vendor.vendorId, 'none');
-    await drain();
-    const counted = await variantOf(ids[0] ?? '');
-    expect(counted.variant?.trackStock).toBe(true);
-    expect(counted.onHand).toBe(10);
-    const required = await variantOf(ids[9] ?? '');
-    expect(required.variant?.archived).toBe(true);
-    const plain = await variantOf(ids[1] ?? '');
-    expect(plain.variant?.archived).toBe(false);
-    expect(plain.variant?.priceCents).toBe(299);
-    expect(plain.variant?.trackStock).toBe(false);
-  }, 60_000);
-
-  it('a sale at the Toast till reaches the shop through the signed stock webhook; a forged one is refused', async () => {
-    fake.sellAtPos(RESTAURANT, ids[0] ?? '', 6);
-    const hooks = fake.takeWebhooks();
-    expect(await deliver(hooks)).toEqual(hooks.map(() => 200));
-    await drain();
-    expect((await variantOf(ids[0] ?? '')).onHand).toBe(4);
-    const forged = { ...hooks[hooks.length - 1], body: (hooks[hooks.length - 1]?.body ?? '').replace('"quantity":4', '"quantity":40') } as FakeWebhook;
-    expect(await deliver([forged])).toEqual([401]);
-  }, 60_000);
-
-  it('an item removed from the Toast menu is archived by the next sync (Toast has no tombstones), an edit applied', async () => {
-    fake.removeItem(RESTAURANT, ids[2] ?? '');
-    fake.editItem(RESTAURANT, ids[3] ?? '', { price: 12.5, name: 'Big loaf' });
-    const hooks = fake.takeWebhooks();
-    expect(await deliver(hooks)).toEqual(hooks.map(() => 200));
-    await drain();
-    const removed = await variantOf(ids[2] ?? '');
-    const [product] = await db.select({ archived: products.archived }).from(products).where(eq(products.id, removed.variant?.productId ?? ''));
-    expect(product?.archived).toBe(true);
-    const edited = await variantOf(ids[3] ?? '');
-    expect(edited.variant?.priceCents).toBe(1250);
-    expect((await variantOf(ids[4] ?? '')).variant?.archived).toBe(false);
-  }, 60_000);
-
-  it('the restaurant removing Makeries in Toast revokes the connection', async () => {
-    fake.removePartner(RESTAURANT);
-    expect(await deliver(fake.takeWebhooks())).toEqual([200]);
-    await drain();
-    expect((await connectionOfVendor(db, vendor.vendorId))?.status).toBe('revoked');
-  }, 60_000);
-});
+    it('imports and follows stock, and writes nothing to Toast', async () => {
+      const c = await rig.connection();
+      expect(c.scopes).not.toContain('stock:write');
+      const { variant, onHand } = await variantOf(rig, ids[0] ?? '');
+      expect(onHand).toBe(8);
+      await sell(rig, variant.id, 1);
+      await rig.drain();
+      const pushes = await rig.db.select({ state: posPushes.state }).from(posPushes).where(eq(posPushes.connectionId, c.id));
+      expect(pushes.map((p) => p.state)).toEqual(['skipped']);
+      expect(rig.fake.stockOf(RESTAURANT, ids[0] ?? '')).toEqual({ status: 'QUANTITY', quantity: 8 });
+      expect(rig.fake.requests.filter((r) => r.method === 'PUT' || r.path.startsWith('/orders/'))).toEqual([]);
+    }, 60_000);
+  });
+}

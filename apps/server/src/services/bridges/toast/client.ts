@@ -74,6 +74,16 @@ async function toastFailure(res: Response): Promise<PosError> {
   return new PosError('rejected', `Toast refused it: ${message}`, null, code);
 }
 
+/**
+ * When Toast answered, on Toast's clock: its `Date` header counts whole seconds, so our own clock gives the
+ * milliseconds when it falls inside that second (clamped to it otherwise). A count we just wrote must order after a
+ * stock webhook Toast stamped earlier in the same second, or the monotonic guard would drop it as stale.
+ */
+export function answeredAt(dateHeader: number, now: number): Date {
+  if (Number.isNaN(dateHeader)) return new Date(now);
+  return new Date(Math.min(Math.max(now, dateHeader), dateHeader + 999));
+}
+
 export interface ToastCall {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
@@ -85,7 +95,7 @@ export interface ToastCall {
 
 export interface ToastAnswer<T> {
   data: T;
-  /** Toast's clock at the answer (`Date` header), else ours: the time of a stock read */
+  /** Toast's clock at the answer (`Date` header, see answeredAt), else ours: the time of a stock read or write */
   at: string;
 }
 
@@ -191,7 +201,7 @@ export class ToastApi {
     } catch {
       throw new PosError('transient', 'Toast answered with something that is not JSON.');
     }
-    return { data, at: new Date(Number.isNaN(date) ? Date.now() : date).toISOString() };
+    return { data, at: answeredAt(date, Date.now()).toISOString() };
   }
 
   /** Whether the restaurant still has Makeries among its integrations (a 401 with a fresh token means it may not). */

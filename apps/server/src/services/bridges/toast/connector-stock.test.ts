@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PosError } from '../types';
+import { answeredAt } from './client';
 import { READ_ONLY_SCOPES } from './fake/index';
 import { RESTAURANT, startToastKit, type ToastKit } from './fake/kit';
 
@@ -71,6 +72,14 @@ describe('Toast connector: stock', () => {
     expect(k.fake.stockOf(RESTAURANT, a).quantity).toBe(10);
     const o = await k.connector.pushStockDelta(k.conn, { idempotencyKey: 'mk-mv-9', variantExtId: a, delta: -4, occurredAt: at, reference: 'm9' });
     expect(o?.quantity).toBe(6);
+  });
+
+  it('times an answer on Toast’s clock: its Date header’s second, our milliseconds when our clock agrees', () => {
+    const header = Date.parse('2026-12-06T10:00:05.000Z');
+    expect(answeredAt(header, header + 420).toISOString()).toBe('2026-12-06T10:00:05.420Z');
+    expect(answeredAt(header, header - 3000).toISOString()).toBe('2026-12-06T10:00:05.000Z');
+    expect(answeredAt(header, header + 9000).toISOString()).toBe('2026-12-06T10:00:05.999Z');
+    expect(answeredAt(Number.NaN, header).toISOString()).toBe('2026-12-06T10:00:05.000Z');
   });
 
   it('a read-only connection writes no stock (null: the engine acknowledges) but still reads it', async () => {

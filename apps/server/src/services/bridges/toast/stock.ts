@@ -7,7 +7,7 @@ const SEARCH_CHUNK = 100;
 
 /**
  * Current stock of these items (`POST /stock/v1/inventory/search`, which answers IN_STOCK items too). Toast gives no
- * time with a read: the observation's time is Toast's `Date` header of the answer (its clock, to the second).
+ * time with a read: the observation's time is when Toast answered (its `Date` header, client.ts answeredAt).
  */
 export async function searchStock(api: ToastApi, restaurant: string, mlids: readonly string[]): Promise<{ rows: InventoryWire[]; at: string }> {
   const rows: InventoryWire[] = [];
