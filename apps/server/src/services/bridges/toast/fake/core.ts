@@ -29,6 +29,8 @@ export class ToastFakeCore {
   orderPaddingBytes = 0;
   private outbox: FakeWebhook[] = [];
   private lastPublish = Date.UTC(2026, 10, 1);
+  /** webhook timestamps never repeat (Toast's events of one item are seconds apart; the fake's may share a millisecond) */
+  private lastStamp = 0;
   private seq = 100000000171241;
 
   constructor(
@@ -254,7 +256,8 @@ export class ToastFakeCore {
   // —— webhooks ——
   /** a signed delivery as Toast sends it: `Toast-Signature` = base64 HMAC-SHA256(secret, body + timestamp) */
   private emit(r: FakeRestaurant, category: string, type: string, details: Record<string, unknown>, withRestaurantHeader = true): void {
-    const timestamp = new Date(Date.now()).toISOString();
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    const timestamp = new Date(this.lastStamp).toISOString();
     const body = JSON.stringify({ timestamp, eventCategory: category, eventType: type, guid: newGuid(), details });
     const headers: Record<string, string> = {
       'toast-signature': createHmac('sha256', this.webhookSecret).update(body + timestamp).digest('base64'),
