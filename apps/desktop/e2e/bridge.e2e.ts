@@ -10,9 +10,11 @@ import { seriousA11yProblems } from './screen-kit';
 
 /*
  * Back office → Point of sale against the real marketplace and the local Square fake (no canned answers): the
- * owner connects Square in the browser, picks the location, reads the preview, links the jam by SKU, imports and
+ * points of sale on offer side by side (Square set up; any other the marketplace lists but has no credentials for
+ * greyed as not set up), the owner connects Square in the browser, picks the location, reads the preview, links the jam by SKU, imports and
  * sees the link in step with its sync log; a manager sees the same with "Only the shop owner can …"; the owner
- * disconnects after confirming; offline, the open section says it needs the connection.
+ * disconnects after confirming; a connection granted read-only access says so and refuses web orders; offline, the
+ * open section says it needs the connection.
  */
 
 const MERCHANT = 'MLHARBOUR01';
@@ -78,6 +80,29 @@ async function openSection(): Promise<void> {
   await page.getByTestId('section-bridge').click();
 }
 
+/**
+ * The offered points of sale as cards: Square with its control (or the owner note), every other one the marketplace
+ * lists greyed as not set up here (this server has only Square's credentials).
+ */
+async function expectProviderCards(control: 'connect' | 'owner-note'): Promise<void> {
+  const offered = (await api.bridges.status.query()).providers;
+  expect(offered.map((p) => [p.provider, p.configured])).toContainEqual(['square', true]);
+  await page.getByTestId('bridge-providers').waitFor();
+  for (const p of offered) {
+    const card = page.getByTestId(`bridge-provider-${p.provider}`);
+    await card.getByRole('heading', { name: p.name }).waitFor();
+    if (p.configured) {
+      expect(await card.getByTestId('bridge-not-set-up').count()).toBe(0);
+      if (control === 'connect') await card.getByRole('button', { name: `Connect ${p.name}` }).waitFor();
+      else await card.getByText(`Only the shop owner can connect ${p.name}`).waitFor();
+    } else {
+      await card.getByText('Not set up on this marketplace.').waitFor();
+      expect(await card.getByRole('button').count()).toBe(0);
+    }
+  }
+  expect(await page.locator('[data-testid^="bridge-provider-"]').count()).toBe(offered.length);
+}
+
 const inState = (state: string, timeout?: number) => page.locator(`[data-testid="bridge-connection"][data-state="${state}"]`).waitFor(timeout ? { timeout } : {});
 const button = (name: string | RegExp) => page.getByRole('button', { name }).first();
 
@@ -93,6 +118,7 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await inState('not_connected');
     await page.getByText('Only the shop owner can connect Square').waitFor();
     expect(await page.getByTestId('bridge-connect').count()).toBe(0);
+    await expectProviderCards('owner-note');
     await shot(page, 'bridge-real-01-manager-not-connected-1280');
   });
 
@@ -103,6 +129,8 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await openSection();
     await inState('not_connected');
     await page.getByTestId('signed-in-staff').filter({ hasText: ownerName }).waitFor();
+    await expectProviderCards('connect');
+    await waitForText(page.getByTestId('bridge-pos-name'), /^Your point of sale$/);
     await shot(page, 'bridge-real-02-owner-not-connected-1280');
     expect(await seriousA11yProblems(page)).toEqual([]);
 
@@ -110,6 +138,8 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     const [squareTab] = await Promise.all([page.context().waitForEvent('page'), button('Connect Square').click()]);
     await squareTab.getByText(/Square is connected/i).waitFor();
     await squareTab.close();
+    await page.getByText('Square opened in the web browser.', { exact: false }).waitFor();
+    await shot(page, 'bridge-real-02b-square-opened-1280');
     await button('Check again').click();
     await inState('choose_location');
     await page.getByText('It sells in EUR; this shop sells in GBP.').waitFor();
@@ -135,6 +165,9 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await shot(page, 'bridge-real-05-preview-choice-1280');
     await page.getByTestId('bridge-import').click();
     await inState('in_step', 60_000);
+    await waitForText(page.getByTestId('bridge-pos-name'), /^Square$/);
+    await waitForText(page.getByTestId('bridge-sentence'), /^Square and this shop are in step: Square’s prices and stock show here, and sales here reach Square\.$/);
+    expect(await page.getByTestId('bridge-read-only').count()).toBe(0);
     await waitForText(page.getByTestId('bridge-location'), /Quayside shop/);
     await waitForText(page.getByTestId('bridge-bridged'), /\d+ products/);
     await page.getByTestId('bridge-log-entry').filter({ hasText: /Quayside shop/ }).first().waitFor();
@@ -163,6 +196,30 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await shot(page, 'bridge-real-07b-in-step-manager-1280');
   });
 
+  it('a connection granted read-only access says so, and web orders in Square are refused with the reason', async () => {
+    const owner = (await stack.shop.owner.staff.list.query()).find((m) => m.role === 'owner');
+    if (!owner) throw new Error('no owner');
+    await signIn(owner.id, OWNER_PIN);
+    // as if the owner had granted Square read-only access: no stock or order writes (it stays so for the tests after)
+    await stack.server.stop();
+    try {
+      await stack.server.sql(`UPDATE pos_connections SET scopes = array_remove(array_remove(scopes, 'INVENTORY_WRITE'), 'ORDERS_WRITE')`);
+    } finally {
+      await stack.server.restart();
+    }
+    await openSection();
+    await waitForText(page.getByTestId('sync-connection'), /^Online$/, 60_000);
+    await inState('in_step', 60_000);
+    await waitForText(page.getByTestId('bridge-read-only'), /^Read-only: this Square connection imports the catalog and follows stock, but sales here do not change Square’s stock — adjust it in Square\.$/);
+    await waitForText(page.getByTestId('bridge-sentence'), /^Square and this shop are in step: Square’s prices and stock show here\.$/);
+    // the option left on from before may still be turned off; then it cannot be turned on again
+    await page.getByText('Show web orders in Square').click();
+    await waitForText(page.getByTestId('bridge-web-orders-text'), /^This Square connection may not create orders, so web orders cannot show in Square\. To use it, connect Square again and grant access to orders\.$/);
+    expect(await page.getByTestId('bridge-web-orders').isDisabled()).toBe(true);
+    await page.getByTestId('bridge-web-orders-text').scrollIntoViewIfNeeded();
+    await shot(page, 'bridge-real-07c-read-only-1280');
+  });
+
   it('offline: the open section says it needs the connection, and shows the link again once back', async () => {
     await stack.server.stop();
     try {
@@ -189,7 +246,10 @@ describe('Point of sale with Square (real marketplace, local Square fake)', { ti
     await page.getByTestId('bridge-disconnect-confirm').click();
     await inState('revoked');
     await waitForText(page.getByTestId('bridge-reason'), /Disconnected by the shop/);
-    await page.getByTestId('bridge-connect').filter({ hasText: 'Connect again' }).waitFor();
+    await page.getByTestId('bridge-provider-square').getByTestId('bridge-connect').filter({ hasText: 'Connect again' }).waitFor();
+    await waitForText(page.getByTestId('bridge-pos-name'), /^Square$/);
     await shot(page, 'bridge-real-10-disconnected-1280');
+    await page.getByTestId('bridge-providers').scrollIntoViewIfNeeded();
+    await shot(page, 'bridge-real-10b-disconnected-cards-1280');
   });
 });

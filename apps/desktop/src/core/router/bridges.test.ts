@@ -70,6 +70,20 @@ describe('bridges (back office → Point of sale)', () => {
     expect(await caller().bridges.failedJobs({ limit: 10 })).toEqual({ items: [], nextCursor: null });
   });
 
+  it('the owner’s Toast list, Toast claim and Shopify store address reach the marketplace, whose answers keep their words', async () => {
+    await as(owner);
+    const offered = (await caller().bridges.status()).providers;
+    expect(offered.find((p) => p.provider === 'square')).toEqual({ provider: 'square', name: 'Square', configured: true, connectKind: 'oauth' });
+    // Square connects through its own page: the marketplace says so for a list or a claim
+    expect(await refusal(caller().bridges.partnerAccounts({ provider: 'square' }))).toMatchObject({ code: 'BAD_INPUT', message: 'Square connects through its own sign-in page, not from a list.' });
+    expect(await refusal(caller().bridges.claimAccount({ provider: 'square', accountId: 'R-1' }))).toMatchObject({ code: 'BAD_INPUT', message: 'Square connects through its own sign-in page, not from a list.' });
+    // Shopify is not set up on this marketplace: the store address went along (the marketplace does not ask for it)
+    const shopify = await refusal(caller().bridges.connectUrl({ provider: 'shopify', shopDomain: 'harbour-bakery' }));
+    expect(shopify.message).toMatch(/Shopify/);
+    expect(shopify.message).not.toMatch(/store address/);
+    expect(await caller().bridges.status()).toMatchObject({ state: 'not_connected' });
+  });
+
   it('a manager sees the same link and the log, but every owner-only step is refused on the counter', async () => {
     await as(manager);
     expect(await caller().bridges.status()).toMatchObject({ state: 'not_connected', canManage: false });
@@ -83,6 +97,9 @@ describe('bridges (back office → Point of sale)', () => {
     try {
       const refusals = [
         [() => caller().bridges.connectUrl({ provider: 'square' }), /^Only the shop owner can connect the point of sale\./],
+        [() => caller().bridges.connectUrl({ provider: 'shopify', shopDomain: 'harbour-bakery.myshopify.com' }), /^Only the shop owner can connect the point of sale\./],
+        [() => caller().bridges.partnerAccounts({ provider: 'toast' }), /^Only the shop owner can connect the point of sale\./],
+        [() => caller().bridges.claimAccount({ provider: 'toast', accountId: 'R-1' }), /^Only the shop owner can connect the point of sale\./],
         [() => caller().bridges.locations(), /^Only the shop owner can choose the point of sale location\./],
         [() => caller().bridges.chooseLocation({ locationId: 'L1' }), /^Only the shop owner can choose/],
         [() => caller().bridges.startImport(), /^Only the shop owner can import the catalog\./],
@@ -105,7 +122,15 @@ describe('bridges (back office → Point of sale)', () => {
   it('a cashier is refused everything', async () => {
     c.core.staff.logout();
     await c.core.staff.login({ staffId: shop.cashier.id, pin: shop.cashier.pin });
-    for (const p of [() => caller().bridges.status(), () => caller().bridges.log({}), () => caller().bridges.syncNow(), () => caller().bridges.connectUrl({ provider: 'square' })]) {
+    const all = [
+      () => caller().bridges.status(),
+      () => caller().bridges.log({}),
+      () => caller().bridges.syncNow(),
+      () => caller().bridges.connectUrl({ provider: 'square' }),
+      () => caller().bridges.partnerAccounts({ provider: 'toast' }),
+      () => caller().bridges.claimAccount({ provider: 'toast', accountId: 'R-1' }),
+    ];
+    for (const p of all) {
       expect((await refusal(p())).code).toBe('FORBIDDEN');
     }
   });
@@ -117,6 +142,8 @@ describe('bridges (back office → Point of sale)', () => {
       () => caller().bridges.chooseLocation({ locationId: '' }),
       () => caller().bridges.applyImport({ match: 'name' as never }),
       () => caller().bridges.connectUrl({ provider: 'clover' as never }),
+      () => caller().bridges.partnerAccounts({ provider: 'clover' as never }),
+      () => caller().bridges.claimAccount({ provider: 'toast', accountId: '' }),
       () => caller().bridges.setOptions({ webOrdersInPos: 'yes' as never }),
       () => caller().bridges.log({ limit: 0 }),
       () => caller().bridges.attention({ limit: 1000 }),
@@ -126,6 +153,10 @@ describe('bridges (back office → Point of sale)', () => {
       const e = await refusal(p());
       expect(e.code).toBe('BAD_INPUT');
       expect(e.message.length).toBeGreaterThan(5);
+    }
+    // a store address that is not Shopify's: the shared rule's words, before the marketplace is asked
+    for (const shopDomain of ['https://harbour.example.com', 'my shop!']) {
+      expect(await refusal(caller().bridges.connectUrl({ provider: 'shopify', shopDomain }))).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/store address Shopify gave you/) as unknown });
     }
     expect(await caller().bridges.status()).toEqual(before);
   });

@@ -3,10 +3,13 @@ import {
   bridgeApplyInput,
   bridgeAttentionPageInput,
   bridgeChooseLocationInput,
+  bridgeClaimInput,
+  bridgeConnectInput,
   bridgeOptionsInput,
-  bridgeProviderInput,
+  bridgePartnerInput,
   bridgeRetryInput,
   pageInputSchema,
+  type BridgeAccount,
   type BridgeAttention,
   type BridgeFailedJob,
   type BridgeLocation,
@@ -19,7 +22,7 @@ import type { ServerApi } from '../sync/transport';
 import { askMarketplace, marketplaceApi, type MarketplaceCall } from './marketplace-call';
 import { managerProcedure, router } from './trpc';
 
-/** Square can be slow behind the server (a catalog page, a token refresh); the back office says so instead of spinning. */
+/** The POS can be slow behind the server (a catalog page, a token refresh); the back office says so instead of spinning. */
 const TIMEOUT_MS = 20_000;
 
 export const BRIDGES_OFFLINE = 'This counter is offline. The link with your point of sale needs the connection to the marketplace.';
@@ -56,16 +59,23 @@ const owner = (what: string) =>
   });
 
 /**
- * Back office → Point of sale: the shop's link with Square (connect, location, first import with its preview,
- * options, sync log, failed jobs). Everything lives on the marketplace, so it needs the connection. Managers see
+ * Back office → Point of sale: the shop's link with Square, Shopify or Toast (connect, location, first import with
+ * its preview, options, sync log, failed jobs). Everything lives on the marketplace, so it needs the connection. Managers see
  * it and may sync and retry; only the owner connects, imports, changes options, pauses and disconnects.
  */
 export const bridgesRouter = router({
   status: managerProcedure.query(({ ctx }): Promise<BridgeView> => ask(ctx.core, (api) => api.bridges.status.query())),
-  /** Square's authorize page, opened in the system browser */
+  /** the POS's authorize page (Shopify's for the store address typed here), opened in the system browser */
   connectUrl: owner('connect the point of sale')
-    .input(bridgeProviderInput)
+    .input(bridgeConnectInput)
     .mutation(({ ctx, input }): Promise<{ url: string }> => ask(ctx.core, (api) => api.bridges.connectUrl.mutate(input))),
+  /** Toast: the restaurants that added Makeries on Toast's side, and whether this owner may claim each */
+  partnerAccounts: owner('connect the point of sale')
+    .input(bridgePartnerInput)
+    .query(({ ctx, input }): Promise<BridgeAccount[]> => ask(ctx.core, (api) => api.bridges.partnerAccounts.query(input))),
+  claimAccount: owner('connect the point of sale')
+    .input(bridgeClaimInput)
+    .mutation(({ ctx, input }): Promise<BridgeView> => ask(ctx.core, (api) => api.bridges.claimAccount.mutate(input))),
   locations: owner('choose the point of sale location').query(({ ctx }): Promise<BridgeLocation[]> => ask(ctx.core, (api) => api.bridges.locations.query())),
   chooseLocation: owner('choose the point of sale location')
     .input(bridgeChooseLocationInput)

@@ -13,6 +13,13 @@ export const bridgeEnv = {
   SQUARE_WEBHOOK_SIGNATURE_KEY: z.string().optional(),
   /** the notification URL exactly as registered with Square (signatures cover it); default PUBLIC_URL + /hooks/pos/square */
   SQUARE_WEBHOOK_URL: z.url().optional(),
+  /** Shopify app credentials (Partner Dashboard → the app → Client credentials); Shopify is offered only when both are set */
+  SHOPIFY_CLIENT_ID: z.string().optional(),
+  SHOPIFY_CLIENT_SECRET: z.string().optional(),
+  /** the secret before a rotation: Shopify may sign webhooks with it for up to an hour afterwards */
+  SHOPIFY_CLIENT_SECRET_PREVIOUS: z.string().optional(),
+  /** an origin standing in for every `https://{shop}` (a local fake in tests and benchmarks): `{base}/shops/{shop}/…` */
+  SHOPIFY_API_BASE: z.url().optional(),
   /** Toast (partner integration): the machine client Toast issues a partner; Toast is offered only when both are set */
   TOAST_CLIENT_ID: z.string().optional(),
   TOAST_CLIENT_SECRET: z.string().optional(),

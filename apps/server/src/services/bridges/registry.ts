@@ -2,6 +2,7 @@ import type { PosProvider } from '@makeries/shared';
 import { AppError } from '@makeries/shared';
 import type { Env } from '../../env';
 import { PROVIDER_NAMES } from './provider-names';
+import { createShopifyConnector } from './shopify/connector';
 import { createSquareConnector } from './square/connector';
 import { createToastConnector } from './toast/connector';
 import type { PosConnector } from './types';
@@ -11,6 +12,7 @@ export { PROVIDER_NAMES } from './provider-names';
 /** Every point of sale the engine can bridge, by provider. */
 const CONNECTORS: Partial<Record<PosProvider, (env: Env) => PosConnector>> = {
   square: createSquareConnector,
+  shopify: createShopifyConnector,
   toast: createToastConnector,
 };
 

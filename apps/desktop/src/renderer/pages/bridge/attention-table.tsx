@@ -6,8 +6,8 @@ import { reasonLabel } from './bridge-words';
 
 const PAGE = 20;
 
-/** The Square items the preview flagged, with what the import does with each; 20 at a time. */
-export function AttentionTable() {
+/** The POS's items the preview flagged, with what the import does with each; 20 at a time. */
+export function AttentionTable({ pos }: { pos: string }) {
   const trpc = useTRPC();
   const pages = useInfiniteQuery(trpc.bridges.attention.infiniteQueryOptions({ limit: PAGE }, { getNextPageParam: (last) => last.nextCursor, retry: false }));
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
@@ -26,7 +26,7 @@ export function AttentionTable() {
         <Table verticalSpacing="sm" data-testid="bridge-attention">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th miw={180}>Square item</Table.Th>
+              <Table.Th miw={180}>{pos} item</Table.Th>
               <Table.Th w={170}>Why</Table.Th>
               <Table.Th>What happens</Table.Th>
             </Table.Tr>

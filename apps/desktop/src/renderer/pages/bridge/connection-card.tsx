@@ -1,32 +1,38 @@
 import { Alert, Badge, Box, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink, IconPlayerPlay, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
+import { IconEye, IconPlayerPlay, IconPlug, IconPlugConnected } from '@tabler/icons-react';
 import type { BridgeView } from '@makeries/shared';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { isBusy, progressPercent, progressText, stateWords } from './bridge-words';
+import { isBusy, isLinked, posName, progressPercent, progressText, readOnlyNote, stateWords } from './bridge-words';
 import { OwnerNote } from './owner-note';
 import { useApplyView } from './use-bridge';
 
 /**
- * The link's state, always on top: a badge per state, what it means in words, the reason when it stopped, the
- * progress while Square's catalog is read or imported, and the owner's way forward (connect, resume, connect again).
+ * The link's state, always on top: the connected point of sale by name, a badge per state, what it means in words,
+ * the reason when it stopped, what a read-only connection does not do, the progress while the POS's catalog is read
+ * or imported, and Resume for the owner. Connecting is on the point-of-sale cards below it.
  */
-export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; onCheck: () => void; checking: boolean }) {
-  const words = stateWords(view.state);
+export function ConnectionCard({ view }: { view: BridgeView }) {
+  const linked = isLinked(view.state);
+  const pos = posName(view);
+  const words = stateWords(view.state, pos, view.capabilities);
   // a pause says why in its own words ("Paused by the shop. …"); other stops add the reason under the sentence
   const pausedWhy = view.state === 'paused' ? view.reason : null;
   const reason = pausedWhy ? null : view.reason;
+  const readOnly = linked && view.state !== 'revoked' ? readOnlyNote(view.provider, pos, view.capabilities) : null;
+  const Icon = linked ? IconPlugConnected : IconPlug;
   return (
     <Paper withBorder radius="lg" p="md" data-testid="bridge-connection" data-state={view.state}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-            <IconPlugConnected size={28} color="var(--mantine-color-brand-7)" style={{ flexShrink: 0 }} aria-hidden />
+            <Icon size={28} color="var(--mantine-color-brand-7)" style={{ flexShrink: 0 }} aria-hidden />
             <Stack gap={4} style={{ minWidth: 0 }}>
               <Group gap="sm">
-                <Title order={4}>Square</Title>
+                <Title order={4} data-testid="bridge-pos-name">
+                  {linked ? pos : 'Your point of sale'}
+                </Title>
                 <Badge color={words.color} c={`${words.color}.9`} variant="light" size="lg" data-testid="bridge-state">
                   {words.badge}
                 </Badge>
@@ -41,17 +47,22 @@ export function ConnectionCard({ view, onCheck, checking }: { view: BridgeView; 
               )}
             </Stack>
           </Group>
-          <ConnectionActions view={view} onCheck={onCheck} checking={checking} />
+          <ResumeAction view={view} pos={pos} />
         </Group>
-        {isBusy(view.state) && view.progress && <ImportProgress progress={view.progress} />}
+        {readOnly && (
+          <Alert color="blue" variant="light" icon={<IconEye size={20} />} data-testid="bridge-read-only">
+            <Text c="ink.9">{readOnly}</Text>
+          </Alert>
+        )}
+        {isBusy(view.state) && view.progress && <ImportProgress progress={view.progress} pos={pos} />}
       </Stack>
     </Paper>
   );
 }
 
-function ImportProgress({ progress }: { progress: NonNullable<BridgeView['progress']> }) {
+function ImportProgress({ progress, pos }: { progress: NonNullable<BridgeView['progress']>; pos: string }) {
   const percent = progressPercent(progress);
-  const label = progressText(progress);
+  const label = progressText(progress, pos);
   return (
     <Box data-testid="bridge-progress">
       <Progress value={percent ?? 100} striped={percent === null} animated size="lg" radius="xl" aria-label={label} />
@@ -62,60 +73,27 @@ function ImportProgress({ progress }: { progress: NonNullable<BridgeView['progre
   );
 }
 
-/** Connect (not connected), Connect again (revoked), Resume (paused or error) for the owner; the reason why not for a manager. */
-function ConnectionActions({ view, onCheck, checking }: { view: BridgeView; onCheck: () => void; checking: boolean }) {
+/** Resume (paused or error) for the owner; who can for a manager. */
+function ResumeAction({ view, pos }: { view: BridgeView; pos: string }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
-  const [opened, setOpened] = useState(false);
-  const connect = useMutation(
-    trpc.bridges.connectUrl.mutationOptions({
-      // Electron routes window.open to the system browser (main/security.ts); in browser mode it is a new tab
-      onSuccess: ({ url }) => {
-        setOpened(true);
-        window.open(url, '_blank', 'noopener');
-      },
-    }),
-  );
   const resume = useMutation(trpc.bridges.resume.mutationOptions({ onSuccess: applyView }));
-  const wantsConnect = view.state === 'not_connected' || view.state === 'revoked';
-  const wantsResume = view.state === 'paused' || view.state === 'error';
-  const error = connect.error ?? resume.error;
-
-  if (!wantsConnect && !wantsResume) return null;
+  if (view.state !== 'paused' && view.state !== 'error') return null;
   if (!view.canManage) {
     return (
       <Box maw={280}>
-        <OwnerNote what={wantsConnect ? 'connect Square' : 'resume the link with Square'} />
+        <OwnerNote what={`resume the link with ${pos}`} />
       </Box>
     );
   }
   return (
     <Stack gap="xs" align="flex-end" style={{ flexShrink: 0 }}>
-      <Group gap="sm" wrap="nowrap">
-        {wantsConnect && opened && (
-          <Button size="md" variant="default" leftSection={<IconRefresh size={18} />} loading={checking} onClick={onCheck} data-testid="bridge-check">
-            Check again
-          </Button>
-        )}
-        {wantsConnect && (
-          <Button size="md" leftSection={<IconExternalLink size={18} />} loading={connect.isPending} onClick={() => connect.mutate({ provider: 'square' })} data-testid="bridge-connect">
-            {view.state === 'revoked' ? 'Connect again' : 'Connect Square'}
-          </Button>
-        )}
-        {wantsResume && (
-          <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={resume.isPending} onClick={() => resume.mutate()} data-testid="bridge-resume">
-            Resume
-          </Button>
-        )}
-      </Group>
-      {wantsConnect && opened && (
-        <Text size="sm" c="ink.7" maw={320} ta="right">
-          Square opened in the web browser. When it says Square is connected, come back here and press Check again.
-        </Text>
-      )}
-      {error && (
+      <Button size="md" leftSection={<IconPlayerPlay size={18} />} loading={resume.isPending} onClick={() => resume.mutate()} data-testid="bridge-resume">
+        Resume
+      </Button>
+      {resume.error && (
         <Alert color="red" role="alert" maw={360}>
-          {errorMessage(error)}
+          {errorMessage(resume.error)}
         </Alert>
       )}
     </Stack>

@@ -4,8 +4,8 @@ import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useApplyView } from './use-bridge';
 
-/** Disconnecting asks first: it withdraws the marketplace's access to Square and stops every push. */
-export function DisconnectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Disconnecting asks first: it withdraws the marketplace's access to the point of sale and stops every push. */
+export function DisconnectModal({ pos, opened, onClose }: { pos: string; opened: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
   const disconnect = useMutation(
@@ -17,12 +17,14 @@ export function DisconnectModal({ opened, onClose }: { opened: boolean; onClose:
     }),
   );
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={700} size="xl">Disconnect Square?</Text>}>
+    <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={700} size="xl">Disconnect {pos}?</Text>}>
       <Stack gap="md" data-testid="bridge-disconnect-modal">
         <List spacing="xs">
-          <List.Item>The marketplace gives back its access to this shop’s Square account.</List.Item>
-          <List.Item>Sales here and web orders are no longer sent to Square, and Square’s changes no longer reach this shop.</List.Item>
-          <List.Item>Products that came from Square stay in this shop and can be edited here again.</List.Item>
+          <List.Item>The marketplace gives back its access to this shop’s {pos} account.</List.Item>
+          <List.Item>
+            Sales here and web orders are no longer sent to {pos}, and {pos}’s changes no longer reach this shop.
+          </List.Item>
+          <List.Item>Products that came from {pos} stay in this shop and can be edited here again.</List.Item>
         </List>
         {disconnect.isError && (
           <Alert color="red" role="alert">
@@ -34,7 +36,7 @@ export function DisconnectModal({ opened, onClose }: { opened: boolean; onClose:
             Keep the link
           </Button>
           <Button size="md" color="red" loading={disconnect.isPending} onClick={() => disconnect.mutate()} data-testid="bridge-disconnect-confirm">
-            Disconnect Square
+            Disconnect {pos}
           </Button>
         </Group>
       </Stack>

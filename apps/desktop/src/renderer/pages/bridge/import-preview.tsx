@@ -11,10 +11,10 @@ import { OwnerNote } from './owner-note';
 import { useApplyView } from './use-bridge';
 
 /**
- * The first import, before anything changes: what Square's catalog holds, the items that need attention, and
+ * The first import, before anything changes: what the POS's catalog holds, the items that need attention, and
  * how products the shop already has are treated — new products unless the owner picks SKU or barcode matching.
  */
-export function ImportPreview({ view }: { view: BridgeView }) {
+export function ImportPreview({ view, pos }: { view: BridgeView; pos: string }) {
   const trpc = useTRPC();
   const preview = useQuery(trpc.bridges.preview.queryOptions(undefined, { retry: false }));
 
@@ -38,7 +38,7 @@ export function ImportPreview({ view }: { view: BridgeView }) {
     <Stack gap="md">
       <Paper withBorder radius="lg" p="md" data-testid="bridge-preview">
         <Stack gap="sm">
-          <Title order={4}>What Square’s catalog holds</Title>
+          <Title order={4}>What {pos}’s catalog holds</Title>
           <Text size="lg" fw={600} data-testid="bridge-summary">
             {p.summary}
           </Text>
@@ -57,10 +57,10 @@ export function ImportPreview({ view }: { view: BridgeView }) {
             <IconAlertTriangle size={20} color="var(--mantine-color-orange-7)" aria-hidden />
             <Title order={4}>{plural(p.attention, 'item needs', 'items need')} attention</Title>
           </Group>
-          <AttentionTable />
+          <AttentionTable pos={pos} />
         </Paper>
       )}
-      <ApplyImport preview={p} canManage={view.canManage} />
+      <ApplyImport preview={p} canManage={view.canManage} pos={pos} />
     </Stack>
   );
 }
@@ -78,13 +78,13 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
-function ApplyImport({ preview, canManage }: { preview: BridgePreview; canManage: boolean }) {
+function ApplyImport({ preview, canManage, pos }: { preview: BridgePreview; canManage: boolean; pos: string }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
   const [match, setMatch] = useState<BridgeMatch>('none');
   const apply = useMutation(trpc.bridges.applyImport.mutationOptions({ onSuccess: applyView }));
   const reread = useMutation(trpc.bridges.startImport.mutationOptions({ onSuccess: applyView }));
-  const choices = matchChoices(preview);
+  const choices = matchChoices(preview, pos);
 
   return (
     <Paper withBorder radius="lg" p="md" data-testid="bridge-apply">
@@ -112,7 +112,7 @@ function ApplyImport({ preview, canManage }: { preview: BridgePreview; canManage
         {canManage ? (
           <Group justify="flex-end" gap="sm">
             <Button size="md" variant="default" leftSection={<IconRefresh size={18} />} loading={reread.isPending} onClick={() => reread.mutate()}>
-              Read Square again
+              Read {pos} again
             </Button>
             <Button size="md" leftSection={<IconDownload size={18} />} loading={apply.isPending} onClick={() => apply.mutate({ match })} data-testid="bridge-import">
               {importButtonText(preview, match)}

@@ -6,31 +6,32 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { timeAgo } from '../../format/time';
-import { plural } from './bridge-words';
+import { plural, webOrdersWords } from './bridge-words';
 import { DisconnectModal } from './disconnect-modal';
 import { OwnerNote } from './owner-note';
 import { useApplyView } from './use-bridge';
 
 /**
- * A connected link (in step, paused, stopped): where it points, when it last synced, what waits to reach Square,
- * the web-orders option, and Sync now / Pause / Disconnect.
+ * A connected link (in step, paused, stopped): where it points, when it last synced, what waits to reach the point of
+ * sale, the web-orders option (refused with the reason when the connection may not create orders), and Sync now /
+ * Pause / Disconnect.
  */
-export function LinkPanel({ view }: { view: BridgeView }) {
+export function LinkPanel({ view, pos }: { view: BridgeView; pos: string }) {
   return (
     <Paper withBorder radius="lg" p="md" data-testid="bridge-link">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
-          <Fact label="Square location" value={view.location?.name ?? 'None chosen'} testId="bridge-location" />
+          <Fact label={`${pos} location`} value={view.location?.name ?? 'None chosen'} testId="bridge-location" />
           <Fact label="Last sync" value={timeAgo(view.lastSyncAt)} testId="bridge-last-sync" />
-          <Fact label="Waiting to reach Square" value={view.pendingPushes === 0 ? 'Nothing' : plural(view.pendingPushes, 'change')} testId="bridge-pending" />
-          <Fact label="From Square" value={plural(view.bridged.products, 'product')} more={plural(view.bridged.variants, 'variant')} testId="bridge-bridged" />
+          <Fact label={`Waiting to reach ${pos}`} value={view.pendingPushes === 0 ? 'Nothing' : plural(view.pendingPushes, 'change')} testId="bridge-pending" />
+          <Fact label={`From ${pos}`} value={plural(view.bridged.products, 'product')} more={plural(view.bridged.variants, 'variant')} testId="bridge-bridged" />
         </SimpleGrid>
         {view.state !== 'revoked' && (
           <>
             <Divider />
-            <WebOrdersOption view={view} />
+            <WebOrdersOption view={view} pos={pos} />
             <Divider />
-            <LinkActions view={view} />
+            <LinkActions view={view} pos={pos} />
           </>
         )}
       </Stack>
@@ -56,27 +57,27 @@ function Fact({ label, value, more, testId }: { label: string; value: string; mo
   );
 }
 
-function WebOrdersOption({ view }: { view: BridgeView }) {
+function WebOrdersOption({ view, pos }: { view: BridgeView; pos: string }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
   const options = useMutation(trpc.bridges.setOptions.mutationOptions({ onSuccess: applyView }));
   const on = options.isPending && options.variables ? options.variables.webOrdersInPos : view.options.webOrdersInPos;
+  const words = webOrdersWords(view.provider, pos, on, view.capabilities);
   return (
     <Stack gap={6}>
       <Switch
         size="lg"
         checked={on}
-        disabled={!view.canManage || options.isPending}
+        disabled={!view.canManage || options.isPending || words.refused !== null}
         onChange={(e) => options.mutate({ webOrdersInPos: e.currentTarget.checked })}
-        label={<Text span fw={700}>Show web orders in Square</Text>}
+        label={<Text span fw={700}>{words.label}</Text>}
         data-testid="bridge-web-orders"
       />
-      <Text size="sm" c="ink.7" maw={720}>
-        {on
-          ? 'Web orders appear in Square as orders paid elsewhere, so staff can accept them and mark them ready there. Square charges 1 % on orders paid outside Square.'
-          : 'Off: web sales reach Square as stock adjustments only. Turn it on to see web orders in Square — Square charges 1 % on orders paid outside Square.'}
+      <Text size="sm" c="ink.7" maw={720} data-testid="bridge-web-orders-text">
+        {words.text}
+        {words.refused && ` ${words.refused}`}
       </Text>
-      {!view.canManage && <OwnerNote what="change this option" />}
+      {!view.canManage && !words.refused && <OwnerNote what="change this option" />}
       {options.isError && (
         <Alert color="red" role="alert">
           {errorMessage(options.error)}
@@ -86,7 +87,7 @@ function WebOrdersOption({ view }: { view: BridgeView }) {
   );
 }
 
-function LinkActions({ view }: { view: BridgeView }) {
+function LinkActions({ view, pos }: { view: BridgeView; pos: string }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
   const [confirming, setConfirming] = useState(false);
@@ -118,7 +119,7 @@ function LinkActions({ view }: { view: BridgeView }) {
           {errorMessage(error)}
         </Alert>
       )}
-      <DisconnectModal opened={confirming} onClose={() => setConfirming(false)} />
+      <DisconnectModal pos={pos} opened={confirming} onClose={() => setConfirming(false)} />
     </Stack>
   );
 }

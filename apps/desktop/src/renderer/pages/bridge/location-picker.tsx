@@ -10,24 +10,24 @@ import { OwnerNote } from './owner-note';
 import { useApplyView } from './use-bridge';
 
 /**
- * The owner picks the Square location that is this shop (one location, one shop); locations in another currency
+ * The owner picks the POS location that is this shop (one location, one shop); locations in another currency
  * are shown but cannot be picked, with the reason. Picking it starts reading that location's catalog.
  */
-export function LocationPicker({ view }: { view: BridgeView }) {
+export function LocationPicker({ view, pos }: { view: BridgeView; pos: string }) {
   if (!view.canManage) {
     return (
       <Paper withBorder radius="lg" p="md" data-testid="bridge-locations">
         <Title order={4} mb="xs">
-          Square location
+          {pos} location
         </Title>
-        <OwnerNote what="choose the Square location" />
+        <OwnerNote what={`choose the ${pos} location`} />
       </Paper>
     );
   }
-  return <OwnerLocationPicker />;
+  return <OwnerLocationPicker pos={pos} />;
 }
 
-function OwnerLocationPicker() {
+function OwnerLocationPicker({ pos }: { pos: string }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const applyView = useApplyView();
@@ -51,7 +51,7 @@ function OwnerLocationPicker() {
       <Stack gap="sm">
         <Group gap="xs">
           <IconMapPin size={22} aria-hidden />
-          <Title order={4}>Which Square location is this shop?</Title>
+          <Title order={4}>Which {pos} location is this shop?</Title>
         </Group>
         {locations.isPending && (
           <Center py="md">
@@ -68,9 +68,11 @@ function OwnerLocationPicker() {
             </Group>
           </Alert>
         )}
-        {locations.isSuccess && list.length === 0 && <Text c="ink.7">This Square account has no locations yet. Add one in Square, then come back.</Text>}
+        {locations.isSuccess && list.length === 0 && <Text c="ink.7">
+            This {pos} account has no locations yet. Add one in {pos}, then come back.
+          </Text>}
         {list.length > 0 && (
-          <Radio.Group value={value} onChange={setPicked} name="square-location">
+          <Radio.Group value={value} onChange={setPicked} name="pos-location">
             <Stack gap="xs">
               {list.map((l) => (
                 <Radio.Card key={l.id} value={l.id} disabled={!l.usable} radius="md" p="md" data-testid={`location-${l.id}`}>

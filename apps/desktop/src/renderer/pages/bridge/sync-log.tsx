@@ -13,14 +13,14 @@ const LEVEL: Record<BridgeLogEntry['level'], { label: string; color: string }> =
   error: { label: 'Error', color: 'red' },
 };
 
-/** What the link did, newest first: imports, syncs, pauses, refusals from Square. */
-export function SyncLog() {
+/** What the link did, newest first: imports, syncs, pauses, refusals from the point of sale. */
+export function SyncLog({ pos }: { pos: string }) {
   const trpc = useTRPC();
   const pages = useInfiniteQuery(trpc.bridges.log.infiniteQueryOptions({ limit: PAGE }, { getNextPageParam: (last) => last.nextCursor, retry: false }));
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <PagedCard title="Sync log" testId="bridge-sync-log" pages={pages} count={items.length} empty={<Text c="ink.7">Nothing yet. Imports, syncs and problems with Square are listed here.</Text>}>
+    <PagedCard title="Sync log" testId="bridge-sync-log" pages={pages} count={items.length} empty={<Text c="ink.7">Nothing yet. Imports, syncs and problems with {pos} are listed here.</Text>}>
       <Table verticalSpacing="xs" layout="fixed">
         <Table.Thead>
           <Table.Tr>

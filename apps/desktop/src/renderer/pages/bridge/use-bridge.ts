@@ -19,7 +19,7 @@ function useRefreshDependents(): () => void {
   };
 }
 
-/** The link's status: polled every 2 s only while Square's catalog is read or the import is applied. */
+/** The link's status: polled every 2 s only while the POS's catalog is read or the import is applied. */
 export function useBridgeStatus() {
   const trpc = useTRPC();
   const refreshDependents = useRefreshDependents();

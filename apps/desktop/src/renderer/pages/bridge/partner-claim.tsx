@@ -1,0 +1,90 @@
+import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import type { BridgeProviderOffer } from '@makeries/shared';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api/errors';
+import { useTRPC } from '../../api/trpc';
+import { useApplyView } from './use-bridge';
+
+/**
+ * A point of sale without a sign-in page for us (Toast): the restaurant adds Makeries in the POS's own integration
+ * marketplace, then the owner picks it here. Restaurants added with another email address are listed with the reason
+ * they cannot be used, so the owner knows what to change; "Check again" reads the list after adding Makeries.
+ */
+export function PartnerClaim({ offer }: { offer: BridgeProviderOffer }) {
+  const trpc = useTRPC();
+  const applyView = useApplyView();
+  const accounts = useQuery(trpc.bridges.partnerAccounts.queryOptions({ provider: offer.provider }, { retry: false }));
+  const claim = useMutation(trpc.bridges.claimAccount.mutationOptions({ onSuccess: applyView }));
+  const list = accounts.data ?? [];
+  const what = offer.provider === 'toast' ? 'restaurant' : 'account';
+
+  return (
+    <Stack gap="sm">
+      <List type="ordered" size="sm" spacing={4} c="ink.9">
+        <List.Item>
+          In {offer.name} Web, open Integrations, find Makeries and add it — signed in with the same email address as this shop’s owner.
+        </List.Item>
+        <List.Item>Back here, press Check again and connect your {what}.</List.Item>
+      </List>
+      {accounts.isPending && (
+        <Center py="xs">
+          <Loader size="sm" />
+        </Center>
+      )}
+      {accounts.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(accounts.error)}
+        </Alert>
+      )}
+      {accounts.isSuccess && list.length === 0 && (
+        <Text size="sm" c="ink.7" data-testid="bridge-accounts-empty">
+          No {what} has added Makeries yet.
+        </Text>
+      )}
+      {list.map((a) => (
+        <Paper key={a.id} withBorder radius="md" p="sm" bg={a.usable ? undefined : 'ink.0'} data-testid={`bridge-account-${a.id}`}>
+          <Stack gap={6} align="flex-start">
+            <Stack gap={0} maw="100%">
+              <Text fw={700} c={a.usable ? 'ink.9' : 'ink.7'}>
+                {a.name}
+              </Text>
+              {a.addedBy && (
+                <Text size="xs" c="ink.7" style={{ overflowWrap: 'break-word' }} maw="100%">
+                  Added by {a.addedBy}
+                </Text>
+              )}
+            </Stack>
+            {a.why && (
+              <Text size="sm" c="red.8">
+                {a.why}
+              </Text>
+            )}
+            {a.usable && (
+              <Button
+                size="md"
+                loading={claim.isPending && claim.variables.accountId === a.id}
+                disabled={claim.isPending && claim.variables.accountId !== a.id}
+                onClick={() => claim.mutate({ provider: offer.provider, accountId: a.id })}
+                aria-label={`Connect ${a.name}`}
+                data-testid="bridge-claim"
+              >
+                Connect
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button size="md" variant="default" leftSection={<IconRefresh size={18} />} loading={accounts.isFetching} onClick={() => void accounts.refetch()} data-testid="bridge-accounts-check">
+          Check again
+        </Button>
+      </Group>
+      {claim.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(claim.error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
