@@ -5,10 +5,10 @@ import { currentMenu, menuPage, menuSince, productsById } from './catalog';
 import { findByExternalId, orderBody, parseOrder, statusOf } from './orders';
 import { observationOf } from './mapping';
 import { planPush, readStock, rememberPush, searchStock, writeStock } from './stock';
-import { parseToastWebhook, verifyToastSignature, TOAST_RESTAURANT_HEADER, TOAST_SIGNATURE_HEADER } from './webhook';
+import { parseToastWebhook, verifyToastSignature, TOAST_RESTAURANT_HEADER } from './webhook';
 
 export const TOAST_WEBHOOK_PATH = '/hooks/pos/toast';
-/** Toast has no OAuth: nothing comes back to this path (kept for the generic routes) */
+/** Toast has no OAuth, so no callback route is registered for it (pos-hooks.ts); named for symmetry only */
 export const TOAST_CALLBACK_PATH = '/oauth/pos/toast/callback';
 
 /**
@@ -149,4 +149,3 @@ export function createToastConnector(env: ToastEnv): PosConnector {
   };
 }
 
-export { TOAST_SIGNATURE_HEADER };
