@@ -85,7 +85,7 @@ export const bridgeMatchSchema = z.enum(['none', 'sku', 'barcode']);
 export type BridgeMatch = z.infer<typeof bridgeMatchSchema>;
 export const bridgeApplyInput = z.object({ match: bridgeMatchSchema.default('none') });
 
-export const ATTENTION_REASONS = ['variable_price', 'tax_mode_mismatch', 'duplicate_sku', 'duplicate_barcode', 'currency', 'price_too_large', 'no_variations'] as const;
+export const ATTENTION_REASONS = ['variable_price', 'tax_mode_mismatch', 'duplicate_sku', 'duplicate_barcode', 'currency', 'price_too_large', 'no_variations', 'in_store_only'] as const;
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
 export const bridgeAttentionSchema = z.object({

@@ -20,6 +20,17 @@ export const bridgeEnv = {
   SHOPIFY_CLIENT_SECRET_PREVIOUS: z.string().optional(),
   /** an origin standing in for every `https://{shop}` (a local fake in tests and benchmarks): `{base}/shops/{shop}/…` */
   SHOPIFY_API_BASE: z.url().optional(),
+  /** Toast (partner integration): the machine client Toast issues a partner; Toast is offered only when both are set */
+  TOAST_CLIENT_ID: z.string().optional(),
+  TOAST_CLIENT_SECRET: z.string().optional(),
+  /** Toast's API origin: Toast issues its hostnames privately (sandbox, then production) */
+  TOAST_API_BASE: z.url().optional(),
+  /** the secret of the webhook subscription Toast support set up (signs `Toast-Signature`) */
+  TOAST_WEBHOOK_SECRET: z.string().optional(),
+  /** the take-out dining option web orders are posted with; unset → the restaurant's first take-out option */
+  TOAST_DINING_OPTION_GUID: z.string().optional(),
+  /** the "other" payment type that marks a web order paid online; unset → paid web orders are not posted */
+  TOAST_OTHER_PAYMENT_GUID: z.string().optional(),
   /** 32 bytes, base64: seals POS tokens at rest; unset → derived from APP_SECRET */
   POS_TOKEN_KEY: z.string().optional(),
   /** how long one POS API call may take */

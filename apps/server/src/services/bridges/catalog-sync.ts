@@ -44,6 +44,21 @@ async function applyPage(db: Db, connectionId: string, page: CatalogPage): Promi
   });
 }
 
+/** Archives the bridged products the POS no longer lists (`seen`: every product of its whole live catalog). */
+async function archiveMissing(db: Db, connectionId: string, seen: readonly string[]): Promise<string[]> {
+  const gone = await db
+    .select({ extId: posEntityMap.extId })
+    .from(posEntityMap)
+    .where(and(eq(posEntityMap.connectionId, connectionId), eq(posEntityMap.entity, 'product'), seen.length > 0 ? notInArray(posEntityMap.extId, [...seen]) : sql`true`));
+  return db.transaction((tx) =>
+    archiveDeleted(
+      tx,
+      connectionId,
+      gone.map((g) => ({ extId: g.extId, type: 'product', version: '0' })),
+    ),
+  );
+}
+
 /**
  * What changed in the POS since the last run (edits and tombstones, `begin_time` cursor), applied under the version
  * guard, so webhooks, sweeps and replays arriving in any order converge. The cursor moves only after every page.
@@ -55,6 +70,9 @@ export async function runCatalogSync(db: Db, env: Env, connectionId: string, now
   let pageCursor: string | null = null;
   let latest: string | null = null;
   const total = { changed: 0, archived: 0 };
+  // a POS without tombstones (Toast) answers with the whole catalog: what it no longer lists is gone
+  const seen: string[] = [];
+  let complete = true;
   do {
     const page = await callPos(db, env, connectionId, (conn, connector) => connector.catalogSince(conn, since, pageCursor), now);
     const r = await applyPage(db, connectionId, page);
@@ -62,7 +80,10 @@ export async function runCatalogSync(db: Db, env: Env, connectionId: string, now
     total.archived += r.archived;
     latest = page.latest ?? latest;
     pageCursor = page.next;
+    complete &&= page.complete === true;
+    seen.push(...page.products.map((p) => p.extId));
   } while (pageCursor);
+  if (complete && seen.length > 0) total.archived += (await archiveMissing(db, connectionId, seen)).length;
   await writeStream(db, connectionId, 'catalog', { cursor: latest ?? since, lastSuccessAt: now, lastError: null });
   if (total.changed + total.archived > 0) {
     await logSync(db, connectionId, 'info', `Took ${String(total.changed)} changed item${total.changed === 1 ? '' : 's'} and ${String(total.archived)} removal${total.archived === 1 ? '' : 's'} from {pos}.`);
@@ -83,17 +104,7 @@ export async function runFullCompare(db: Db, env: Env, connectionId: string, now
     seen.push(...page.products.map((p) => p.extId));
     cursor = page.next;
   } while (cursor);
-  const gone = await db
-    .select({ extId: posEntityMap.extId })
-    .from(posEntityMap)
-    .where(and(eq(posEntityMap.connectionId, connectionId), eq(posEntityMap.entity, 'product'), seen.length > 0 ? notInArray(posEntityMap.extId, seen) : sql`true`));
-  const archived = await db.transaction((tx) =>
-    archiveDeleted(
-      tx,
-      connectionId,
-      gone.map((g) => ({ extId: g.extId, type: 'product', version: '0' })),
-    ),
-  );
+  const archived = await archiveMissing(db, connectionId, seen);
   const counted = await pullAllStock(db, env, connectionId, now);
   await logSync(db, connectionId, 'info', `Nightly check: ${String(seen.length)} items compared, ${String(archived.length)} archived, ${String(counted)} stock counts updated.`);
   return { archived: archived.length, counted };

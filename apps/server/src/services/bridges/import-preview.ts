@@ -37,6 +37,7 @@ const REASON_WORDS: Record<BridgeAttention['reason'], string> = {
   currency: 'other currency',
   price_too_large: 'price out of range',
   no_variations: 'no variations',
+  in_store_only: 'in-store only',
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -82,9 +82,12 @@ export function planProduct(p: ExtProduct, ctx: PlanContext, prefix: string): Pl
       `${mismatch.name} is ${mismatch.inclusive ? 'included in' : 'added on top of'} the price in the point of sale, but this shop's prices ${wantsInclusive ? 'include' : 'exclude'} tax: check the price before selling it online.`,
     );
   }
+  if (p.inStoreOnly === true && p.variants.length > 0) {
+    flag('in_store_only', 'It has a required choice (modifier) that only the till can take, so it is sold in store only: it stays off sale here.');
+  }
   if (p.variants.length === 0) flag('no_variations', 'It has no variations in the point of sale, so there is nothing to sell: it is imported archived.');
   const variants = p.variants.map((v): PlannedVariant => {
-    let archived = v.archived;
+    let archived = v.archived || p.inStoreOnly === true;
     let price = v.priceCents;
     if (v.priceCents === null) {
       flag('variable_price', `${v.name === 'Default' ? 'It' : v.name} is priced at the till; it stays off sale here until it has a price in the point of sale.`);

@@ -4,6 +4,7 @@ import type { Env } from '../../env';
 import { PROVIDER_NAMES } from './provider-names';
 import { createShopifyConnector } from './shopify/connector';
 import { createSquareConnector } from './square/connector';
+import { createToastConnector } from './toast/connector';
 import type { PosConnector } from './types';
 
 export { PROVIDER_NAMES } from './provider-names';
@@ -12,6 +13,7 @@ export { PROVIDER_NAMES } from './provider-names';
 const CONNECTORS: Partial<Record<PosProvider, (env: Env) => PosConnector>> = {
   square: createSquareConnector,
   shopify: createShopifyConnector,
+  toast: createToastConnector,
 };
 
 /** The providers this build bridges, in the order the back office shows them. */

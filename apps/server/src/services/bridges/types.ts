@@ -35,6 +35,8 @@ export interface ExtProduct {
   variants: ExtVariant[];
   /** where the owner edits it in the POS */
   editUrl: string | null;
+  /** it needs a choice only the till can take (Toast: a required modifier group): kept off sale here */
+  inStoreOnly?: boolean;
 }
 
 export interface ExtTax {
@@ -193,8 +195,11 @@ export interface PosConnector {
   locations(conn: ConnContext): Promise<{ extId: string; name: string; currency: string; active: boolean }[]>;
   /** one page of the whole catalog (live objects only); `cursor` null = first page */
   catalogPage(conn: ConnContext, cursor: string | null): Promise<CatalogPage>;
-  /** what changed after `since` (exclusive), tombstones included; `latest` is the next `since` */
-  catalogSince(conn: ConnContext, since: string, cursor: string | null): Promise<CatalogPage & { latest: string | null }>;
+  /**
+   * what changed after `since` (exclusive), tombstones included; `latest` is the next `since`. `complete`: the run's
+   * pages are the whole live catalog (Toast has no tombstones), so mapped products missing from them are archived.
+   */
+  catalogSince(conn: ConnContext, since: string, cursor: string | null): Promise<CatalogPage & { latest: string | null; complete?: boolean }>;
   /** items of one product by id (a product whose variant changed) */
   products(conn: ConnContext, extIds: string[]): Promise<ExtProduct[]>;
   stock(conn: ConnContext, variantExtIds: string[]): Promise<StockObservation[]>;

@@ -77,6 +77,7 @@ const REASONS: Record<AttentionReason, string> = {
   currency: 'Other currency',
   price_too_large: 'Price too large',
   no_variations: 'No variations',
+  in_store_only: 'In-store only',
 };
 
 export function reasonLabel(reason: AttentionReason): string {
