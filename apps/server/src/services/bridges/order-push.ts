@@ -145,16 +145,24 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
   if (!finished) return 'sent';
   const target = order.status === 'completed' ? 'collected' : 'cancelled';
   const ext = extRef;
-  const status = await callPos(
+  const { status, takesStock } = await callPos(
     db,
     env,
     push.connectionId,
     async (conn, connector) => {
       await connector.setOrderStatus(conn, ext, target);
-      return (await connector.orderStatus(conn, ext)).status;
+      return { status: (await connector.orderStatus(conn, ext)).status, takesStock: connector.orderTakesStock };
     },
     now,
   );
+  if (takesStock === 'on_create') {
+    // Shopify and Toast took the order's stock when it was created: nothing to wait for, the handover here settles
+    // it. Toast has no way to close or cancel an order from outside, so a cancellation there is left to the staff.
+    if (target === 'cancelled' && status !== 'cancelled') {
+      await logSync(db, push.connectionId, 'warn', `Web order ${order.number} was cancelled here: void it in {pos} too, so its stock comes back there.`);
+    }
+    return settleOrderStock(db, env, push.connectionId, push.localRef, target, now);
+  }
   if (status !== 'collected' && status !== 'cancelled') throw new PosError('transient', `The order is not finished in the point of sale yet (${status ?? 'open'}).`);
   return settleOrderStock(db, env, push.connectionId, push.localRef, status, now);
 }
