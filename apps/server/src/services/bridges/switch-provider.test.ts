@@ -6,7 +6,7 @@ import { orders, products, reviews, variants } from '../../db/schema/index';
 import { DB_KINDS } from '../../test/db';
 import { createCustomerFixture } from '../../test/fixtures';
 import { testEnv } from '../../test/harness';
-import { chooseLocation, completeConnect, startConnect } from './connect';
+import { chooseLocation, completeConnect } from './connect';
 import { applyImport, importPreview } from './manage';
 import { startShopifyFake, type ShopifyFake } from './shopify/fake/index';
 import { resetThrottle } from './shopify/throttle';
