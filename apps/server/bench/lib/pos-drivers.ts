@@ -25,6 +25,8 @@ export interface PosBenchDriver {
   name: string;
   env: Record<string, string>;
   locationId: string;
+  /** how finely the POS stamps its counts (Shopify: whole seconds); two changes of one item closer than this are ambiguous */
+  stampMs: number;
   /** n items with stock; returns the ext ids of every tracked variant and of one single-variant product's variant */
   seed(n: number): { variantExtIds: string[]; single: { productExtId: string; variantExtId: string } };
   connect(db: Db, env: Env, vendorId: string, ownerEmail: string): Promise<void>;
@@ -61,6 +63,7 @@ export async function squareDriver(): Promise<PosBenchDriver> {
     name: 'Square',
     env: { SQUARE_APPLICATION_ID: fake.applicationId, SQUARE_APPLICATION_SECRET: fake.clientSecret, SQUARE_API_BASE: fake.baseUrl, SQUARE_WEBHOOK_SIGNATURE_KEY: fake.signatureKey, SQUARE_WEBHOOK_URL: fake.notificationUrl },
     locationId: LOCATION,
+    stampMs: 1,
     seed(n) {
       const seeded = fake.seedItems(MERCHANT, n, { currency: 'GBP', taxes: 2, categories: 8 });
       for (const v of seeded.variationIds) fake.setCount(MERCHANT, v, LOCATION, 50);
@@ -97,6 +100,7 @@ export async function shopifyDriver(): Promise<PosBenchDriver> {
     name: 'Shopify',
     env: { SHOPIFY_CLIENT_ID: fake.clientId, SHOPIFY_CLIENT_SECRET: fake.clientSecret, SHOPIFY_API_BASE: fake.baseUrl, PUBLIC_URL: PUBLIC },
     locationId: 'gid://shopify/Location/101',
+    stampMs: 1_000,
     seed(n) {
       const products = fake.seedCatalog(SHOP, n, { available: 50, untrackedEvery: 0 });
       fake.takeWebhooks();
@@ -140,6 +144,7 @@ export async function toastDriver(): Promise<PosBenchDriver> {
     name: 'Toast',
     env: { TOAST_CLIENT_ID: fake.clientId, TOAST_CLIENT_SECRET: fake.clientSecret, TOAST_API_BASE: fake.baseUrl, TOAST_WEBHOOK_SECRET: fake.webhookSecret, TOAST_OTHER_PAYMENT_GUID: 'other-pay-bench' },
     locationId: RESTAURANT,
+    stampMs: 1,
     seed(n) {
       const ids = fake.seedMenu(RESTAURANT, n);
       for (const id of ids) fake.setStock(RESTAURANT, id, 'QUANTITY', 50);

@@ -97,6 +97,8 @@ async function runProvider(ctx: BenchContext, driver: PosBenchDriver): Promise<{
       const productUrl = `${base}/trpc/products.byId?input=${encodeURIComponent(JSON.stringify({ productId: m?.productId ?? '' }))}`;
       const latencies: number[] = [];
       for (let i = 0; i < LATENCY_SAMPLES; i++) {
+        // a POS stamping whole seconds keeps the lower of two counts of one second: each change gets its own second
+        if (driver.stampMs > 1) await new Promise((r) => setTimeout(r, driver.stampMs - (Date.now() % driver.stampMs) + 5));
         const soldOut = i % 2 === 0;
         driver.setCount(seeded.single.variantExtId, soldOut ? 0 : 20);
         const events = driver.takeDeliveries();
