@@ -17,20 +17,20 @@ export const WEBHOOK_JOB = 'pos.webhook';
 const webhookJobKey = (provider: PosProvider, connectionKey: string | null) => `pos.webhooks:${provider}:${connectionKey ?? '-'}`;
 
 /**
- * Stores a verified delivery once per provider event id and (re)queues the account's drain job, in one
- * transaction; a repeat (the POS retries for a day) finds the row and changes nothing.
+ * Stores a verified delivery once per provider event id, then (re)queues the account's drain job; a repeat (the POS
+ * retries for a day) finds the row and changes nothing. The job is queued only once the row is committed: a drain
+ * job claimed in between would otherwise read its batch without the row and finish, leaving it for the sweep.
  */
 export async function storePosWebhook(db: Db, provider: PosProvider, envelope: InboundEnvelope, rawBody: string, headers: Record<string, string> = {}): Promise<'stored' | 'duplicate'> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(posWebhookEvents)
-      .values({ provider, dedupeKey: envelope.dedupeKey, connectionKey: envelope.connectionKey, topic: envelope.topic.slice(0, 100), headers, body: rawBody })
-      .onConflictDoNothing()
-      .returning({ key: posWebhookEvents.dedupeKey });
-    if (rows.length === 0) return 'duplicate';
-    await queueDrain(tx, provider, envelope.connectionKey);
-    return 'stored';
-  });
+  const rows = await db
+    .insert(posWebhookEvents)
+    .values({ provider, dedupeKey: envelope.dedupeKey, connectionKey: envelope.connectionKey, topic: envelope.topic.slice(0, 100), headers, body: rawBody })
+    .onConflictDoNothing()
+    .returning({ key: posWebhookEvents.dedupeKey });
+  if (rows.length === 0) return 'duplicate';
+  // a process dying right here leaves the row unprocessed: the 15-minute sweep queues its drain (queueStaleDrains)
+  await db.transaction((tx) => queueDrain(tx, provider, envelope.connectionKey));
+  return 'stored';
 }
 
 /**
