@@ -53,8 +53,8 @@ export const bridgesRouter = router({
   /** Toast: the restaurants that added Makeries in Toast, and whether this owner may claim each */
   partnerAccounts: owner
     .input(bridgePartnerInput)
-    .output(z.array(bridgeAccountSchema))
-    .query(({ ctx, input }) => partnerAccounts(ctx.db, ctx.env, ctx.vendorId, input.provider)),
+    .output(pageOf(bridgeAccountSchema))
+    .query(({ ctx, input }) => partnerAccounts(ctx.db, ctx.env, ctx.vendorId, input.provider, { cursor: input.cursor, limit: input.limit })),
   claimAccount: owner
     .input(bridgeClaimInput)
     .output(bridgeViewSchema)

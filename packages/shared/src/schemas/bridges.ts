@@ -71,7 +71,8 @@ export const bridgeConnectInput = z.object({ provider: posProviderSchema.default
 export const bridgeAccountSchema = z.object({ id: z.string(), name: z.string(), addedBy: z.string().nullable(), usable: z.boolean(), why: z.string().nullable() });
 export type BridgeAccount = z.infer<typeof bridgeAccountSchema>;
 
-export const bridgePartnerInput = z.object({ provider: posProviderSchema.default('toast') });
+/** The partner accounts this shop may claim, paged. */
+export const bridgePartnerInput = pageInputSchema.extend({ provider: posProviderSchema.default('toast') });
 
 export const bridgeClaimInput = z.object({ provider: posProviderSchema, accountId: text({ max: 100, label: 'Account' }).pipe(z.string().min(1, 'Choose an account.')) });
 

@@ -72,7 +72,7 @@ export const bridgesRouter = router({
   /** Toast: the restaurants that added Makeries on Toast's side, and whether this owner may claim each */
   partnerAccounts: owner('connect the point of sale')
     .input(bridgePartnerInput)
-    .query(({ ctx, input }): Promise<BridgeAccount[]> => ask(ctx.core, (api) => api.bridges.partnerAccounts.query(input))),
+    .query(({ ctx, input }): Promise<Page<BridgeAccount>> => ask(ctx.core, (api) => api.bridges.partnerAccounts.query(input))),
   claimAccount: owner('connect the point of sale')
     .input(bridgeClaimInput)
     .mutation(({ ctx, input }): Promise<BridgeView> => ask(ctx.core, (api) => api.bridges.claimAccount.mutate(input))),

@@ -58,34 +58,36 @@ export async function completeConnect(db: Db, env: Env, provider: PosProvider, q
 }
 
 /**
- * The accounts of a partner POS (Toast) that added Makeries on their side and that this owner may claim: added with
- * the shop's email address or an owner's, and not bridged to another shop.
+ * The accounts of a partner POS (Toast) that added Makeries with this shop's email address or an owner's: only
+ * those are listed (other restaurants that added Makeries, and who added them, are none of this shop's business).
+ * One already bridged to another shop is listed as not usable, with the reason. Paged by position.
  */
-export async function partnerAccounts(db: Db, env: Env, vendorId: string, provider: PosProvider): Promise<BridgeAccount[]> {
+export async function partnerAccounts(db: Db, env: Env, vendorId: string, provider: PosProvider, page: { cursor?: string | undefined; limit: number } = { limit: 50 }): Promise<{ items: BridgeAccount[]; nextCursor: string | null }> {
   const connector = connectorFor(env, provider);
   if (connector.connectKind !== 'partner') throw new AppError('BAD_INPUT', `${PROVIDER_NAMES[provider]} connects through its own sign-in page, not from a list.`);
   if (!connector.configured) throw new AppError('CONFLICT', `${PROVIDER_NAMES[provider]} is not set up on this marketplace yet. Ask the marketplace operator.`);
-  // the shop's address or an owner's sign-in address: whoever added Makeries in the POS for this shop
   const [shop] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendorId));
   const owners = await db.select({ email: staff.email }).from(staff).where(and(eq(staff.vendorId, vendorId), eq(staff.role, 'owner')));
   const emails = new Set([shop?.email, ...owners.map((o) => o.email)].flatMap((e) => (e ? [e.trim().toLowerCase()] : [])));
-  const all = await connector.partnerAccounts();
+  const mine = (await connector.partnerAccounts()).filter((a) => emails.has((a.addedBy ?? '').trim().toLowerCase()));
   const taken = await db.select({ key: posConnections.connectionKey, vendorId: posConnections.vendorId, status: posConnections.status }).from(posConnections).where(eq(posConnections.provider, provider));
-  return all.map((a) => {
-    const other = taken.find((t) => t.key === a.connectionKey && t.vendorId !== vendorId && t.status !== 'revoked');
-    const mine = emails.has((a.addedBy ?? '').trim().toLowerCase());
-    const why = other ? 'Another shop on this marketplace is bridged to it.' : mine ? null : `It was added to Makeries by ${a.addedBy ?? 'someone else'}, not with this shop's or its owner's email address.`;
-    return { id: a.connectionKey, name: a.name, addedBy: a.addedBy, usable: why === null, why };
-  });
+  const all = mine
+    .map((a) => {
+      const other = taken.some((t) => t.key === a.connectionKey && t.vendorId !== vendorId && t.status !== 'revoked');
+      return { id: a.connectionKey, name: a.name, addedBy: a.addedBy, usable: !other, why: other ? 'Another shop on this marketplace is bridged to it.' : null };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const from = page.cursor !== undefined && /^\d{1,6}$/.test(page.cursor) ? Number(page.cursor) : 0;
+  return { items: all.slice(from, from + page.limit), nextCursor: from + page.limit < all.length ? String(from + page.limit) : null };
 }
 
 /** The owner claims one of those accounts: the connection is made with the app's own credentials for it. */
 export async function claimPartnerAccount(db: Db, env: Env, vendorId: string, provider: PosProvider, accountId: string, now = new Date()): Promise<ConnectionRow> {
   const existing = await connectionOfVendor(db, vendorId);
   if (existing && existing.status !== 'revoked') throw new AppError('CONFLICT', `This shop is already connected to ${PROVIDER_NAMES[existing.provider]}. Disconnect it first to connect again.`);
-  const accounts = await partnerAccounts(db, env, vendorId, provider);
-  const account = accounts.find((a) => a.id === accountId);
-  if (!account) throw new AppError('NOT_FOUND', `That ${PROVIDER_NAMES[provider]} account has not added Makeries. Add Makeries in ${PROVIDER_NAMES[provider]}'s integrations first.`);
+  const { items } = await partnerAccounts(db, env, vendorId, provider, { limit: 10_000 });
+  const account = items.find((a) => a.id === accountId);
+  if (!account) throw new AppError('NOT_FOUND', `That ${PROVIDER_NAMES[provider]} account has not added Makeries with this shop's or its owner's email address. Add Makeries in ${PROVIDER_NAMES[provider]}'s integrations first.`);
   if (!account.usable) throw new AppError('FORBIDDEN', account.why ?? 'That account cannot be used.');
   const auth = await connectorFor(env, provider).claim(accountId);
   return saveConnection(db, env, vendorId, provider, auth, now);

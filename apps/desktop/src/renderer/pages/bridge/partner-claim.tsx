@@ -1,22 +1,24 @@
 import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { BridgeProviderOffer } from '@makeries/shared';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useApplyView } from './use-bridge';
 
 /**
  * A point of sale without a sign-in page for us (Toast): the restaurant adds Makeries in the POS's own integration
- * marketplace, then the owner picks it here. Restaurants added with another email address are listed with the reason
- * they cannot be used, so the owner knows what to change; "Check again" reads the list after adding Makeries.
+ * marketplace, then the owner picks it here. Only restaurants added with this shop's or its owner's email address are
+ * listed (one bridged to another shop says why it cannot be used); "Check again" reads the list after adding Makeries.
  */
+const PAGE = 20;
+
 export function PartnerClaim({ offer }: { offer: BridgeProviderOffer }) {
   const trpc = useTRPC();
   const applyView = useApplyView();
-  const accounts = useQuery(trpc.bridges.partnerAccounts.queryOptions({ provider: offer.provider }, { retry: false }));
+  const accounts = useInfiniteQuery(trpc.bridges.partnerAccounts.infiniteQueryOptions({ provider: offer.provider, limit: PAGE }, { getNextPageParam: (last) => last.nextCursor, retry: false }));
   const claim = useMutation(trpc.bridges.claimAccount.mutationOptions({ onSuccess: applyView }));
-  const list = accounts.data ?? [];
+  const list = accounts.data?.pages.flatMap((p) => p.items) ?? [];
   const what = offer.provider === 'toast' ? 'restaurant' : 'account';
 
   return (
@@ -39,7 +41,7 @@ export function PartnerClaim({ offer }: { offer: BridgeProviderOffer }) {
       )}
       {accounts.isSuccess && list.length === 0 && (
         <Text size="sm" c="ink.7" data-testid="bridge-accounts-empty">
-          No {what} has added Makeries yet.
+          No {what} has added Makeries with this shop’s or its owner’s email address yet.
         </Text>
       )}
       {list.map((a) => (
@@ -76,7 +78,12 @@ export function PartnerClaim({ offer }: { offer: BridgeProviderOffer }) {
         </Paper>
       ))}
       <Group>
-        <Button size="md" variant="default" leftSection={<IconRefresh size={18} />} loading={accounts.isFetching} onClick={() => void accounts.refetch()} data-testid="bridge-accounts-check">
+        {accounts.hasNextPage && (
+          <Button size="md" variant="default" loading={accounts.isFetchingNextPage} onClick={() => void accounts.fetchNextPage()} data-testid="bridge-accounts-more">
+            Show more
+          </Button>
+        )}
+        <Button size="md" variant="default" leftSection={<IconRefresh size={18} />} loading={accounts.isFetching && !accounts.isFetchingNextPage} onClick={() => void accounts.refetch()} data-testid="bridge-accounts-check">
           Check again
         </Button>
       </Group>
