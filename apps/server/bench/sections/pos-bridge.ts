@@ -2,24 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { SquareClient } from 'square';
 import { openDatabase, queryRows, type Db } from '../../src/db/client';
 import { runMigrations } from '../../src/db/migrate';
 import { loadEnv } from '../../src/env';
 import { buildApp } from '../../src/http/app';
 import { createJobRuntime, type JobRuntime } from '../../src/jobs/runtime';
-import { chooseLocation, completeConnect, startConnect } from '../../src/services/bridges/connect';
+import { chooseLocation } from '../../src/services/bridges/connect';
+import { connectionOfVendor } from '../../src/services/bridges/connections';
 import { registerBridgeJobs } from '../../src/services/bridges/jobs';
 import { applyImport } from '../../src/services/bridges/manage';
-import { startSquareFake, type FakeWebhookEvent } from '../../src/services/bridges/square/fake/index';
 import { readStream } from '../../src/services/bridges/sync-state';
+import { vendors } from '../../src/db/schema/index';
 import { createVendorFixture } from '../../src/test/fixtures';
 import { createBenchDatabase } from '../lib/postgres';
-import { budget, round, type BenchContext, type BenchSection, type SectionResult } from '../lib/types';
+import { shopifyDriver, squareDriver, toastDriver, type BenchDelivery, type PosBenchDriver } from '../lib/pos-drivers';
+import { budget, round, type BenchContext, type BenchSection, type BudgetCheck, type SectionResult } from '../lib/types';
 
 const ITEMS = 5_000;
-const MERCHANT = 'MLBENCH0001';
-const LOCATION = 'L-BENCH';
 const LATENCY_SAMPLES = 60;
 const THROUGHPUT_EVENTS = 1_000;
 
@@ -41,15 +40,14 @@ async function phase(db: Db, connectionId: string): Promise<string | null> {
 }
 
 /**
- * The Square bridge end to end against the local Square fake (in this process, on 127.0.0.1) and real PostgreSQL,
- * with the server's job runtime polling as in production: the first import of 5,000 items (connect → read →
- * preview → apply → stock), webhook → storefront availability latency, and stock webhook throughput. The fake
- * alone (listing its catalog through the SDK, producing signed events) is reported as the raw baseline.
+ * One POS bridge end to end against its local fake (in this process, on 127.0.0.1) and real PostgreSQL, with the
+ * server's job runtime polling as in production: the first import of 5,000 items (connect → read → preview → apply →
+ * stock), webhook → storefront availability latency, and stock webhook throughput. The fake alone serving its catalog
+ * to a plain client is reported as the raw baseline.
  */
-async function run(ctx: BenchContext): Promise<SectionResult> {
-  const bench = await createBenchDatabase(ctx.postgres, 'mk_bench_pos');
-  const dataDir = mkdtempSync(join(tmpdir(), 'makeries-bench-pos-'));
-  const fake = await startSquareFake({ merchants: [{ merchantId: MERCHANT, locations: [{ id: LOCATION, name: 'Bench Street', currency: 'GBP' }] }], notificationUrl: 'https://bench.makeries.test/hooks/pos/square' });
+async function runProvider(ctx: BenchContext, driver: PosBenchDriver): Promise<{ budgets: BudgetCheck[]; metrics: Record<string, unknown> }> {
+  const bench = await createBenchDatabase(ctx.postgres, `mk_bench_pos_${driver.provider}`);
+  const dataDir = mkdtempSync(join(tmpdir(), `makeries-bench-pos-${driver.provider}-`));
   const database = await openDatabase({ kind: 'postgres', url: bench.url });
   let runtime: JobRuntime | null = null;
   try {
@@ -61,34 +59,23 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       DATABASE_URL: bench.url,
       DATA_DIR: dataDir,
       APP_SECRET: 'bench-secret-bench-secret-bench-secret-1',
-      SQUARE_APPLICATION_ID: fake.applicationId,
-      SQUARE_APPLICATION_SECRET: fake.clientSecret,
-      SQUARE_API_BASE: fake.baseUrl,
-      SQUARE_WEBHOOK_SIGNATURE_KEY: fake.signatureKey,
-      SQUARE_WEBHOOK_URL: fake.notificationUrl,
+      ...driver.env,
     });
-    const seeded = fake.seedItems(MERCHANT, ITEMS, { currency: 'GBP', taxes: 2, categories: 8 });
-    for (const v of seeded.variationIds) fake.setCount(MERCHANT, v, LOCATION, 50);
-    fake.takeEvents();
-
-    // raw baseline: the fake alone serving the whole catalog to the SDK
-    const t0 = performance.now();
-    let objects = 0;
-    const raw = new SquareClient({ token: fake.issueToken(MERCHANT).accessToken, baseUrl: fake.baseUrl, maxRetries: 1 });
-    for await (const _ of await raw.catalog.list({ types: 'ITEM,CATEGORY,TAX,IMAGE' })) objects++;
-    const fakeListSeconds = (performance.now() - t0) / 1000;
+    const seeded = driver.seed(ITEMS);
+    const baseline = await driver.rawBaseline();
 
     const vendor = await createVendorFixture(db, { taxMode: 'exclusive', currency: 'GBP' });
+    const [owner] = await queryRows<{ email: string }>(db, sql`SELECT email FROM ${vendors} WHERE id = ${vendor.vendorId}`);
     runtime = createJobRuntime(db);
     registerBridgeJobs(runtime, db, env);
     runtime.start({ pollMs: 2_000 });
 
-    ctx.log(`pos-bridge: importing ${String(ITEMS)} items`);
+    ctx.log(`pos-bridge: ${driver.name}: importing ${String(ITEMS)} items`);
     const tImport = performance.now();
-    const { url } = await startConnect(db, env, vendor.vendorId, 'square');
-    const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '');
-    const { connection } = await completeConnect(db, env, 'square', { code: back.searchParams.get('code') ?? '', state: back.searchParams.get('state') ?? '' });
-    await chooseLocation(db, env, vendor.vendorId, LOCATION);
+    await driver.connect(db, env, vendor.vendorId, owner?.email ?? '');
+    const connection = await connectionOfVendor(db, vendor.vendorId);
+    if (!connection) throw new Error(`${driver.name}: not connected`);
+    await chooseLocation(db, env, vendor.vendorId, driver.locationId);
     await until('the preview', async () => (await phase(db, connection.id)) === 'preview');
     const readSeconds = (performance.now() - tImport) / 1000;
     await applyImport(db, vendor.vendorId, 'none');
@@ -103,32 +90,36 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
     const base = `http://127.0.0.1:${String(typeof addr === 'object' && addr ? addr.port : 0)}`;
-    const post = (e: FakeWebhookEvent) => fetch(`${base}/hooks/pos/square`, { method: 'POST', headers: { ...e.headers, 'content-type': 'application/json' }, body: e.body });
+    const post = (e: BenchDelivery) => fetch(`${base}/hooks/pos/${driver.provider}`, { method: 'POST', headers: { ...e.headers, 'content-type': 'application/json' }, body: e.body });
     try {
-      // webhook → storefront: a single-variation item goes sold out and back; the public product API must follow
-      const single = seeded.itemIds.findIndex((_, i) => i % 3 === 0);
-      const itemExt = seeded.itemIds[single] ?? '';
-      const [m] = await queryRows<{ productId: string }>(db, sql`SELECT local_id::text AS "productId" FROM pos_entity_map WHERE entity = 'product' AND ext_id = ${itemExt}`);
-      const variationExt = seeded.variationIds[seeded.itemIds.slice(0, single).reduce((n, _, i) => n + 1 + (i % 3), 0)] ?? '';
+      // webhook → storefront: a single-variant product goes sold out and back; the public product API must follow
+      const [m] = await queryRows<{ productId: string }>(db, sql`SELECT local_id::text AS "productId" FROM pos_entity_map WHERE connection_id = ${connection.id} AND entity = 'product' AND ext_id = ${seeded.single.productExtId}`);
       const productUrl = `${base}/trpc/products.byId?input=${encodeURIComponent(JSON.stringify({ productId: m?.productId ?? '' }))}`;
       const latencies: number[] = [];
       for (let i = 0; i < LATENCY_SAMPLES; i++) {
+        // a POS stamping whole seconds keeps the lower of two counts of one second: each change gets its own second
+        if (driver.stampMs > 1) await new Promise((r) => setTimeout(r, driver.stampMs - (Date.now() % driver.stampMs) + 5));
         const soldOut = i % 2 === 0;
-        fake.setCount(MERCHANT, variationExt, LOCATION, soldOut ? 0 : 20);
-        const events = fake.takeEvents();
+        driver.setCount(seeded.single.variantExtId, soldOut ? 0 : 20);
+        const events = driver.takeDeliveries();
         const t = performance.now();
         for (const e of events) await post(e);
-        await until('the storefront to follow', async () => {
-          const res = (await (await fetch(productUrl)).json()) as { result: { data: { variants: { available: boolean }[] } } };
-          return res.result.data.variants[0]?.available === !soldOut;
-        }, 30_000);
+        await until(
+          'the storefront to follow',
+          async () => {
+            const res = (await (await fetch(productUrl)).json()) as { result: { data: { variants: { available: boolean }[] } } };
+            return res.result.data.variants[0]?.available === !soldOut;
+          },
+          30_000,
+        );
         latencies.push(performance.now() - t);
       }
 
-      // throughput: 1,000 distinct count changes delivered 8 at a time, until every one is processed
+      // throughput: 1,000 count changes of distinct items (into Toast's low-quantity band, so Toast sends one too),
+      // delivered 8 at a time, until every one is processed
       const tEvents = performance.now();
-      for (let i = 0; i < THROUGHPUT_EVENTS; i++) fake.setCount(MERCHANT, seeded.variationIds[i % seeded.variationIds.length] ?? '', LOCATION, 10 + (i % 40));
-      const events = fake.takeEvents();
+      for (let i = 0; i < THROUGHPUT_EVENTS; i++) driver.setCount(seeded.variantExtIds[(i + 1) % seeded.variantExtIds.length] ?? '', 1 + (i % 5));
+      const events = driver.takeDeliveries();
       const fakeEventsMs = performance.now() - tEvents;
       const [before] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM pos_webhook_events WHERE processed_at IS NOT NULL`);
       const tThroughput = performance.now();
@@ -142,16 +133,15 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
       const rate = events.length / throughputSeconds;
       return {
         budgets: [
-          budget('Square import of 5,000 items, end to end (local fake)', importSeconds, 's', 'max', 60),
-          budget('Square stock webhook → storefront availability p95', percentile(latencies, 95), 'ms', 'max', 2_000),
-          budget('Square stock webhooks processed per second', rate, 'events/s', 'min', 200),
+          budget(`${driver.name} import of 5,000 items, end to end (local fake)`, importSeconds, 's', 'max', 60),
+          budget(`${driver.name} stock webhook → storefront availability p95`, percentile(latencies, 95), 'ms', 'max', 2_000),
+          budget(`${driver.name} stock webhooks processed per second`, rate, 'events/s', 'min', 200),
         ],
         metrics: {
           import: { items: ITEMS, products: counted?.products, variants: counted?.variants, readSeconds: round(readSeconds), totalSeconds: round(importSeconds) },
           webhookToStorefrontMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(Math.max(...latencies)), samples: latencies.length },
           throughput: { events: events.length, acceptedSeconds: round(acceptedSeconds), processedSeconds: round(throughputSeconds), perSecond: round(rate) },
-          fakeBaseline: { listCatalogObjects: objects, listCatalogSeconds: round(fakeListSeconds), produceSignedEventsMs: round(fakeEventsMs), events: events.length },
-          note: 'fake, server, job runtime and bench client share one Node process; the job runtime polls every 2 s and is woken by each stored webhook',
+          fakeBaseline: { what: baseline.what, objects: baseline.objects, seconds: round(baseline.seconds), produceSignedEventsMs: round(fakeEventsMs), events: events.length },
         },
       };
     } finally {
@@ -160,10 +150,25 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   } finally {
     await runtime?.stop();
     await database.close();
-    await fake.close();
+    await driver.close();
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The three POS bridges one after the other, each on its own database and fake. */
+async function run(ctx: BenchContext): Promise<SectionResult> {
+  const budgets: BudgetCheck[] = [];
+  const metrics: Record<string, unknown> = {
+    note: 'fake, server, job runtime and bench client share one Node process; the job runtime polls every 2 s and is woken by each stored webhook',
+  };
+  for (const start of [squareDriver, shopifyDriver, toastDriver]) {
+    const driver = await start();
+    const r = await runProvider(ctx, driver);
+    budgets.push(...r.budgets);
+    metrics[driver.provider] = r.metrics;
+  }
+  return { budgets, metrics };
 }
 
 export const section: BenchSection = { name: 'pos-bridge', order: 25, run };

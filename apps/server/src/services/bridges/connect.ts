@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, uuidv7, type BridgeAccount, type BridgeLocation, type PosProvider } from '@makeries/shared';
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { posConnections, posEntityMap, posImportStaging, posOauthStates, posStockState, posSyncState, vendors } from '../../db/schema/index';
+import { posConnections, posEntityMap, posImportStaging, posOauthStates, posStockState, posSyncState, staff, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueue } from '../../jobs/queue';
 import { callPos, connectionOfVendor, sealFor, type ConnectionRow } from './connections';
@@ -59,20 +59,22 @@ export async function completeConnect(db: Db, env: Env, provider: PosProvider, q
 
 /**
  * The accounts of a partner POS (Toast) that added Makeries on their side and that this owner may claim: added with
- * the owner's own email address, and not bridged to another shop.
+ * the shop's email address or an owner's, and not bridged to another shop.
  */
 export async function partnerAccounts(db: Db, env: Env, vendorId: string, provider: PosProvider): Promise<BridgeAccount[]> {
   const connector = connectorFor(env, provider);
   if (connector.connectKind !== 'partner') throw new AppError('BAD_INPUT', `${PROVIDER_NAMES[provider]} connects through its own sign-in page, not from a list.`);
   if (!connector.configured) throw new AppError('CONFLICT', `${PROVIDER_NAMES[provider]} is not set up on this marketplace yet. Ask the marketplace operator.`);
-  const [owner] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendorId));
-  const email = owner?.email.trim().toLowerCase() ?? '';
+  // the shop's address or an owner's sign-in address: whoever added Makeries in the POS for this shop
+  const [shop] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendorId));
+  const owners = await db.select({ email: staff.email }).from(staff).where(and(eq(staff.vendorId, vendorId), eq(staff.role, 'owner')));
+  const emails = new Set([shop?.email, ...owners.map((o) => o.email)].flatMap((e) => (e ? [e.trim().toLowerCase()] : [])));
   const all = await connector.partnerAccounts();
   const taken = await db.select({ key: posConnections.connectionKey, vendorId: posConnections.vendorId, status: posConnections.status }).from(posConnections).where(eq(posConnections.provider, provider));
   return all.map((a) => {
     const other = taken.find((t) => t.key === a.connectionKey && t.vendorId !== vendorId && t.status !== 'revoked');
-    const mine = (a.addedBy ?? '').trim().toLowerCase() === email && email !== '';
-    const why = other ? 'Another shop on this marketplace is bridged to it.' : mine ? null : `It was added to Makeries by ${a.addedBy ?? 'someone else'}, not by this shop's owner address.`;
+    const mine = emails.has((a.addedBy ?? '').trim().toLowerCase());
+    const why = other ? 'Another shop on this marketplace is bridged to it.' : mine ? null : `It was added to Makeries by ${a.addedBy ?? 'someone else'}, not with this shop's or its owner's email address.`;
     return { id: a.connectionKey, name: a.name, addedBy: a.addedBy, usable: why === null, why };
   });
 }
