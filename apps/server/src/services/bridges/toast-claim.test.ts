@@ -55,7 +55,7 @@ for (const kind of DB_KINDS) {
       const accounts = await owner.bridges.partnerAccounts({ provider: 'toast' });
       expect(accounts).toEqual([
         { id: RESTAURANT, name: 'Corner Bakery — High St', addedBy: ownerEmail.toUpperCase(), usable: true, why: null },
-        { id: 'r-stranger', name: 'Harbour Café — Quay', addedBy: 'someone@else.test', usable: false, why: "It was added to Makeries by someone@else.test, not by this shop's owner address." },
+        { id: 'r-stranger', name: 'Harbour Café — Quay', addedBy: 'someone@else.test', usable: false, why: "It was added to Makeries by someone@else.test, not with this shop's or its owner's email address." },
         { id: 'r-taken', name: 'Market Stall — Square', addedBy: ownerEmail, usable: false, why: 'Another shop on this marketplace is bridged to it.' },
       ]);
     });
@@ -65,7 +65,7 @@ for (const kind of DB_KINDS) {
       const before = await written(rig);
       expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId: 'r-stranger' }))).toMatchObject({
         appCode: 'FORBIDDEN',
-        message: "It was added to Makeries by someone@else.test, not by this shop's owner address.",
+        message: "It was added to Makeries by someone@else.test, not with this shop's or its owner's email address.",
       });
       expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId: 'r-taken' }))).toMatchObject({ appCode: 'FORBIDDEN', message: 'Another shop on this marketplace is bridged to it.' });
       for (const accountId of ['r-gone', 'r-unknown']) {
