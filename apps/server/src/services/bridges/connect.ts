@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, uuidv7, type BridgeAccount, type BridgeLocation, type PosProvider } from '@makeries/shared';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { posConnections, posEntityMap, posImportStaging, posOauthStates, posStockState, posSyncState, staff, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
@@ -168,7 +168,18 @@ export async function chooseLocation(db: Db, env: Env, vendorId: string, locatio
   const loc = locations.find((l) => l.id === locationId);
   if (!loc) throw new AppError('NOT_FOUND', `That location is not in this ${PROVIDER_NAMES[row.provider]} account.`);
   if (!loc.usable) throw new AppError(loc.currency !== row.currency ? 'CURRENCY_MISMATCH' : 'CONFLICT', loc.why ?? 'That location cannot be used.');
-  const [updated] = await db.update(posConnections).set({ locationExtId: loc.id, locationName: loc.name, updatedAt: new Date() }).where(eq(posConnections.id, row.id)).returning();
-  await logSync(db, row.id, 'info', `This shop is the ${PROVIDER_NAMES[row.provider]} location “${loc.name}”.`);
+  const updated = await db.transaction(async (tx) => {
+    // one shop per POS location (unique index): a shop that disconnected from it gives it up; a live one keeps it
+    const holders = await tx
+      .select({ id: posConnections.id, status: posConnections.status })
+      .from(posConnections)
+      .where(and(eq(posConnections.provider, row.provider), eq(posConnections.connectionKey, row.connectionKey), eq(posConnections.locationExtId, loc.id), ne(posConnections.id, row.id)))
+      .for('update');
+    if (holders.some((h) => h.status !== 'revoked')) throw new AppError('CONFLICT', `Another shop on this marketplace is bridged to this ${PROVIDER_NAMES[row.provider]} location.`);
+    if (holders.length > 0) await tx.update(posConnections).set({ locationExtId: null, updatedAt: new Date() }).where(inArray(posConnections.id, holders.map((h) => h.id)));
+    const [r] = await tx.update(posConnections).set({ locationExtId: loc.id, locationName: loc.name, updatedAt: new Date() }).where(eq(posConnections.id, row.id)).returning();
+    await logSync(tx, row.id, 'info', `This shop is the ${PROVIDER_NAMES[row.provider]} location “${loc.name}”.`);
+    return r;
+  });
   if (updated && state?.phase !== 'done' && state?.phase !== 'applying') await startImportFetch(db, updated);
 }

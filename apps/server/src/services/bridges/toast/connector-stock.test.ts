@@ -57,6 +57,12 @@ describe('Toast connector: stock', () => {
     const out = await k.connector.pushStockDelta(k.conn, { idempotencyKey: 'mk-mv-3', variantExtId: a, delta: -9, occurredAt: at, reference: 'm3' });
     expect(out?.quantity).toBe(0);
     expect(k.fake.stockOf(RESTAURANT, a).status).toBe('OUT_OF_STOCK');
+    // sold out is counted at 0: another sale writes nothing, stock received here is counted again in Toast
+    const writes = k.calls(UPDATE);
+    expect((await k.connector.pushStockDelta(k.conn, { idempotencyKey: 'mk-mv-3b', variantExtId: a, delta: -1, occurredAt: at, reference: 'm3b' }))?.quantity).toBe(0);
+    expect(k.calls(UPDATE)).toBe(writes);
+    expect((await k.connector.pushStockDelta(k.conn, { idempotencyKey: 'mk-mv-3c', variantExtId: a, delta: 6, occurredAt: at, reference: 'm3c' }))?.quantity).toBe(6);
+    expect(k.fake.stockOf(RESTAURANT, a)).toEqual({ status: 'QUANTITY', quantity: 6 });
 
     // an item Toast does not count: nothing is written, the engine acknowledges
     expect(await k.connector.pushStockDelta(k.conn, { idempotencyKey: 'mk-mv-4', variantExtId: b, delta: -1, occurredAt: at, reference: 'm4' })).toBeNull();

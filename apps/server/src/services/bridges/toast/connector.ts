@@ -95,7 +95,7 @@ export function createToastConnector(env: ToastEnv): PosConnector {
       return readStock(api, restaurantOf(conn), variantExtIds);
     },
     /**
-     * Counted (QUANTITY) items only: Toast's update is absolute, so the count is read, changed by the delta and
+     * Counted items only (QUANTITY, or OUT_OF_STOCK = counted at 0): Toast's update is absolute, so the count is read, changed by the delta and
      * written back (see stock.ts for retries). Items Toast does not count, and connections without `stock:write`,
      * answer null without writing: the engine then acknowledges the push and keeps following Toast's counts.
      */
@@ -105,10 +105,12 @@ export function createToastConnector(env: ToastEnv): PosConnector {
       const restaurant = restaurantOf(conn);
       const { rows, at } = await searchStock(api, restaurant, [d.variantExtId]);
       const row = rows.find((r) => r.multiLocationId === d.variantExtId);
-      if (row?.status !== 'QUANTITY') return null;
-      const current = Math.max(0, Math.floor(row.quantity ?? 0));
+      // OUT_OF_STOCK is a counted item at 0 (Toast turns QUANTITY 0 into it): stock received here must reach Toast
+      if (row?.status !== 'QUANTITY' && row?.status !== 'OUT_OF_STOCK') return null;
+      const current = row.status === 'QUANTITY' ? Math.max(0, Math.floor(row.quantity ?? 0)) : 0;
       const plan = planPush(d.idempotencyKey, restaurant, d.variantExtId, current, d.delta);
-      if (plan.kind !== 'write') return observationOf(row, restaurant, at);
+      // nothing to change (a sale of an item Toast already has at 0): Toast's count is the answer
+      if (plan.kind !== 'write' || plan.quantity === current) return observationOf(row, restaurant, at);
       rememberPush(d.idempotencyKey, { restaurant, mlid: d.variantExtId, before: current, after: plan.quantity });
       return writeStock(api, restaurant, row, plan.quantity);
     },

@@ -75,7 +75,13 @@ function customerOf(o: OutboundOrder): Record<string, string> {
 
 /** The order Toast is asked to create; every externalId derives from the push's idempotency key. */
 export async function orderBody(api: ToastApi, env: ToastEnv, restaurant: string, o: OutboundOrder, key: string, menu: MenuIndex): Promise<Record<string, unknown>> {
-  const selections = o.lines.map((l, i) => {
+  // one selection per item: Toast prices it from its menu, so lines split for exact paid totals (order-outbound.ts) merge
+  const merged = new Map<string, OutboundOrder['lines'][number]>();
+  for (const l of o.lines) {
+    const seen = merged.get(l.variantExtId);
+    merged.set(l.variantExtId, seen ? { ...seen, quantity: seen.quantity + l.quantity } : l);
+  }
+  const selections = [...merged.values()].map((l, i) => {
     const entry = menu.byMlid.get(l.variantExtId);
     if (!entry) throw new PosError('rejected', `${l.name} is no longer on the Toast menu.`);
     if (entry.inStoreOnly) throw new PosError('rejected', `${l.name} needs a choice made at the till in Toast.`);
