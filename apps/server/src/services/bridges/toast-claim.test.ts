@@ -50,26 +50,33 @@ for (const kind of DB_KINDS) {
     }, 120_000);
     afterAll(async () => rig.close());
 
-    it('lists what added Makeries, usable only when added with the owner’s address and bridged to no other shop', async () => {
+    it('lists only what was added with the owner’s address (another business’s restaurant is not shown), usable when bridged to no other shop', async () => {
       const owner = await rig.server.caller({ bearer: rig.vendor.ownerToken });
       const accounts = await owner.bridges.partnerAccounts({ provider: 'toast' });
-      expect(accounts).toEqual([
-        { id: RESTAURANT, name: 'Corner Bakery — High St', addedBy: ownerEmail.toUpperCase(), usable: true, why: null },
-        { id: 'r-stranger', name: 'Harbour Café — Quay', addedBy: 'someone@else.test', usable: false, why: "It was added to Makeries by someone@else.test, not with this shop's or its owner's email address." },
-        { id: 'r-taken', name: 'Market Stall — Square', addedBy: ownerEmail, usable: false, why: 'Another shop on this marketplace is bridged to it.' },
-      ]);
+      expect(accounts).toEqual({
+        items: [
+          { id: RESTAURANT, name: 'Corner Bakery — High St', addedBy: ownerEmail.toUpperCase(), usable: true, why: null },
+          { id: 'r-taken', name: 'Market Stall — Square', addedBy: ownerEmail, usable: false, why: 'Another shop on this marketplace is bridged to it.' },
+        ],
+        nextCursor: null,
+      });
+      // paged
+      const first = await owner.bridges.partnerAccounts({ provider: 'toast', limit: 1 });
+      expect(first.items.map((a) => a.id)).toEqual([RESTAURANT]);
+      const second = await owner.bridges.partnerAccounts({ provider: 'toast', limit: 1, cursor: first.nextCursor ?? '' });
+      expect(second).toEqual({ items: [expect.objectContaining({ id: 'r-taken' }) as unknown], nextCursor: null });
     });
 
     it('refuses to claim a restaurant added by another address, one bridged to another shop, or one not (or no longer) added; nothing is written', async () => {
       const owner = await rig.server.caller({ bearer: rig.vendor.ownerToken });
       const before = await written(rig);
       expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId: 'r-stranger' }))).toMatchObject({
-        appCode: 'FORBIDDEN',
-        message: "It was added to Makeries by someone@else.test, not with this shop's or its owner's email address.",
+        appCode: 'NOT_FOUND',
+        message: "That Toast account has not added Makeries with this shop's or its owner's email address. Add Makeries in Toast's integrations first.",
       });
       expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId: 'r-taken' }))).toMatchObject({ appCode: 'FORBIDDEN', message: 'Another shop on this marketplace is bridged to it.' });
       for (const accountId of ['r-gone', 'r-unknown']) {
-        expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId }))).toMatchObject({ appCode: 'NOT_FOUND', message: "That Toast account has not added Makeries. Add Makeries in Toast's integrations first." });
+        expect(await failure(owner.bridges.claimAccount({ provider: 'toast', accountId }))).toMatchObject({ appCode: 'NOT_FOUND', message: "That Toast account has not added Makeries with this shop's or its owner's email address. Add Makeries in Toast's integrations first." });
       }
       // bad input: no account, or a provider that is not claimed from a list
       expect((await failure(owner.bridges.claimAccount({ provider: 'toast', accountId: '' }))).appCode).toBe('BAD_INPUT');
@@ -107,7 +114,7 @@ for (const kind of DB_KINDS) {
       const third = await createVendorFixture(rig.db, { currency: 'GBP' });
       rig.fake.restaurant('r-taken').createdBy = await emailOf(rig, third.vendorId);
       const owner = await rig.server.caller({ bearer: third.ownerToken });
-      expect((await owner.bridges.partnerAccounts({ provider: 'toast' })).find((a) => a.id === 'r-taken')).toMatchObject({ usable: true, why: null });
+      expect((await owner.bridges.partnerAccounts({ provider: 'toast' })).items.find((a) => a.id === 'r-taken')).toMatchObject({ usable: true, why: null });
       await owner.bridges.claimAccount({ provider: 'toast', accountId: 'r-taken' });
       const view = await owner.bridges.chooseLocation({ locationId: 'r-taken' });
       expect(view.state).toBe('importing');
