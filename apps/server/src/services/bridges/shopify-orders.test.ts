@@ -141,6 +141,26 @@ for (const kind of DB_KINDS) {
       expect(await onHand(bread)).toBe(6);
     }, 120_000);
 
+    it('handed over before it reached Shopify: created and fulfilled there once, its stock taken once', async () => {
+      const before = shopifyCount(jam);
+      const order = await paidOrder([[jam, 2]]);
+      rig.clock.t += 1_000;
+      for (const to of ['accepted', 'ready', 'completed'] as const) await staffMove(order.id, to);
+      // owed to Shopify until it takes the order: counted here at once, never more than Shopify will have
+      expect(await onHand(jam)).toBe(before - 2);
+      await rig.drain();
+      const found = shopifyOrdersOf(order.id);
+      expect(found).toHaveLength(1);
+      expect(rig.fake.stateOf.order(found[0]?.id ?? '').displayFulfillmentStatus).toBe('FULFILLED');
+      expect(shopifyCount(jam)).toBe(before - 2);
+      expect(await onHand(jam)).toBe(before - 2);
+      await shopifyTells();
+      expect(await onHand(jam)).toBe(before - 2);
+      expect(rig.fake.calls('inventoryAdjustQuantities')).toHaveLength(0);
+      const lines = await rig.db.select({ kind: posPushes.kind, state: posPushes.state }).from(posPushes).where(eq(posPushes.quantity, -2));
+      expect(lines.map((l) => [l.kind, l.state])).toEqual([['order_line', 'acknowledged']]);
+    }, 120_000);
+
     it('cancelled here: the Shopify order is cancelled with restock and both counts come back', async () => {
       const before = { bread: shopifyCount(bread), jam: shopifyCount(jam) };
       const order = await paidOrder([[bread, 2]]);
