@@ -5,9 +5,11 @@ import { orders, posPushes } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { PermanentJobError } from '../../jobs/runtime';
 import { enqueue } from '../../jobs/queue';
-import { callPos } from './connections';
+import { callPos, connectionById } from './connections';
+import { applyObservations } from './observe';
 import { outboundOrder } from './order-outbound';
 import { orderLinesAsAdjustments, settleOrderStock } from './order-stock';
+import { connectorFor } from './registry';
 import { logSync } from './sync-log';
 import { PosError } from './types';
 
@@ -95,6 +97,27 @@ async function giveUp(db: Db, push: { id: string; connectionId: string; localRef
 }
 
 /**
+ * A POS that takes an order's stock when it creates it (Shopify, Toast): right after, its counts of the order's items
+ * are read and taken, and the order push remembers when (`ext_observed_at`). From then on the POS's count holds the
+ * sale, so handing the order over here is not counted a second time (bridges/stock.ts acknowledges those lines at once).
+ */
+async function takeCountsAfterCreate(db: Db, env: Env, push: { id: string; connectionId: string; localRef: string }, now: Date): Promise<void> {
+  const conn = await connectionById(db, push.connectionId);
+  if (!conn || connectorFor(env, conn.provider).orderTakesStock !== 'on_create') return;
+  const items = await queryRows<{ extId: string }>(
+    db,
+    sql`SELECT DISTINCT m.ext_id AS "extId" FROM order_lines l
+        JOIN pos_entity_map m ON m.connection_id = ${push.connectionId} AND m.entity = 'variant' AND m.local_id = l.variant_id
+        WHERE l.order_id = ${push.localRef}`,
+  );
+  const counts = items.length === 0 ? [] : await callPos(db, env, push.connectionId, (c, connector) => connector.stock(c, items.map((i) => i.extId)), now);
+  await db.transaction(async (tx) => {
+    if (counts.length > 0) await applyObservations(tx, { connectionId: conn.id, vendorId: conn.vendorId, locationExtId: conn.locationExtId }, counts);
+    await tx.update(posPushes).set({ extObservedAt: now, updatedAt: now }).where(and(eq(posPushes.id, push.id), eq(posPushes.state, 'sent')));
+  });
+}
+
+/**
  * The jobs `pos.order-push` and `pos.order-close`: brings the POS in step with one web order, whatever ran before.
  * 1. Not in the POS yet: created with an EXTERNAL payment, under the push's idempotency key (`mk-ord-<orderId>`, the
  *    payment `…-pay`) — a retry after a timeout, a 5xx after Square committed, or a server killed mid-call sends the
@@ -142,6 +165,7 @@ export async function syncOrderToPos(db: Db, env: Env, pushId: string, now: Date
       await logSync(tx, push.connectionId, 'info', `Web order ${order.number} is now in {pos}'s orders${outbound.paymentRef ? ', paid' : ''}.`);
     });
   }
+  if (push.extObservedAt === null) await takeCountsAfterCreate(db, env, push, now);
   if (!finished) return 'sent';
   const target = order.status === 'completed' ? 'collected' : 'cancelled';
   const ext = extRef;

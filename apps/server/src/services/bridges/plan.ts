@@ -134,14 +134,16 @@ const INTEGER = /^-?\d+$/;
 
 /**
  * Whether an object's version is newer than the one applied. Square versions are int64 (compared as big integers,
- * never as floats); Shopify's are `updatedAt` times (compared as instants); anything else (Toast: a content hash)
- * is newer when it differs.
+ * never as floats); Shopify's are `updatedAt` times (compared as instants, and with a tombstone's ms); anything else
+ * (Toast: a content hash) is newer when it differs.
  */
 export function newerVersion(incoming: string, stored: string | null): boolean {
   if (stored === null) return true;
   if (INTEGER.test(incoming) && INTEGER.test(stored)) return BigInt(incoming) > BigInt(stored);
-  const a = Date.parse(incoming);
-  const b = Date.parse(stored);
-  if (!Number.isNaN(a) && !Number.isNaN(b) && !INTEGER.test(incoming) && !INTEGER.test(stored)) return a > b;
+  // a time against an integer: a Shopify tombstone (archiveDeleted keeps tombstone versions as integers, Shopify's
+  // being the deletion time in ms) against a product's update time — an edit older than the delete must not revive it
+  const a = INTEGER.test(incoming) ? Number(incoming) : Date.parse(incoming);
+  const b = INTEGER.test(stored) ? Number(stored) : Date.parse(stored);
+  if (!Number.isNaN(a) && !Number.isNaN(b)) return a > b;
   return incoming !== stored;
 }

@@ -47,12 +47,21 @@ async function bridged(tx: Tx, variantIds: readonly string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.variantId, r]));
 }
 
-/** Web orders created as orders in the POS: their stock moves when the POS completes them, not by adjustment (one the POS refused for good is not shown there, so its stock goes by adjustment). */
-async function ordersShownInPos(tx: Tx, refs: readonly string[]): Promise<Set<string>> {
+/**
+ * Web orders created as orders in the POS: their stock moves when the POS completes them, not by adjustment (one the
+ * POS refused for good is not shown there, so its stock goes by adjustment). `taken`: the POS took the order's stock
+ * when it created it and its counts were read after that (order-push.ts takeCountsAfterCreate), so the sale is in
+ * the POS's count already.
+ */
+async function ordersShownInPos(tx: Tx, refs: readonly string[]): Promise<Map<string, { taken: boolean }>> {
   const ids = [...new Set(refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r)))];
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ ref: string }>(tx, sql`SELECT local_ref::text AS ref FROM pos_pushes WHERE kind = 'order' AND state NOT IN ('skipped', 'failed') AND local_ref IN (${uuidList(ids)})`);
-  return new Set(rows.map((r) => r.ref));
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ ref: string; taken: boolean }>(
+    tx,
+    sql`SELECT local_ref::text AS ref, (state = 'sent' AND ext_ref IS NOT NULL AND ext_observed_at IS NOT NULL) AS taken
+        FROM pos_pushes WHERE kind = 'order' AND state NOT IN ('skipped', 'failed') AND local_ref IN (${uuidList(ids)})`,
+  );
+  return new Map(rows.map((r) => [r.ref, { taken: r.taken }]));
 }
 
 /**
@@ -73,14 +82,17 @@ export async function recordBridgePushes(tx: Tx, moved: readonly MovedRow[]): Pr
   for (const m of deltas) {
     const b = map.get(m.variantId);
     if (!b) continue;
-    const asOrderLine = m.reference !== null && shown.has(m.reference);
+    const order = m.reference === null ? undefined : shown.get(m.reference);
+    const asOrderLine = order !== undefined;
+    // the POS's count already holds this sale: owed nothing, and not counted a second time by the rule
+    const settled = order?.taken === true;
     const id = uuidv7();
     const rows = await queryRows<{ id: string }>(
       tx,
       sql`
-      INSERT INTO pos_pushes (id, connection_id, kind, local_ref, variant_id, quantity, idempotency_key, state, occurred_at)
+      INSERT INTO pos_pushes (id, connection_id, kind, local_ref, variant_id, quantity, idempotency_key, state, occurred_at, ext_observed_at)
       VALUES (${id}, ${b.connectionId}, ${asOrderLine ? 'order_line' : 'stock_delta'}, ${m.id}, ${m.variantId}, ${m.quantity},
-              ${`mk-mv-${m.id}`}, 'pending', ${m.occurredAt.toISOString()})
+              ${`mk-mv-${m.id}`}, ${settled ? 'acknowledged' : 'pending'}, ${m.occurredAt.toISOString()}, ${settled ? m.occurredAt.toISOString() : null})
       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
     );
     if (!asOrderLine && rows.length > 0) await enqueue(tx, PUSH_JOB, pushJobKey(id), { pushId: id, connectionId: b.connectionId });

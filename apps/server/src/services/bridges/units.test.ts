@@ -80,6 +80,9 @@ describe('Square money, taxes and versions at the boundary', () => {
     // Shopify: updatedAt instants, whatever the offset
     expect(newerVersion('2026-11-21T10:00:01Z', '2026-11-21T05:00:00-05:00')).toBe(true);
     expect(newerVersion('2026-11-21T04:59:59-05:00', '2026-11-21T10:00:00Z')).toBe(false);
+    // a Shopify tombstone (deletion time in ms) against the product's update time, both ways
+    expect(newerVersion('2026-11-21T09:59:59Z', String(Date.parse('2026-11-21T10:00:00Z')))).toBe(false);
+    expect(newerVersion('2026-11-21T10:00:01Z', String(Date.parse('2026-11-21T10:00:00Z')))).toBe(true);
     // Toast: content hashes
     expect(newerVersion('h:abc', 'h:abd')).toBe(true);
     expect(newerVersion('h:abc', 'h:abc')).toBe(false);

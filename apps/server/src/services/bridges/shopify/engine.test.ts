@@ -1,95 +1,29 @@
 import { uuidv7 } from '@makeries/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Db } from '../../../db/client';
-import { inventoryLevels, posEntityMap, products, variants } from '../../../db/schema/index';
-import type { Env } from '../../../env';
-import { buildApp } from '../../../http/app';
-import { createJobRuntime, type JobRuntime } from '../../../jobs/runtime';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { createVendorFixture, type VendorFixture } from '../../../test/fixtures';
-import { testEnv } from '../../../test/harness';
+import { queryRows } from '../../../db/client';
+import { products, variants } from '../../../db/schema/index';
 import { recordMovements } from '../../inventory';
 import { chooseLocation, startConnect } from '../connect';
 import { connectionOfVendor } from '../connections';
-import { registerBridgeJobs } from '../jobs';
 import { applyImport } from '../manage';
 import { openCredentials, tokenKey } from '../crypto';
 import { readStream } from '../sync-state';
-import { SHOPIFY_CALLBACK_PATH, SHOPIFY_WEBHOOK_PATH } from './connector';
-import { startShopifyFake, type FakeShopifyWebhook, type ShopifyFake } from './fake/index';
-import { resetThrottle } from './throttle';
+import { localId, MARKET, SHOP, startShopifyRig, type ShopifyRig } from '../shopify-test-kit';
+import { SHOPIFY_CALLBACK_PATH } from './connector';
+import type { FakeShopifyWebhook } from './fake/index';
 
 /** The bridge engine driving Shopify end to end (PGlite): connect, import, webhooks, incremental sync. */
 
-const SHOP = 'clay-corner.myshopify.com';
-const MARKET = 'gid://shopify/Location/101';
-const PUBLIC_URL = 'http://127.0.0.1:3998';
-
 describe('a shop bridged to Shopify through the engine', () => {
-  let fake: ShopifyFake;
-  let env: Env;
-  let database: TestDatabase;
-  let db: Db;
-  let vendor: VendorFixture;
-  let runtime: JobRuntime;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  const clock = { t: Date.now() };
-
-  async function drain(): Promise<void> {
-    clock.t = Math.max(clock.t, Date.now());
-    for (let i = 0; i < 200; i++) {
-      const s = await runtime.tick({ limit: 500 });
-      if (s.done + s.retried + s.failed === 0) {
-        const [due] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'queued' AND kind LIKE 'pos.%'`);
-        if (!due || due.n === 0) return;
-        clock.t += 60_000;
-      }
-    }
-    throw new Error('jobs did not settle');
-  }
-
-  async function deliver(hooks: readonly FakeShopifyWebhook[]): Promise<number[]> {
-    const out: number[] = [];
-    for (const h of hooks) out.push((await app.inject({ method: 'POST', url: SHOPIFY_WEBHOOK_PATH, headers: { ...h.headers, 'content-type': 'application/json' }, payload: h.body })).statusCode);
-    return out;
-  }
-
-  async function variantOf(inventoryItem: string): Promise<string> {
-    const conn = await connectionOfVendor(db, vendor.vendorId);
-    const [m] = await db.select({ id: posEntityMap.localId }).from(posEntityMap).where(and(eq(posEntityMap.connectionId, conn?.id ?? ''), eq(posEntityMap.entity, 'variant'), eq(posEntityMap.extId, inventoryItem)));
-    return m?.id ?? '';
-  }
-
-  async function onHand(variantId: string): Promise<number | null> {
-    const [l] = await db.select({ onHand: inventoryLevels.onHand }).from(inventoryLevels).where(eq(inventoryLevels.variantId, variantId));
-    return l?.onHand ?? null;
-  }
-
+  let rig: ShopifyRig;
   beforeAll(async () => {
-    resetThrottle();
-    fake = await startShopifyFake({
-      shops: [{ domain: SHOP, currency: 'GBP', locations: [{ id: 101, name: 'Market Street' }] }],
-      redirectUrl: `${PUBLIC_URL}${SHOPIFY_CALLBACK_PATH}`,
-      // Shopify's clock moves with the engine's (token expiry, update times)
-      clock: { now: () => clock.t },
-    });
-    env = testEnv({ SHOPIFY_CLIENT_ID: fake.clientId, SHOPIFY_CLIENT_SECRET: fake.clientSecret, SHOPIFY_API_BASE: fake.baseUrl, PUBLIC_URL, POS_TIMEOUT_MS: '10000' });
-    database = await createTestDatabase('pglite');
-    db = database.db;
-    vendor = await createVendorFixture(db, { taxMode: 'exclusive', currency: 'GBP' });
-    runtime = createJobRuntime(db, { now: () => new Date(clock.t) });
-    registerBridgeJobs(runtime, db, env, { now: () => new Date(clock.t) });
-    app = await buildApp({ database, env });
+    rig = await startShopifyRig('pglite');
   }, 60_000);
-  afterAll(async () => {
-    await runtime.stop();
-    await app.close();
-    await fake.close();
-    await database.destroy();
-  });
+  afterAll(async () => rig.close());
 
   it('connects, imports, follows stock webhooks and catalog edits', async () => {
+    const { fake, app, db, env, vendor, clock } = rig;
     const seeded = fake.seedCatalog(SHOP, 30, { available: 4 });
     const { url } = await startConnect(db, env, vendor.vendorId, 'shopify', new Date(clock.t), SHOP);
     const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '');
@@ -108,46 +42,46 @@ describe('a shop bridged to Shopify through the engine', () => {
     expect(openCredentials(tokenKey(env), conn?.credentialsEnc ?? '')).toMatchObject({ shop: SHOP });
 
     await chooseLocation(db, env, vendor.vendorId, MARKET);
-    await drain();
+    await rig.drain();
     expect((await readStream(db, conn?.id ?? '', 'import'))?.phase).toBe('preview');
     await applyImport(db, vendor.vendorId, 'none');
-    await drain();
+    await rig.drain();
     const [count] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM products WHERE vendor_id = ${vendor.vendorId}`);
     expect(count?.n).toBe(30);
     const item = seeded[1]?.inventoryItemIds[0] ?? '';
-    const variantId = await variantOf(item);
-    expect(await onHand(variantId)).toBe(4);
+    const variantId = await localId(rig, 'variant', item);
+    expect(await rig.onHand(variantId)).toBe(4);
 
     // a count changed in Shopify admin arrives as inventory_levels/update
     fake.takeWebhooks();
     fake.setAvailable(item, 9, MARKET);
     const stock = fake.takeWebhooks();
     expect(stock.map((h) => h.topic)).toContain('inventory_levels/update');
-    expect(await deliver(stock)).toEqual(stock.map(() => 200));
-    expect(await deliver([{ ...stock[0], headers: { ...stock[0]?.headers, 'x-shopify-hmac-sha256': fake.sign('{}') } } as FakeShopifyWebhook])).toEqual([401]);
-    await drain();
-    expect(await onHand(variantId)).toBe(9);
+    expect(await rig.deliver(stock)).toEqual(stock.map(() => 200));
+    expect(await rig.deliver([{ ...stock[0], headers: { ...stock[0]?.headers, 'x-shopify-hmac-sha256': fake.sign('{}') } } as FakeShopifyWebhook])).toEqual([401]);
+    await rig.drain();
+    expect(await rig.onHand(variantId)).toBe(9);
 
     // a counter sale here is pushed as an adjustment; its echo (and a sale at Shopify POS) leave the count exact
     fake.takeWebhooks();
     await recordMovements(db, vendor.vendorId, [{ id: uuidv7(), variantId, kind: 'sale', quantity: -2, occurredAt: new Date(clock.t), reference: uuidv7() }]);
-    expect(await onHand(variantId)).toBe(7);
-    await drain();
+    expect(await rig.onHand(variantId)).toBe(7);
+    await rig.drain();
     expect(fake.stateOf.available(item, MARKET)).toBe(7);
     // Shopify stamps counts in whole seconds: a POS sale in the same second as our push's answer is still taken (at
     // one instant the lower count wins)
     fake.sellAtPos(seeded[1]?.variantIds[0] ?? '', 1, MARKET);
     const echoes = fake.takeWebhooks();
     expect(echoes.filter((h) => h.topic === 'inventory_levels/update').length).toBeGreaterThanOrEqual(2);
-    await deliver([...echoes, ...echoes.map((h) => fake.redeliver(h))]);
-    await drain();
+    await rig.deliver([...echoes, ...echoes.map((h) => fake.redeliver(h))]);
+    await rig.drain();
     expect(fake.stateOf.available(item, MARKET)).toBe(6);
-    expect(await onHand(variantId)).toBe(6);
+    expect(await rig.onHand(variantId)).toBe(6);
 
     // a rename and a price change arrive through products/update and the incremental sync
     fake.updateProduct(seeded[1]?.productId ?? '', { title: 'Renamed mug' });
-    expect(await deliver(fake.takeWebhooks())).not.toContain(401);
-    await drain();
+    expect(await rig.deliver(fake.takeWebhooks())).not.toContain(401);
+    await rig.drain();
     const [renamed] = await db.select({ name: products.name }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
     expect(renamed?.name).toBe('Renamed mug');
 
@@ -155,8 +89,8 @@ describe('a shop bridged to Shopify through the engine', () => {
     const before = openCredentials(tokenKey(env), (await connectionOfVendor(db, vendor.vendorId))?.credentialsEnc ?? '');
     clock.t += 55 * 60_000;
     fake.updateProduct(seeded[1]?.productId ?? '', { title: 'Renamed mug, again' });
-    expect(await deliver(fake.takeWebhooks())).not.toContain(401);
-    await drain();
+    expect(await rig.deliver(fake.takeWebhooks())).not.toContain(401);
+    await rig.drain();
     const after = openCredentials(tokenKey(env), (await connectionOfVendor(db, vendor.vendorId))?.credentialsEnc ?? '');
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after).toMatchObject({ shop: SHOP });
@@ -168,9 +102,9 @@ describe('a shop bridged to Shopify through the engine', () => {
     fake.deleteProduct(gone);
     const deletion = fake.takeWebhooks();
     expect(deletion.map((h) => h.topic)).toContain('products/delete');
-    expect(await deliver(deletion)).not.toContain(401);
-    await drain();
-    const goneVariant = await variantOf(seeded[2]?.inventoryItemIds[0] ?? '');
+    expect(await rig.deliver(deletion)).not.toContain(401);
+    await rig.drain();
+    const goneVariant = await localId(rig, 'variant', seeded[2]?.inventoryItemIds[0] ?? '');
     const [archived] = await db.select({ archived: products.archived }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, goneVariant));
     expect(archived?.archived).toBe(true);
     const [still] = await db.select({ archived: products.archived }).from(products).innerJoin(variants, eq(variants.productId, products.id)).where(eq(variants.id, variantId));
