@@ -111,7 +111,11 @@ async function runProvider(ctx: BenchContext, driver: PosBenchDriver): Promise<{
             return res.result.data.variants[0]?.available === !soldOut;
           },
           30_000,
-        );
+        ).catch(async (e: unknown) => {
+          const state = await queryRows(db, sql`SELECT s.ext_quantity, s.observed_at, l.on_hand FROM pos_stock_state s JOIN pos_entity_map m ON m.local_id = s.variant_id AND m.entity = 'variant' JOIN inventory_levels l ON l.variant_id = s.variant_id WHERE m.ext_id = ${seeded.single.variantExtId}`);
+          const hooks = await queryRows(db, sql`SELECT outcome, left(body, 300) AS body FROM pos_webhook_events ORDER BY received_at DESC LIMIT 3`);
+          throw new Error(`${String(e)} (sample ${String(i)}; stock ${JSON.stringify(state)}; last webhooks ${JSON.stringify(hooks)})`);
+        });
         latencies.push(performance.now() - t);
       }
 
@@ -162,7 +166,10 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const metrics: Record<string, unknown> = {
     note: 'fake, server, job runtime and bench client share one Node process; the job runtime polls every 2 s and is woken by each stored webhook',
   };
+  // BENCH_POS=toast (or square,shopify) runs only those
+  const only = (process.env.BENCH_POS ?? '').split(',').filter((p) => p !== '');
   for (const start of [squareDriver, shopifyDriver, toastDriver]) {
+    if (only.length > 0 && !only.includes(start.name.replace(/Driver$/, ''))) continue;
     const driver = await start();
     const r = await runProvider(ctx, driver);
     budgets.push(...r.budgets);

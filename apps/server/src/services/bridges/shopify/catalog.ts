@@ -121,7 +121,21 @@ interface LevelNode {
   inventoryLevel?: { updatedAt: string; quantities: { name: string; quantity: number; updatedAt?: string | null }[] } | null;
 }
 
-/** `available` at the chosen location of each inventory item (our variant ids), 100 per query; observedAt = Shopify's update time. */
+/** Well past the stamped second, so a small clock difference with Shopify cannot make a current second look finished. */
+const SETTLED_AFTER_MS = 5_000;
+
+/**
+ * When a read count holds. Shopify stamps counts in whole seconds, and the engine keeps the lower of two counts of
+ * one instant; a count read once its second is well over is that second's final state, so it is placed at the
+ * second's last millisecond: it wins over any webhook of the same second (a sale then a restock in one second no
+ * longer stays low until the item's next change), and loses to anything stamped later.
+ */
+export function readCountAt(updatedAt: string, readAt: number): string {
+  const at = Date.parse(updatedAt);
+  return new Date(readAt - at >= SETTLED_AFTER_MS && at % 1000 === 0 ? at + 999 : at).toISOString();
+}
+
+/** `available` at the chosen location of each inventory item (our variant ids), 100 per query; observedAt = Shopify's update time (see readCountAt). */
 export async function stockOf(env: ShopifyEnv, conn: ConnContext, variantExtIds: string[]): Promise<StockObservation[]> {
   const location = conn.locationExtId;
   if (!location) throw new PosError('rejected', 'Choose the Shopify location that is this shop first.');
@@ -129,12 +143,13 @@ export async function stockOf(env: ShopifyEnv, conn: ConnContext, variantExtIds:
   const ids = [...new Set(variantExtIds)];
   for (let i = 0; i < ids.length; i += 100) {
     const r = await gql<{ nodes: (LevelNode | null)[] }>(env, conn, LEVELS_QUERY, { ids: ids.slice(i, i + 100), location }, { cost: 310 });
+    const readAt = Date.now();
     for (const n of r.nodes) {
       const level = n?.inventoryLevel;
       if (!n?.id || !level) continue;
       const available = level.quantities.find((q) => q.name === 'available');
       const at = available?.updatedAt ?? level.updatedAt;
-      out.push({ variantExtId: n.id, locationExtId: location, quantity: n.tracked === false ? null : (available?.quantity ?? null), observedAt: new Date(at).toISOString() });
+      out.push({ variantExtId: n.id, locationExtId: location, quantity: n.tracked === false ? null : (available?.quantity ?? null), observedAt: readCountAt(at, readAt) });
     }
   }
   return out;

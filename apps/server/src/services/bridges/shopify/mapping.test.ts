@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleBulk, offsetCursor, parseBulkCursor, waitCursor } from './bulk';
+import { readCountAt } from './catalog';
 import { centsToMoney, editUrl, htmlToText, moneyToCents, productOf, productsPage, type ProductNode, type ShopInfo } from './mapping';
 
 const shop: ShopInfo = { shop: 'clay-corner.myshopify.com', currencyCode: 'GBP', taxesIncluded: true };
@@ -98,5 +99,18 @@ describe('Shopify catalog mapping', () => {
     expect(parseBulkCursor(offsetCursor(id, 500))).toEqual({ id, wait: false, offset: 500 });
     expect(() => parseBulkCursor('bulk:x:1')).toThrow('unreadable');
     expect(() => parseBulkCursor('12')).toThrow('unreadable');
+  });
+});
+
+describe('when a read Shopify count holds', () => {
+  it('a count read well after its whole-second stamp closes that second (wins over a same-second webhook); a fresh one keeps its stamp', () => {
+    const stamped = '2026-11-21T10:00:00Z';
+    const at = Date.parse(stamped);
+    expect(readCountAt(stamped, at + 60_000)).toBe('2026-11-21T10:00:00.999Z');
+    expect(readCountAt(stamped, at + 1_500)).toBe('2026-11-21T10:00:00.000Z');
+    // not a whole-second stamp: left as Shopify gave it
+    expect(readCountAt('2026-11-21T10:00:00.250Z', at + 60_000)).toBe('2026-11-21T10:00:00.250Z');
+    // a webhook stamped the next second still wins over the closed second
+    expect(Date.parse(readCountAt(stamped, at + 60_000))).toBeLessThan(Date.parse('2026-11-21T10:00:01Z'));
   });
 });
