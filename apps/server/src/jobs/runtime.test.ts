@@ -96,6 +96,28 @@ describeEachDb('job runtime', (get) => {
     expect(calls).toBe(4);
   });
 
+  it('background work runs only when nothing else is due: a job queued behind a backlog of photos goes first', async () => {
+    const photo = unique('photo');
+    const stock = unique('stock');
+    const at = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 3; i++) await enqueue(db(), photo, `${photo}:${String(i)}`, {}, { runAt: new Date(at.getTime() + i) });
+    await enqueue(db(), stock, `${stock}:1`, {}, { runAt: new Date(at.getTime() + 10) });
+    const order: string[] = [];
+    const runtime = createJobRuntime(db());
+    runtime.register(photo, (job) => {
+      order.push(job.key);
+      // a webhook stored while the first photo is copied still goes before the next photo
+      return job.key === `${photo}:0` ? enqueue(db(), stock, `${stock}:2`, {}).then(() => undefined) : Promise.resolve();
+    }, { background: true });
+    runtime.register(stock, (job) => {
+      order.push(job.key);
+      return Promise.resolve();
+    });
+    const summary = await runtime.tick({ jobsOnly: true });
+    expect(order).toEqual([`${stock}:1`, `${photo}:0`, `${stock}:2`, `${photo}:1`, `${photo}:2`]);
+    expect(summary).toMatchObject({ done: 5 });
+  });
+
   it('a permanent error fails the job at once', async () => {
     const kind = unique('refused');
     await enqueue(db(), kind, `${kind}:1`, {});

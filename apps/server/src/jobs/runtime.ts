@@ -11,6 +11,11 @@ interface JobKindOptions {
   maxAttempts?: number;
   /** wait before attempt n+1 after n failed ones; the default doubles from 2 s up to 10 min */
   backoffMs?: (attempts: number) => number;
+  /**
+   * run only when no other job is due (copying photos after an import): a backlog of slow background work never
+   * holds up the jobs people wait for (a stock change reaching the storefront, an email)
+   */
+  background?: boolean;
 }
 
 /** Thrown by a handler when retrying cannot help: the job is dead at once. */
@@ -54,7 +59,7 @@ export const CLEANUP_TASK = 'jobs.cleanup';
  */
 export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog } = {}): JobRuntime {
   const now = opts.now ?? (() => new Date());
-  const kinds = new Map<string, { handler: JobHandler; maxAttempts?: number; backoffMs: (attempts: number) => number }>();
+  const kinds = new Map<string, { handler: JobHandler; maxAttempts?: number; backoffMs: (attempts: number) => number; background: boolean }>();
   const periodic = new Map<string, { everyMs: number; task: () => Promise<unknown> }>();
   let running: Promise<TickSummary> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -99,8 +104,11 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
       if (stopped) return summary;
       await runPeriodic(name, summary);
     }
+    const foreground = [...kinds].flatMap(([k, v]) => (v.background ? [] : [k]));
+    const background = [...kinds].flatMap(([k, v]) => (v.background ? [k] : []));
     for (let i = 0; i < limit && !stopped; i++) {
-      const job = await claimJob(db, [...kinds.keys()], now());
+      // after each job the foreground is asked first again, so a webhook stored meanwhile goes before the next photo
+      const job = (await claimJob(db, foreground, now())) ?? (await claimJob(db, background, now()));
       if (!job) break;
       await runJob(job, summary);
     }
@@ -110,7 +118,7 @@ export function createJobRuntime(db: Db, opts: { now?: () => Date; log?: JobLog 
   const runtime: JobRuntime = {
     register(kind, handler, o = {}) {
       if (kinds.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
-      kinds.set(kind, { handler, ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }), backoffMs: o.backoffMs ?? backoffMs });
+      kinds.set(kind, { handler, ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }), backoffMs: o.backoffMs ?? backoffMs, background: o.background === true });
     },
     every(name, everyMs, task) {
       if (periodic.has(name)) throw new Error(`periodic task ${name} is registered twice`);

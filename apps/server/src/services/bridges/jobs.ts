@@ -108,7 +108,8 @@ export function registerBridgeJobs(runtime: JobRuntime, db: Db, env: Env, opts: 
       const [row] = await db.select({ vendorId: products.vendorId }).from(products).where(eq(products.id, str(p, 'productId')));
       if (row) await importImage(db, env, { productId: str(p, 'productId'), url: str(p, 'url'), vendorId: row.vendorId });
     }),
-    { ...o, maxAttempts: 5 },
+    // thousands of photos after a first import must not hold up stock webhooks and pushes
+    { ...o, maxAttempts: 5, background: true },
   );
   runtime.register(
     PUSH_JOB,
