@@ -1,4 +1,5 @@
 import { describeBridgeKill, ITEMS, START_COUNT } from './bridge-kill-scenarios';
+import { squareTestEnv } from './order-push-kit';
 import { LOCATION, MERCHANT } from './square-test-kit';
 import { startSquareFake, type FakeRequestLog, type SquareFake } from './square/fake/index';
 
@@ -22,13 +23,7 @@ describeBridgeKill<SquareFake, FakeRequestLog>({
       adapter: {
         fake,
         provider: 'square',
-        env: {
-          SQUARE_APPLICATION_ID: fake.applicationId,
-          SQUARE_APPLICATION_SECRET: fake.clientSecret,
-          SQUARE_API_BASE: fake.baseUrl,
-          SQUARE_WEBHOOK_SIGNATURE_KEY: fake.signatureKey,
-          SQUARE_WEBHOOK_URL: fake.notificationUrl,
-        },
+        env: squareTestEnv(fake),
         locationId: LOCATION,
         close: () => fake.close(),
       },
