@@ -1,16 +1,19 @@
-import { uuidv7 } from '@makeries/shared';
+import { checkoutInput, uuidv7 } from '@makeries/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
-import { posEntityMap, posPushes } from '../../db/schema/index';
+import { orders as ordersTable, posEntityMap, posPushes } from '../../db/schema/index';
 import { buildApp } from '../../http/app';
 import { enqueue } from '../../jobs/queue';
 import { DB_KINDS } from '../../test/db';
 import { recordMovements } from '../inventory';
+import { checkout } from '../orders/checkout';
+import { checkoutRequest } from '../orders/test-kit';
 import { startKillBench, type KillBench, type KillSetup } from './bridge-kill-harness';
 import type { RigDelivery } from './bridge-rig';
 import { STOCK_SWEEP_JOB } from './catalog-sync';
-import { applyImport, bridgeView } from './manage';
+import { applyImport, bridgeView, setOptions } from './manage';
+import { recordOrderPushes } from './order-push';
 import { readStream } from './sync-state';
 
 /**
@@ -50,6 +53,13 @@ export interface KillProvider<F extends { requests: L[] }, L extends { status: n
     echoesSettle?: boolean;
     sales?: number;
   };
+  /** web orders shown in the POS (connection option webOrdersInPos) */
+  orders?: {
+    /** the request that creates an order in the POS (committed when the fake logs it) */
+    isCreate(log: L): boolean;
+    /** the POS's orders carrying this push's idempotency key (Shopify source identifier, Toast externalId) */
+    ordersWith(fake: F, key: string): number;
+  };
 }
 
 export function describeBridgeKill<F extends { requests: L[] }, L extends { status: number }>(p: KillProvider<F, L>): void {
@@ -70,6 +80,13 @@ export function describeBridgeKill<F extends { requests: L[] }, L extends { stat
       it(`counter sales reach ${p.title} through a kill -9 with a stock write in flight, ${p.stock.inFlight === 'once' ? 'each exactly once' : 'none lost'}`, async () => {
         await salesThroughKill(bench, p);
       }, 120_000);
+
+      const orders = p.orders;
+      if (orders) {
+        it(`a paid web order reaches ${p.title} once through a kill -9 with its creation in flight`, async () => {
+          await webOrderThroughKill(bench, orders);
+        }, 120_000);
+      }
     });
   }
 }
@@ -214,5 +231,38 @@ async function salesThroughKill<F extends { requests: L[] }, L extends { status:
   await b.drain();
   db = await b.db();
   for (const v of b.stocked) expect({ v, onHand: await onHand(v) }).toEqual({ v, onHand: p.stock.count(b.fake, v) });
+  expect(await b.count(sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'failed'`)).toBe(0);
+}
+
+async function webOrderThroughKill<F extends { requests: L[] }, L extends { status: number }>(b: KillBench<F, L>, o: NonNullable<KillProvider<F, L>['orders']>): Promise<void> {
+  let db = await b.db();
+  await setOptions(db, b.env, b.vendor.vendorId, { webOrdersInPos: true });
+  const [line] = await db
+    .select({ variantId: posEntityMap.localId })
+    .from(posEntityMap)
+    .where(and(eq(posEntityMap.connectionId, b.connectionId), eq(posEntityMap.entity, 'variant'), eq(posEntityMap.extId, b.stocked[0] ?? '')));
+  const placed = await checkout(db, b.env, { customerId: null, sessionId: null }, checkoutInput.parse(checkoutRequest([[{ productId: '', variantId: line?.variantId ?? '', sku: '' }, 2]], [{ vendorId: b.vendor.vendorId }])));
+  const orderId = placed.orders[0]?.id ?? '';
+  // the card payment is recorded as payments/events.ts records it: the order paid and its push, in one transaction
+  await db.transaction(async (tx) => {
+    await tx.update(ordersTable).set({ paymentStatus: 'paid' }).where(eq(ordersTable.id, orderId));
+    expect(await recordOrderPushes(tx, [orderId])).toBe(1);
+  });
+  const key = `mk-ord-${orderId}`;
+
+  // killed once the POS has created the order, before its answer is read: the push is sent, its POS id unknown
+  const run = await b.runChild({ killOnRequest: (l) => o.isCreate(l) });
+  expect(run).toMatchObject({ triggered: true, ended: 'SIGKILL' });
+  db = await b.db();
+  const pushOf = async () => (await db.select().from(posPushes).where(eq(posPushes.idempotencyKey, key)))[0];
+  expect(await pushOf()).toMatchObject({ state: 'sent', extRef: null });
+  expect(o.ordersWith(b.fake, key)).toBe(1);
+
+  // another instance sends it again with the same key: the POS's order is found, not made twice
+  await b.drain();
+  db = await b.db();
+  const push = await pushOf();
+  expect(push?.extRef).toBeTruthy();
+  expect(o.ordersWith(b.fake, key)).toBe(1);
   expect(await b.count(sql`SELECT count(*)::int AS n FROM jobs WHERE status = 'failed'`)).toBe(0);
 }

@@ -25,7 +25,7 @@ describeBridgeKill<ToastFake, FakeRequestLog>({
       adapter: {
         fake,
         provider: 'toast',
-        env: { TOAST_CLIENT_ID: fake.clientId, TOAST_CLIENT_SECRET: fake.clientSecret, TOAST_API_BASE: fake.baseUrl, TOAST_WEBHOOK_SECRET: fake.webhookSecret },
+        env: { TOAST_CLIENT_ID: fake.clientId, TOAST_CLIENT_SECRET: fake.clientSecret, TOAST_API_BASE: fake.baseUrl, TOAST_WEBHOOK_SECRET: fake.webhookSecret, TOAST_OTHER_PAYMENT_GUID: 'other-pay-makeries' },
         locationId: RESTAURANT,
         partnerKey: RESTAURANT,
         prepareOwner(email) {
@@ -42,5 +42,9 @@ describeBridgeKill<ToastFake, FakeRequestLog>({
     echoes: (fake) => fake.takeWebhooks(),
     inFlight: 'twice',
     sales: 30,
+  },
+  orders: {
+    isCreate: (l) => l.method === 'POST' && l.path === '/orders/v2/orders',
+    ordersWith: (fake, key) => [...fake.restaurant(RESTAURANT).orders.values()].filter((o) => o.externalId === key).length,
   },
 });
