@@ -47,4 +47,8 @@ describeBridgeKill<ShopifyFake, ShopifyFakeRequestLog>({
     echoesSettle: true,
     sales: 30,
   },
+  orders: {
+    isCreate: (l) => l.rootFields.includes('orderCreate'),
+    ordersWith: (fake, key) => fake.stateOf.orders(SHOP).filter((o) => o.sourceIdentifier === key).length,
+  },
 });
