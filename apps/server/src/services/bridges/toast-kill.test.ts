@@ -1,5 +1,5 @@
 import { describeBridgeKill, ITEMS, START_COUNT } from './bridge-kill-scenarios';
-import { RESTAURANT } from './toast-test-kit';
+import { RESTAURANT, toastAdapter } from './toast-test-kit';
 import { startToastFake, type FakeRequestLog, type ToastFake } from './toast/fake/index';
 
 /**
@@ -22,17 +22,7 @@ describeBridgeKill<ToastFake, FakeRequestLog>({
     for (const mlid of stocked) fake.setStock(RESTAURANT, mlid, 'QUANTITY', START_COUNT);
     return {
       stocked,
-      adapter: {
-        fake,
-        provider: 'toast',
-        env: { TOAST_CLIENT_ID: fake.clientId, TOAST_CLIENT_SECRET: fake.clientSecret, TOAST_API_BASE: fake.baseUrl, TOAST_WEBHOOK_SECRET: fake.webhookSecret, TOAST_OTHER_PAYMENT_GUID: 'other-pay-makeries' },
-        locationId: RESTAURANT,
-        partnerKey: RESTAURANT,
-        prepareOwner(email) {
-          fake.restaurant(RESTAURANT).createdBy = email;
-        },
-        close: () => fake.close(),
-      },
+      adapter: toastAdapter(fake),
     };
   },
   pages: { size: 200, isRead: (l) => l.method === 'GET' && l.path === '/stock/v1/inventory' },
