@@ -39,7 +39,7 @@ export interface KillSetup<F> {
   stocked: string[];
 }
 
-export interface ChildRun {
+interface ChildRun {
   triggered: boolean;
   ended: string;
   stderr: string;
