@@ -17,8 +17,8 @@ import { recordOrderPushes } from './order-push';
 import { readStream } from './sync-state';
 
 /**
- * The part-1 scenarios "resumable 5,000-item import with 0 duplicates" and "exactly-once stock pushes under kill -9"
- * for any POS, on both database kinds (bridge-kill-harness.ts runs the server instances). A provider's test file
+ * The part-1 scenarios "resumable 5,000-item import with 0 duplicates" and "exactly-once stock and order pushes
+ * under kill -9" for any POS, on both database kinds (bridge-kill-harness.ts runs the server instances). A provider's test file
  * says only how its fake is seeded and read. Not a test file.
  */
 export const ITEMS = 5_000;
