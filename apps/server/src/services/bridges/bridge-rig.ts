@@ -73,6 +73,20 @@ export interface BridgeRig<F> {
   close(): Promise<void>;
 }
 
+/** The owner connects the way this POS does it (OAuth authorize → callback, or claiming the partner account); no location chosen yet. */
+export async function connectOwner<F>(db: Db, env: Env, vendorId: string, adapter: RigAdapter<F>, now: Date): Promise<void> {
+  const [owner] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendorId));
+  adapter.prepareOwner?.(owner?.email ?? '');
+  if (connectorFor(env, adapter.provider).connectKind === 'partner') {
+    await claimPartnerAccount(db, env, vendorId, adapter.provider, adapter.partnerKey ?? '', now);
+    return;
+  }
+  const { url } = await startConnect(db, env, vendorId, adapter.provider, now, adapter.shopDomain ?? null);
+  const res = await fetch(url, { redirect: 'manual' });
+  const back = new URL(res.headers.get('location') ?? '');
+  await completeConnect(db, env, adapter.provider, Object.fromEntries(back.searchParams), now);
+}
+
 export async function startRig<F>(kind: DbKind, adapter: RigAdapter<F>, opts: { envOverrides?: Record<string, string> } = {}): Promise<BridgeRig<F>> {
   const clock = { t: Date.now() };
   const { fake, provider } = adapter;
@@ -119,16 +133,7 @@ export async function startRig<F>(kind: DbKind, adapter: RigAdapter<F>, opts: { 
       throw new Error(`jobs did not settle: ${JSON.stringify(stuck)}`);
     },
     async connect() {
-      const [owner] = await db.select({ email: vendors.email }).from(vendors).where(eq(vendors.id, vendor.vendorId));
-      adapter.prepareOwner?.(owner?.email ?? '');
-      if (connectorFor(env, provider).connectKind === 'partner') {
-        await claimPartnerAccount(db, env, vendor.vendorId, provider, adapter.partnerKey ?? '', now());
-        return;
-      }
-      const { url } = await startConnect(db, env, vendor.vendorId, provider, now(), adapter.shopDomain ?? null);
-      const res = await fetch(url, { redirect: 'manual' });
-      const back = new URL(res.headers.get('location') ?? '');
-      await completeConnect(db, env, provider, Object.fromEntries(back.searchParams), now());
+      await connectOwner(db, env, vendor.vendorId, adapter, now());
     },
     async connectAndRead() {
       await rig.connect();

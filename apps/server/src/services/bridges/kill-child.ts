@@ -5,10 +5,11 @@ import { registerBridgeJobs } from './jobs';
 import { readStream } from './sync-state';
 
 /**
- * A server instance for square-kill.test.ts, run as its own process and ended with `kill -9`: it opens the shared
- * database, runs the real job runtime with the bridge jobs against the Square fake, and prints the import stream
- * (`import <phase> <done>`) after every commit, so the parent can kill it at a chosen point even on a PGlite
- * data directory it cannot open while this process holds it. Not a test file.
+ * A server instance for the kill -9 tests (bridge-kill-harness.ts), run as its own process and ended with `kill -9`:
+ * it opens the shared database, runs the real job runtime with the bridge jobs against the POS fake the parent runs
+ * (its URL is in the environment), and prints the import stream (`import <phase> <done>`) after every commit, so the
+ * parent can kill it at a chosen point even on a PGlite data directory it cannot open while this process holds it.
+ * Not a test file.
  */
 export interface KillChildArgs {
   target: DatabaseTarget;
