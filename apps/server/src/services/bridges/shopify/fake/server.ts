@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalHttp } from '../../fake-kit/local-http';
 import type { BulkStore } from './bulk';
 import type { ShopifyFakeFaults } from './faults';
 import type { GraphqlEndpoint } from './graphql';
@@ -30,7 +30,6 @@ const NOT_FOUND: Reply = { status: 404, body: { errors: 'Not Found' } };
 /** The HTTP side: `/shops/{shop}/admin/...` routes, bulk files, access tokens, faults and the request log. */
 export class ShopifyHttpServer {
   readonly requests: ShopifyFakeRequestLog[] = [];
-  private server: Server | null = null;
 
   constructor(
     private readonly state: FakeState,
@@ -40,21 +39,14 @@ export class ShopifyHttpServer {
     private readonly faults: ShopifyFakeFaults,
   ) {}
 
-  async listen(): Promise<string> {
-    const server = createServer((req, res) => {
-      void this.handle(req, res);
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return `http://127.0.0.1:${String(port)}`;
+  private readonly http = new LocalHttp((req, res) => this.handle(req, res));
+
+  listen(): Promise<string> {
+    return this.http.listen();
   }
 
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

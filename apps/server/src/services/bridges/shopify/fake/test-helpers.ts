@@ -1,5 +1,5 @@
 import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-client';
-import { shopifyFakeFetch, startShopifyFake, type FakeClock, type QueryCost, type ShopifyFake, type ShopifyFakeOptions } from './index';
+import { shopifyFakeFetch, startShopifyFake, type QueryCost, type ShopifyFake, type ShopifyFakeOptions } from './index';
 
 /** Shopify reference files kept in the repo (`../reference/README.md`). */
 export const SHOPIFY_REFERENCE = new URL('../reference/', import.meta.url);
@@ -11,15 +11,7 @@ export const LOCATION = `gid://shopify/Location/${String(LOCATION_ID)}`;
 export const OTHER_LOCATION = `gid://shopify/Location/${String(OTHER_LOCATION_ID)}`;
 
 /** A clock tests move by hand (token expiry, bucket refill). */
-export function manualClock(start = Date.parse('2026-12-01T10:00:00.000Z')): FakeClock & { advance(ms: number): void } {
-  let now = start;
-  return {
-    now: () => now,
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
+export { manualClock } from '../../fake-kit/local-http';
 
 export async function startWithShop(opts: ShopifyFakeOptions = {}): Promise<ShopifyFake> {
   return startShopifyFake({

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalHttp } from '../../fake-kit/local-http';
 import type { FakeFaults } from './faults';
 import { ANY_SCOPE, SquareApiError, type HandlerResult, type Route, type RouteContext } from './http';
 import { canonicalJson, type FakeState, type MerchantState, type TokenRecord } from './state';
@@ -31,7 +31,6 @@ function compile(route: Route): CompiledRoute {
 export class FakeHttpServer {
   readonly requests: FakeRequestLog[] = [];
   private readonly compiled: CompiledRoute[];
-  private server: Server | null = null;
 
   constructor(
     private readonly state: FakeState,
@@ -41,21 +40,14 @@ export class FakeHttpServer {
     this.compiled = routes.map(compile);
   }
 
-  async listen(): Promise<string> {
-    const server = createServer((req, res) => {
-      void this.handle(req, res);
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return `http://127.0.0.1:${String(port)}`;
+  private readonly http = new LocalHttp((req, res) => this.handle(req, res));
+
+  listen(): Promise<string> {
+    return this.http.listen();
   }
 
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,5 +1,5 @@
 import { SquareClient, SquareError } from 'square';
-import { startSquareFake, type FakeClock, type SquareFake, type SquareFakeOptions } from './index';
+import { startSquareFake, type SquareFake, type SquareFakeOptions } from './index';
 
 /** Square's spec, webhook examples and signature vectors, kept in the repo (`../reference/README.md`). */
 export const SQUARE_REFERENCE = new URL('../reference/', import.meta.url);
@@ -9,15 +9,7 @@ export const LOCATION = 'LFAKELOC0001';
 export const OTHER_LOCATION = 'LFAKELOC0002';
 
 /** A clock tests move by hand (token expiry, occurred_at ordering). */
-export function manualClock(start = Date.parse('2026-12-01T10:00:00.000Z')): FakeClock & { advance(ms: number): void } {
-  let now = start;
-  return {
-    now: () => now,
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
+export { manualClock } from '../../fake-kit/local-http';
 
 export async function startWithMerchant(opts: SquareFakeOptions = {}): Promise<SquareFake> {
   return startSquareFake({

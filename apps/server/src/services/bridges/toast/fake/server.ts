@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalHttp } from '../../fake-kit/local-http';
 
 /** A Toast error answer: `{status, code, message}` with the HTTP status. */
 export class ToastApiError extends Error {
@@ -58,7 +58,6 @@ export interface FakeAuth {
 export class FakeServer {
   readonly requests: FakeRequestLog[] = [];
   private faults: Fault[] = [];
-  private server: Server | null = null;
   /** Toast's limits counted per restaurant (20 requests a second, `/menus` 1 a second): off unless switched on */
   enforceLimits = false;
   private readonly seen = new Map<string, number[]>();
@@ -68,20 +67,14 @@ export class FakeServer {
     private readonly auth: FakeAuth,
   ) {}
 
-  async listen(): Promise<string> {
-    const server = createServer((req, res) => {
-      void this.handle(req, res);
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  private readonly http = new LocalHttp((req, res) => this.handle(req, res));
+
+  listen(): Promise<string> {
+    return this.http.listen();
   }
 
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   rateLimit(opts: { times: number; retryAfterSeconds?: number; path?: string }): void {
