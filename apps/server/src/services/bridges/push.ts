@@ -9,7 +9,20 @@ import { connectorFor } from './registry';
 import { applyObservations } from './observe';
 import { PUSH_JOB, pushJobKey, recomputeBridgedLevels } from './stock';
 import { logSync } from './sync-log';
-import { PosError } from './types';
+import { PosError, type PushMemo } from './types';
+
+/** The push row's `ext_ref` (unused by stock pushes otherwise) as the connector's memo, written in its own commit. */
+function memoOf(db: Db, pushId: string): PushMemo {
+  return {
+    async read() {
+      const [row] = await db.select({ note: posPushes.extRef }).from(posPushes).where(eq(posPushes.id, pushId));
+      return row?.note ?? null;
+    },
+    async write(note) {
+      await db.update(posPushes).set({ extRef: note.slice(0, 500) }).where(eq(posPushes.id, pushId));
+    },
+  };
+}
 
 /**
  * Sends one stock movement to the POS as an adjustment, with the push's own idempotency key: a retry after a
@@ -45,7 +58,7 @@ export async function sendPush(db: Db, env: Env, pushId: string, now: Date): Pro
       db,
       env,
       push.connectionId,
-      (c, connector) => connector.pushStockDelta(c, { idempotencyKey: push.idempotencyKey, variantExtId: mapped.extId, delta: push.quantity, occurredAt: push.occurredAt.toISOString(), reference: push.localRef }),
+      (c, connector) => connector.pushStockDelta(c, { idempotencyKey: push.idempotencyKey, variantExtId: mapped.extId, delta: push.quantity, occurredAt: push.occurredAt.toISOString(), reference: push.localRef, memo: memoOf(db, push.id) }),
       now,
     );
   } catch (e) {

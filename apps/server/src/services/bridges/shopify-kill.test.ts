@@ -43,7 +43,6 @@ describeBridgeKill<ShopifyFake, ShopifyFakeRequestLog>({
     keyOf: (l) => l.idempotencyKeys[0] ?? null,
     count: (fake, item) => fake.stateOf.available(item, MARKET),
     echoes: (fake) => fake.takeWebhooks().map((w) => ({ headers: w.headers, body: w.body })),
-    inFlight: 'once',
     echoesSettle: true,
     sales: 30,
   },

@@ -35,7 +35,6 @@ describeBridgeKill<SquareFake, FakeRequestLog>({
     keyOf: (l) => l.idempotencyKey,
     count: (fake, v) => fake.count(MERCHANT, v, LOCATION),
     echoes: (fake) => fake.takeEvents().map((e) => ({ headers: e.headers, body: e.body })),
-    inFlight: 'once',
     echoesSettle: true,
   },
 });

@@ -5,11 +5,9 @@ import { startToastFake, type FakeRequestLog, type ToastFake } from './toast/fak
 /**
  * Toast under a real `kill -9` (bridge-kill-scenarios.ts): the menu is one document, paged here 200 items at a time
  * (each page reads which items Toast counts, `GET /stock/v1/inventory`). Toast's stock update is absolute, with no
- * key and no compare-and-set (toast/stock.ts): the connector reads the count and writes count + delta, remembering
- * what it wrote only in its own process. A server killed after Toast committed a write is not remembered by the
- * instance that resumes, which reads the count the dead one wrote and takes that sale off again. So what holds
- * under kill -9 is weaker than with a key: no sale is ever lost, the one in flight is taken twice (the count errs
- * low, as the stock rule does), and after the 15-minute stock sweep the counter shows exactly Toast's count.
+ * key and no compare-and-set (toast/stock.ts): the connector reads the count and writes count + delta, noting both on
+ * the push row (committed before the write goes out). The instance that resumes after a server killed mid-write
+ * finds the note and Toast at the written count, and sends nothing: each sale is taken once.
  */
 describeBridgeKill<ToastFake, FakeRequestLog>({
   title: 'Toast',
@@ -30,7 +28,6 @@ describeBridgeKill<ToastFake, FakeRequestLog>({
     isWrite: (l) => l.method === 'PUT' && l.path === '/stock/v1/inventory/update',
     count: (fake, mlid) => fake.stockOf(RESTAURANT, mlid).quantity ?? 0,
     echoes: (fake) => fake.takeWebhooks(),
-    inFlight: 'twice',
     sales: 30,
   },
   orders: {

@@ -203,7 +203,12 @@ export interface PosConnector {
   /** items of one product by id (a product whose variant changed) */
   products(conn: ConnContext, extIds: string[]): Promise<ExtProduct[]>;
   stock(conn: ConnContext, variantExtIds: string[]): Promise<StockObservation[]>;
-  pushStockDelta(conn: ConnContext, d: { idempotencyKey: string; variantExtId: string; delta: number; occurredAt: string; reference: string }): Promise<StockObservation | null>;
+  /**
+   * `memo`: a note kept with the push in our database, committed before the connector's write goes out — for a POS
+   * without idempotent writes (Toast sets absolute counts) to recognise, on a retry after a crash, a write that
+   * already landed
+   */
+  pushStockDelta(conn: ConnContext, d: { idempotencyKey: string; variantExtId: string; delta: number; occurredAt: string; reference: string; memo?: PushMemo }): Promise<StockObservation | null>;
   pushOrder(conn: ConnContext, o: OutboundOrder, idempotencyKey: string): Promise<{ extOrderId: string; version: string | null }>;
   /** the order's fulfilment state in the POS, mapped to ours (null: nothing to act on yet) */
   orderStatus(conn: ConnContext, extOrderId: string): Promise<{ status: ExtOrderStatus | null; version: string | null }>;
@@ -212,6 +217,12 @@ export interface PosConnector {
   verifyWebhook(rawBody: string, headers: WebhookHeaders): boolean;
   /** throws WebhookShapeError for a body that is not the POS's webhook shape */
   parseWebhook(rawBody: string, headers: WebhookHeaders): ParsedWebhook;
+}
+
+/** A note kept on one push row (see pushStockDelta). */
+export interface PushMemo {
+  read(): Promise<string | null>;
+  write(note: string): Promise<void>;
 }
 
 /** How a call to the POS failed, so the engine knows whether to refresh, retry, pause or give up. */

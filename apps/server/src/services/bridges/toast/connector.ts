@@ -4,7 +4,7 @@ import { ToastApi, type ToastEnv } from './client';
 import { currentMenu, menuPage, menuSince, productsById } from './catalog';
 import { findByExternalId, orderBody, parseOrder, statusOf } from './orders';
 import { observationOf } from './mapping';
-import { planPush, readStock, rememberPush, searchStock, writeStock } from './stock';
+import { planPush, readStock, recallPush, rememberPush, searchStock, writeStock } from './stock';
 import { parseToastWebhook, verifyToastSignature, TOAST_RESTAURANT_HEADER } from './webhook';
 
 export const TOAST_WEBHOOK_PATH = '/hooks/pos/toast';
@@ -108,10 +108,10 @@ export function createToastConnector(env: ToastEnv): PosConnector {
       // OUT_OF_STOCK is a counted item at 0 (Toast turns QUANTITY 0 into it): stock received here must reach Toast
       if (row?.status !== 'QUANTITY' && row?.status !== 'OUT_OF_STOCK') return null;
       const current = row.status === 'QUANTITY' ? Math.max(0, Math.floor(row.quantity ?? 0)) : 0;
-      const plan = planPush(d.idempotencyKey, restaurant, d.variantExtId, current, d.delta);
+      const plan = planPush(await recallPush(d.idempotencyKey, d.memo), restaurant, d.variantExtId, current, d.delta);
       // nothing to change (a sale of an item Toast already has at 0): Toast's count is the answer
       if (plan.kind !== 'write' || plan.quantity === current) return observationOf(row, restaurant, at);
-      rememberPush(d.idempotencyKey, { restaurant, mlid: d.variantExtId, before: current, after: plan.quantity });
+      await rememberPush(d.idempotencyKey, { restaurant, mlid: d.variantExtId, before: current, after: plan.quantity }, d.memo);
       return writeStock(api, restaurant, row, plan.quantity);
     },
     async pushOrder(conn, o, idempotencyKey) {

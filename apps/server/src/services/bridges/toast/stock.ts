@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StockObservation } from '../types';
+import type { PushMemo, StockObservation } from '../types';
 import type { ToastApi } from './client';
 import { inventorySchema, observationOf, type InventoryWire } from './mapping';
 
@@ -34,15 +34,15 @@ export async function readStock(api: ToastApi, restaurant: string, mlids: readon
 }
 
 /**
- * What a stock push set, by idempotency key. Toast's update is absolute and has neither compare-and-set nor an
- * idempotency key: a retry after an answer lost past the commit (5xx, timeout) would take the sale off twice. So the
- * first attempt records the count it read and the count it wrote; a retry with the same key reads again and:
- * finds the written count → already done, nothing sent; finds the count it read → not done, sent again; finds
+ * What a stock push set. Toast's update is absolute and has neither compare-and-set nor an idempotency key: a retry
+ * after an answer lost past the commit (5xx, timeout, a server killed mid-call) would take the sale off twice. So
+ * before writing, the push notes the count it read and the count it will write — in the engine's memo (kept on the
+ * push row in our database, committed before the write goes out), else in this process — and a retry reads again
+ * and: finds the written count → already done, nothing sent; finds the count it read → not done, sent again; finds
  * something else (the till sold meanwhile) → a decrease is sent again on the new count (errs toward less stock, as
- * the stock rule does), an increase is not (it would err toward more). Per process and bounded: after a restart a
- * retry is sent again like a first attempt, and the 15-minute stock sweep takes whatever Toast then says.
+ * the stock rule does), an increase is not (it would err toward more).
  */
-interface Applied {
+export interface Applied {
   restaurant: string;
   mlid: string;
   before: number;
@@ -53,8 +53,7 @@ const REMEMBERED = 5000;
 
 export type PushPlan = { kind: 'skip' } | { kind: 'done'; quantity: number } | { kind: 'write'; quantity: number };
 
-export function planPush(key: string, restaurant: string, mlid: string, current: number, delta: number): PushPlan {
-  const seen = applied.get(key);
+export function planPush(seen: Applied | null, restaurant: string, mlid: string, current: number, delta: number): PushPlan {
   if (seen?.restaurant === restaurant && seen.mlid === mlid) {
     if (current === seen.after) return { kind: 'done', quantity: current };
     if (current !== seen.before && delta > 0) return { kind: 'done', quantity: current };
@@ -62,7 +61,24 @@ export function planPush(key: string, restaurant: string, mlid: string, current:
   return { kind: 'write', quantity: Math.max(0, current + delta) };
 }
 
-export function rememberPush(key: string, entry: Applied): void {
+const noteSchema = z.object({ restaurant: z.string(), mlid: z.string(), before: z.number().int(), after: z.number().int() });
+
+/** What an earlier attempt of this push noted (memo first, then this process's memory). */
+export async function recallPush(key: string, memo: PushMemo | undefined): Promise<Applied | null> {
+  const note = memo ? await memo.read() : null;
+  if (note) {
+    try {
+      const parsed = noteSchema.safeParse(JSON.parse(note));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // not ours (an older note): fall back to this process's memory
+    }
+  }
+  return applied.get(key) ?? null;
+}
+
+export async function rememberPush(key: string, entry: Applied, memo: PushMemo | undefined): Promise<void> {
+  if (memo) await memo.write(JSON.stringify(entry));
   applied.delete(key);
   applied.set(key, entry);
   if (applied.size > REMEMBERED) {
