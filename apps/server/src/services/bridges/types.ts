@@ -146,7 +146,7 @@ export interface ParsedWebhook {
 }
 
 /** What a connection may write, taken from the scopes the POS granted (a read-only connection still imports and follows stock). */
-export interface PosCapabilities {
+interface PosCapabilities {
   stockWrite: boolean;
   orderWrite: boolean;
 }
@@ -158,7 +158,7 @@ export interface AuthResult {
 }
 
 /** An account that added Makeries on the POS's side (Toast: a restaurant that connected us in Toast's integration marketplace). */
-export interface PartnerAccount {
+interface PartnerAccount {
   connectionKey: string;
   name: string;
   /** who added it (Toast `createdByEmailAddress`); the shop owner claims only accounts added with their own address */

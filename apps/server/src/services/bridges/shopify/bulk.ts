@@ -12,7 +12,7 @@ import { sleep } from './throttle';
  * kept 7 days), and pages overwrite their own staged rows, so nothing is duplicated.
  */
 
-export const BULK_PAGE_SIZE = 250;
+const BULK_PAGE_SIZE = 250;
 /** pauses between polls of a running operation within one call (then the job loop calls again with the same cursor) */
 const POLL_DELAYS_MS = [250, 500, 1_000, 2_000, 2_000];
 /** a failed, cancelled or expired operation is started again this many times before the import gives up */

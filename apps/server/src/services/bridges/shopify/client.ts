@@ -5,7 +5,7 @@ import { recordThrottle, sleep, throttledWaitMs, waitBeforeSending, type Throttl
 
 export type ShopifyEnv = Pick<Env, 'SHOPIFY_CLIENT_ID' | 'SHOPIFY_CLIENT_SECRET' | 'SHOPIFY_CLIENT_SECRET_PREVIOUS' | 'SHOPIFY_API_BASE' | 'PUBLIC_URL' | 'POS_TIMEOUT_MS'>;
 
-export const SHOPIFY_API_VERSION = '2026-10';
+const SHOPIFY_API_VERSION = '2026-10';
 export const SHOPIFY_SCOPES = ['read_products', 'read_inventory', 'write_inventory', 'read_locations', 'read_orders', 'write_orders'] as const;
 
 /** THROTTLED answers waited out before giving the job queue a rate_limited error */
@@ -28,7 +28,7 @@ function fetchFor(env: ShopifyEnv) {
   };
 }
 
-export function shopifyClient(env: ShopifyEnv, shop: string, accessToken: string): AdminApiClient {
+function shopifyClient(env: ShopifyEnv, shop: string, accessToken: string): AdminApiClient {
   return createAdminApiClient({
     storeDomain: shop,
     apiVersion: SHOPIFY_API_VERSION,

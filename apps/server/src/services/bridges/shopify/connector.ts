@@ -8,7 +8,6 @@ import { ADJUST_MUTATION, APP_UNINSTALL_MUTATION, LOCATIONS_QUERY } from './quer
 import { parseShopifyWebhook, SHOPIFY_WEBHOOK_HEADERS, verifyShopifyWebhook } from './webhook';
 
 export { SHOPIFY_CALLBACK_PATH } from './oauth';
-export { SHOPIFY_WEBHOOK_PATH } from './webhook';
 
 function location(conn: ConnContext): string {
   if (!conn.locationExtId) throw new PosError('rejected', 'Choose the Shopify location that is this shop first.');

@@ -83,12 +83,12 @@ export function gidType(id: string): string | null {
   return /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(id)?.[1] ?? null;
 }
 
-export function gidNumber(id: string): string {
+function gidNumber(id: string): string {
   return /\/(\d+)(?:\?.*)?$/.exec(id)?.[1] ?? id;
 }
 
 /** The one tax a Shopify shop stands for (see taxFor). */
-export function shopTaxId(shop: string): string {
+function shopTaxId(shop: string): string {
   return `shopify-tax:${shop}`;
 }
 
@@ -98,7 +98,7 @@ export function shopTaxId(shop: string): string {
  * (null) and the shop's `taxesIncluded` as its inclusive flag: taxable products name it and are taxed at the Makeries
  * shop's own standard rates (a shop whose tax mode differs from Makeries' is flagged for review); untaxed ones name none.
  */
-export function taxFor(info: ShopInfo): ExtTax {
+function taxFor(info: ShopInfo): ExtTax {
   return { extId: shopTaxId(info.shop), name: 'Shopify tax', rateBps: null, inclusive: info.taxesIncluded, enabled: true };
 }
 
@@ -113,7 +113,7 @@ function variantName(v: VariantNode): string {
   return values.length > 0 ? values.join(' / ') : 'Default';
 }
 
-export function variantOf(v: VariantNode, productArchived: boolean, info: ShopInfo, version: string): ExtVariant | null {
+function variantOf(v: VariantNode, productArchived: boolean, info: ShopInfo, version: string): ExtVariant | null {
   const item = v.inventoryItem?.id;
   if (!item) return null;
   return {
@@ -150,7 +150,7 @@ export function productOf(p: ProductNode, variants: readonly VariantNode[], info
   };
 }
 
-export function imageId(productId: string): string {
+function imageId(productId: string): string {
   return `${productId}/featured-image`;
 }
 

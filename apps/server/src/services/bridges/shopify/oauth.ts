@@ -10,7 +10,7 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 /** a callback older than this is refused (a leaked callback URL cannot be replayed later) */
 const CALLBACK_MAX_AGE_MS = 24 * 3_600_000;
 
-export function isShopDomain(shop: string): boolean {
+function isShopDomain(shop: string): boolean {
   return SHOP_DOMAIN.test(shop);
 }
 

@@ -84,7 +84,7 @@ async function readOrder(env: ShopifyEnv, conn: ConnContext, id: string): Promis
 }
 
 /** cancelled → cancelled; fulfilled (handed over) → collected; anything else is still open (null). */
-export function statusOf(o: OrderNode): ExtOrderStatus | null {
+function statusOf(o: OrderNode): ExtOrderStatus | null {
   if (o.cancelledAt) return 'cancelled';
   if (o.displayFulfillmentStatus === 'FULFILLED') return 'collected';
   return null;

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { RECEIVED_AT_HEADER, WebhookShapeError, type InboundEnvelope, type InboundEvent, type ParsedWebhook, type WebhookHeaders } from '../types';
 import { gid } from './mapping';
 
-export const SHOPIFY_WEBHOOK_PATH = '/hooks/pos/shopify';
-
 /** kept with a stored delivery: parseWebhook needs them again in the drain job (Shopify's envelope is in headers) */
 export const SHOPIFY_WEBHOOK_HEADERS = [
   'x-shopify-topic',

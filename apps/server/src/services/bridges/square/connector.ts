@@ -9,7 +9,6 @@ const CATALOG_TYPES = 'ITEM,CATEGORY,TAX,IMAGE';
 const SEARCH_TYPES: Square.CatalogObjectType[] = ['ITEM', 'ITEM_VARIATION', 'CATEGORY', 'TAX', 'IMAGE'];
 
 export const SQUARE_WEBHOOK_PATH = '/hooks/pos/square';
-export const SQUARE_CALLBACK_PATH = '/oauth/pos/square/callback';
 
 /** The notification URL exactly as registered with Square: signatures are computed over it. */
 function squareWebhookUrl(env: SquareEnv): string {

@@ -32,7 +32,7 @@ export async function currentMenu(api: ToastApi, base: string, restaurant: strin
 }
 
 /** Items Toast counts now (QUANTITY or OUT_OF_STOCK: `GET /inventory` lists only those); without `stock:read`, none. */
-export async function trackedItems(api: ToastApi, restaurant: string): Promise<Set<string>> {
+async function trackedItems(api: ToastApi, restaurant: string): Promise<Set<string>> {
   try {
     const r = await api.call<unknown>({ method: 'GET', path: '/stock/v1/inventory', restaurant });
     const list = z.array(inventorySchema).safeParse(r.data);
@@ -48,7 +48,7 @@ export async function trackedItems(api: ToastApi, restaurant: string): Promise<S
  * digest — field names `guid, name, rate (percent), type` as Toast documents them). Without access the items come
  * without rates (untaxed here), which the sync log cannot tell apart: a known gap.
  */
-export async function taxRates(api: ToastApi, restaurant: string): Promise<ExtTax[]> {
+async function taxRates(api: ToastApi, restaurant: string): Promise<ExtTax[]> {
   try {
     const r = await api.call<unknown>({ method: 'GET', path: '/config/v2/taxRates', restaurant });
     const list = z.array(taxRateSchema).safeParse(r.data);

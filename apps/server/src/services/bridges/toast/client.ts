@@ -27,7 +27,7 @@ const LOGINS_PER_HOUR = 2;
 const HOUR_MS = 3_600_000;
 
 /** The scopes Toast puts in the token's JWT payload: `scope` (space-separated, what the fake issues) or `scopes` (a list). */
-export function scopesOfJwt(jwt: string): string[] {
+function scopesOfJwt(jwt: string): string[] {
   const payload = jwt.split('.')[1];
   if (!payload) return [];
   try {

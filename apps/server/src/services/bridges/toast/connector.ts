@@ -8,8 +8,6 @@ import { planPush, readStock, recallPush, rememberPush, searchStock, writeStock 
 import { parseToastWebhook, verifyToastSignature, TOAST_RESTAURANT_HEADER } from './webhook';
 
 export const TOAST_WEBHOOK_PATH = '/hooks/pos/toast';
-/** Toast has no OAuth, so no callback route is registered for it (pos-hooks.ts); named for symmetry only */
-export const TOAST_CALLBACK_PATH = '/oauth/pos/toast/callback';
 
 /**
  * What a Toast connection stores as credentials. Toast's token belongs to the app (one partner token for every

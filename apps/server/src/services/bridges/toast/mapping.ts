@@ -25,9 +25,9 @@ const itemSchema = z.object({
   plu: z.string().nullish(),
   modifierGroupReferences: z.array(id).nullish(),
 });
-export type MenuItemWire = z.infer<typeof itemSchema>;
+type MenuItemWire = z.infer<typeof itemSchema>;
 
-export interface MenuGroupWire {
+interface MenuGroupWire {
   guid: string;
   multiLocationId?: string | null;
   name?: string | null;
@@ -52,7 +52,7 @@ const modifierGroupSchema = z.object({
   minSelections: z.number().nullish(),
 });
 
-export const restaurantMenusSchema = z.object({
+const restaurantMenusSchema = z.object({
   restaurantGuid: z.string().nullish(),
   lastUpdated: z.string().nullish(),
   menus: z.array(z.object({ guid: z.string(), name: z.string().nullish(), menuGroups: z.array(groupSchema).nullish() })).nullish(),
@@ -149,7 +149,7 @@ export function taxesOf(rates: readonly z.infer<typeof taxRateSchema>[]): ExtTax
   });
 }
 
-export const productExtId = (mlid: string) => `item:${mlid}`;
+const productExtId = (mlid: string) => `item:${mlid}`;
 export const mlidOfProduct = (extId: string) => (extId.startsWith('item:') ? extId.slice(5) : extId);
 
 /**

@@ -50,7 +50,7 @@ export function statusOf(order: ToastOrder, ourPaymentGuid: string | null): ExtO
 }
 
 /** `yyyy-MM-dd'T'HH:mm:ss.SSS+0000`, the form Toast's order queries take. */
-export function toastTime(d: Date): string {
+function toastTime(d: Date): string {
   return d.toISOString().replace('Z', '+0000');
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WebhookShapeError, type ParsedWebhook, type WebhookHeaders } from '../types';
 import { isoOf, quantityOfStatus } from './mapping';
 
-export const TOAST_SIGNATURE_HEADER = 'toast-signature';
+const TOAST_SIGNATURE_HEADER = 'toast-signature';
 export const TOAST_RESTAURANT_HEADER = 'toast-restaurant-external-id';
 
 /** Toast's envelope, the same for every category: `{timestamp, eventCategory, eventType, guid, details}`. */

@@ -5,7 +5,7 @@ import { gid, isoSeconds, newNumericId, parseGid, type FakeClock, type ShopState
 import type { ShopifyWebhookOutbox } from './webhooks';
 
 /** Shopify allows 5 concurrent bulk queries per app and shop since 2026-01. */
-export const MAX_RUNNING_BULK = 5;
+const MAX_RUNNING_BULK = 5;
 
 interface BulkRecord {
   id: number;

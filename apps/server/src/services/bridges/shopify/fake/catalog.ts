@@ -19,7 +19,7 @@ import {
 } from './state';
 import type { ShopifyWebhookOutbox } from './webhooks';
 
-export interface FakeVariantInput {
+interface FakeVariantInput {
   title?: string;
   sku?: string | null;
   barcode?: string | null;
@@ -60,7 +60,7 @@ export interface CreatedProduct {
   inventoryItemIds: string[];
 }
 
-export const PRODUCT_QUERY_FIELDS = ['updated_at', 'created_at', 'status', 'title'] as const;
+const PRODUCT_QUERY_FIELDS = ['updated_at', 'created_at', 'status', 'title'] as const;
 
 function handleOf(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'product';
@@ -338,7 +338,7 @@ export class CatalogStore {
   }
 }
 
-export const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control'];
+const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control'];
 
 export function quantityOf(level: { available: number; committed: number }, name: string): number {
   switch (name) {

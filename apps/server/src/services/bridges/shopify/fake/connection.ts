@@ -1,6 +1,6 @@
 import { gqlError, type GqlContext, type Plain } from './schema';
 
-export const MAX_PAGE = 250;
+const MAX_PAGE = 250;
 
 type SortKey = (string | number)[];
 

@@ -74,7 +74,7 @@ function resolveNode(s: Stores, shop: ShopState, id: unknown): Plain | null {
 }
 
 /** Hand-written stateful resolvers, one per root field the fake implements (others: "does not implement"). */
-export function buildRoot(s: Stores): Record<string, Root> {
+function buildRoot(s: Stores): Record<string, Root> {
   const one = (type: string) => (args: Record<string, unknown>, ctx: GqlContext) => {
     const node = resolveNode(s, ctx.shop, args.id);
     return node && node.__typename === type ? node : null;
@@ -114,7 +114,7 @@ export function buildRoot(s: Stores): Record<string, Root> {
 }
 
 /** Executes a document over the current state (also what bulk operations run, with `bulk: true`). */
-export function run(root: Record<string, Root>, shop: ShopState, document: DocumentNode, variables: Record<string, unknown>, ctx: GqlContext): ExecutionResult {
+export function run(root: Record<string, Root>, document: DocumentNode, variables: Record<string, unknown>, ctx: GqlContext): ExecutionResult {
   if (ctx.bulk && document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== OperationTypeNode.QUERY)) {
     return { errors: [new GraphQLError('Bulk operations run queries only (use bulkOperationRunMutation for mutations).')] };
   }
@@ -181,7 +181,7 @@ export class GraphqlEndpoint {
       }, { ...meta, throttled: true });
     }
     const ctx: GqlContext = { shop, now: this.clock.now(), bulk: false, objects: 0 };
-    const result = run(this.root, shop, document, variables, ctx);
+    const result = run(this.root, document, variables, ctx);
     const actual = operation.operation === OperationTypeNode.MUTATION ? MUTATION_COST * rootFields.length : 1 + ctx.objects;
     this.bucket.refund(shop, requested - actual);
     const payload: Record<string, unknown> = {};

@@ -11,14 +11,14 @@ import { ShopifyHttpServer, type ShopifyFakeRequestLog } from './server';
 import { fakeError, formatDecimal, gid, newShop, parseGid, type FakeClock, type FakeShopInput, type FakeState, type ShopState } from './state';
 import { ShopifyWebhookOutbox, signShopifyWebhook, type FakeShopifyWebhook, type WebhookDelivery } from './webhooks';
 
-export type { CreatedProduct, FakeProductInput, FakeProductPatch, FakeVariantInput } from './catalog';
+export type { CreatedProduct } from './catalog';
 export type { QueryCost } from './cost';
 export type { ShopifyTokenResponse } from './oauth';
 export type { ShopifyFakeRequestLog } from './server';
-export type { FakeClock, FakeShopInput, FakeShopLocation } from './state';
-export type { FakeShopifyWebhook, WebhookDelivery } from './webhooks';
-export { shopifyQueryHmac } from './oauth';
-export { signShopifyWebhook, SHOPIFY_API_VERSION } from './webhooks';
+
+export type { FakeShopifyWebhook } from './webhooks';
+
+export { signShopifyWebhook } from './webhooks';
 
 export interface ShopifyFakeOptions {
   shops?: FakeShopInput[];
@@ -31,7 +31,7 @@ export interface ShopifyFakeOptions {
   bucket?: BucketSettings;
 }
 
-export interface SeedOptions {
+interface SeedOptions {
   /** available at every location for tracked variants (default 5) */
   available?: number;
   /** every n-th product is untracked (default 5; 0 = none) */
@@ -40,7 +40,7 @@ export interface SeedOptions {
   prefix?: string;
 }
 
-export interface FakeOrderView {
+interface FakeOrderView {
   id: string;
   name: string;
   sourceIdentifier: string | null;
@@ -51,9 +51,9 @@ export interface FakeOrderView {
   lines: { variantId: string | null; quantity: number; fulfilled: number; price: string }[];
 }
 
-export type PrivacyTopic = 'customers/data_request' | 'customers/redact' | 'shop/redact';
+type PrivacyTopic = 'customers/data_request' | 'customers/redact' | 'shop/redact';
 
-export interface ShopifyFakeFaultSwitches {
+interface ShopifyFakeFaultSwitches {
   rateLimit(opts: { times: number; retryAfterSeconds?: number }): void;
   throttle(opts: { times: number }): void;
   failAfterCommit(opts: { times: number; field?: string }): void;
@@ -63,7 +63,7 @@ export interface ShopifyFakeFaultSwitches {
   clear(): void;
 }
 
-export interface ShopifyFakeReaders {
+interface ShopifyFakeReaders {
   /** a quantity ("available" by default) of an inventory item at a location (default: the shop's first) */
   available(inventoryItemGid: string, locationGid?: string): number;
   quantity(inventoryItemGid: string, name: 'available' | 'on_hand' | 'committed', locationGid?: string): number;
@@ -154,7 +154,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
   };
   const endpoint = new GraphqlEndpoint({ catalog, inventory, orders, bulk: bulkStore, uninstall: (shop) => oauth.uninstall(shop) }, bucket, faults, clock);
   bulk = new BulkStore(clock, webhooks, () => state.baseUrl, (shop, document) =>
-    run(endpoint.root, shop, document, {}, { shop, now: clock.now(), bulk: true, objects: 0 }), faults);
+    run(endpoint.root, document, {}, { shop, now: clock.now(), bulk: true, objects: 0 }), faults);
   const http = new ShopifyHttpServer(state, oauth, endpoint, bulkStore, faults);
   state.baseUrl = await http.listen();
 

@@ -28,7 +28,7 @@ interface Change {
 }
 
 /** The key of the field's `@idempotent(key:)`; Shopify requires it on inventory writes since 2026-04. */
-export function idempotencyKey(info: GraphQLResolveInfo): string {
+function idempotencyKey(info: GraphQLResolveInfo): string {
   const directive = adminSchema().getDirective('idempotent');
   const node = info.fieldNodes[0];
   const values = directive && node ? getDirectiveValues(directive, node, info.variableValues) : undefined;

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { newSecret, type FakeState, type ShopState } from './state';
 import type { ShopifyWebhookOutbox } from './webhooks';
 
-export const ACCESS_TOKEN_LIFETIME_S = 3600;
-export const REFRESH_TOKEN_LIFETIME_S = 90 * 24 * 3600;
+const ACCESS_TOKEN_LIFETIME_S = 3600;
+const REFRESH_TOKEN_LIFETIME_S = 90 * 24 * 3600;
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 export const INVALID_TOKEN_BODY = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
 
@@ -44,7 +44,7 @@ export class OAuthError extends Error {
 }
 
 /** Shopify's OAuth query hmac: hex HMAC-SHA256 (client secret) of the query minus `hmac`, keys sorted, URL-encoded. */
-export function shopifyQueryHmac(secret: string, params: Record<string, string>): string {
+function shopifyQueryHmac(secret: string, params: Record<string, string>): string {
   const sorted = Object.entries(params)
     .filter(([k]) => k !== 'hmac' && k !== 'signature')
     .sort(([a], [b]) => a.localeCompare(b));

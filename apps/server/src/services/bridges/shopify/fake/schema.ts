@@ -37,7 +37,7 @@ export interface GqlContext {
 }
 
 /** A lazily computed field of a plain object: called with the field's arguments. */
-export type Lazy<T = unknown> = (args: Record<string, unknown>, ctx: GqlContext, info: GraphQLResolveInfo) => T;
+type Lazy<T = unknown> = (args: Record<string, unknown>, ctx: GqlContext, info: GraphQLResolveInfo) => T;
 
 /** Plain objects the resolvers return: values, or functions called with the field's args. */
 export type Plain = Record<string, unknown>;

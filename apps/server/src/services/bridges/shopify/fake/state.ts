@@ -6,7 +6,7 @@ export interface FakeClock {
   now(): number;
 }
 
-export interface FakeShopLocation {
+interface FakeShopLocation {
   /** numeric id (the GID is `gid://shopify/Location/<id>`) */
   id: number;
   name: string;

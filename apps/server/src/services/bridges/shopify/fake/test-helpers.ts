@@ -6,7 +6,7 @@ export const SHOPIFY_REFERENCE = new URL('../reference/', import.meta.url);
 
 export const SHOP = 'makeries-test.myshopify.com';
 export const LOCATION_ID = 24826418;
-export const OTHER_LOCATION_ID = 24826419;
+const OTHER_LOCATION_ID = 24826419;
 export const LOCATION = `gid://shopify/Location/${String(LOCATION_ID)}`;
 export const OTHER_LOCATION = `gid://shopify/Location/${String(OTHER_LOCATION_ID)}`;
 

@@ -13,9 +13,7 @@ import { iso, newMerchant, parseQuantity, type FakeClock, type FakeLocation, typ
 import { WebhookOutbox, signSquareWebhook, SIGNATURE_HEADER, type FakeWebhookEvent, type WebhookDelivery } from './webhooks';
 import type { CatalogObjectWire, FulfillmentStateWire, OrderWire } from './wire';
 
-
 export type { FakeRequestLog } from './server';
-export type { FakeClock } from './state';
 
 export type { FakeWebhookEvent } from './webhooks';
 export type * from './wire';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { inventoryJson, newGuid, newRestaurant, stockBand, toastTime, type FakeItem, type FakeOrder, type FakeRestaurant, type FakeStock, type StockStatus } from './state';
 
-export const FULL_SCOPES = ['menus:read', 'stock:read', 'stock:write', 'orders:read', 'orders.orders:write', 'config:read', 'restaurants:read'];
+const FULL_SCOPES = ['menus:read', 'stock:read', 'stock:write', 'orders:read', 'orders.orders:write', 'config:read', 'restaurants:read'];
 /** Standard (self-serve) API access: read only */
 export const READ_ONLY_SCOPES = ['menus:read', 'stock:read', 'orders:read', 'config:read', 'restaurants:read'];
 

@@ -1,9 +1,9 @@
-import { FULL_SCOPES, READ_ONLY_SCOPES, ToastFakeCore, type FakeWebhook, type SeedOptions } from './core';
+import { READ_ONLY_SCOPES, ToastFakeCore, type FakeWebhook } from './core';
 import { fakeRoutes } from './routes';
 import { FakeServer, type FakeRequestLog } from './server';
 
-export { FULL_SCOPES, READ_ONLY_SCOPES };
-export type { FakeWebhook, SeedOptions, FakeRequestLog };
+export { READ_ONLY_SCOPES };
+export type { FakeWebhook, FakeRequestLog };
 
 export interface ToastFakeOptions {
   clientId?: string;

@@ -19,7 +19,7 @@ export interface FakeItem {
   requiredChoice: boolean;
 }
 
-export interface FakeGroup {
+interface FakeGroup {
   mlid: string;
   guid: string;
   name: string;
