@@ -30,8 +30,8 @@ export async function startConnect(db: Db, env: Env, vendorId: string, provider:
 
 /**
  * The POS sends the owner back with `code` and `state` (Shopify adds `shop`, `timestamp` and an `hmac` over the
- * query, which the connector checks). The state is used up at once (a replayed link does nothing); the code becomes
- * tokens, sealed at rest.
+ * query, which the connector checks). The state must be live and is used up once the code became tokens (a replayed
+ * link does nothing); the tokens are sealed at rest.
  */
 export async function completeConnect(db: Db, env: Env, provider: PosProvider, q: Record<string, string>, now = new Date()): Promise<{ vendorId: string; connection: ConnectionRow }> {
   if (!q.state) throw new AppError('BAD_INPUT', 'The link from the point of sale is incomplete. Start connecting again from the back office.');

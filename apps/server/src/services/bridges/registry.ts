@@ -1,7 +1,5 @@
-import type { PosProvider } from '@makeries/shared';
-import { AppError } from '@makeries/shared';
+import { posProviderSchema, type PosProvider } from '@makeries/shared';
 import type { Env } from '../../env';
-import { PROVIDER_NAMES } from './provider-names';
 import { createShopifyConnector } from './shopify/connector';
 import { createSquareConnector } from './square/connector';
 import { createToastConnector } from './toast/connector';
@@ -10,7 +8,7 @@ import type { PosConnector } from './types';
 export { PROVIDER_NAMES } from './provider-names';
 
 /** Every point of sale the engine can bridge, by provider. */
-const CONNECTORS: Partial<Record<PosProvider, (env: Env) => PosConnector>> = {
+const CONNECTORS: Record<PosProvider, (env: Env) => PosConnector> = {
   square: createSquareConnector,
   shopify: createShopifyConnector,
   toast: createToastConnector,
@@ -18,12 +16,10 @@ const CONNECTORS: Partial<Record<PosProvider, (env: Env) => PosConnector>> = {
 
 /** The providers this build bridges, in the order the back office shows them. */
 export function bridgedProviders(): PosProvider[] {
-  return (['square', 'shopify', 'toast'] as const).filter((p) => CONNECTORS[p] !== undefined);
+  return [...posProviderSchema.options];
 }
 
 /** The connector for a provider. */
 export function connectorFor(env: Env, provider: PosProvider): PosConnector {
-  const make = CONNECTORS[provider];
-  if (!make) throw new AppError('BAD_INPUT', `Bridging ${PROVIDER_NAMES[provider]} is not available.`);
-  return make(env);
+  return CONNECTORS[provider](env);
 }
