@@ -1,7 +1,8 @@
 import { getDirectiveValues, type GraphQLResolveInfo } from 'graphql';
 import type { CatalogStore } from './catalog';
 import { adminSchema, gqlError, type Plain } from './schema';
-import { canonicalJson, fakeError, gid, isoSeconds, newNumericId, parseGid, restTime, type FakeClock, type InventoryItemRecord, type LevelRecord, type ShopState } from './state';
+import { canonicalJson } from '../../fake-kit/local-http';
+import { fakeError, gid, isoSeconds, newNumericId, parseGid, restTime, type FakeClock, type InventoryItemRecord, type LevelRecord, type ShopState } from './state';
 import type { ShopifyWebhookOutbox } from './webhooks';
 
 /** Shopify's inventory reason codes (InventoryAdjustQuantitiesInput.reason). */

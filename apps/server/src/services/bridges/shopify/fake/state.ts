@@ -163,18 +163,6 @@ export function formatDecimal(minor: number): string {
   return `${sign}${String(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Stable JSON (sorted keys) so "same input" means same content, not same key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function newShop(input: FakeShopInput, now: number, maximumAvailable: number): ShopState {
   if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(input.domain)) {
     throw new Error(`shopify fake: ${input.domain} is not a <name>.myshopify.com domain`);

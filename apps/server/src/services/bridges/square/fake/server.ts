@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LocalHttp } from '../../fake-kit/local-http';
 import type { FakeFaults } from './faults';
 import { ANY_SCOPE, SquareApiError, type HandlerResult, type Route, type RouteContext } from './http';
-import { canonicalJson, type FakeState, type MerchantState, type TokenRecord } from './state';
+import { canonicalJson } from '../../fake-kit/local-http';
+import { type FakeState, type MerchantState, type TokenRecord } from './state';
 
 export interface FakeRequestLog {
   method: string;
