@@ -217,6 +217,8 @@ class SyncClient implements SyncController {
         this.board.set({ lastError: 'This counter has lost its device token. Ask a manager for help re-pairing it.' }); return;
       }
       const changes = await runCycle(this.deps);
+      // back from an outage: the live stream may still be waiting out its own backoff
+      if (this.failures > 0) this.poke?.wake();
       this.failures = 0;
       this.board.reached({ lastError: null });
       this.scheduleNext(this.followUpDelay(changes) ?? pollDelay(this.random));

@@ -37,6 +37,11 @@ export interface PokeOptions {
 
 export interface PokeStream {
   close(): void;
+  /**
+   * The server answers again (a sync round just succeeded): if the stream is waiting out its reconnect backoff,
+   * reconnect now, so pokes (a web order, say) flow at once instead of after up to 30 s. No-op while connected.
+   */
+  wake(): void;
 }
 
 /**
@@ -98,6 +103,7 @@ async function listen(opts: PokeOptions, token: string, closed: AbortSignal, onR
  */
 export function openPokeStream(opts: PokeOptions): PokeStream {
   const closed = new AbortController();
+  let napping: AbortController | null = null;
   void (async () => {
     let attempt = 0;
     let retryMs = DEFAULT_RETRY_MS;
@@ -110,8 +116,12 @@ export function openPokeStream(opts: PokeOptions): PokeStream {
       if (how) opts.onLost?.(how);
       // a stream the server ended is most often a restart: reconnecting at once would land mid-shutdown
       const backoff = backoffDelay(attempt, opts.random, RECONNECT_BASE_MS, RECONNECT_CAP_MS);
-      await sleep(opts.timers, opened ? Math.max(retryMs, backoff) : backoff, closed.signal);
+      napping = new AbortController();
+      const nap = AbortSignal.any([closed.signal, napping.signal]);
+      await sleep(opts.timers, opened ? Math.max(retryMs, backoff) : backoff, nap);
+      if (napping.signal.aborted) attempt = 0;
+      napping = null;
     }
   })();
-  return { close: () => closed.abort() };
+  return { close: () => closed.abort(), wake: () => napping?.abort() };
 }
