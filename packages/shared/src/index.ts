@@ -26,6 +26,7 @@ export * from './schemas/counter-tender';
 export * from './schemas/inventory';
 export * from './schemas/orders';
 export * from './schemas/search';
+export * from './schemas/shop-directory';
 export * from './schemas/cart';
 export * from './schemas/sync';
 export * from './schemas/counter-refunds';

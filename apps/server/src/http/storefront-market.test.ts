@@ -59,7 +59,7 @@ describe('a storefront configured for a second city and country (de-DE, EUR, Ber
 
   it('names the configured city on the home page', async () => {
     const res = await app.inject({ method: 'GET', url: '/' });
-    expect(res.body).toContain('Shops in Berlin');
+    expect(res.body).toContain('Popular shops in Berlin');
     expect(res.body).not.toContain('Bristol');
   });
 });
@@ -89,6 +89,6 @@ describe('the same storefront with the default configuration', () => {
     expect(res.body).toContain('£2.40');
     expect(marketState(res.body)).toMatchObject({ locale: 'en-GB', city: { name: 'Bristol' } });
     expect(marketState(res.body).districts).toHaveLength(28);
-    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Shops in Bristol');
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Popular shops in Bristol');
   });
 });

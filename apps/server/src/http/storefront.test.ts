@@ -153,7 +153,7 @@ describe('storefront pages rendered by the server', () => {
     expect(stale.headers.location).toBe('/search?q=bread');
   });
 
-  it('the home page lists every shop, or the nearest first for a saved location', async () => {
+  it('the home page lists the most popular shops, or the nearest first for a saved location', async () => {
     const all = (await get('/')).body;
     for (const s of shops) expect(all).toContain(`href="/v/${s.slug}"`);
     expect(jsonLd(all)[0]).toMatchObject({ '@type': 'WebSite', potentialAction: { '@type': 'SearchAction' } });

@@ -4,6 +4,7 @@ import { registerEmailJobs } from '../services/email/sender';
 import { registerExpiredCredentialCleanup } from '../services/expired-credentials';
 import type { MailTransport } from '../services/email/transport';
 import { registerPaymentJobs } from '../services/payments/background';
+import { registerRollupRefresh } from '../services/rollups/refresh';
 import { registerBridgeJobs } from '../services/bridges/jobs';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
 import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
@@ -18,7 +19,7 @@ export interface ServerJobsOptions {
 /**
  * Every kind of background work of a server instance on one runtime: sending queued emails, change-log pruning,
  * finished-job cleanup, deleting expired sessions, staff proofs and links, (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
- * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts). New kinds register here with one call.
+ * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts) and the storefront rollups (services/rollups/refresh.ts). New kinds register here with one call.
  */
 export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): JobRuntime {
   const runtime = createJobRuntime(db, { now: opts.now, log: opts.log });
@@ -27,6 +28,7 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   registerChangeLogPruning(runtime, db, { retentionMs: env.CHANGE_LOG_RETENTION_DAYS * 86_400_000, now: nowMs, log: opts.log });
   registerExpiredCredentialCleanup(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   if (env.STRIPE_SECRET_KEY) registerPaymentJobs(runtime, db, env);
+  registerRollupRefresh(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerBridgeJobs(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   return runtime;
 }

@@ -26,7 +26,7 @@ describeEachDb('favourites router', (get) => {
 
     // someone else's favourites are their own
     const other = await get().caller({ sessionCookie: (await createCustomerFixture(db())).cookie });
-    expect(await other.favourites.list()).toEqual({ shops: [], products: [] });
+    expect(await other.favourites.list()).toEqual({ shops: [], products: [], shopsNextCursor: null, productsNextCursor: null });
 
     await me.favourites.set({ vendorId: shop.vendorId, on: false });
     await me.favourites.set({ vendorId: shop.vendorId, on: false });
@@ -48,5 +48,24 @@ describeEachDb('favourites router', (get) => {
     expect(f.appCode).toBe('UNAUTHENTICATED');
     expect(f.message).toContain('sign in');
     expect(await countRows(db(), 'favourites')).toBe(before);
+  });
+
+  it('pages each list, newest first, every favourite once, and caps the page size', async () => {
+    const shops = [];
+    for (let i = 0; i < 5; i++) shops.push(await createShop(db(), { vendor: { name: `Starred Shop ${i}` } }));
+    const me = await get().caller({ sessionCookie: (await createCustomerFixture(db())).cookie });
+    for (const s of shops) await me.favourites.set({ vendorId: s.vendorId, on: true });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await me.favourites.list({ only: 'shops', limit: 2, ...(cursor ? { shopsCursor: cursor } : {}) });
+      expect(page.shops.length).toBeLessThanOrEqual(2);
+      expect(page.products).toEqual([]);
+      seen.push(...page.shops.map((s) => s.name));
+      cursor = page.shopsNextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(shops.map((_, i) => `Starred Shop ${i}`).reverse());
+    expect((await failure(me.favourites.list({ limit: 101 }))).appCode).toBe('BAD_INPUT');
   });
 });

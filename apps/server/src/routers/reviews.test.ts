@@ -48,7 +48,9 @@ describeEachDb('reviews router', (get) => {
 
     const after = await buyer.reviews.forOrder({ orderId: order.id });
     expect(after.targets.find((t) => t.productId === null)?.review?.rating).toBe(5);
-    expect(await buyer.reviews.reviewedOrders()).toEqual([order.id]);
+    expect(await buyer.reviews.reviewedOrders({ orderIds: [order.id] })).toEqual([order.id]);
+    expect(await buyer.reviews.reviewedOrders({ orderIds: [] })).toEqual([]);
+    await expect(buyer.reviews.reviewedOrders({ orderIds: Array.from({ length: 101 }, () => order.id) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('one review per shop and per product on an order; the author edits their own, nobody else can', async () => {

@@ -1,4 +1,4 @@
-import { reviewableInput, reviewCreateInput, reviewListInput, reviewSummaryInput, reviewUpdateInput } from '@makeries/shared';
+import { reviewableInput, reviewCreateInput, reviewedOrdersInput, reviewListInput, reviewSummaryInput, reviewUpdateInput } from '@makeries/shared';
 import { createReview, listReviews, ratingSummary, reviewableOrder, reviewedOrderIds, updateReview } from '../services/reviews';
 import { customerProcedure, publicProcedure, router } from '../trpc';
 
@@ -12,7 +12,8 @@ export const reviewsRouter = router({
 
   /** the shop and products on one of the caller's orders, with what they already wrote */
   forOrder: customerProcedure.input(reviewableInput).query(({ ctx, input }) => reviewableOrder(ctx.db, ctx.customerId, input.orderId)),
-  reviewedOrders: customerProcedure.query(({ ctx }) => reviewedOrderIds(ctx.db, ctx.customerId)),
+  /** bounded by the page of orders shown: never every review the customer ever wrote */
+  reviewedOrders: customerProcedure.input(reviewedOrdersInput).query(({ ctx, input }) => reviewedOrderIds(ctx.db, ctx.customerId, input.orderIds)),
   create: customerProcedure.input(reviewCreateInput).mutation(({ ctx, input }) => createReview(ctx.db, ctx.customerId, input)),
   update: customerProcedure.input(reviewUpdateInput).mutation(({ ctx, input }) => updateReview(ctx.db, ctx.customerId, input)),
 });

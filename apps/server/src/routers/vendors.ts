@@ -1,4 +1,4 @@
-import { vendorByIdInput, vendorBySlugInput, vendorListInput, vendorPauseInput, vendorRegisterInput, vendorUpdateInput } from '@makeries/shared';
+import { shopDirectoryInput, vendorByIdInput, vendorBySlugInput, vendorListInput, vendorPauseInput, vendorRegisterInput, vendorUpdateInput } from '@makeries/shared';
 import {
   getVendorProfile,
   listVendors,
@@ -9,6 +9,7 @@ import {
   updateVendor,
 } from '../services/vendors';
 import { loginRateRule } from '../services/rate-limit';
+import { shopDirectory } from '../services/rollups/shop-directory';
 import { managerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
 export const vendorsRouter = router({
@@ -18,6 +19,8 @@ export const vendorsRouter = router({
     .mutation(({ ctx, input }) => registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
 
   list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input)),
+  /** the home page's shops: nearest first around a place, else the most popular; one bounded page at a time */
+  directory: publicProcedure.input(shopDirectoryInput).query(({ ctx, input }) => shopDirectory(ctx.db, input)),
   bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.db, input.slug)),
   byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.db, input.vendorId)),
 

@@ -78,6 +78,7 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
 
   'vendors.register': m(ALL, 'a new shop applies; it starts pending approval'),
   'vendors.list': q(ALL, 'storefront directory of approved shops'),
+  'vendors.directory': q(ALL, 'the home page’s shops (nearest or most popular), one bounded page at a time'),
   'vendors.bySlug': q(ALL, 'a shop’s public page'),
   'vendors.byId': q(ALL, 'a shop’s public page by id'),
   'vendors.mine': q(STAFF, 'the signed-in staff member’s own shop profile'),
@@ -97,6 +98,7 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'devices.me': q(DEVICE, 'the calling counter’s own profile'),
 
   'catalog.categories': q(ALL, 'the marketplace taxonomy'),
+  'catalog.popular': q(ALL, 'the market’s best sellers from the rollup, public like search'),
   'catalog.taxRates.list': q(MANAGERS, 'tax set-up is for owners and managers'),
   'catalog.taxRates.create': m(MANAGERS, 'tax set-up is for owners and managers'),
   'catalog.taxRates.update': m(MANAGERS, 'tax set-up is for owners and managers'),

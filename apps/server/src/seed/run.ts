@@ -5,6 +5,7 @@ import { vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { ensureCategory } from '../services/catalog';
 import { seedPostcodeDistricts } from '../services/market';
+import { refreshStorefrontRollups } from '../services/rollups/refresh';
 import { callerAs, customerCookie, type SeedCaller } from './caller';
 import { DEMO_CITY } from './city-data';
 import { hoursFor } from './hours';
@@ -52,6 +53,8 @@ export async function seedDemoCity(database: Database, env: Env, log: Log = () =
     log(`  ${v.name}: ${variants.length} products`);
   }
   const orders = await seedCustomersAndOrders(database, env, shops);
+  // the storefront's counts and "popular" lists at once, not at the server's first job pass
+  await refreshStorefrontRollups(database.db);
   return { vendors: shops.length, products, customers: CUSTOMERS.length, orders };
 }
 

@@ -11,21 +11,28 @@ export interface CategorySummary {
   slug: string;
   name: string;
   sort: number;
-  /** products a storefront visitor can see in this category */
+  /** products a storefront visitor can see in this category, as of the last rollup refresh (every few minutes) */
   productCount: number;
 }
 
-/** The marketplace taxonomy (not shops' own categories) with counts of publicly visible products (online, not archived, approved vendor). */
+/** more than any curated taxonomy has: the storefront shows them all as one row of chips */
+const MAX_MARKET_CATEGORIES = 200;
+
+/**
+ * The marketplace taxonomy (not shops' own categories) with counts of publicly visible products (online, not
+ * archived, approved vendor) as of the last rollup refresh.
+ */
 export async function listCategories(db: DbOrTx): Promise<CategorySummary[]> {
+  // counts come from the rollup (services/rollups/refresh.ts, refreshed every few minutes), never from counting the
+  // market's products per page view; the taxonomy itself is the operator's short curated list, capped all the same
   return queryRows<CategorySummary>(
     db,
-    sql`SELECT c.id, c.slug, c.name, c.sort, count(p.id)::int AS "productCount"
+    sql`SELECT c.id, c.slug, c.name, c.sort, coalesce(r.product_count, 0)::int AS "productCount"
         FROM categories c
-        LEFT JOIN (products p JOIN vendors v ON v.id = p.vendor_id AND v.status = 'approved')
-          ON p.category_id = c.id AND p.online_visible AND NOT p.archived
+        LEFT JOIN category_rollups r ON r.category_id = c.id
         WHERE c.vendor_id IS NULL
-        GROUP BY c.id
-        ORDER BY c.sort, c.name`,
+        ORDER BY c.sort, c.name
+        LIMIT ${MAX_MARKET_CATEGORIES}`,
   );
 }
 

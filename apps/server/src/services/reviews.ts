@@ -9,7 +9,7 @@ import {
   type ReviewUpdateInput,
   type ReviewView,
 } from '@makeries/shared';
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { customers, orderLines, orders, products, reviews, vendors } from '../db/schema/index';
 
@@ -191,12 +191,13 @@ export async function reviewableOrder(db: DbOrTx, customerId: string, orderId: s
   };
 }
 
-/** Orders whose shop the caller already reviewed (the account page stops offering "Write a review"). */
-export async function reviewedOrderIds(db: DbOrTx, customerId: string): Promise<string[]> {
+/** Which of `orderIds` the caller already reviewed the shop of (the account page stops offering "Write a review"). */
+export async function reviewedOrderIds(db: DbOrTx, customerId: string, orderIds: string[]): Promise<string[]> {
+  if (orderIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ orderId: reviews.orderId })
     .from(reviews)
-    .where(and(eq(reviews.customerId, customerId), isNull(reviews.productId)));
+    .where(and(eq(reviews.customerId, customerId), isNull(reviews.productId), inArray(reviews.orderId, orderIds)));
   return rows.map((r) => r.orderId);
 }
 

@@ -6,6 +6,7 @@ import { DEMO_CITY, type SeedCity } from '../seed/city-data';
 import { productImagePng } from '../seed/images';
 import { ensureCategory } from '../services/catalog';
 import { seedPostcodeDistricts } from '../services/market';
+import { refreshStorefrontRollups } from '../services/rollups/refresh';
 
 /**
  * A small storefront for browser and render tests: four shops with pictures, stock, variants and a weighed item,
@@ -213,6 +214,8 @@ export async function seedStorefrontShops(database: Database, env: Env, city: Se
   for (const [i, [slug, name]] of CATEGORIES.entries()) categoryIds.set(slug, await ensureCategory(database.db, { slug, name, sort: i }));
   const shops: SeededShop[] = [];
   for (const s of STOREFRONT_SHOPS) shops.push(await seedShop(database, env, s, categoryIds, city));
+  // the home page's counts and "popular" come from the rollups, which a running server's job refreshes
+  await refreshStorefrontRollups(database.db);
   return shops;
 }
 

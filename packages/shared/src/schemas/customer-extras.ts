@@ -53,6 +53,10 @@ export const reviewSummaryInput = z
 
 export const reviewableInput = z.object({ orderId: uuidSchema });
 
+/** Which of these orders (a page of the account's order list) the customer already reviewed the shop of. */
+export const reviewedOrdersInput = z.object({ orderIds: z.array(uuidSchema).max(100, 'Ask about at most 100 orders at a time') });
+export type ReviewedOrdersInput = z.infer<typeof reviewedOrdersInput>;
+
 export interface ReviewView {
   id: string;
   vendorId: string;
@@ -133,7 +137,23 @@ export interface FavouriteProduct {
 export interface FavouriteList {
   shops: FavouriteShop[];
   products: FavouriteProduct[];
+  /** the next page of each list (pass as `shopsCursor` / `productsCursor`), null at its end */
+  shopsNextCursor: string | null;
+  productsNextCursor: string | null;
 }
+
+export const FAVOURITES_PAGE_MAX = 100;
+
+/** A page of each favourites list, newest first; `only` asks for one list (its "Show more"). */
+export const favouritesListInput = z
+  .object({
+    only: z.enum(['shops', 'products']).optional(),
+    shopsCursor: uuidSchema.optional(),
+    productsCursor: uuidSchema.optional(),
+    limit: z.number().int().min(1).max(FAVOURITES_PAGE_MAX, `Ask for at most ${FAVOURITES_PAGE_MAX} favourites`).default(50),
+  })
+  .default({ limit: 50 });
+export type FavouritesListInput = z.infer<typeof favouritesListInput>;
 
 const savedAddressFields = z.object({
   label: text({ max: 40, maxMessage: 'Labels are at most 40 characters', label: 'Labels' }).default(''),

@@ -10,3 +10,4 @@ export * from './payments';
 export * from './jobs';
 export * from './market';
 export * from './bridges';
+export * from './rollups';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import type { FavouriteProduct, FavouriteShop } from '@makeries/shared';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { ProductImage } from '../../components/product-image';
 import { money } from '../../lib/format';
 import { AccountNav } from './account-nav';
 import { AccountSignedOut } from './account-signed-out';
+import { useMoreFavourites } from './favourites-more';
 
 export function FavouritesPage() {
   const trpc = useTRPC();
@@ -21,6 +22,8 @@ function SignedInFavourites() {
   const trpc = useTRPC();
   const query = useQuery(trpc.favourites.list.queryOptions());
   const list = query.data;
+  const moreShops = useMoreFavourites('shops', list);
+  const moreProducts = useMoreFavourites('products', list);
   return (
     <Stack gap="lg" maw={900} mx="auto">
       <AccountNav />
@@ -43,10 +46,17 @@ function SignedInFavourites() {
             Shops
           </Title>
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-            {list.shops.map((s) => (
+            {[...list.shops, ...moreShops.extra].map((s) => (
               <ShopRow key={s.vendorId} shop={s} />
             ))}
           </Stack>
+          {moreShops.hasMore && (
+            <Center mt="md">
+              <Button variant="default" loading={moreShops.loading} onClick={() => void moreShops.loadMore()}>
+                Show more shops
+              </Button>
+            </Center>
+          )}
         </section>
       )}
       {list && list.products.length > 0 && (
@@ -55,10 +65,17 @@ function SignedInFavourites() {
             Products
           </Title>
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-            {list.products.map((p) => (
+            {[...list.products, ...moreProducts.extra].map((p) => (
               <ProductRow key={p.productId} product={p} />
             ))}
           </Stack>
+          {moreProducts.hasMore && (
+            <Center mt="md">
+              <Button variant="default" loading={moreProducts.loading} onClick={() => void moreProducts.loadMore()}>
+                Show more products
+              </Button>
+            </Center>
+          )}
         </section>
       )}
     </Stack>

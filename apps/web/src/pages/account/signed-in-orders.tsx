@@ -1,12 +1,12 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../app/api';
-import { MY_ORDERS } from '../../app/inputs';
+import { MY_ORDERS, reviewedInput } from '../../app/inputs';
 import { OrderList } from './order-list';
 
 export function SignedInOrders() {
   const trpc = useTRPC();
   const orders = useSuspenseQuery(trpc.orders.listMine.queryOptions(MY_ORDERS)).data.items;
-  const reviewed = useQuery(trpc.reviews.reviewedOrders.queryOptions()).data ?? [];
+  const reviewed = useQuery(trpc.reviews.reviewedOrders.queryOptions(reviewedInput(orders))).data ?? [];
   // collected or delivered orders invite a review (until the shop has one from this order)
   const action = (o: { id: string; status: string }) =>
     o.status === 'completed' ? { href: `/account/orders/${o.id}/review`, label: reviewed.includes(o.id) ? 'Your review' : 'Write a review' } : undefined;
