@@ -12,7 +12,7 @@ export function reviewedInput(orders: { id: string }[]) {
 }
 
 /** One page of the home page's shops: nearest first around the shopper, else the most popular. */
-export const HOME_SHOPS_PAGE = 24;
+const HOME_SHOPS_PAGE = 24;
 
 export function shopDirectoryInput(near: GeoPoint | null, cursor: string | null): ShopDirectoryInputRaw {
   return { limit: HOME_SHOPS_PAGE, ...(near ? { near: { lat: near.lat, lng: near.lng } } : {}), ...(cursor ? { cursor } : {}) };

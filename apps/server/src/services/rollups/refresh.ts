@@ -8,9 +8,9 @@ export const ROLLUP_TASK = 'storefront.rollups';
  * How stale the storefront's counts and "popular" lists may be: a product added or hidden shows in the category
  * counts within this long (hidden products drop out of "popular" at once: reads re-check visibility).
  */
-export const ROLLUP_REFRESH_MS = 5 * 60_000;
+const ROLLUP_REFRESH_MS = 5 * 60_000;
 /** Best sellers kept per shop: enough for "popular near you" over a page of nearby shops. */
-export const POPULAR_PER_SHOP = 4;
+const POPULAR_PER_SHOP = 4;
 
 export interface RollupCounts {
   categories: number;

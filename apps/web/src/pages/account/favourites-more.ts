@@ -21,7 +21,7 @@ export function useMoreFavourites<K extends Kind>(kind: K, first: FavouriteList 
     if (!next) return;
     setLoading(true);
     try {
-      const page = await queryClient.fetchQuery(
+      const page = await queryClient.query(
         trpc.favourites.list.queryOptions(kind === 'shops' ? { only: 'shops', shopsCursor: next } : { only: 'products', productsCursor: next }),
       );
       setExtra((e) => [...e, ...page[kind]] as FavouriteList[K]);

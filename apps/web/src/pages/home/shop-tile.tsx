@@ -22,7 +22,7 @@ function openState(v: ShopCard): { tone: 'open' | 'closed' | 'paused'; label: st
 
 /**
  * One shop of the home page's directory in plain elements styled by app.css (`mk-shop*`): a page of 24 costs a
- * few kilobytes of HTML, where the Mantine card (components/vendor-card) costs about 4 KB each.
+ * few kilobytes of HTML, where a Mantine Card with Group/Stack/Text/Badge cost about 4 KB each.
  */
 export function ShopTile({ v }: { v: ShopCard }) {
   const open = openState(v);
