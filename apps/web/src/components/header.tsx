@@ -6,6 +6,10 @@ import { useCart } from '../lib/cart/store';
 import { Logo } from './logo';
 import { SearchBox } from './search-box';
 
+function firstName(name: string): string {
+  return name.split(' ')[0] ?? name;
+}
+
 export function Header({ customerName }: { customerName: string | null }) {
   const count = cartCount(useCart());
   return (
@@ -26,9 +30,10 @@ export function Header({ customerName }: { customerName: string | null }) {
             color="dark"
             px="xs"
             leftSection={<IconUserCircle size={22} stroke={1.6} aria-hidden />}
-            aria-label={customerName ? `Your account (${customerName})` : 'Sign in or view your orders'}
+            // the name starts with the words shown beside the icon (shown from small tablets up)
+            aria-label={customerName ? `${firstName(customerName)}: your account` : 'Account: sign in or view your orders'}
           >
-            <span className="mk-hide-xs">{customerName ? customerName.split(' ')[0] : 'Account'}</span>
+            <span className="mk-hide-xs">{customerName ? firstName(customerName) : 'Account'}</span>
           </Button>
           <Button
             component={Link}
@@ -45,7 +50,8 @@ export function Header({ customerName }: { customerName: string | null }) {
             }
             aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}
           >
-            <span className="mk-hide-xs">Cart</span>
+            {/* the space keeps "Cart" and the badge's number two words, as the name says them */}
+            <span className="mk-hide-xs">Cart </span>
           </Button>
         </Group>
       </div>
