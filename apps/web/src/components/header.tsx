@@ -1,6 +1,7 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { IconBasket, IconUserCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useInBrowser } from '../app/use-in-browser';
 import { cartCount } from '../lib/cart/cart';
 import { useCart } from '../lib/cart/store';
 import { Logo } from './logo';
@@ -10,8 +11,10 @@ function firstName(name: string): string {
   return name.split(' ')[0] ?? name;
 }
 
-export function Header({ customerName }: { customerName: string | null }) {
+export function Header({ customerName: signedInAs }: { customerName: string | null }) {
   const count = cartCount(useCart());
+  // who is signed in shows after the page (like the cart badge): the page HTML is the same for every visitor
+  const customerName = useInBrowser() ? signedInAs : null;
   return (
     <header className="mk-header">
       <a href="#main" className="mk-skip">

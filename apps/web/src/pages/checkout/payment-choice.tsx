@@ -25,7 +25,8 @@ function cardNote(card: CardOption, vendorName: Props['vendorName']): string | n
   }
 }
 
-function PayAtPickupText({ delivering }: { delivering: boolean }) {
+/** The words for pay at pickup, in the single-option card and in the radio choice. */
+function payAtPickupText(delivering: boolean) {
   return (
     <div>
       <Group gap={6}>
@@ -48,7 +49,7 @@ export function PaymentChoice({ value, onChange, card, delivering, vendorName }:
   if (card.state === 'checking' || card.state === 'not-configured') {
     return (
       <Paper withBorder p="md" radius="md" data-testid="pay-at-pickup">
-        <PayAtPickupText delivering={delivering} />
+        {payAtPickupText(delivering)}
       </Paper>
     );
   }
@@ -61,7 +62,7 @@ export function PaymentChoice({ value, onChange, card, delivering, vendorName }:
           <Radio.Card value="pay_at_pickup" p="md" radius="md" data-testid="pay-at-pickup">
             <Group wrap="nowrap" align="flex-start">
               <Radio.Indicator />
-              <PayAtPickupText delivering={delivering} />
+              {payAtPickupText(delivering)}
             </Group>
           </Radio.Card>
           <Radio.Card value="card" p="md" radius="md" disabled={!cardPossible} data-testid="pay-by-card" style={cardPossible ? undefined : { opacity: 0.6 }}>
