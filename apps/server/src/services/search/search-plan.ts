@@ -19,7 +19,7 @@ export interface SearchLimits {
   pool: number;
 }
 
-export const SEARCH_LIMITS: SearchLimits = { sample: 400, pool: 96 };
+export const SEARCH_LIMITS: SearchLimits = { sample: 200, pool: 48 };
 
 /** Everything the search statements need, gathered before they run. */
 export interface ProductSearchPlan {

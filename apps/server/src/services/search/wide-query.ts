@@ -17,14 +17,15 @@ const POPULARITY = { keyType: 'int', keyDir: 'desc', idDir: 'asc' } as const;
 const WALKABLE = new Set(['popularity', 'price_asc', 'price_desc']);
 
 /**
- * FROM/WHERE of the matches. The vendor test is a hashed lookup; joining `v` is only needed for its distance
- * (the distance sort), as a join inside an index walk re-scans the vendor list for every product.
+ * FROM/WHERE of the matches. The vendor test is a hashed lookup: `IS TRUE` keeps the planner from turning the IN
+ * into a semi join, which under a LIMIT became a nested loop re-scanning the vendor list for every product.
+ * Joining `v` is only needed for its distance (the distance sort).
  */
 function matchesFrom(plan: ProductSearchPlan): SQL {
   const conds = sql.join(productConditions(plan), sql` AND `);
   return plan.spec.sort === 'distance'
     ? sql`FROM products p JOIN v ON v.id = p.vendor_id WHERE ${conds}`
-    : sql`FROM products p WHERE p.vendor_id IN (SELECT v.id FROM v) AND ${conds}`;
+    : sql`FROM products p WHERE (p.vendor_id IN (SELECT v.id FROM v)) IS TRUE AND ${conds}`;
 }
 
 /**
