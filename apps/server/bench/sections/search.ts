@@ -44,7 +44,7 @@ async function measureApp(ctx: BenchContext, app: ChildServer) {
 }
 
 /** The issue-16 figures of the search before the bounded redesign (quiet 2-core machine, 100k products). */
-export const BEFORE = {
+const BEFORE = {
   searchNearFilters: { p95: 42.9, rps: 391 },
   searchGlobalText: { p95: 249, rps: 120, postgresCpuMsPerRequest: 14.7 },
 } as const;

@@ -3,7 +3,7 @@ import { ITEMS_SQL, productConditions, ROW_COLUMNS, vendorCte, type ProductSearc
 import { afterCursorSql, afterKeySql, orderByKeySql, orderBySql } from './sort';
 
 /** What the first statement learnt about a wide match set (see productSearchSql). */
-export interface WideEstimate {
+interface WideEstimate {
   /** estimated matches from eligible vendors */
   est: number;
   /** the planner's row count of products */
