@@ -9,7 +9,7 @@ import type { Database } from '../db/client';
  */
 export const READ_PRIMARY_COOKIE = 'mk_rp';
 /** far above a healthy replica's lag (milliseconds); a replica further behind than this is an incident to alert on */
-export const READ_PRIMARY_MS = 10_000;
+const READ_PRIMARY_MS = 10_000;
 
 export function readsPrimary(req: FastifyRequest, now = Date.now()): boolean {
   const until = Number(req.cookies[READ_PRIMARY_COOKIE]);
