@@ -4,7 +4,7 @@ import { managerProcedure, publicProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
   /** the marketplace taxonomy with counts of products visitors can see */
-  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.db)),
+  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.readDb)),
   taxRates: router({
     list: managerProcedure.query(({ ctx }) => listTaxRates(ctx.db, ctx.vendorId)),
     create: managerProcedure.input(taxRateCreateInput).mutation(({ ctx, input }) => createTaxRate(ctx.db, ctx.vendorId, input)),

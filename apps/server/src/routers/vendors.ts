@@ -17,9 +17,9 @@ export const vendorsRouter = router({
     .input(vendorRegisterInput)
     .mutation(({ ctx, input }) => registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
 
-  list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input)),
-  bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.db, input.slug)),
-  byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.db, input.vendorId)),
+  list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.readDb, input)),
+  bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.readDb, input.slug)),
+  byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.readDb, input.vendorId)),
 
   mine: staffProcedure.query(({ ctx }) => getVendorProfile(ctx.db, ctx.vendorId)),
   update: managerProcedure.input(vendorUpdateInput).mutation(({ ctx, input }) => updateVendor(ctx.db, ctx.vendorId, input)),
