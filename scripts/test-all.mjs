@@ -20,8 +20,9 @@ const pgBinaries = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/
 const TOOLS = [
   { what: 'Chromium (browser tests)', ok: () => existsSync(chromiumPath), apt: ['chromium'] },
   { what: 'socat (serial scanner tests over pty pairs)', ok: () => onPath('socat'), apt: ['socat'] },
-  // optional: only a real-PostgreSQL run (TEST_DATABASE_URL, or .ci/run's throwaway cluster) uses them
-  { what: 'PostgreSQL server binaries', ok: pgBinaries, apt: ['postgresql', 'postgresql-contrib'], optional: !process.env.CI },
+  // the read-replica test (apps/server/src/db/read-replica.test.ts) starts its own primary and pg_basebackup replica;
+  // the real-PostgreSQL run (TEST_DATABASE_URL, or .ci/run's throwaway cluster) uses them too
+  { what: 'PostgreSQL server binaries', ok: pgBinaries, apt: ['postgresql', 'postgresql-contrib'] },
 ];
 
 function preflight() {

@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { killChildren } from './lib/child';
+import { killLoadBalancers } from './lib/haproxy';
+import { killCounters } from './lib/scale-counters';
 import { acquirePostgres, serverVersion, type PostgresServer } from './lib/postgres';
 import type { BenchContext, BenchSection, SectionResult } from './lib/types';
 
@@ -61,6 +63,8 @@ async function main(): Promise<number> {
   let interrupted = false;
   const cleanup = async () => {
     killChildren();
+    killCounters();
+    killLoadBalancers();
     await postgres?.stop();
     postgres = null;
   };

@@ -27,6 +27,12 @@ export const SESSION_COOKIE = 'mk_session';
 export interface Context {
   database: Database;
   db: Db;
+  /**
+   * For search and catalog reads only: the read replica (DATABASE_READ_URL) when the caller is an anonymous visitor
+   * who has not just written anything, else the primary. Staff, counters and signed-in customers always read the
+   * primary, so everyone reads their own writes; their own data (cart, orders, account) is on `db` anyway.
+   */
+  readDb: Db;
   env: Env;
   log: Logger;
   actor: Actor;
@@ -48,6 +54,8 @@ export interface ContextInput {
   ip?: string;
   requestId?: string;
   cookies?: CookieJar;
+  /** the caller wrote something moments ago (http/read-primary.ts): read the primary even when anonymous */
+  readPrimary?: boolean;
 }
 
 const silent = pino({ level: 'silent' });
@@ -56,9 +64,11 @@ const silent = pino({ level: 'silent' });
 export async function createContextInner(input: ContextInput): Promise<Context> {
   const { database } = input;
   const actor = await resolveActor(database.db, input.bearer, input.sessionCookie, input.staffProofs);
+  const replica = actor.kind === 'anonymous' && input.readPrimary !== true ? database.replica?.db : undefined;
   return {
     database,
     db: database.db,
+    readDb: replica ?? database.db,
     env: input.env,
     log: input.log ?? silent,
     actor,

@@ -13,6 +13,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   DATABASE_URL: z.url().optional(),
+  /** a streaming replica of DATABASE_URL for anonymous search and catalog reads; needs DATABASE_URL */
+  DATABASE_READ_URL: z.url().optional(),
   /** relative paths resolve from where the command was typed (pnpm's INIT_CWD), so `./data` is the repo's */
   DATA_DIR: z.string().default('./data'),
   MEDIA_DIR: z.string().optional(),
@@ -53,6 +55,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too');
+  }
   const base = source.INIT_CWD ?? process.cwd();
   const dataDir = resolve(base, e.DATA_DIR);
   return {

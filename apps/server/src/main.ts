@@ -8,7 +8,7 @@ import { senderAddress, transportFromEnv } from './services/email/transport';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const database = await openDatabase(targetFromUrl(env.DATABASE_URL, env.serverDataDir));
+  const database = await openDatabase(targetFromUrl(env.DATABASE_URL, env.serverDataDir, env.DATABASE_READ_URL));
   await runMigrations(database);
   if (process.argv.includes('--seed-if-empty') && !(await hasVendors(database))) {
     const started = Date.now();

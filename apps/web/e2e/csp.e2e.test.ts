@@ -114,7 +114,7 @@ describe('storefront pages under the Content-Security-Policy', () => {
     await page.getByRole('heading', { name: 'Shops near BS1 4QA · City centre' }).waitFor();
 
     await visit(page, '/search?q=crossant');
-    await page.getByRole('link', { name: /^Butter Croissant, £2\.40/ }).click();
+    await page.getByRole('link', { name: /^Butter Croissant\b.*£2\.40/ }).click();
     await page.getByRole('heading', { name: 'Butter Croissant', level: 1 }).waitFor();
     await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
     // three: the bakery's minimum order is £5

@@ -78,7 +78,7 @@ describe('storefront in a browser', () => {
     await page.waitForURL(/\/search\?q=crossant$/);
     await page.getByRole('heading', { name: 'Results for “crossant”' }).waitFor();
     await shoot(page, 'search-phone');
-    await page.getByRole('link', { name: /^Butter Croissant, £2\.40/ }).click();
+    await page.getByRole('link', { name: /^Butter Croissant\b.*£2\.40/ }).click();
     await page.getByRole('heading', { name: 'Butter Croissant', level: 1 }).waitFor();
     await page.getByLabel('Quantity').fill('3');
     await page.getByRole('button', { name: 'Add to cart' }).click();

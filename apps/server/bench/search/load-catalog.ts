@@ -38,6 +38,45 @@ async function loadVendors(client: pg.Client, cat: GeneratedCatalog): Promise<vo
 }
 
 /**
+ * Grows the loaded catalog to `total` products inside Postgres (one INSERT … SELECT over generate_series, GIN
+ * indexes rebuilt afterwards), where generating a million rows in JS and shipping them would take minutes.
+ * Copies get new ids, a fresh popularity from the same skewed distribution and the original's name, description,
+ * vendor and category, so the word frequencies stay those of the generated catalog; they have no variants or images (search reads
+ * neither). Only the search benchmark's 1M variant uses this.
+ */
+export async function replicateProducts(url: string, total: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
+    const base = rows[0]?.n ?? 0;
+    if (base === 0 || total <= base) return;
+    const copies = Math.ceil(total / base) - 1;
+    // the change feed's row trigger would log a million rows nobody syncs; GIN indexes build faster than they grow
+    await client.query('ALTER TABLE products DISABLE TRIGGER products_change_log');
+    const gin = await client.query<{ name: string; def: string }>(
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'products' AND indexdef LIKE '%USING gin%'`,
+    );
+    for (const i of gin.rows) await client.query(`DROP INDEX ${i.name}`);
+    await client.query(
+      `INSERT INTO products (id, vendor_id, category_id, name, description, dietary_tags, online_visible, archived,
+         min_price_cents, in_stock, popularity, search_extra, created_at, updated_at)
+       SELECT gen_random_uuid(), p.vendor_id, p.category_id, p.name, p.description, p.dietary_tags, p.online_visible, p.archived,
+         p.min_price_cents, p.in_stock, floor(1000 * power(random(), 6))::int, p.search_extra, p.created_at, p.created_at
+       FROM generate_series(1, $1::int) AS k CROSS JOIN (SELECT * FROM products ORDER BY id) p
+       LIMIT $2::int`,
+      [copies, total - base],
+    );
+    for (const i of gin.rows) await client.query(i.def);
+    await client.query('ALTER TABLE products ENABLE TRIGGER products_change_log');
+    await client.query('VACUUM ANALYZE products');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Bulk-loads the generated catalog with multi-row `INSERT … SELECT FROM unnest(arrays)` (5k rows a statement),
  * then VACUUM ANALYZE so the GIN pending lists are merged and the planner has statistics, as in production.
  */

@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client';
 import { planProductSearch } from '../../src/services/search/products';
-import { productSearchSql } from '../../src/services/search/product-query';
+import { productSearchSql, wideSearchSql } from '../../src/services/search/product-query';
 import { summarize, type LatencySummary } from '../lib/latency';
 
 export interface RawSqlResult extends LatencySummary {
@@ -12,35 +12,36 @@ export interface RawSqlResult extends LatencySummary {
 }
 
 /**
- * The engine baseline: the exact search statement the service builds for each query (after its typo and
- * open-now lookups), executed straight on a pg client, one at a time. API minus this = our overhead.
+ * The engine baseline: the exact search statements the service builds for each query (after its typo and
+ * open-now lookups: the sample statement, plus the page statement when the match set is wide), executed
+ * straight on a pg client, one query at a time. API minus this = our overhead.
  */
 export async function rawSqlBaseline(url: string, inputs: SearchProductsInputRaw[], rounds: number): Promise<RawSqlResult> {
   const database = await openDatabase({ kind: 'postgres', url, max: 2 });
   const dialect = new PgDialect();
-  const statements: { sql: string; params: unknown[] }[] = [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const queries: { sql: string; params: unknown[] }[][] = [];
+  const samples: number[] = [];
   try {
     for (const raw of inputs) {
       const plan = await planProductSearch(database.db, searchProductsInput.parse(raw));
-      statements.push(dialect.sqlToQuery(productSearchSql(plan)));
+      const first = dialect.sqlToQuery(productSearchSql(plan));
+      const meta = (await client.query<{ meta: { n: number; est: number; table_rows: number } }>(first.sql, first.params)).rows[0]?.meta;
+      const wide = meta && meta.n > plan.limits.sample ? [dialect.sqlToQuery(wideSearchSql(plan, { est: meta.est, tableRows: meta.table_rows }))] : [];
+      queries.push([first, ...wide]);
     }
-  } finally {
-    await database.close();
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const samples: number[] = [];
-  try {
-    for (const s of statements) await client.query(s.sql, s.params); // warm
+    for (const q of queries) for (const s of q) await client.query(s.sql, s.params); // warm
     for (let r = 0; r < rounds; r++) {
-      for (const s of statements) {
+      for (const q of queries) {
         const t0 = performance.now();
-        await client.query(s.sql, s.params);
+        for (const s of q) await client.query(s.sql, s.params);
         samples.push(performance.now() - t0);
       }
     }
   } finally {
     await client.end();
+    await database.close();
   }
-  return { ...summarize(samples), statements: statements.length };
+  return { ...summarize(samples), statements: queries.flat().length };
 }

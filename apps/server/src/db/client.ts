@@ -22,21 +22,27 @@ export interface Database {
   pool?: pg.Pool;
   /** the PGlite instance, absent on PostgreSQL */
   pglite?: PGlite;
+  /**
+   * A streaming replica (DATABASE_READ_URL) for search and catalog reads by anonymous visitors; absent = every read
+   * on `db`. Read-only and a little behind the primary, so nothing that reads its own writes may use it (context.ts).
+   */
+  replica?: { db: Db; pool: pg.Pool };
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'postgres'; url: string; max?: number; readUrl?: string | undefined }
   /** no dataDir = in memory; `loadDataDir` starts from a dumped data directory (the tests' migrated template) */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
-    // a bare pool error (e.g. the server restarting) must not crash the process
-    pool.on('error', () => {});
+    const pool = openPool(target.url, target.max);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    if (!target.readUrl) return { db, kind: 'postgres', pool, close: () => pool.end() };
+    const readPool = openPool(target.readUrl, target.max);
+    const replica = { db: drizzlePg(readPool, { schema }) as unknown as Db, pool: readPool };
+    return { db, kind: 'postgres', pool, replica, close: () => Promise.all([pool.end(), readPool.end()]).then(() => undefined) };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // PGlite is single-connection; pg_trgm is loaded alone (DESIGN §10: cube before pg_trgm breaks `%`).
@@ -49,8 +55,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
-export function targetFromUrl(url: string | undefined, dataDir: string): DatabaseTarget {
-  return url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir };
+function openPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // a bare pool error (e.g. the server restarting) must not crash the process
+  pool.on('error', () => {});
+  return pool;
+}
+
+export function targetFromUrl(url: string | undefined, dataDir: string, readUrl?: string): DatabaseTarget {
+  return url ? { kind: 'postgres', url, readUrl } : { kind: 'pglite', dataDir };
 }
 
 /** Raw SQL rows, the same on PGlite and node-postgres (both return `{ rows }`). */

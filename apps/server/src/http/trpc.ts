@@ -6,6 +6,7 @@ import { createContextInner, SESSION_COOKIE, type CookieJar } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter } from '../routers/index';
+import { markWrite, readsPrimary } from './read-primary';
 
 const MB = 1024 * 1024;
 /** Every request body, tRPC or not, unless its route says otherwise (Fastify's `bodyLimit`). */
@@ -80,9 +81,11 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
               void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: opts.expires }),
             clear: (name) => void reply.clearCookie(name, { path: '/' }),
           };
+          markWrite(req, reply, database, secure);
           return createContextInner({
             database,
             env,
+            readPrimary: req.method === 'POST' || readsPrimary(req),
             log: req.log as never,
             bearer: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
             sessionCookie: sessionCookieFor(req, env),

@@ -5,9 +5,9 @@ import { managerProcedure, publicProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
   /** the marketplace taxonomy with counts of products visitors can see */
-  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.db)),
+  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.readDb)),
   /** best sellers of the market (or of the shops nearest to a place), from the rollup */
-  popular: publicProcedure.input(popularProductsInput).query(({ ctx, input }) => popularProducts(ctx.db, input)),
+  popular: publicProcedure.input(popularProductsInput).query(({ ctx, input }) => popularProducts(ctx.readDb, input)),
   taxRates: router({
     list: managerProcedure.query(({ ctx }) => listTaxRates(ctx.db, ctx.vendorId)),
     create: managerProcedure.input(taxRateCreateInput).mutation(({ ctx, input }) => createTaxRate(ctx.db, ctx.vendorId, input)),

@@ -19,7 +19,7 @@ export const productsRouter = router({
   /** public for storefront products; the vendor's own staff and counters see any of theirs */
   byId: publicProcedure.input(productByIdInput).query(({ ctx, input }) => {
     const viewer = ctx.actor.kind === 'staff' || ctx.actor.kind === 'device' ? ctx.actor.vendorId : null;
-    return getProduct(ctx.db, input.productId, viewer);
+    return getProduct(viewer ? ctx.db : ctx.readDb, input.productId, viewer);
   }),
   create: managerProcedure.input(productCreateInput).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.vendorId, input)),
   update: managerProcedure.input(productUpdateInput).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.vendorId, input)),

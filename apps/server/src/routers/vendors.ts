@@ -18,11 +18,11 @@ export const vendorsRouter = router({
     .input(vendorRegisterInput)
     .mutation(({ ctx, input }) => registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
 
-  list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input)),
+  list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.readDb, input)),
   /** the home page's shops: nearest first around a place, else the most popular; one bounded page at a time */
-  directory: publicProcedure.input(shopDirectoryInput).query(({ ctx, input }) => shopDirectory(ctx.db, input)),
-  bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.db, input.slug)),
-  byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.db, input.vendorId)),
+  directory: publicProcedure.input(shopDirectoryInput).query(({ ctx, input }) => shopDirectory(ctx.readDb, input)),
+  bySlug: publicProcedure.input(vendorBySlugInput).query(({ ctx, input }) => publicVendorBySlug(ctx.readDb, input.slug)),
+  byId: publicProcedure.input(vendorByIdInput).query(({ ctx, input }) => publicVendorById(ctx.readDb, input.vendorId)),
 
   mine: staffProcedure.query(({ ctx }) => getVendorProfile(ctx.db, ctx.vendorId)),
   update: managerProcedure.input(vendorUpdateInput).mutation(({ ctx, input }) => updateVendor(ctx.db, ctx.vendorId, input)),

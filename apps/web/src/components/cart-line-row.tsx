@@ -8,7 +8,19 @@ import { QuantityStepper } from './quantity-stepper';
 import { WeightInput } from './weight-input';
 
 /** One cart line: picture, name, price, quantity, line total, and its own problem right under it. */
-export function CartLineRow({ line, error, onQuantity, onRemove, readOnly = false }: { line: CartLineView; error?: string | undefined; onQuantity?: (q: number) => void; onRemove?: () => void; readOnly?: boolean }) {
+interface Props {
+  line: CartLineView;
+  error?: string | undefined;
+  /** what the cart corrected on this line and why (e.g. lowered to the stock left) */
+  note?: string | undefined;
+  /** the most of this item that can be ordered, when the server has said */
+  max?: number | undefined;
+  onQuantity?: (q: number) => void;
+  onRemove?: () => void;
+  readOnly?: boolean;
+}
+
+export function CartLineRow({ line, error, note, max, onQuantity, onRemove, readOnly = false }: Props) {
   const name = line.variantName && line.variantName !== 'Default' ? `${line.productName} (${line.variantName})` : line.productName;
   const problem =
     error ??
@@ -45,18 +57,24 @@ export function CartLineRow({ line, error, onQuantity, onRemove, readOnly = fals
               <WeightInput
                 name={name}
                 grams={line.quantity}
+                maxGrams={max ?? null}
                 pricePerKgCents={line.unitPriceCents}
                 currency={line.currency}
                 onChange={(g) => g !== null && onQuantity(g)}
                 compact
               />
             ) : (
-              <QuantityStepper name={name} quantity={line.quantity} onChange={onQuantity} />
+              <QuantityStepper name={name} quantity={line.quantity} onChange={onQuantity} max={max} />
             )}
             <ActionIcon variant="subtle" color="gray" onClick={onRemove} aria-label={`Remove ${name} from the cart`}>
               <IconTrash size={18} aria-hidden />
             </ActionIcon>
           </Group>
+        )}
+        {note && !problem && (
+          <Text size="sm" c="orange.9" fw={600} role="status" data-testid="line-note">
+            {note}
+          </Text>
         )}
         {problem && (
           <Text size="sm" c="red.8" fw={600} role="alert" data-testid="line-error">

@@ -1,29 +1,49 @@
-import { ActionIcon, Button, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Loader, Tooltip } from '@mantine/core';
 import { IconHeart, IconHeartFilled } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { failureOf, useTRPC } from '../app/api';
+import { useInBrowser } from '../app/use-in-browser';
 import { signInHref } from '../lib/reviews';
 
 type Target = { vendorId: string; productId?: never } | { productId: string; vendorId?: never };
 
 /**
  * Heart toggle for a shop or product. Signed out, it is a link to sign in that brings the visitor back here.
+ * Who is signed in and their favourites load in the browser after the page (the page HTML is the same for
+ * everyone); until both are known the heart is a disabled, busy button, so an early tap cannot undo a favourite.
  * The change shows at once and is undone if the server refuses it.
  */
 export function FavouriteButton({ target, name, compact = false }: { target: Target; name: string; compact?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const location = useLocation();
-  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  const inBrowser = useInBrowser();
+  const meQuery = useQuery({ ...trpc.auth.me.queryOptions(), enabled: inBrowser });
+  const me = meQuery.data;
   const signedIn = me?.kind === 'customer';
-  const ids = useQuery({ ...trpc.favourites.ids.queryOptions(), enabled: signedIn }).data;
+  const idsQuery = useQuery({ ...trpc.favourites.ids.queryOptions(), enabled: inBrowser && signedIn });
+  const ids = idsQuery.data;
   const setFavourite = useMutation(trpc.favourites.set.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const on = target.vendorId !== undefined ? (ids?.vendorIds.includes(target.vendorId) ?? false) : (ids?.productIds.includes(target.productId) ?? false);
   // one accessible name; aria-pressed says whether it is saved
   const label = `Save ${name} to favourites`;
+
+  // not known yet: who is signed in (before hydration, or while asking), or their favourites
+  if (!inBrowser || me === undefined || (signedIn && ids === undefined)) {
+    const failed = meQuery.isError || idsQuery.isError;
+    return compact ? (
+      <ActionIcon variant="default" size={44} radius="xl" aria-label={label} aria-busy={!failed} disabled data-testid="favourite-loading">
+        {failed ? <IconHeart size={22} aria-hidden /> : <Loader size={18} color="gray" aria-hidden />}
+      </ActionIcon>
+    ) : (
+      <Button variant="default" aria-label={label} aria-busy={!failed} disabled leftSection={<IconHeart size={18} aria-hidden />} data-testid="favourite-loading">
+        Save
+      </Button>
+    );
+  }
 
   if (!signedIn) {
     const href = signInHref(location.pathname + location.search);

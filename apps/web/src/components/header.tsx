@@ -1,13 +1,20 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { IconBasket, IconUserCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useInBrowser } from '../app/use-in-browser';
 import { cartCount } from '../lib/cart/cart';
 import { useCart } from '../lib/cart/store';
 import { Logo } from './logo';
 import { SearchBox } from './search-box';
 
-export function Header({ customerName }: { customerName: string | null }) {
+function firstName(name: string): string {
+  return name.split(' ')[0] ?? name;
+}
+
+export function Header({ customerName: signedInAs }: { customerName: string | null }) {
   const count = cartCount(useCart());
+  // who is signed in shows after the page (like the cart badge): the page HTML is the same for every visitor
+  const customerName = useInBrowser() ? signedInAs : null;
   return (
     <header className="mk-header">
       <a href="#main" className="mk-skip">
@@ -26,9 +33,10 @@ export function Header({ customerName }: { customerName: string | null }) {
             color="dark"
             px="xs"
             leftSection={<IconUserCircle size={22} stroke={1.6} aria-hidden />}
-            aria-label={customerName ? `Your account (${customerName})` : 'Sign in or view your orders'}
+            // the name starts with the words shown beside the icon (shown from small tablets up)
+            aria-label={customerName ? `${firstName(customerName)}: your account` : 'Account: sign in or view your orders'}
           >
-            <span className="mk-hide-xs">{customerName ? customerName.split(' ')[0] : 'Account'}</span>
+            <span className="mk-hide-xs">{customerName ? firstName(customerName) : 'Account'}</span>
           </Button>
           <Button
             component={Link}
@@ -45,7 +53,8 @@ export function Header({ customerName }: { customerName: string | null }) {
             }
             aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}
           >
-            <span className="mk-hide-xs">Cart</span>
+            {/* the space keeps "Cart" and the badge's number two words, as the name says them */}
+            <span className="mk-hide-xs">Cart </span>
           </Button>
         </Group>
       </div>

@@ -8,7 +8,8 @@ import { ProductImage } from './product-image';
 export function ProductCard({ p, showVendor = true }: { p: SearchProductItem; showVendor?: boolean }) {
   return (
     <div style={{ position: 'relative', height: '100%' }}>
-      <Link to={`/p/${p.id}`} className="mk-card-link" aria-label={`${p.name}, ${money(p.minPriceCents, p.currency)}${p.inStock ? '' : ', sold out'}`}>
+      {/* no aria-label: the link's name is the card's own text (name, shop, price, sold out), so it says what it shows */}
+      <Link to={`/p/${p.id}`} className="mk-card-link">
         <Card padding={0} h="100%">
           <ProductImage src={p.imageThumb ?? null} alt="" size={200} />
           <Stack gap={4} p="sm" style={{ flex: 1 }}>

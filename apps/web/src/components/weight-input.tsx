@@ -24,6 +24,12 @@ interface Props {
 export function WeightInput({ name, grams, pricePerKgCents, currency, maxGrams = null, onChange, compact = false, disabled = false, label = 'Weight' }: Props) {
   const [typed, setTyped] = useState<string | number>(grams);
   const entry = readWeight(typed, pricePerKgCents, maxGrams, name);
+  // the weight changed from outside (the cart lowered it to the stock left): show it, unless it is what is typed
+  const [shown, setShown] = useState(grams);
+  if (grams !== shown) {
+    setShown(grams);
+    if (!entry.ok || entry.grams !== grams) setTyped(grams);
+  }
   const { minGrams, stepGrams } = WEIGHT_ORDER_LIMITS;
   const limit = maxGrams ?? WEIGHT_ORDER_LIMITS.maxGrams;
 

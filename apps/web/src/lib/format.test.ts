@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dateTimeLabel, distanceLabel, money, opensLabel, quantityLabel, unitPriceLabel, weekdayIn, weeklyHours } from './format';
+import { countLabel, dateTimeLabel, distanceLabel, money, opensLabel, quantityLabel, unitPriceLabel, weekdayIn, weeklyHours } from './format';
 import { setMarket } from './market';
 import { BERLIN_MARKET, BRISTOL_MARKET } from './market-test-support';
 
@@ -15,6 +15,12 @@ describe('formatting', () => {
     expect(distanceLabel(840)).toBe('850 m');
     expect(distanceLabel(2345)).toBe('2.3 km');
     expect(distanceLabel(23_456)).toBe('23 km');
+  });
+
+  it('writes counts of products with the market’s digit grouping', () => {
+    expect(countLabel(12_480)).toBe('12,480');
+    setMarket(BERLIN_MARKET);
+    expect(countLabel(12_480)).toBe('12.480');
   });
 
   it('lists the week from Monday with closed days, and says when a closed shop opens in its own zone', () => {

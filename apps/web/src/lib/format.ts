@@ -1,9 +1,14 @@
-import { formatDate, formatMoney, weightLabel, type OpeningHours } from '@makeries/shared';
+import { currentLocale, formatDate, formatMoney, weightLabel, type OpeningHours } from '@makeries/shared';
 import { market } from './market';
 
 /** In the marketplace's locale (lib/market.ts), like every price on the page. */
 export function money(cents: number, currency: string): string {
   return formatMoney(cents, currency);
+}
+
+/** "12,480" in the marketplace's locale: counts of products and shops. */
+export function countLabel(n: number): string {
+  return new Intl.NumberFormat(currentLocale()).format(n);
 }
 
 /** "500 g", "1.5 kg" for weight items; "3" for items sold each. */

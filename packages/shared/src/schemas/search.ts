@@ -135,6 +135,11 @@ export interface SearchProductsResult {
   nextCursor: string | null;
   /** matching products over all pages; computed with the facets (first page), else null */
   total: number | null;
+  /**
+   * true when `total` and the facet counts are estimates ("about N"): a wide search counts a bounded sample of
+   * its matches instead of every match, so its cost does not grow with the catalog
+   */
+  totalEstimated?: boolean;
   facets: SearchFacets | null;
   sort: SearchSort;
 }

@@ -11,6 +11,18 @@ describe('search cursor', () => {
     expect(decodeCursor(c, 'relevance')).toEqual({ sort: 'relevance', key: '1.123456', id: ID });
   });
 
+  it('carries the past-the-pool mark of a wide relevance search, and only for relevance', () => {
+    const c = encodeCursor({ sort: 'relevance', key: '812', id: ID, pastPool: true });
+    expect(decodeCursor(c, 'relevance')).toEqual({ sort: 'relevance', key: '812', id: ID, pastPool: true });
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const bad: [string, 'relevance' | 'popularity'][] = [
+      [forged(['popularity', '812', ID, 'pool']), 'popularity'],
+      [forged(['relevance', '812', ID, 'x']), 'relevance'],
+      [forged(['relevance', '812', ID, 'pool', 1]), 'relevance'],
+    ];
+    for (const [raw, sort] of bad) expect(() => decodeCursor(raw, sort)).toThrow(AppError);
+  });
+
   it('rejects cursors for another sort, forged keys and garbage as BAD_INPUT', () => {
     const forged = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const bad = [

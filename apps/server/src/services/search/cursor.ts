@@ -5,6 +5,11 @@ export interface SearchCursor {
   sort: SearchSort;
   key: string;
   id: string;
+  /**
+   * Relevance over a wide match set only (see wide-query.ts): true once the pages have passed the ranked pool
+   * and continue in popularity order; `key` is then the last item's popularity.
+   */
+  pastPool?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -12,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NUMBER = /^-?\d{1,20}(\.\d{1,20})?$/;
 
 export function encodeCursor(c: SearchCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.key, c.id]), 'utf8').toString('base64url');
+  const parts = c.pastPool ? [c.sort, c.key, c.id, 'pool'] : [c.sort, c.key, c.id];
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
 function stale(): AppError {
@@ -29,8 +35,9 @@ export function decodeCursor(raw: string, sort: SearchSort): SearchCursor {
   } catch {
     throw stale();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw stale();
-  const [s, key, id] = parsed as unknown[];
+  if (!Array.isArray(parsed) || (parsed.length !== 3 && parsed.length !== 4)) throw stale();
+  const [s, key, id, pool] = parsed as unknown[];
   if (s !== sort || typeof key !== 'string' || !NUMBER.test(key) || typeof id !== 'string' || !UUID.test(id)) throw stale();
-  return { sort, key, id };
+  if (parsed.length === 4 && (pool !== 'pool' || sort !== 'relevance')) throw stale();
+  return pool === 'pool' ? { sort, key, id, pastPool: true } : { sort, key, id };
 }

@@ -28,9 +28,10 @@ const BY_BAND = 0b110;
 const TOTAL = 0b111;
 
 /**
- * Facet counts over the whole filtered set `f` (not just the page), so a facet's count is what its filter
- * returns. Categories, vendors, price bands and the total come from one pass (GROUPING SETS); dietary tags
- * need an unnest, so they take a second.
+ * Facet counts over the relation `fs` (category_id, vendor_id, min_price_cents, dietary_tags): every match when
+ * the match set is small, so a facet's count is what its filter returns, or the bounded sample of a wide match
+ * set (then scaled by toFacets). Categories, vendors, price bands and the total come from one pass (GROUPING
+ * SETS); dietary tags need an unnest, so they take a second.
  */
 export function facetsSql(): SQL {
   const band = sql.join(
@@ -43,21 +44,25 @@ export function facetsSql(): SQL {
         vd.id AS vendor_id, vd.slug AS vendor_slug, vd.name AS vendor_name
       FROM (
         SELECT GROUPING(b.category_id, b.vendor_id, b.band)::int AS g, count(*)::int AS n, b.category_id, b.vendor_id, b.band
-        FROM (SELECT f.category_id, f.vendor_id, CASE ${band} END AS band FROM f) b
+        FROM (SELECT f.category_id, f.vendor_id, CASE ${band} END AS band FROM fs f) b
         GROUP BY GROUPING SETS ((b.category_id), (b.vendor_id), (b.band), ())
       ) fc
       LEFT JOIN categories c ON c.id = fc.category_id AND c.vendor_id IS NULL LEFT JOIN vendors vd ON vd.id = fc.vendor_id) x) AS facet_counts,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-      SELECT t.tag, count(*)::int AS count FROM f CROSS JOIN LATERAL unnest(f.dietary_tags) AS t(tag)
+      SELECT t.tag, count(*)::int AS count FROM fs f CROSS JOIN LATERAL unnest(f.dietary_tags) AS t(tag)
       GROUP BY t.tag ORDER BY count(*) DESC, t.tag) x) AS dietary`;
 }
 
 const byCountThen = <T extends { count: number }>(label: (x: T) => string) => (a: T, b: T) =>
   b.count - a.count || label(a).localeCompare(label(b));
 
-/** Splits the grouping-set rows into the four facets (largest first) and the total. */
-export function toFacets(row: FacetSqlRow): { facets: SearchFacets; total: number } {
-  const rows = row.facet_counts ?? [];
+/**
+ * Splits the grouping-set rows into the four facets (largest first) and the total. `scale` turns counts over a
+ * sample into estimates for the whole match set ("about N"); 1 when the counts are exact.
+ */
+export function toFacets(row: FacetSqlRow, scale = 1): { facets: SearchFacets; total: number } {
+  const rows = (row.facet_counts ?? []).map((r) => (scale === 1 ? r : { ...r, n: Math.max(1, Math.round(r.n * scale)) }));
+  const dietary = (row.dietary ?? []).map((d) => (scale === 1 ? d : { ...d, count: Math.max(1, Math.round(d.count * scale)) }));
   const categories = rows
     .filter((r) => r.g === BY_CATEGORY && r.category_slug !== null)
     .map((r) => ({ slug: r.category_slug ?? '', name: r.category_name ?? '', count: r.n }))
@@ -72,7 +77,7 @@ export function toFacets(row: FacetSqlRow): { facets: SearchFacets; total: numbe
   return {
     facets: {
       categories,
-      dietary: row.dietary ?? [],
+      dietary,
       priceBands: PRICE_BANDS.map((b, i) => ({ key: b.key, minCents: b.minCents, maxCents: b.maxCents, count: bandCounts.get(i) ?? 0 })),
       vendors,
     },

@@ -1,80 +1,73 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SearchProductsInput } from '@makeries/shared';
-import type { SearchCursor } from './cursor';
 import { facetsSql } from './facets';
-import { pgTextArray, tsquerySql, type SearchText } from './query-text';
-import { afterCursorSql, orderBySql, type SortSpec } from './sort';
-import { vendorConditions, type VendorScope } from './vendor-scope';
+import { ITEMS_SQL, productConditions, ROW_COLUMNS, vendorCte, type ProductSearchPlan } from './search-plan';
+import { afterCursorSql, orderBySql } from './sort';
 
-/** Everything the one search statement needs, gathered before it runs. */
-export interface ProductSearchPlan {
-  input: SearchProductsInput;
-  text: SearchText | null;
-  spec: SortSpec;
-  cursor: SearchCursor | null;
-  /** eligible vendors listed up front (location, open now, one vendor), or null for every approved vendor */
-  scope: VendorScope | null;
-  withFacets: boolean;
-}
-
-/** `v(id, distance_m)`: the scoped vendors as a constant list, or every approved vendor matching the filters. */
-function vendorCte(plan: ProductSearchPlan): SQL {
-  const { scope } = plan;
-  if (!scope) {
-    return sql`SELECT vv.id, NULL::int AS distance_m FROM vendors vv WHERE ${sql.join(vendorConditions(plan.input, 'vv'), sql` AND `)}`;
-  }
-  const ids = sql`${pgTextArray(scope.ids)}::uuid[]`;
-  const distances = scope.distances ? sql`${`{${scope.distances.join(',')}}`}::int[]` : sql`NULL::int[]`;
-  return sql`SELECT * FROM unnest(${ids}, ${distances}) AS s(id, distance_m)`;
-}
-
-/** Product-level filters; the vendor ones are applied by joining the vendor CTE. */
-function productConditions(plan: ProductSearchPlan): SQL[] {
-  const { input, text } = plan;
-  const conds: SQL[] = [sql`p.online_visible`, sql`NOT p.archived`];
-  // repeated from the join as a constant array, so the planner can AND the vendor index with the text index
-  if (plan.scope) conds.push(sql`p.vendor_id = ANY(${pgTextArray(plan.scope.ids)}::uuid[])`);
-  if (text) conds.push(sql`p.search_vector @@ ${tsquerySql(text.tsquery)}`);
-  const slugs = [...(input.categorySlug ? [input.categorySlug] : []), ...(input.categorySlugs ?? [])];
-  if (slugs.length > 0) {
-    conds.push(sql`p.category_id IN (SELECT id FROM categories WHERE vendor_id IS NULL AND slug = ANY(${pgTextArray(slugs)}::text[]))`);
-  }
-  if (input.dietary && input.dietary.length > 0) conds.push(sql`p.dietary_tags @> ${pgTextArray(input.dietary)}::text[]`);
-  if (input.priceMin !== undefined) conds.push(sql`p.min_price_cents >= ${input.priceMin}::int`);
-  if (input.priceMax !== undefined) conds.push(sql`p.min_price_cents <= ${input.priceMax}::int`);
-  if (input.inStock) conds.push(sql`p.in_stock`);
-  return conds;
-}
-
-const ITEMS_SQL = (plan: ProductSearchPlan) => sql`(
-  SELECT coalesce(json_agg(json_build_object(
-      'id', page.id, 'name', page.name, 'minPriceCents', page.min_price_cents, 'inStock', page.in_stock,
-      'dietaryTags', page.dietary_tags, 'categorySlug', c.slug, 'sortKey', page.sort_key::text,
-      'vendorId', vd.id, 'vendorSlug', vd.slug, 'vendorName', vd.name, 'currency', vd.currency,
-      'distanceMeters', page.distance_m,
-      'thumb', (SELECT pi.thumb_path FROM product_images pi WHERE pi.product_id = page.id ORDER BY pi.sort, pi.id LIMIT 1)
-    ) ORDER BY ${orderBySql(plan.spec, 'page')}), '[]'::json)
-  FROM page JOIN vendors vd ON vd.id = page.vendor_id LEFT JOIN categories c ON c.id = page.category_id AND c.vendor_id IS NULL
-)`;
+export { SEARCH_LIMITS, type ProductSearchPlan, type SearchLimits } from './search-plan';
+export { wideSearchSql } from './wide-query';
 
 /**
- * The whole search as one statement (one round trip, one pass over the matches): `v` the eligible vendors,
- * `f` the matching products with their sort key, `page` one page after the cursor, plus facet counts over `f`.
+ * `s`: the first `sample` + 1 products matching every product-level filter, in whatever order the chosen index
+ * yields them (the scan stops there), with `ok` = its vendor is eligible and `blk` = its heap block. `meta`
+ * tells whether the sample holds every match (`n` ≤ sample: exact) and estimates how many match (`est`): a
+ * bitmap or sequential scan reads the heap in block order (a synchronised seq scan may start mid-table and wrap
+ * around), so the sample stems from the blocks outside the largest run of blocks it never touched, and the
+ * whole table holds blocks / covered times as many. Matches spread unevenly over the table make this rough,
+ * so it is only ever shown as "about N".
+ */
+function sampleSql(plan: ProductSearchPlan): SQL {
+  return sql`s AS MATERIALIZED (
+      SELECT p.id, p.vendor_id, p.category_id, p.name, p.min_price_cents, p.in_stock, p.dietary_tags, p.popularity,
+        p.created_at, p.search_vector, p.vendor_id IN (SELECT v.id FROM v) AS ok, (p.ctid::text::point)[0]::int AS blk
+      FROM products p WHERE ${sql.join(productConditions(plan), sql` AND `)}
+      LIMIT ${plan.limits.sample + 1}
+    ),
+    meta0 AS (
+      SELECT count(*)::int AS n, (count(*) FILTER (WHERE ok))::int AS ok_n, min(blk) AS min_blk, max(blk) AS max_blk,
+        (SELECT max(g.gap) FROM (SELECT d.b - lag(d.b) OVER (ORDER BY d.b) - 1 AS gap FROM (SELECT DISTINCT blk AS b FROM s) d) g) AS inner_gap,
+        greatest(pg_relation_size('products') / current_setting('block_size')::int, 1)::int AS blocks,
+        (SELECT greatest(c.reltuples, 0)::float8 FROM pg_class c WHERE c.oid = 'products'::regclass) AS table_rows
+      FROM s
+    ),
+    meta AS MATERIALIZED (
+      SELECT m.n, m.ok_n, m.table_rows::float8 AS table_rows, m.ok_n::float8 * m.blocks / greatest(1, m.blocks - greatest(coalesce(m.inner_gap, 0),
+        coalesce(m.min_blk + m.blocks - 1 - m.max_blk, 0))) AS est
+      FROM meta0 m
+    )`;
+}
+
+/**
+ * The first statement of a search (often the only one): `v` the eligible vendors, `s`/`meta` a bounded sample of
+ * the matches. When the sample holds every match, `f` is the matches with their sort key and the page and facets
+ * are exact. Otherwise the page is left empty for wideSearchSql, and the facets are counted over the sample.
  * Fetches limit + 1 rows to know whether another page exists.
  */
 export function productSearchSql(plan: ProductSearchPlan): SQL {
   const { spec } = plan;
-  const pageConds = plan.cursor ? sql`WHERE ${afterCursorSql(spec, plan.cursor, 'f')}` : sql``;
+  const exact = sql`(SELECT n FROM meta) <= ${plan.limits.sample}`;
+  const afterCursor = plan.cursor && !plan.cursor.pastPool ? sql`AND ${afterCursorSql(spec, plan.cursor, 'f')}` : sql``;
   const facets = plan.withFacets
-    ? facetsSql()
-    : sql`NULL::json AS facet_counts, NULL::json AS dietary`;
+    ? sql`, fs AS (
+        SELECT f.category_id, f.vendor_id, f.min_price_cents, f.dietary_tags FROM f
+        UNION ALL
+        SELECT s.category_id, s.vendor_id, s.min_price_cents, s.dietary_tags FROM s WHERE s.ok AND NOT ${exact}
+      )`
+    : sql``;
+  const facetCols = plan.withFacets ? facetsSql() : sql`NULL::json AS facet_counts, NULL::json AS dietary`;
   return sql`WITH v AS (${vendorCte(plan)}),
+    ${sampleSql(plan)},
     f AS (
-      SELECT p.id, p.vendor_id, p.category_id, p.name, p.min_price_cents, p.in_stock, p.dietary_tags, v.distance_m,
-        ${spec.key} AS sort_key
-      FROM products p JOIN v ON v.id = p.vendor_id
-      WHERE ${sql.join(productConditions(plan), sql` AND `)}
+      SELECT ${ROW_COLUMNS}, ${spec.key} AS sort_key
+      FROM s p JOIN v ON v.id = p.vendor_id
+      WHERE p.ok AND ${exact}
     ),
-    page AS (SELECT * FROM f ${pageConds} ORDER BY ${orderBySql(spec, 'f')} LIMIT ${plan.input.limit + 1})
-    SELECT ${ITEMS_SQL(plan)} AS items, ${facets}`;
+    page AS (
+      SELECT x.*, row_number() OVER (ORDER BY ${orderBySql(spec, 'x')}) AS ord FROM (
+        SELECT f.*, false AS past_pool FROM f WHERE TRUE ${afterCursor} ORDER BY ${orderBySql(spec, 'f')} LIMIT ${plan.input.limit + 1}
+      ) x
+    )
+    ${facets}
+    SELECT ${ITEMS_SQL} AS items,
+      (SELECT json_build_object('n', n, 'ok_n', ok_n, 'est', est, 'table_rows', table_rows) FROM meta) AS meta,
+      ${facetCols}`;
 }

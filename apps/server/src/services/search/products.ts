@@ -10,7 +10,7 @@ import { searchRows } from './prepared-rows';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toFacets, type FacetSqlRow } from './facets';
 import { mediaUrl } from './media-url';
-import { productSearchSql, type ProductSearchPlan } from './product-query';
+import { productSearchSql, SEARCH_LIMITS, wideSearchSql, type ProductSearchPlan, type SearchLimits } from './product-query';
 import { correctionsSql, searchTextFrom, type CorrectionRow } from './query-text';
 import { resolveSort, sortSpec } from './sort';
 import { scopeFrom, vendorScopeSql, type ScopeRow } from './vendor-scope';
@@ -29,10 +29,25 @@ interface ItemRow {
   currency: string;
   distanceMeters: number | null;
   thumb: string | null;
+  /** relevance on a wide match set: this item comes after the ranked pool (popularity order) */
+  pastPool: boolean;
+}
+
+/** How the bounded sample of matches turned out (see productSearchSql). */
+interface SampleMeta {
+  /** matches read, at most limits.sample + 1 */
+  n: number;
+  /** of which from an eligible vendor */
+  ok_n: number;
+  /** estimated matches from eligible vendors over the whole table */
+  est: number;
+  /** the planner's row count of products */
+  table_rows: number;
 }
 
 interface SearchRow extends FacetSqlRow {
   items: ItemRow[];
+  meta: SampleMeta;
 }
 
 /** Typo corrections and the eligible vendors, fetched together in one round trip (either may be absent). */
@@ -52,7 +67,12 @@ async function prelude(db: DbOrTx, words: string[], input: SearchProductsInput):
  * Everything before the main statement: typo corrections, the eligible vendors, the sort and the cursor.
  * Split from running it so the benchmark can time the very same SQL on a raw driver.
  */
-export async function planProductSearch(db: DbOrTx, input: SearchProductsInput, now: Date = new Date()): Promise<ProductSearchPlan> {
+export async function planProductSearch(
+  db: DbOrTx,
+  input: SearchProductsInput,
+  now: Date = new Date(),
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<ProductSearchPlan> {
   const words = tokenizeSearchQuery(input.q);
   const sort = resolveSort(input.sort, words.length > 0, input.near !== undefined);
   // a forged or stale cursor is rejected before any database work
@@ -66,6 +86,7 @@ export async function planProductSearch(db: DbOrTx, input: SearchProductsInput, 
     cursor,
     scope: found.vendors ? scopeFrom(input, found.vendors, now) : null,
     withFacets: input.facets && cursor === null,
+    limits,
   };
 }
 
@@ -88,24 +109,46 @@ function toItem(r: ItemRow): SearchProductItem {
   };
 }
 
+/** Sample counts × this = estimates for the whole match set (at least the counts themselves). */
+function sampleScale(meta: SampleMeta): number {
+  return meta.ok_n > 0 ? Math.max(1, meta.est / meta.ok_n) : 1;
+}
+
+/**
+ * Runs a search: one statement when the sample holds every match; on a wide match set a second one reads the
+ * page (wideSearchSql) and the facets and total are estimates from the sample.
+ */
 async function runProductSearch(db: DbOrTx, plan: ProductSearchPlan): Promise<SearchProductsResult> {
   const [row] = await searchRows<SearchRow>(db, productSearchSql(plan));
   if (!row) throw new Error('search returned no row');
+  const estimated = row.meta.n > plan.limits.sample;
+  let found = row.items;
+  if (estimated) {
+    const [wide] = await searchRows<{ items: ItemRow[] }>(db, wideSearchSql(plan, { est: row.meta.est, tableRows: row.meta.table_rows }));
+    found = wide?.items ?? [];
+  }
   const limit = plan.input.limit;
-  const hasMore = row.items.length > limit;
-  const items = hasMore ? row.items.slice(0, limit) : row.items;
+  const hasMore = found.length > limit;
+  const items = hasMore ? found.slice(0, limit) : found;
   const last = items[items.length - 1];
-  const counted = plan.withFacets ? toFacets(row) : null;
+  const counted = plan.withFacets ? toFacets(row, estimated ? sampleScale(row.meta) : 1) : null;
+  const cursor = last ? { sort: plan.spec.sort, key: last.sortKey, id: last.id, ...(last.pastPool ? { pastPool: true } : {}) } : null;
   return {
     items: items.map(toItem),
-    nextCursor: hasMore && last ? encodeCursor({ sort: plan.spec.sort, key: last.sortKey, id: last.id }) : null,
+    nextCursor: hasMore && cursor ? encodeCursor(cursor) : null,
     total: counted?.total ?? null,
+    ...(counted && estimated ? { totalEstimated: true } : {}),
     facets: counted?.facets ?? null,
     sort: plan.spec.sort,
   };
 }
 
 /** Storefront product search: only online-visible, non-archived products of approved vendors. */
-export async function searchProducts(db: DbOrTx, input: SearchProductsInput, now: Date = new Date()): Promise<SearchProductsResult> {
-  return runProductSearch(db, await planProductSearch(db, input, now));
+export async function searchProducts(
+  db: DbOrTx,
+  input: SearchProductsInput,
+  now: Date = new Date(),
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<SearchProductsResult> {
+  return runProductSearch(db, await planProductSearch(db, input, now, limits));
 }

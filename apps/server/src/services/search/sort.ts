@@ -66,10 +66,20 @@ export function orderBySql(spec: SortSpec, rel: string): SQL {
   return sql`${r}.sort_key ${DIR_SQL[spec.keyDir]}, ${r}.id ${DIR_SQL[spec.idDir]}`;
 }
 
-/** Rows strictly after the cursor in the sort order. */
-export function afterCursorSql(spec: SortSpec, cursor: SearchCursor, rel: string): SQL {
-  const r = sql.raw(rel);
+/** Rows strictly after the cursor in the sort order, over any key and id expressions. */
+export function afterKeySql(spec: Pick<SortSpec, 'keyType' | 'keyDir' | 'idDir'>, cursor: SearchCursor, keyExpr: SQL, idExpr: SQL): SQL {
   const key = sql`${cursor.key}::${sql.raw(spec.keyType)}`;
   const id = sql`${cursor.id}::uuid`;
-  return sql`(${r}.sort_key ${AFTER[spec.keyDir]} ${key} OR (${r}.sort_key = ${key} AND ${r}.id ${AFTER[spec.idDir]} ${id}))`;
+  return sql`(${keyExpr} ${AFTER[spec.keyDir]} ${key} OR (${keyExpr} = ${key} AND ${idExpr} ${AFTER[spec.idDir]} ${id}))`;
+}
+
+/** Rows strictly after the cursor in the sort order, over a relation that exposes `sort_key` and `id`. */
+export function afterCursorSql(spec: SortSpec, cursor: SearchCursor, rel: string): SQL {
+  const r = sql.raw(rel);
+  return afterKeySql(spec, cursor, sql`${r}.sort_key`, sql`${r}.id`);
+}
+
+/** ORDER BY over any key and id expressions. */
+export function orderByKeySql(spec: SortSpec, keyExpr: SQL, idExpr: SQL): SQL {
+  return sql`${keyExpr} ${DIR_SQL[spec.keyDir]}, ${idExpr} ${DIR_SQL[spec.idDir]}`;
 }

@@ -71,6 +71,45 @@ async function materialize(db: DbOrTx, vendorId: string, rows: { entity: ChangeE
   return changes;
 }
 
+/**
+ * How long a pull waits for older transactions to finish when the feed holds committed changes of this shop behind
+ * them, and how often it looks again. Without the wait the pull answered "nothing new", the poke that announced the
+ * change had been spent, and the counter only heard of it on a follow-up pull seconds later (a web order placed
+ * through one instance took up to 7.6 s to reach a counter on another while other shops were writing).
+ */
+const HELD_WAIT_MS = 2_000;
+const HELD_POLL_MS = 15;
+
+/**
+ * True while some change of this shop (or of the whole marketplace) has committed but is still at or above the
+ * snapshot-xmin watermark, i.e. readable only once an older transaction, of anyone, ends. Rows of transactions still
+ * running are invisible here, so they never count.
+ */
+async function heldBehindWatermark(db: DbOrTx, vendorId: string): Promise<boolean> {
+  const held = (vendorCond: SQL) => sql`EXISTS (SELECT 1 FROM change_log WHERE ${vendorCond} AND txid >= (SELECT xmin FROM w))`;
+  const [row] = await queryRows<{ held: boolean }>(
+    db,
+    sql`WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+        SELECT ${held(sql`vendor_id = ${vendorId}::uuid`)} OR ${held(sql`vendor_id IS NULL`)} AS held`,
+  );
+  return row?.held === true;
+}
+
+/**
+ * Waits (at most HELD_WAIT_MS, holding no transaction or connection between looks) until no committed change of the
+ * shop is held behind the watermark, so the pull that follows delivers it. Returns whether it had to wait.
+ */
+export async function awaitHeldChanges(db: DbOrTx, vendorId: string, waitMs = HELD_WAIT_MS): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  let waited = false;
+  while (await heldBehindWatermark(db, vendorId)) {
+    if (Date.now() >= until) break;
+    waited = true;
+    await new Promise((r) => setTimeout(r, HELD_POLL_MS));
+  }
+  return waited;
+}
+
 const isEntity = (e: string | null): e is ChangeEntity => e !== null && (CHANGE_ENTITIES as readonly string[]).includes(e);
 
 /**

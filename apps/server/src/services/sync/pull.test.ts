@@ -258,5 +258,30 @@ if (DB_KINDS.includes('postgres')) {
         txB.release();
       }
     });
+
+    it('answers a pull that finds a committed change held behind an older transaction once that transaction ends, not with nothing', async () => {
+      const pool = get().database.pool;
+      if (!pool) throw new Error('expected a PostgreSQL pool');
+      const c = await pairCounter(get());
+      const epoch = await epochOf(get().database.db);
+      const cursor = await settle(get().database.db, c.caller, epoch, (await pullAll(c.caller, epoch)).cursor);
+      const rate = uuidv7();
+      // another shop's checkout (or any writer anywhere) began first and is still running…
+      const other = await pool.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()');
+        // …when this shop's change commits and pokes the counter
+        await pool.query(`INSERT INTO tax_rates (id, vendor_id, tax_class, name, rate_bps) VALUES ($1, $2, 'reduced', 'Poked', 500)`, [rate, c.shop.vendorId]);
+        const ends = new Promise<void>((resolve) => setTimeout(() => void other.query('COMMIT').then(() => resolve()), 300));
+        // the one pull the poke causes delivers it (before: an empty answer, then follow-up pulls 1, 2, 4 s later)
+        const pulled = await c.caller.sync.pull({ epoch, cursor, limit: 100 });
+        await ends;
+        expect(keys(pulled.changes)).toEqual([`tax_rate:${rate}`]);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        other.release();
+      }
+    });
   });
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { devices } from '../../db/schema/index';
 import { decodeCursor, encodeCursor } from './cursor';
 import { getEpoch } from './epoch';
-import { feedPage } from './feed';
+import { awaitHeldChanges, feedPage } from './feed';
 import { belowFloor } from './prune';
 import type { DeviceRef } from './push';
 import { snapshotPage } from './snapshot';
@@ -36,6 +36,8 @@ export async function pullChanges(db: DbOrTx, device: DeviceRef, input: PullInpu
   if (input.epoch !== null && input.epoch !== epoch) return reset;
   if (cursor.kind === 'feed') {
     if (await belowFloor(db, cursor)) return reset;
+    // a change already committed but held behind an older transaction: wait for it rather than answer "nothing"
+    await awaitHeldChanges(db, device.vendorId);
     const page = await feedPage(db, device.vendorId, cursor, input.limit);
     return { ...base, changes: page.changes, nextCursor: encodeCursor({ kind: 'feed', ...page.next }), hasMore: page.hasMore, resetRequired: false };
   }

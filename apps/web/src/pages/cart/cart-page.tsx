@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconBasket } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CartLineRow } from '../../components/cart-line-row';
 import { FulfilmentPicker } from '../../components/fulfilment-picker';
@@ -9,6 +9,7 @@ import { VendorGroupCard } from '../../components/vendor-group-card';
 import { removeLine, setChoice, setQuantity } from '../../lib/cart/cart';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
+import { stockFits } from '../../lib/cart/stock-fit';
 import { buildCartView } from '../../lib/cart/view';
 import { money } from '../../lib/format';
 import { cookieValue, LOCATION_COOKIE, parseLocation } from '../../lib/location';
@@ -21,6 +22,22 @@ export function CartPage() {
   const { quote, fetching, failed } = useCartQuote(cart, deliverTo);
   const view = buildCartView(cart, quote);
   const needsPoint = view.groups.some((g) => g.choice.type === 'delivery') && !deliverTo;
+  // a line asking for more than is left is lowered to what is left, and says so; + stops there from then on
+  const [fits, setFits] = useState<Record<string, { quantity: number; note: string | null }>>({});
+  const fitsNow = stockFits(view.groups.flatMap((g) => g.lines));
+  useEffect(() => {
+    if (fitsNow.length === 0) return;
+    updateCart((c) => fitsNow.reduce((acc, f) => setQuantity(acc, f.variantId, f.quantity), c));
+    setFits((before) => ({ ...before, ...Object.fromEntries(fitsNow.map((f) => [f.variantId, { quantity: f.quantity, note: f.note }])) }));
+  }, [fitsNow]);
+  function changeQuantity(variantId: string, q: number) {
+    updateCart((cart) => setQuantity(cart, variantId, q));
+    // the correction note has been read; the known limit stays
+    setFits((before) => {
+      const fit = before[variantId];
+      return fit ? { ...before, [variantId]: { ...fit, note: null } } : before;
+    });
+  }
 
   if (!loaded) {
     return (
@@ -72,7 +89,9 @@ export function CartPage() {
                 <CartLineRow
                   key={l.variantId}
                   line={l}
-                  onQuantity={(q) => updateCart((cart) => setQuantity(cart, l.variantId, q))}
+                  note={fits[l.variantId]?.note ?? undefined}
+                  max={fits[l.variantId]?.quantity}
+                  onQuantity={(q) => changeQuantity(l.variantId, q)}
                   onRemove={() => updateCart((cart) => removeLine(cart, l.variantId))}
                 />
               ))}

@@ -1,4 +1,4 @@
-import { Group, Loader, Radio, Stack, Text } from '@mantine/core';
+import { Group, Loader, Paper, Radio, Stack, Text } from '@mantine/core';
 import { IconCash, IconCreditCard } from '@tabler/icons-react';
 import type { CardOption } from './use-card-option';
 
@@ -14,8 +14,6 @@ interface Props {
 
 function cardNote(card: CardOption, vendorName: Props['vendorName']): string | null {
   switch (card.state) {
-    case 'not-configured':
-      return 'Card payments are not configured on this marketplace yet.';
     case 'shops-unavailable':
       return `${card.vendorIds.map(vendorName).join(', ')} cannot take card payments yet — pay at pickup for this order.`;
     case 'offline':
@@ -27,10 +25,36 @@ function cardNote(card: CardOption, vendorName: Props['vendorName']): string | n
   }
 }
 
-/** Pay at pickup always works; card is offered when the marketplace and every shop in the cart can take it. */
+/** The words for pay at pickup, in the single-option card and in the radio choice. */
+function payAtPickupText(delivering: boolean) {
+  return (
+    <div>
+      <Group gap={6}>
+        <IconCash size={18} aria-hidden />
+        <Text fw={650}>Pay at pickup</Text>
+      </Group>
+      <Text size="sm" c="dimmed">
+        Pay the shop by card or cash when you collect{delivering ? ' (or when it is delivered)' : ''}. Nothing is charged now.
+      </Text>
+    </div>
+  );
+}
+
+/**
+ * Pay at pickup always works. Card is offered only on a marketplace that takes cards (a marketplace without
+ * Stripe never mentions them, and pay at pickup is simply how you pay), and can be chosen when every shop in the
+ * cart takes them.
+ */
 export function PaymentChoice({ value, onChange, card, delivering, vendorName }: Props) {
+  if (card.state === 'checking' || card.state === 'not-configured') {
+    return (
+      <Paper withBorder p="md" radius="md" data-testid="pay-at-pickup">
+        {payAtPickupText(delivering)}
+      </Paper>
+    );
+  }
   const note = cardNote(card, vendorName);
-  const cardPossible = note === null && card.state !== 'checking';
+  const cardPossible = note === null;
   return (
     <Stack gap="sm">
       <Radio.Group value={value} onChange={(v) => onChange(v === 'card' ? 'card' : 'pay_at_pickup')} aria-label="Payment method">
@@ -38,15 +62,7 @@ export function PaymentChoice({ value, onChange, card, delivering, vendorName }:
           <Radio.Card value="pay_at_pickup" p="md" radius="md" data-testid="pay-at-pickup">
             <Group wrap="nowrap" align="flex-start">
               <Radio.Indicator />
-              <div>
-                <Group gap={6}>
-                  <IconCash size={18} aria-hidden />
-                  <Text fw={650}>Pay at pickup</Text>
-                </Group>
-                <Text size="sm" c="dimmed">
-                  Pay the shop by card or cash when you collect{delivering ? ' (or when it is delivered)' : ''}. Nothing is charged now.
-                </Text>
-              </div>
+              {payAtPickupText(delivering)}
             </Group>
           </Radio.Card>
           <Radio.Card value="card" p="md" radius="md" disabled={!cardPossible} data-testid="pay-by-card" style={cardPossible ? undefined : { opacity: 0.6 }}>
@@ -56,7 +72,6 @@ export function PaymentChoice({ value, onChange, card, delivering, vendorName }:
                 <Group gap={6}>
                   <IconCreditCard size={18} aria-hidden />
                   <Text fw={650}>Pay by card now</Text>
-                  {card.state === 'checking' && <Loader size="xs" aria-label="Checking card payments" />}
                 </Group>
                 <Text size="sm" c={note ? 'orange.9' : 'dimmed'} data-testid={card.state === 'stripe-unavailable' ? 'card-unavailable' : undefined}>
                   {note ?? 'Pay securely with Stripe. Each shop is paid when it accepts your order; a shop that cannot fill it refunds you.'}

@@ -1,12 +1,13 @@
 import { Alert, Button, Chip, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { ProductDetail, PublicVendor } from '../../app/api';
-import { addToCart, MAX_EACH } from '../../lib/cart/cart';
-import { updateCart } from '../../lib/cart/store';
+import { AddedBar } from '../../components/added-bar';
+import { addToCart } from '../../lib/cart/cart';
+import { updateCart, useCart } from '../../lib/cart/store';
+import { useItemsLeft } from '../../lib/cart/use-items-left';
 import { WeightInput } from '../../components/weight-input';
 import { quantityLabel, unitPriceLabel } from '../../lib/format';
+import { mostAddable, readQuantity } from '../../lib/quantity';
 
 const DEFAULT_GRAMS = 250;
 
@@ -21,16 +22,43 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
   const [variantId, setVariantId] = useState(firstAvailable?.id ?? '');
   const variant = product.variants.find((v) => v.id === variantId) ?? firstAvailable;
   const weighed = variant?.soldBy === 'weight';
-  const [quantity, setQuantity] = useState<number>(1);
+  // what is typed in the quantity field, and what it was last corrected for (shown until the next entry)
+  const [typed, setTyped] = useState<string | number>(1);
+  const [note, setNote] = useState<string | null>(null);
   // null while the typed weight cannot be ordered (the input says why)
   const [grams, setGrams] = useState<number | null>(startGrams(variant));
   const [added, setAdded] = useState<string | null>(null);
+  const cart = useCart();
+  // a weighed item with less than the minimum weight left cannot be ordered online
+  const inStock = variant !== undefined && variant.available && (!weighed || (variant.maxGrams ?? 0) > 0);
+  const orderable = inStock && !vendor.paused;
+  const stock = useItemsLeft(variant?.id ?? '', orderable && !weighed);
+  const limit = { left: stock.left, inCart: cart.lines.find((l) => l.variantId === variant?.id)?.quantity ?? 0 };
+  const read = readQuantity(typed, limit);
+  const most = mostAddable(limit);
+
+  // the stock left arrives after the page: a quantity typed before that is corrected when it comes, visibly
+  // (state adjusted during render, React's pattern for deriving from a changed input)
+  const [checkedAgainst, setCheckedAgainst] = useState<number | null>(null);
+  if (stock.left !== null && stock.left !== checkedAgainst) {
+    setCheckedAgainst(stock.left);
+    if (typeof typed === 'number' && read.quantity > 0 && read.quantity < typed) {
+      setTyped(read.quantity);
+      setNote(read.note);
+    }
+  }
+
   if (!variant) return null;
   const currency = product.vendor.currency;
-  const amount = weighed ? grams : quantity;
-  // a weighed item with less than the minimum weight left cannot be ordered online
-  const inStock = variant.available && (!weighed || (variant.maxGrams ?? 0) > 0);
-  const orderable = inStock && !vendor.paused;
+
+  /** Corrects what is typed to what can be ordered, saying why; returns the quantity to add (0 = none). */
+  function commitQuantity(): number {
+    if (read.note !== null) setNote(read.note);
+    if (read.quantity > 0 && read.quantity !== typed) setTyped(read.quantity);
+    return read.quantity;
+  }
+  const shownNote = note ?? (most === 0 && !stock.loading ? read.note : null);
+  const amount = weighed ? grams : read.quantity > 0 ? read.quantity : null;
 
   const addButton = (
     // beside the quantity it takes the rest of the row; under the weight input it is as wide as the input
@@ -40,7 +68,9 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
   );
 
   function add() {
-    if (!variant || amount === null) return;
+    if (!variant) return;
+    const adding = weighed ? grams : commitQuantity();
+    if (adding === null || adding === 0) return;
     updateCart((cart) =>
       addToCart(cart, {
         variantId: variant.id,
@@ -54,10 +84,10 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
         currency,
         soldBy: variant.soldBy,
         imageThumb: product.images[0]?.thumbUrl ?? null,
-        quantity: amount,
+        quantity: adding,
       }),
     );
-    setAdded(`${weighed ? quantityLabel(amount, 'weight') : `${amount} ×`} ${product.name}${product.variants.length > 1 ? ` (${variant.name})` : ''}`);
+    setAdded(`${weighed ? quantityLabel(adding, 'weight') : `${adding} ×`} ${product.name}${product.variants.length > 1 ? ` (${variant.name})` : ''}`);
   }
 
   return (
@@ -83,6 +113,7 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
             value={variantId}
             onChange={(v) => {
               setVariantId(v);
+              setNote(null);
               setGrams(startGrams(product.variants.find((x) => x.id === v)));
             }}
           >
@@ -131,33 +162,30 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
           <NumberInput
             label="Quantity"
             min={1}
-            max={MAX_EACH}
-            clampBehavior="strict"
-            allowDecimal={false}
-            value={quantity}
-            onChange={(v) => setQuantity(typeof v === 'number' ? v : 1)}
+            max={Math.max(1, most)}
+            // nothing is rewritten while typing: a correction happens on leaving the field or adding, with a note
+            clampBehavior="none"
+            thousandSeparator={false}
+            inputMode="numeric"
+            value={typed}
+            onChange={(v) => {
+              setTyped(v);
+              setNote(null);
+            }}
+            onBlur={commitQuantity}
             disabled={!orderable}
             w={110}
           />
           {addButton}
         </Group>
       )}
-
-      {added && (
-        <Alert color="brand" variant="light" icon={<IconCircleCheck aria-hidden />} role="status" title="Added to your cart">
-          <Stack gap="xs">
-            <Text size="sm">{added}</Text>
-            <Group gap="xs">
-              <Button component={Link} to="/cart" size="xs">
-                View cart
-              </Button>
-              <Button variant="subtle" size="xs" onClick={() => setAdded(null)}>
-                Keep shopping
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+      {!weighed && shownNote && (
+        <Text size="sm" fw={600} c="orange.9" role="status" data-testid="quantity-note" mt={-6}>
+          {shownNote}
+        </Text>
       )}
+
+      {added && <AddedBar what={added} onClose={() => setAdded(null)} />}
     </Stack>
   );
 }

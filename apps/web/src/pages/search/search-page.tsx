@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../../app/api';
 import { ProductCard } from '../../components/product-card';
+import { countLabel } from '../../lib/format';
 import { activeFilterCount, nextPage, parseSearchParams, searchHref, SEARCH_PAGE_SIZE, toSearchInput, withFilters, type SearchState } from '../../lib/search-params';
 import { ActiveFilters } from './active-filters';
 import { facetsInput, searchTitle, type SearchData } from './loader';
@@ -34,12 +35,14 @@ export function SearchPage() {
 
   const change = (patch: Partial<SearchState>) => void navigate(searchHref(withFilters(state, patch)), { preventScrollReset: true });
   const total = facets.total ?? result.items.length;
+  // a wide search counts a sample of its matches: say so rather than print a figure that looks exact
+  const about = facets.totalEstimated === true ? 'About ' : '';
   const oneCategory = state.categories.length === 1 ? categories.find((c) => c.slug === state.categories[0]) : undefined;
   const heading = searchTitle(state, oneCategory?.name);
   const first = (state.page - 1) * SEARCH_PAGE_SIZE + 1;
   const sorts = (Object.keys(SORT_LABELS) as SearchSort[]).filter((s) => (s !== 'relevance' || state.q) && (s !== 'distance' || state.near || saved));
   const filterCount = activeFilterCount(state);
-  const countText = `${total === 0 ? 'No products found' : `${total} ${total === 1 ? 'product' : 'products'}`}${
+  const countText = `${total === 0 ? 'No products found' : `${about}${countLabel(total)} ${total === 1 ? 'product' : 'products'}`}${
     state.page > 1 && result.items.length > 0 ? ` · showing ${first}–${first + result.items.length - 1}` : ''
   }`;
   const filterPanel = <SearchFilters state={state} facets={facets.facets} categories={categories} savedLocation={saved} onChange={change} />;
@@ -133,7 +136,7 @@ export function SearchPage() {
       <Drawer opened={filtersOpen} onClose={filters.close} title="Filters" position="bottom" size="85%" radius="lg">
         {filterPanel}
         <Button fullWidth mt="lg" onClick={filters.close}>
-          Show {total} {total === 1 ? 'product' : 'products'}
+          Show {about.toLowerCase()}{countLabel(total)} {total === 1 ? 'product' : 'products'}
         </Button>
       </Drawer>
     </div>
