@@ -1,44 +1,41 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import type { SearchProductItem } from '@makeries/shared';
 import { Link } from 'react-router';
 import { DIETARY_LABELS, distanceLabel, money } from '../lib/format';
 import { FavouriteButton } from './favourite-button';
 import { ProductImage } from './product-image';
 
-export function ProductCard({ p, showVendor = true }: { p: SearchProductItem; showVendor?: boolean }) {
+/**
+ * One product of a grid (search, shop, home, "more from this shop") in plain elements styled by app.css
+ * (`mk-pcard*`): a page of 24 stays a few kilobytes of HTML, where Mantine's Card/Stack/Group/Text/Badge cost
+ * about 3 KB each. `eager` for the cards a phone shows first, so the largest picture is not held back.
+ */
+export function ProductCard({ p, showVendor = true, eager = false }: { p: SearchProductItem; showVendor?: boolean; eager?: boolean }) {
+  const tag = p.dietaryTags[0];
   return (
-    <div style={{ position: 'relative', height: '100%' }}>
+    <div className="mk-pcard">
       {/* no aria-label: the link's name is the card's own text (name, shop, price, sold out), so it says what it shows */}
-      <Link to={`/p/${p.id}`} className="mk-card-link">
-        <Card padding={0} h="100%">
-          <ProductImage src={p.imageThumb ?? null} alt="" size={200} />
-          <Stack gap={4} p="sm" style={{ flex: 1 }}>
-            <Text fw={650} size="sm" lineClamp={2} lh={1.3}>
-              {p.name}
-            </Text>
-            {showVendor && (
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                {p.vendor.name}
-                {p.vendor.distanceMeters !== undefined ? ` · ${distanceLabel(p.vendor.distanceMeters)}` : ''}
-              </Text>
-            )}
-            <Group gap={6} mt="auto" pt={4} justify="space-between" wrap="nowrap">
-              <Text fw={700}>{money(p.minPriceCents, p.currency)}</Text>
-              {!p.inStock ? (
-                <Badge color="gray" variant="light" size="sm">
-                  Sold out
-                </Badge>
-              ) : p.dietaryTags[0] ? (
-                <Badge color="brand" variant="outline" size="xs">
-                  {DIETARY_LABELS[p.dietaryTags[0]] ?? p.dietaryTags[0]}
-                </Badge>
-              ) : null}
-            </Group>
-          </Stack>
-        </Card>
+      <Link to={`/p/${p.id}`} className="mk-card-link mk-pcard-link">
+        <ProductImage src={p.imageThumb ?? null} alt="" size={200} eager={eager} />
+        <span className="mk-pcard-body">
+          <span className="mk-pcard-name">{p.name}</span>
+          {showVendor && (
+            <span className="mk-pcard-shop">
+              {p.vendor.name}
+              {p.vendor.distanceMeters !== undefined ? ` · ${distanceLabel(p.vendor.distanceMeters)}` : ''}
+            </span>
+          )}
+          <span className="mk-pcard-foot">
+            <span className="mk-pcard-price">{money(p.minPriceCents, p.currency)}</span>
+            {!p.inStock ? (
+              <span className="mk-tag mk-tag-out">Sold out</span>
+            ) : tag ? (
+              <span className="mk-tag">{DIETARY_LABELS[tag] ?? tag}</span>
+            ) : null}
+          </span>
+        </span>
       </Link>
       {/* beside the link, not inside it: a link cannot hold a button */}
-      <div style={{ position: 'absolute', top: 8, right: 8 }}>
+      <div className="mk-pcard-fav">
         <FavouriteButton target={{ productId: p.id }} name={p.name} compact />
       </div>
     </div>

@@ -106,8 +106,9 @@ export function SearchPage() {
           </Stack>
         ) : (
           <div className="mk-grid-products mk-grid-products-3">
-            {result.items.map((p) => (
-              <ProductCard key={p.id} p={p} />
+            {result.items.map((p, i) => (
+              // the first row on a phone: its pictures are the page's largest paint, so they are not lazy
+              <ProductCard key={p.id} p={p} eager={i < 2} />
             ))}
           </div>
         )}
