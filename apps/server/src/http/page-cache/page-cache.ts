@@ -13,7 +13,7 @@ import { createPurgeHook, type PurgeHook } from './purge-hook';
 const gzipAsync = promisify(gzip);
 
 /** What a shared render gave: a page (any status), or a redirect. */
-export interface SharedRender {
+interface SharedRender {
   status: number;
   location?: string;
   html: string;
@@ -32,7 +32,7 @@ export interface SharedAnswer {
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 const DATA_SCRIPT = /\stype="application\/(?:ld\+)?json"/;
 
-export function inlineScriptHashes(html: string): string[] {
+function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const [, attrs = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
     if (!DATA_SCRIPT.test(attrs)) hashes.add(createHash('sha256').update(body, 'utf8').digest('base64'));
@@ -40,7 +40,7 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-export interface PageCacheOptions {
+interface PageCacheOptions {
   database: Database;
   env: Env;
   log: FastifyBaseLogger;

@@ -12,9 +12,9 @@ export interface CachedPage {
 }
 
 /** Where the store is in time: a render remembers it when it starts, so a change during the render is not lost. */
-export type Generation = number;
+type Generation = number;
 
-export interface PageStoreOptions {
+interface PageStoreOptions {
   maxBytes: number;
   maxAgeMs: number;
   now?: () => number;

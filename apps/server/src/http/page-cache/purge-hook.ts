@@ -6,7 +6,7 @@ export function pageTags(scope: 'market' | 'shop', shopIds: readonly string[]): 
 }
 
 /** The tags a change notification makes stale: a shop's pages and every market page, or everything for '*'. */
-export function staleTags(vendorId: string): string[] {
+function staleTags(vendorId: string): string[] {
   return vendorId === '*' ? ['pages'] : [`shop-${vendorId}`, 'market'];
 }
 
@@ -16,7 +16,7 @@ export interface PurgeHook {
   flush(): Promise<void>;
 }
 
-export interface PurgeHookOptions {
+interface PurgeHookOptions {
   url: string;
   token?: string | undefined;
   log: FastifyBaseLogger;
