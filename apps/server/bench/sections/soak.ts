@@ -33,11 +33,14 @@ async function run(ctx: BenchContext): Promise<SectionResult> {
   const rig = await storefrontRig(ctx, 'mk_bench_soak', PRODUCT_PAGES);
   try {
     const app = await rig.start(true);
-    const samples: { sec: number; rssMb: number }[] = [];
+    const samples: { sec: number; rssMb: number; heapUsedMb?: number; heapTotalMb?: number; externalMb?: number }[] = [];
     let load: LoadResult;
     try {
       const t0 = Date.now();
-      const sample = async () => samples.push({ sec: (Date.now() - t0) / 1000, rssMb: round((await app.stats()).rss / MB, 1) });
+      const sample = async () => {
+        const m = await app.stats();
+        samples.push({ sec: (Date.now() - t0) / 1000, rssMb: round(m.rss / MB, 1), heapUsedMb: round(m.heapUsed / MB, 1), heapTotalMb: round(m.heapTotal / MB, 1), externalMb: round(m.external / MB, 1) });
+      };
       await sample();
       const timer = setInterval(() => void sample(), SAMPLE_EVERY_MS);
       // the mix: roughly 6 product pages : 1 home : 2 search pages : 3 search API calls
