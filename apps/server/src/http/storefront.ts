@@ -72,7 +72,8 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
       const answer = await pages.page(shareable, async () => {
         try {
           const request = new Request(url, { headers: { cookie: shareable.cookie } });
-          const createContext = () => createContextInner({ database, env, log: req.log as never, ip: req.ip, requestId: req.id });
+          let anonymous: Promise<Context> | undefined;
+          const createContext = () => (anonymous ??= createContextInner({ database, env, log: req.log as never, ip: req.ip, requestId: req.id }));
           return await ssr.renderPage(request, { router: appRouter, createContext, shared: true });
         } catch (err) {
           req.log.error({ err, url: req.url }, 'storefront render failed');
