@@ -8,6 +8,8 @@ import { sampleProductPaths } from './pages';
 /** what a browser sends: the server compresses pages, and that cost belongs in the figure */
 export const BROWSER_HEADERS = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
 
+const SERVER_HEAP = '--max-old-space-size=256';
+
 const WORDS = ['bread', 'cheese', 'coffee', 'cake', 'honey', 'jam', 'soap', 'candle', 'olive', 'tea', 'chocolate', 'sourdough'];
 
 /** Search result pages a visitor lands on (server-rendered, shareable). */
@@ -38,7 +40,13 @@ export async function storefrontRig(ctx: BenchContext, dbName: string, productPa
       db,
       dataset,
       productPaths,
-      start: (pageCache) => startChildServer(new URL('../lib/app-server.ts', import.meta.url), { BENCH_APP_DATABASE_URL: db.url, PAGE_CACHE: pageCache ? 'on' : 'off' }),
+      start: (pageCache) =>
+        startChildServer(new URL('../lib/app-server.ts', import.meta.url), {
+          BENCH_APP_DATABASE_URL: db.url,
+          PAGE_CACHE: pageCache ? 'on' : 'off',
+          // the heap limit `pnpm server` runs with (apps/server/package.json)
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, SERVER_HEAP].filter(Boolean).join(' '),
+        }),
     };
   } catch (e) {
     await db.drop();
