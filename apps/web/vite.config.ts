@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ssrDynamicImportOutsideBundle } from './scripts/ssr-dynamic-import';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -10,7 +11,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * render entry the server imports (dist/server/entry-server.js).
  */
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
+  plugins: isSsrBuild ? [react(), ssrDynamicImportOutsideBundle()] : [react()],
   // favicon and friends, copied next to the browser bundle (never into the server build)
   publicDir: isSsrBuild ? false : here('./public'),
   // the render entry bundles React: take its production build, whatever NODE_ENV the server runs with

@@ -42,7 +42,7 @@ const server = demoProcess(
   {
     name: 'the marketplace',
     command: process.execPath,
-    args: ['--import', 'tsx', 'src/main.ts', '--seed-if-empty'],
+    args: ['--max-old-space-size=256', '--import', 'tsx', 'src/main.ts', '--seed-if-empty'],
     cwd: resolve(ROOT, 'apps/server'),
     env: { INIT_CWD: ROOT, DATA_DIR },
   },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { pageCacheEnv } from './http/page-cache/page-cache-env';
 import { marketEnv } from './market-env';
 import { bridgeEnv } from './services/bridges/bridge-env';
 import { trustProxySchema } from './trust-proxy';
@@ -43,6 +44,7 @@ const envSchema = z.object({
   /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
   CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
   ...marketEnv,
+  ...pageCacheEnv,
   ...bridgeEnv,
 });
 

@@ -3,17 +3,19 @@ import { dehydrate } from '@tanstack/react-query';
 import { createTRPCClient, unstable_localLink as localLink } from '@trpc/client';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, isRouteErrorResponse, StaticRouterProvider } from 'react-router';
-import type { renderPage as RenderPage } from '../ssr';
+import type { renderPage as RenderPage, shareablePage as ShareablePage } from '../ssr';
 import { createTrpc } from './app/api';
 import { pageChunkOf } from './app/lazy-page';
 import { AppProviders, createQueryClient } from './app/providers';
 import { createRoutes } from './app/routes';
-import { seoFromMatches, type Seo } from './app/seo';
+import { seoFromMatches, type PageData, type Seo } from './app/seo';
 import { assetsFor, clientDir, loadClientAssets, type ClientAssets } from './server/assets';
 import { loadMarket, setMarket } from './lib/market';
 import { renderDocument } from './server/document';
+import { shareablePage as shareable } from './server/shareable';
 
 export { clientDir };
+export const shareablePage: typeof ShareablePage = shareable;
 
 let assets: ClientAssets | undefined;
 
@@ -30,10 +32,10 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
   // the marketplace's settings before anything renders: every price and date on the page uses them
   const market = await loadMarket(client);
   setMarket(market);
-  const handler = createStaticHandler(createRoutes({ trpc: createTrpc(client, queryClient), queryClient }));
+  const handler = createStaticHandler(createRoutes({ trpc: createTrpc(client, queryClient), queryClient, shared: deps.shared === true }));
   const context = await handler.query(request);
   if (context instanceof Response) {
-    return { status: context.status, location: context.headers.get('location') ?? '/', html: '' };
+    return { status: context.status, location: context.headers.get('location') ?? '/', html: '', shopIds: [] };
   }
   const router = createStaticRouter(handler.dataRoutes, context);
   const appHtml = renderToString(
@@ -41,9 +43,8 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
       <StaticRouterProvider router={router} context={context} nonce={deps.scriptNonce} />
     </AppProviders>,
   );
-  const seo =
-    errorSeo(context.errors) ??
-    seoFromMatches(context.matches.map((m): { loaderData: unknown } => ({ loaderData: context.loaderData[m.route.id] }))) ?? { title: 'Makeries' };
+  const loaderData = context.matches.map((m): { loaderData: unknown } => ({ loaderData: context.loaderData[m.route.id] }));
+  const seo = errorSeo(context.errors) ?? seoFromMatches(loaderData) ?? { title: 'Makeries' };
   const html = renderDocument({
     seo,
     origin: new URL(request.url).origin,
@@ -53,5 +54,13 @@ export const renderPage: typeof RenderPage = async (request, deps) => {
     // the rendered pages' chunks load alongside the entry instead of after it
     ...assetsFor(assets, context.matches.flatMap((m) => pageChunkOf(m.route.handle) ?? [])),
   });
-  return { status: context.statusCode, html };
+  return { status: context.statusCode, html, shopIds: shopIdsOf(loaderData) };
 };
+
+/** The shops a page declared it shows (`PageData.shopId`), for the page cache's invalidation. */
+function shopIdsOf(matches: readonly { loaderData: unknown }[]): string[] {
+  return matches.flatMap(({ loaderData }) => {
+    const shopId = (loaderData as Partial<PageData> | null | undefined)?.shopId;
+    return typeof shopId === 'string' ? [shopId] : [];
+  });
+}

@@ -18,7 +18,8 @@ export function serveChild(port: number, stop: () => Promise<void>): void {
       const rss = process.memoryUsage.rss();
       peakRss = Math.max(peakRss, rss);
       const cpu = process.cpuUsage();
-      process.send?.({ type: 'stats', rss, peakRss, cpuMs: (cpu.user + cpu.system) / 1000 });
+      const { heapUsed, heapTotal, external } = process.memoryUsage();
+      process.send?.({ type: 'stats', rss, peakRss, cpuMs: (cpu.user + cpu.system) / 1000, heapUsed, heapTotal, external });
     } else if (m.type === 'stop') {
       void shutdown();
     }

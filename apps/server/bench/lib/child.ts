@@ -13,6 +13,10 @@ interface ChildStats {
   rss: number;
   peakRss: number;
   cpuMs: number;
+  /** V8 heap in use and reserved, and memory outside it (Buffers, WASM): where the RSS is */
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
 }
 
 type FromChild = { type: 'ready'; port: number } | ({ type: 'stats' } & ChildStats) | { type: 'error'; message: string };
@@ -65,7 +69,7 @@ export async function startChildServer(entry: URL, env: Record<string, string>, 
         const reply = waitFor(child, 'stats', 30_000);
         child.send({ type: 'stats' });
         const m = await reply;
-        return { rss: m.rss, peakRss: m.peakRss, cpuMs: m.cpuMs };
+        return { rss: m.rss, peakRss: m.peakRss, cpuMs: m.cpuMs, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external };
       },
       async stop() {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

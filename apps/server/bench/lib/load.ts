@@ -19,6 +19,8 @@ export interface LoadOptions {
   durationSec: number;
   /** sent with every request, e.g. the accept-encoding a browser sends */
   headers?: Record<string, string>;
+  /** answers counted as served besides 2xx (304 for revalidation runs) */
+  alsoOk?: number[];
 }
 
 /**
@@ -37,7 +39,7 @@ export async function loadTest(o: LoadOptions): Promise<LoadResult> {
     requests: o.paths.map((path) => ({ method: 'GET', path })),
   });
   instance.on('response', (_client, status, _bytes, ms) => {
-    if (status >= 200 && status < 300) latencies.push(ms);
+    if ((status >= 200 && status < 300) || o.alsoOk?.includes(status)) latencies.push(ms);
     else non2xx++;
   });
   const result = await instance;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,8 +56,8 @@ describe('security headers (helmet) on pages and API answers', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a page gets a CSP that allows only its own scripts, plus a fresh nonce carried by its inline scripts', async () => {
-    const res = await plain.inject({ method: 'GET', url: '/' });
+  it("a visitor's own page gets a CSP that allows only its own scripts, plus a fresh nonce carried by its inline scripts", async () => {
+    const res = await plain.inject({ method: 'GET', url: '/cart' });
     expect(res.statusCode).toBe(200);
     expectCommonHeaders(res.headers);
     const policy = csp(res.headers);
@@ -82,8 +83,27 @@ describe('security headers (helmet) on pages and API answers', () => {
     }
     expect(res.body).toContain('<script type="application/json" id="mk-query-state">');
 
-    const again = await plain.inject({ method: 'GET', url: '/' });
+    const again = await plain.inject({ method: 'GET', url: '/cart' });
     expect(csp(again.headers).get('script-src')?.[1]).not.toBe(scriptSrc[1]);
+  });
+
+  it('a shared (cached) page cannot carry a per-request nonce: its inline scripts are allowed by their hashes', async () => {
+    const res = await plain.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expectCommonHeaders(res.headers);
+    const policy = csp(res.headers);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    const inline = [...res.body.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/type="application\/(ld\+)?json"/.test(m[1] ?? ''));
+    expect(inline.length).toBeGreaterThan(0);
+    const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[2] ?? '').digest('base64')}'`);
+    expect(policy.get('script-src')).toEqual(["'self'", ...hashes]);
+    // the copy served next is the same page under the same policy
+    const again = await plain.inject({ method: 'GET', url: '/' });
+    expect([again.body, again.headers['content-security-policy']]).toEqual([res.body, res.headers['content-security-policy']]);
+    const stripe = csp((await withStripe.inject({ method: 'GET', url: '/' })).headers);
+    expect(stripe.get('script-src')?.at(-1)).toBe('https://js.stripe.com');
+    expect(stripe.has('upgrade-insecure-requests')).toBe(true);
   });
 
   it('with card payments configured, Stripe.js, its frames and its API are allowed; https adds HSTS', async () => {

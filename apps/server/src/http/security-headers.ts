@@ -52,6 +52,19 @@ function pageCspDirectives(env: Env): Record<string, Iterable<string | ((req: In
   };
 }
 
+/**
+ * A shared (cached) page's CSP: one copy serves everyone, so it cannot carry a per-request nonce; its inline
+ * scripts are allowed by their sha256 hashes instead (computed from the rendered HTML, stored with the copy).
+ */
+export function sharedPageCsp(env: Env, scriptHashes: readonly string[]): string {
+  const directives = pageCspDirectives(env);
+  const stripe = Boolean(env.STRIPE_PUBLISHABLE_KEY);
+  directives['script-src'] = ["'self'", ...scriptHashes.map((h) => `'sha256-${h}'`), ...(stripe ? [STRIPE_JS] : [])];
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...[...sources].filter((s): s is string => typeof s === 'string')].join(' '))
+    .join('; ');
+}
+
 /** API answers are never pages: nothing may load from them or frame them. */
 const API_CSP = { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"] };
 

@@ -1,9 +1,13 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createContextInner, SESSION_COOKIE, type Context } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter } from '../routers/index';
+import { retainChangeNotifier } from '../services/sync/notifier';
+import { PageCache } from './page-cache/page-cache';
+import { sendShared } from './page-cache/send-shared';
 import { scriptNonce } from './security-headers';
 import { registerSeoFiles } from './seo-files';
 import { registerStaticFiles } from './static-files';
@@ -24,7 +28,11 @@ async function loadSsr(): Promise<Ssr | null> {
 const UNBUILT = `<!doctype html><meta charset="utf-8"><title>Makeries</title>
 <p>The storefront is not built yet. Run <code>pnpm build</code> (or <code>pnpm start</code>, which builds it) and restart.</p>`;
 
-function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html: string) {
+const gzipAsync = promisify(gzip);
+
+const FAILED = '<!doctype html><meta charset="utf-8"><title>Makeries</title><p>Something went wrong on our side. Please try again.</p>';
+
+async function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html: string) {
   reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -32,7 +40,8 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html
     .header('cache-control', 'private, no-cache')
     .header('vary', 'accept-encoding, cookie');
   if (html.length > 1024 && (req.headers['accept-encoding'] ?? '').includes('gzip')) {
-    return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 6 }));
+    // off the event loop: a large page's compression no longer stalls every other request
+    return reply.header('content-encoding', 'gzip').send(await gzipAsync(html, { level: 6 }));
   }
   return reply.send(html);
 }
@@ -46,11 +55,34 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
   const ssr = await loadSsr();
   if (!ssr) app.log.warn('the storefront is not built (apps/web/dist); pages answer 503 until `pnpm build` has run');
   else await registerStaticFiles(app, ssr.clientDir);
+  const pages = new PageCache({ database, env, log: app.log });
+  const release = retainChangeNotifier(database);
+  app.addHook('onClose', async () => {
+    await pages.close();
+    await release();
+  });
 
   app.get('/*', async (req, reply) => {
     const url = new URL(req.url, env.PUBLIC_URL);
     if (NOT_PAGES.test(url.pathname)) return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' });
     if (!ssr) return reply.code(503).type('text/html; charset=utf-8').send(UNBUILT);
+    const shareable = ssr.shareablePage(url, req.headers.cookie);
+    if (shareable) {
+      // rendered as anyone sees it (no session, only the saved location), so one copy serves every visitor
+      const answer = await pages.page(shareable, async () => {
+        try {
+          const request = new Request(url, { headers: { cookie: shareable.cookie } });
+          let anonymous: Promise<Context> | undefined;
+          const createContext = () => (anonymous ??= createContextInner({ database, env, log: req.log as never, ip: req.ip, requestId: req.id }));
+          return await ssr.renderPage(request, { router: appRouter, createContext, shared: true });
+        } catch (err) {
+          req.log.error({ err, url: req.url }, 'storefront render failed');
+          return { status: 500, html: FAILED, shopIds: [] };
+        }
+      });
+      if (answer.location !== undefined) return reply.redirect(answer.location, answer.status);
+      return sendShared(req, reply, answer, shareable, env);
+    }
     const request = new Request(url, { headers: { cookie: req.headers.cookie ?? '' } });
     let ctx: Promise<Context> | undefined;
     const createContext = () =>
@@ -68,7 +100,7 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
       page = await ssr.renderPage(request, { router: appRouter, createContext, scriptNonce: scriptNonce(req.raw) });
     } catch (err) {
       req.log.error({ err, url: req.url }, 'storefront render failed');
-      return sendHtml(req, reply, 500, '<!doctype html><meta charset="utf-8"><title>Makeries</title><p>Something went wrong on our side. Please try again.</p>');
+      return sendHtml(req, reply, 500, FAILED);
     }
     if (page.location) return reply.redirect(page.location, page.status);
     return sendHtml(req, reply, page.status, page.html);

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../services/orders/test-kit';
 import { createCustomerFixture, type CustomerFixture, type VendorFixture } from '../test/fixtures';
 import { describeEachDb } from '../test/harness';
+import { changeNotifier, retainChangeNotifier } from '../services/sync/notifier';
 import { countRows } from './identity-test-kit';
 
 describeEachDb('reviews router', (get) => {
@@ -99,6 +100,24 @@ describeEachDb('reviews router', (get) => {
     const guest = await get().caller();
     expect((await failure(guest.reviews.create({ orderId: done.order.id, rating: 5 }))).appCode).toBe('UNAUTHENTICATED');
     expect(await countRows(db(), 'reviews')).toBe(before);
+  });
+
+  it("a new or edited review tells every server instance the shop changed (its cached pages show ratings)", async () => {
+    const customer = await createCustomerFixture(db());
+    const { shop, order, buyer } = await orderFor(customer, { complete: true });
+    const release = retainChangeNotifier(get().database);
+    const heard: string[] = [];
+    const unsubscribe = await changeNotifier(get().database).subscribe((vendorId) => heard.push(vendorId));
+    try {
+      const review = await buyer.reviews.create({ orderId: order.id, rating: 4, body: 'Good' });
+      await expect.poll(() => heard.filter((v) => v === shop.vendorId).length).toBeGreaterThanOrEqual(1);
+      heard.length = 0;
+      await buyer.reviews.update({ reviewId: review.id, rating: 5, body: 'Even better' });
+      await expect.poll(() => heard).toContain(shop.vendorId);
+    } finally {
+      unsubscribe();
+      await release();
+    }
   });
 
   it('pages through a shop’s reviews newest first', async () => {

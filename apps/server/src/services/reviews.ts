@@ -12,6 +12,7 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { customers, orderLines, orders, products, reviews, vendors } from '../db/schema/index';
+import { notifyChange } from './sync/notifier';
 
 /**
  * Reviews from verified purchases: only the customer of a completed (collected or delivered) order may review
@@ -90,6 +91,8 @@ export async function createReview(db: DbOrTx, customerId: string, input: Review
   if (!row) {
     throw new AppError('DUPLICATE', `You already reviewed ${productName ? 'this product' : 'this shop'} for this order. Edit your review instead.`);
   }
+  // the shop's and product's cached pages show ratings and reviews
+  await notifyChange(db, row.vendorId);
   return toView(row, productName, customerId);
 }
 
@@ -100,6 +103,7 @@ export async function updateReview(db: DbOrTx, customerId: string, input: Review
     .where(and(eq(reviews.id, input.reviewId), eq(reviews.customerId, customerId)))
     .returning();
   if (!row) throw new AppError('NOT_FOUND', 'We could not find that review in your account.');
+  await notifyChange(db, row.vendorId);
   const name = row.productId ? await productNameOf(db, row.productId) : null;
   return toView(row, name, customerId);
 }

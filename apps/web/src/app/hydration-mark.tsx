@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { markHydrated } from './use-hydrated';
 
 /**
  * Marks <html data-hydrated> once the page content is interactive. It sits inside the same Suspense boundary as
@@ -7,6 +8,7 @@ import { useEffect } from 'react';
 export function HydrationMark() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true';
+    markHydrated();
   }, []);
   return null;
 }

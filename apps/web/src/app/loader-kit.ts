@@ -7,6 +7,8 @@ import type { PageData, Seo } from './seo';
 export interface LoaderDeps {
   trpc: Trpc;
   queryClient: QueryClient;
+  /** a server render for everyone (page cache): no visitor's session, signed-in parts load in the browser */
+  shared?: boolean;
 }
 
 export type PageLoader = (deps: LoaderDeps) => (args: LoaderFunctionArgs) => Promise<PageData>;

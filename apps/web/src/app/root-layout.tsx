@@ -9,10 +9,12 @@ import { FocusOnNavigate } from './focus-on-navigate';
 import { HydrationMark } from './hydration-mark';
 import { SeoSync } from './seo-sync';
 import { useTRPC } from './api';
+import { useHydrated } from './use-hydrated';
 
 export function RootLayout() {
   const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  // a shared page's HTML names nobody: who is signed in is asked once the whole page has hydrated
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: useHydrated() }).data;
   const navigation = useNavigation();
   return (
     <>

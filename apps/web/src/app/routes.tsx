@@ -24,7 +24,9 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
       path: '/',
       Component: RootLayout,
       loader: async () => {
-        // who is signed in (for the header); anonymous costs no database query
+        // who is signed in (for the header); anonymous costs no database query. A shared render leaves it out:
+        // the browser asks after hydration, so the cached HTML names nobody
+        if (deps.shared) return null;
         await deps.queryClient.query({ ...deps.trpc.auth.me.queryOptions(), staleTime: 'static' }).catch(() => null);
         return null;
       },

@@ -12,6 +12,8 @@ export interface Seo {
 
 export interface PageData {
   seo: Seo;
+  /** the one shop this page shows (product, shop page): its changes make a cached copy stale */
+  shopId?: string;
 }
 
 const SITE_NAME = 'Makeries';

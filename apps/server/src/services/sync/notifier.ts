@@ -1,11 +1,21 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Database } from '../../db/client';
+import type { Database, DbOrTx } from '../../db/client';
 
 /** The NOTIFY channel the change_feed triggers signal on; the payload is a vendor id, or '*' for everyone. */
 const CHANGES_CHANNEL = 'makeries_changes';
 
 type ChangeListener = (vendorId: string) => void;
+
+/**
+ * Signals a change to a vendor's data that no change-feed trigger sees (rows counters do not mirror, such as
+ * reviews), so cached storefront pages on every instance drop their copies. Inside a transaction it is sent at
+ * commit, like the triggers' own NOTIFY.
+ */
+export async function notifyChange(db: DbOrTx, vendorId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${vendorId})`);
+}
 
 /** Tells this process when some vendor's data changed, whichever server instance made the change. */
 export interface ChangeNotifier {

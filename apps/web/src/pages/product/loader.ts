@@ -28,6 +28,7 @@ export function productLoader({ trpc, queryClient }: LoaderDeps) {
     const price = money(product.minPriceCents, product.vendor.currency);
     const summary = product.description ? product.description.slice(0, 140) : `${product.name} from ${vendor.name}.`;
     return {
+      shopId: product.vendorId,
       seo: {
         title: `${product.name} — ${vendor.name}`,
         description: `${summary} ${price} at ${vendor.name}, ${vendor.city}. Order online and pick up.`.slice(0, 300),

@@ -18,6 +18,7 @@ export function vendorLoader({ trpc, queryClient }: LoaderDeps) {
       queryClient.query({ ...trpc.reviews.list.queryOptions(reviewsInput({ vendorId: vendor.id })), staleTime: 'static' }),
     ]);
     return {
+      shopId: vendor.id,
       seo: {
         title: `${vendor.name} — ${vendor.city}`,
         description: `${vendor.description} ${vendor.addressLine1}, ${vendor.city}. Order online for pickup${vendor.deliveryEnabled ? ' or delivery' : ''}.`.slice(0, 300),
