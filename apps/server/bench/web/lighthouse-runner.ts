@@ -10,7 +10,7 @@ interface LighthouseAudit {
 }
 
 interface LighthouseResult {
-  categories: { performance?: { score: number | null } };
+  categories: { performance?: { score: number | null }; accessibility?: { score: number | null; auditRefs: { id: string; weight: number }[] } };
   audits: Record<string, LighthouseAudit | undefined>;
   runtimeError?: { code: string; message: string };
   runWarnings: string[];
@@ -18,7 +18,7 @@ interface LighthouseResult {
 
 type LighthouseFn = (
   url: string,
-  flags: { port: number; output: 'json'; logLevel: 'error' | 'silent'; onlyCategories: string[] },
+  flags: { port: number; output: 'json'; logLevel: 'error' | 'silent'; onlyCategories: string[]; disableStorageReset?: boolean },
 ) => Promise<{ lhr: LighthouseResult } | undefined>;
 
 interface LaunchedChrome {
@@ -45,6 +45,9 @@ async function loadLighthouse(): Promise<{ lighthouse: LighthouseFn; launch: Lau
 
 export interface LighthouseRun {
   score: number;
+  /** 0–100; the accessibility audits that did not pass are listed in `accessibilityFailures` */
+  accessibility: number;
+  accessibilityFailures: string[];
   firstContentfulPaintMs: number | null;
   largestContentfulPaintMs: number | null;
   totalBlockingTimeMs: number | null;
@@ -60,15 +63,59 @@ const metric = (lhr: LighthouseResult, id: string, digits = 0) => {
   return v === undefined ? null : Number(v.toFixed(digits));
 };
 
+/** The part of playwright-core (a devDependency of apps/web, like Lighthouse) used here. */
+interface CdpPage {
+  goto(url: string): Promise<unknown>;
+  evaluate<A>(fn: (arg: A) => void, arg: A): Promise<void>;
+  close(): Promise<void>;
+}
+interface CdpChromium {
+  connectOverCDP(endpoint: string): Promise<{
+    contexts(): { newPage(): Promise<CdpPage> }[];
+    newContext(): Promise<{ newPage(): Promise<CdpPage> }>;
+    close(): Promise<void>;
+  }>;
+}
+
+/**
+ * Puts `storage` into the origin's localStorage of the Chromium Lighthouse is about to drive (a visitor with a
+ * cart), through playwright-core's CDP connection; Lighthouse then keeps it (`disableStorageReset`).
+ */
+async function fillLocalStorage(port: number, url: string, storage: Record<string, string>): Promise<void> {
+  const fromWeb = createRequire(new URL('../../../web/package.json', import.meta.url));
+  const pw = (await import(pathToFileURL(fromWeb.resolve('playwright-core')).href)) as { chromium: CdpChromium };
+  const browser = await pw.chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = await context.newPage();
+    await page.goto(new URL('/robots.txt', url).href);
+    await page.evaluate((entries) => {
+      for (const [k, v] of entries) window.localStorage.setItem(k, v);
+    }, Object.entries(storage));
+    await page.close();
+  } finally {
+    // ends the CDP connection only; the browser stays up for Lighthouse
+    await browser.close();
+  }
+}
+
 /**
  * Lighthouse's default config: the mobile preset (Moto G Power-class screen, simulated slow 4G and 4x CPU
- * slowdown), performance category only. A fresh Chromium per run, so no cache is shared between runs.
+ * slowdown), performance and accessibility. A fresh Chromium per run, so no cache is shared between runs;
+ * `localStorage` (e.g. a cart) is written into it before the audit.
  */
-export async function runLighthouse(url: string): Promise<LighthouseRun> {
+export async function runLighthouse(url: string, localStorage?: Record<string, string>): Promise<LighthouseRun> {
   const { lighthouse, launch } = await loadLighthouse();
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    if (localStorage) await fillLocalStorage(chrome.port, url, localStorage);
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      disableStorageReset: localStorage !== undefined,
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -79,8 +126,12 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
     const score = lhr.categories.performance?.score;
     if (score === null || score === undefined) throw new Error(`Lighthouse gave ${url} no performance score`);
     const bytes = metric(lhr, 'total-byte-weight');
+    const a11y = lhr.categories.accessibility;
+    const a11yFailures = (a11y?.auditRefs ?? []).filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => r.id);
     return {
       score: Math.round(score * 100),
+      accessibility: Math.round((a11y?.score ?? 0) * 100),
+      accessibilityFailures: a11yFailures,
       firstContentfulPaintMs: metric(lhr, 'first-contentful-paint'),
       largestContentfulPaintMs: metric(lhr, 'largest-contentful-paint'),
       totalBlockingTimeMs: metric(lhr, 'total-blocking-time'),

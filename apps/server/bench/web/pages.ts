@@ -44,3 +44,48 @@ export async function checkPages(base: string, paths: string[], headers: Record<
   }
   return { pages: paths.length, htmlBytes, gzipBytes };
 }
+
+/**
+ * A visitor's cart as the storefront keeps it in localStorage (apps/web lib/cart: `makeries.cart.v1`): one item
+ * each of two products from one shop that sells them online, so the cart page has real lines to quote.
+ */
+export async function sampleCartStorage(url: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{
+      variantId: string; productId: string; vendorId: string; vendorSlug: string; vendorName: string;
+      productName: string; variantName: string; unitPriceCents: number; currency: string;
+    }>(
+      `WITH shop AS (
+         SELECT v.id FROM vendors v JOIN products p ON p.vendor_id = v.id
+         WHERE v.status = 'approved' AND p.online_visible AND NOT p.archived AND p.in_stock
+         GROUP BY v.id HAVING count(*) >= 2 ORDER BY v.id LIMIT 1)
+       SELECT va.id AS "variantId", p.id AS "productId", v.id AS "vendorId", v.slug AS "vendorSlug", v.name AS "vendorName",
+              p.name AS "productName", va.name AS "variantName", va.price_cents AS "unitPriceCents", v.currency
+       FROM shop JOIN vendors v ON v.id = shop.id JOIN products p ON p.vendor_id = v.id
+       JOIN LATERAL (SELECT * FROM variants x WHERE x.product_id = p.id AND NOT x.archived AND x.sold_by = 'each' ORDER BY x.sort LIMIT 1) va ON true
+       WHERE p.online_visible AND NOT p.archived AND p.in_stock ORDER BY p.id LIMIT 2`,
+    );
+    if (rows.length < 2) throw new Error('no shop with two products to put in a cart');
+    const lines = rows.map((r) => ({ ...r, soldBy: 'each', imageThumb: null, quantity: 1 }));
+    return { 'makeries.cart.v1': JSON.stringify({ lines, choices: {} }) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A search page a visitor would see: the first word of a visible product's name, so it has results. */
+export async function sampleSearchPath(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ word: string }>(
+      `SELECT lower(split_part(p.name, ' ', 1)) AS word FROM products p
+       WHERE p.online_visible AND NOT p.archived AND length(split_part(p.name, ' ', 1)) >= 4 ORDER BY md5(p.id::text) LIMIT 1`,
+    );
+    return `/search?q=${encodeURIComponent(rows[0]?.word ?? 'bread')}`;
+  } finally {
+    await client.end();
+  }
+}
