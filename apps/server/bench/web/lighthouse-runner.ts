@@ -90,7 +90,9 @@ async function fillLocalStorage(port: number, url: string, storage: Record<strin
     const page = await context.newPage();
     await page.goto(new URL('/robots.txt', url).href);
     await page.evaluate((entries) => {
-      for (const [k, v] of entries) window.localStorage.setItem(k, v);
+      // runs in the page (no DOM types here)
+      const storage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
+      for (const [k, v] of entries) storage.setItem(k, v);
     }, Object.entries(storage));
     await page.close();
   } finally {

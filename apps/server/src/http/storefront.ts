@@ -8,6 +8,7 @@ import { appRouter } from '../routers/index';
 import { retainChangeNotifier } from '../services/sync/notifier';
 import { PageCache } from './page-cache/page-cache';
 import { sendShared } from './page-cache/send-shared';
+import { readsPrimary } from './read-primary';
 import { scriptNonce } from './security-headers';
 import { registerSeoFiles } from './seo-files';
 import { registerStaticFiles } from './static-files';
@@ -73,7 +74,10 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         try {
           const request = new Request(url, { headers: { cookie: shareable.cookie } });
           let anonymous: Promise<Context> | undefined;
-          const createContext = () => (anonymous ??= createContextInner({ database, env, log: req.log as never, ip: req.ip, requestId: req.id }));
+          // from the primary: a copy filled from a lagging replica right after a change notification would keep
+          // the old price until the next change (renders are rare with the cache, so the primary carries them)
+          const createContext = () =>
+            (anonymous ??= createContextInner({ database, env, log: req.log as never, ip: req.ip, requestId: req.id, readPrimary: true }));
           return await ssr.renderPage(request, { router: appRouter, createContext, shared: true });
         } catch (err) {
           req.log.error({ err, url: req.url }, 'storefront render failed');
@@ -93,6 +97,8 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         sessionCookie: req.cookies[SESSION_COOKIE],
         ip: req.ip,
         requestId: req.id,
+        // a visitor who just wrote (checkout, review) reads the primary for a while: never behind their own write
+        readPrimary: readsPrimary(req),
       }));
     // only rendering can fail here; the reply is returned outside the try (it is a thenable, not to be awaited)
     let page: Awaited<ReturnType<typeof ssr.renderPage>>;
