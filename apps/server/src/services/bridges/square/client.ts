@@ -1,4 +1,4 @@
-import { SquareClient, SquareEnvironment, SquareError, SquareTimeoutError } from 'square';
+import type { SquareClient } from 'square';
 import type { Env } from '../../../env';
 import { PosError } from '../types';
 
@@ -9,20 +9,40 @@ export type SquareEnv = Pick<
 
 export const SQUARE_SCOPES = ['MERCHANT_PROFILE_READ', 'ITEMS_READ', 'INVENTORY_READ', 'INVENTORY_WRITE', 'ORDERS_READ', 'ORDERS_WRITE', 'PAYMENTS_WRITE'] as const;
 
+/** the SDK's SquareEnvironment values, without loading the SDK for them */
+const SQUARE_PRODUCTION = 'https://connect.squareup.com';
+const SQUARE_SANDBOX = 'https://connect.squareupsandbox.com';
+
 export function squareBase(env: SquareEnv): string {
   if (env.SQUARE_API_BASE) return env.SQUARE_API_BASE.replace(/\/$/, '');
-  return env.SQUARE_ENVIRONMENT === 'production' ? SquareEnvironment.Production : SquareEnvironment.Sandbox;
+  return env.SQUARE_ENVIRONMENT === 'production' ? SQUARE_PRODUCTION : SQUARE_SANDBOX;
+}
+
+type SquareSdk = typeof import('square');
+let loaded: SquareSdk | null = null;
+
+/**
+ * The Square SDK holds ~80 MB of memory once loaded, so it loads with the first Square call of a process, not
+ * with every server: a marketplace whose shops do not use Square never pays for it.
+ */
+async function squareSdk(): Promise<SquareSdk> {
+  loaded ??= await import('square');
+  return loaded;
 }
 
 /** The SDK retries 408/429/5xx itself (every method, POST too — hence an idempotency key on every write); once here, the job queue retries the rest. */
-export function squareClient(env: SquareEnv, token: string): SquareClient {
+export async function squareClient(env: SquareEnv, token: string): Promise<SquareClient> {
+  const { SquareClient } = await squareSdk();
   return new SquareClient({ token, baseUrl: squareBase(env), maxRetries: 1, timeoutInSeconds: Math.ceil(env.POS_TIMEOUT_MS / 1000) });
 }
 
 /** For the OAuth endpoints, which take the app's credentials in the body (or `Authorization: Client …`), no bearer. */
-export function squareAppClient(env: SquareEnv): SquareClient {
+export async function squareAppClient(env: SquareEnv): Promise<SquareClient> {
+  const { SquareClient } = await squareSdk();
   return new SquareClient({ baseUrl: squareBase(env), auth: false, maxRetries: 1, timeoutInSeconds: Math.ceil(env.POS_TIMEOUT_MS / 1000) });
 }
+
+type SquareError = InstanceType<SquareSdk['SquareError']>;
 
 function header(e: SquareError, name: string): string | null {
   const h = e.rawResponse?.headers;
@@ -41,8 +61,9 @@ function retryAfterMs(e: SquareError): number | null {
 /** A Square failure in the engine's terms, with Square's own detail kept for the sync log. */
 function squareFailure(e: unknown): PosError {
   if (e instanceof PosError) return e;
-  if (e instanceof SquareTimeoutError) return new PosError('transient', 'Square did not answer in time.');
-  if (!(e instanceof SquareError)) {
+  // a Square error comes from an SDK call, so the SDK is loaded by then
+  if (loaded && e instanceof loaded.SquareTimeoutError) return new PosError('transient', 'Square did not answer in time.');
+  if (!loaded || !(e instanceof loaded.SquareError)) {
     const message = e instanceof Error ? e.message : String(e);
     return new PosError('transient', `Square could not be reached (${message}).`);
   }

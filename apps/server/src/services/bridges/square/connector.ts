@@ -46,7 +46,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
   const anonymous = () => squareAppClient(env);
 
   async function tokens(request: Square.ObtainTokenRequest): Promise<AuthResult> {
-    const r = await sq(() => anonymous().oAuth.obtainToken(request));
+    const r = await sq(async () => (await anonymous()).oAuth.obtainToken(request));
     if (!r.accessToken || !r.merchantId) throw new PosError('auth', 'Square did not hand over an access token.');
     return {
       credentials: { accessToken: r.accessToken, refreshToken: r.refreshToken ?? request.refreshToken ?? null, expiresAt: r.expiresAt ?? null },
@@ -57,7 +57,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
 
   async function products(conn: ConnContext, extIds: string[]): Promise<ExtProduct[]> {
     if (extIds.length === 0) return [];
-    const r = await sq(() => client(conn).catalog.batchGet({ objectIds: [...new Set(extIds)], includeRelatedObjects: false }));
+    const r = await sq(async () => (await client(conn)).catalog.batchGet({ objectIds: [...new Set(extIds)], includeRelatedObjects: false }));
     return (r.objects ?? []).flatMap((o) => (o.isDeleted ? [] : [productOf(o, conn.locationExtId, sandbox)].filter((p): p is ExtProduct => p !== null)));
   }
 
@@ -93,19 +93,19 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
       return r.credentials;
     },
     async revoke(conn) {
-      await sq(() => anonymous().oAuth.revokeToken({ clientId: appId, merchantId: conn.connectionKey }, { headers: { Authorization: `Client ${secret}` } }));
+      await sq(async () => (await anonymous()).oAuth.revokeToken({ clientId: appId, merchantId: conn.connectionKey }, { headers: { Authorization: `Client ${secret}` } }));
     },
     async locations(conn) {
-      const r = await sq(() => client(conn).locations.list());
+      const r = await sq(async () => (await client(conn)).locations.list());
       return (r.locations ?? []).map((l) => ({ extId: l.id ?? '', name: l.name ?? l.id ?? 'Location', currency: l.currency ?? '', active: l.status !== 'INACTIVE' })).filter((l) => l.extId !== '');
     },
     async catalogPage(conn, cursor): Promise<CatalogPage> {
-      const page = await sq(() => client(conn).catalog.list({ types: CATALOG_TYPES, ...(cursor ? { cursor } : {}) }));
+      const page = await sq(async () => (await client(conn)).catalog.list({ types: CATALOG_TYPES, ...(cursor ? { cursor } : {}) }));
       return pageOf(page.data, page.response.cursor ?? null, conn.locationExtId, sandbox);
     },
     async catalogSince(conn, since, cursor) {
-      const r = await sq(() =>
-        client(conn).catalog.search({ objectTypes: SEARCH_TYPES, includeDeletedObjects: true, beginTime: since, limit: 1000, ...(cursor ? { cursor } : {}) }),
+      const r = await sq(async () =>
+        (await client(conn)).catalog.search({ objectTypes: SEARCH_TYPES, includeDeletedObjects: true, beginTime: since, limit: 1000, ...(cursor ? { cursor } : {}) }),
       );
       const page = pageOf(r.objects ?? [], r.cursor ?? null, conn.locationExtId, sandbox);
       const have = new Set(page.products.map((p) => p.extId));
@@ -117,7 +117,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
       const out: StockObservation[] = [];
       for (let i = 0; i < variantExtIds.length; i += 500) {
         const ids = variantExtIds.slice(i, i + 500);
-        const page = await sq(() => client(conn).inventory.batchGetCounts({ catalogObjectIds: ids, locationIds: [location(conn)], states: ['IN_STOCK'] }));
+        const page = await sq(async () => (await client(conn)).inventory.batchGetCounts({ catalogObjectIds: ids, locationIds: [location(conn)], states: ['IN_STOCK'] }));
         for await (const c of page) {
           const o = observationOf(c);
           if (o) out.push(o);
@@ -128,8 +128,8 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
     async pushStockDelta(conn, d) {
       if (!Number.isSafeInteger(d.delta) || d.delta === 0) throw new PosError('rejected', 'A stock change must be a whole number of items.');
       const loc = location(conn);
-      const r = await sq(() =>
-        client(conn).inventory.batchCreateChanges({
+      const r = await sq(async () =>
+        (await client(conn)).inventory.batchCreateChanges({
           idempotencyKey: d.idempotencyKey,
           changes: [
             {
@@ -155,8 +155,8 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
     async pushOrder(conn, o, idempotencyKey) {
       const loc = location(conn);
       const money = (cents: number) => ({ amount: BigInt(cents), currency: o.currency as Square.Currency });
-      const created = await sq(() =>
-        client(conn).orders.create({
+      const created = await sq(async () =>
+        (await client(conn)).orders.create({
           idempotencyKey,
           order: {
             locationId: loc,
@@ -184,8 +184,8 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
       if (!order?.id) throw new PosError('transient', 'Square did not return the order it created.');
       if (o.paymentRef) {
         const total = order.totalMoney?.amount ?? BigInt(o.totalCents);
-        await sq(() =>
-          client(conn).payments.create({
+        await sq(async () =>
+          (await client(conn)).payments.create({
             idempotencyKey: paymentKey(idempotencyKey),
             sourceId: 'EXTERNAL',
             externalDetails: { type: 'CARD', source: 'Makeries', sourceId: o.paymentRef ?? undefined },
@@ -197,7 +197,7 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
       return { extOrderId: order.id, version: order.version === undefined ? null : String(order.version) };
     },
     async orderStatus(conn, extOrderId) {
-      const r = await sq(() => client(conn).orders.get({ orderId: extOrderId }));
+      const r = await sq(async () => (await client(conn)).orders.get({ orderId: extOrderId }));
       const order = r.order;
       if (!order) return { status: null, version: null };
       const version = order.version === undefined ? null : String(order.version);
@@ -208,15 +208,15 @@ export function createSquareConnector(env: SquareEnv): PosConnector {
     },
     async setOrderStatus(conn, extOrderId, status) {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const r = await sq(() => client(conn).orders.get({ orderId: extOrderId }));
+        const r = await sq(async () => (await client(conn)).orders.get({ orderId: extOrderId }));
         const order = r.order;
         const f = order?.fulfillments?.[0];
         if (!order || !f?.uid) return;
         const target = status === 'collected' ? 'COMPLETED' : 'CANCELED';
         if (f.state === target || order.state === 'CANCELED' || order.state === 'COMPLETED') return;
         try {
-          await sq(() =>
-            client(conn).orders.update({
+          await sq(async () =>
+            (await client(conn)).orders.update({
               orderId: extOrderId,
               order: { locationId: order.locationId, version: order.version, fulfillments: [{ uid: f.uid, state: target }], ...(target === 'COMPLETED' ? { state: 'COMPLETED' } : {}) },
               idempotencyKey: `mk-ord-${extOrderId}-${target}-${String(order.version ?? 0)}`,
