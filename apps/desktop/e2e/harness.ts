@@ -117,6 +117,9 @@ export async function shot(page: Page, name: string): Promise<void> {
  * (measured: 26 of 30 scans split at load 8; 0 of 30 this way).
  */
 export async function scan(page: Page, code: string): Promise<void> {
+  // a device's burst does not wait for the page: but one that lands while the page is mid-render (a sync round
+  // just refreshed the screen) is delivered late by the test pipeline, not by the device, so start from a quiet page
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 1_000 })));
   const cdp = await page.context().newCDPSession(page);
   try {
     const keys = Array.from(code, (ch) => ({ key: ch, text: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, vk: ch.toUpperCase().charCodeAt(0) }));
