@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { openPokeStream } from './poke';
-import type { Timers } from './timers';
+import { handTimers } from './hand-timers';
 
-/** Timers held until the test fires them, so a reconnect backoff of 16 s costs no real time. */
+/** Hand-fired timers, so a reconnect backoff of 16 s costs no real time. */
 function heldTimers() {
-  const waiting = new Map<number, { fn: () => void; ms: number }>();
-  let seq = 0;
-  const timers: Timers = {
-    setTimeout(fn, ms) {
-      waiting.set(++seq, { fn, ms });
-      return seq;
-    },
-    clearTimeout(handle) {
-      waiting.delete(handle as number);
+  const hand = handTimers();
+  return {
+    timers: hand.timers,
+    delays: () => hand.armed().sort((a, b) => a - b),
+    fireLongest() {
+      const [id] = [...hand.waiting].sort((a, b) => b[1].ms - a[1].ms)[0]!;
+      hand.fire(id);
     },
   };
-  return { timers, delays: () => [...waiting.values()].map((t) => t.ms).sort((a, b) => a - b), fireLongest() {
-    const [id, t] = [...waiting].sort((a, b) => b[1].ms - a[1].ms)[0]!;
-    waiting.delete(id);
-    t.fn();
-  } };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 5));

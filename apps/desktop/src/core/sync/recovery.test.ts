@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, type CounterCore } from '../index';
 import { startServerProcess, type ServerProcess } from '../test/server-process';
 import { POKE_CONNECT_MS, POKE_IDLE_MS } from './poke';
-import type { Timers } from './timers';
+import { handTimers } from './hand-timers';
 import type { SyncStatus } from './types';
 import {
   counterOrders,
@@ -158,17 +158,7 @@ const ANSWER_MS = 123_456;
 
 /** Timers the test fires by hand; the poke stream's idle watchdog and the answer watch on requests are left alone. */
 function manualTimers() {
-  const waiting = new Map<number, { fn: () => void; ms: number }>();
-  let seq = 0;
-  const timers: Timers = {
-    setTimeout(fn, ms) {
-      waiting.set(++seq, { fn, ms });
-      return seq;
-    },
-    clearTimeout(handle) {
-      waiting.delete(handle as number);
-    },
-  };
+  const { timers, waiting } = handTimers();
   const cycleTimers = () => [...waiting].filter(([, t]) => t.ms !== POKE_IDLE_MS && t.ms !== POKE_CONNECT_MS && t.ms !== ANSWER_MS);
   return {
     timers,

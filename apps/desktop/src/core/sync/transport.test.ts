@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMEOUTS, watchedFetch, type FetchLike } from './transport';
-import type { Timers } from './timers';
-
-/** Timers the test fires by hand: what matters is which waits are armed, not how long anything took. */
-function handTimers() {
-  const waiting = new Map<number, { fn: () => void; ms: number }>();
-  let seq = 0;
-  const timers: Timers = {
-    setTimeout(fn, ms) {
-      waiting.set(++seq, { fn, ms });
-      return seq;
-    },
-    clearTimeout(h) {
-      waiting.delete(h as number);
-    },
-  };
-  return {
-    timers,
-    armed: () => [...waiting.values()].map((t) => t.ms),
-    fireAll() {
-      for (const [id, t] of [...waiting]) {
-        waiting.delete(id);
-        t.fn();
-      }
-    },
-  };
-}
+import { handTimers } from './hand-timers';
 
 function hooks() {
   const seen: string[] = [];
