@@ -83,7 +83,11 @@ interface CdpChromium {
  */
 async function fillLocalStorage(port: number, url: string, storage: Record<string, string>): Promise<void> {
   const fromWeb = createRequire(new URL('../../../web/package.json', import.meta.url));
-  const pw = (await import(pathToFileURL(fromWeb.resolve('playwright-core')).href)) as { chromium: CdpChromium };
+  // playwright-core is CommonJS: its exports arrive as the namespace's default
+  const mod = (await import(pathToFileURL(fromWeb.resolve('playwright-core')).href)) as { default?: { chromium: CdpChromium }; chromium?: CdpChromium };
+  const chromium = mod.chromium ?? mod.default?.chromium;
+  if (!chromium) throw new Error('playwright-core has no chromium export');
+  const pw = { chromium };
   const browser = await pw.chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
     const context = browser.contexts()[0] ?? (await browser.newContext());
