@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Database, Db } from './db/client';
-import { devices, sessions, staff, vendors } from './db/schema/index';
+import { devices, operators, sessions, staff, vendors } from './db/schema/index';
 import type { Env } from './env';
 import { onlineProofAge, parseProofHeader, resolveStaffProofs, type ProvenStaff } from './services/staff-proofs';
 import { hashToken } from './services/tokens';
@@ -14,7 +14,9 @@ export type Actor =
   | { kind: 'staff'; staffId: string; vendorId: string; role: StaffRole; sessionId: string }
   /** `proven`: the staff whose proofs (header `x-makeries-staff`) came with the request; a device alone proves nobody */
   | { kind: 'device'; deviceId: string; vendorId: string; proven: readonly ProvenStaff[] }
-  | { kind: 'customer'; customerId: string; sessionId: string };
+  | { kind: 'customer'; customerId: string; sessionId: string }
+  /** the marketplace's operator (issue 17), signed in to /admin with password + TOTP */
+  | { kind: 'operator'; operatorId: string; sessionId: string };
 
 /** Where a procedure may set or clear the customer session cookie; the HTTP layer wires it to the reply. */
 export interface CookieJar {
@@ -23,6 +25,13 @@ export interface CookieJar {
 }
 
 export const SESSION_COOKIE = 'mk_session';
+/**
+ * The operator console's session cookie. It only counts on requests that carry OPERATOR_HEADER (the console's API
+ * client sets it; a cross-site form cannot) or on the server render of /admin pages, so storefront calls from the
+ * same browser stay the customer's.
+ */
+export const OPERATOR_COOKIE = 'mk_op';
+export const OPERATOR_HEADER = 'x-makeries-console';
 
 export interface Context {
   database: Database;
@@ -51,6 +60,8 @@ export interface ContextInput {
   staffProofs?: string | string[] | undefined;
   /** the customer session cookie value */
   sessionCookie?: string | undefined;
+  /** the operator session cookie value (only passed by the HTTP layer when OPERATOR_HEADER came with it) */
+  operatorCookie?: string | undefined;
   ip?: string;
   requestId?: string;
   cookies?: CookieJar;
@@ -63,7 +74,7 @@ const silent = pino({ level: 'silent' });
 /** Builds a context without any HTTP request, so tests can `createCaller` it directly. */
 export async function createContextInner(input: ContextInput): Promise<Context> {
   const { database } = input;
-  const actor = await resolveActor(database.db, input.bearer, input.sessionCookie, input.staffProofs);
+  const actor = (input.operatorCookie ? await resolveOperator(database.db, input.operatorCookie) : null) ?? (await resolveActor(database.db, input.bearer, input.sessionCookie, input.staffProofs));
   const replica = actor.kind === 'anonymous' && input.readPrimary !== true ? database.replica?.db : undefined;
   return {
     database,
@@ -76,6 +87,17 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     requestId: input.requestId ?? 'internal',
     cookies: input.cookies ?? { set() {}, clear() {} },
   };
+}
+
+/** An operator session: unexpired, of an operator not disabled. Never extended (a short fixed lifetime). */
+async function resolveOperator(db: Db, cookie: string): Promise<Actor | null> {
+  const [sess] = await db
+    .select({ id: sessions.id, operatorId: operators.id })
+    .from(sessions)
+    .innerJoin(operators, eq(operators.id, sessions.operatorId))
+    .where(and(eq(sessions.tokenHash, hashToken(cookie)), eq(sessions.kind, 'operator'), gt(sessions.expiresAt, new Date()), isNull(operators.disabledAt)))
+    .limit(1);
+  return sess ? { kind: 'operator', operatorId: sess.operatorId, sessionId: sess.id } : null;
 }
 
 async function resolveActor(db: Db, bearer?: string, cookie?: string, staffProofs?: string | string[]): Promise<Actor> {

@@ -35,6 +35,12 @@ function denied(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string, details?
   throw new TRPCError({ code: TRANSPORT_CODE[code], message, cause: new AppError(code, message, details ? { details } : {}) });
 }
 
+/** The marketplace's operator (issue 17): `ctx.operatorId` names who acts, for the audit log. */
+export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== 'operator') denied('UNAUTHENTICATED', 'Please sign in to the operator console.');
+  return next({ ctx: { ...ctx, actor: ctx.actor, operatorId: ctx.actor.operatorId } });
+});
+
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.actor.kind !== 'customer') denied('UNAUTHENTICATED', 'Please sign in to your account.');
   return next({ ctx: { ...ctx, actor: ctx.actor, customerId: ctx.actor.customerId } });

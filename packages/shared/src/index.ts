@@ -37,3 +37,4 @@ export * from './schemas/market';
 export * from './receipts/index';
 export * from './schemas/bridges';
 export * from './pos-owned';
+export * from './schemas/admin';

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createContextInner, SESSION_COOKIE, type Context } from '../context';
+import { createContextInner, OPERATOR_COOKIE, SESSION_COOKIE, type Context } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter } from '../routers/index';
@@ -95,6 +95,8 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         env,
         log: req.log as never,
         sessionCookie: req.cookies[SESSION_COOKIE],
+        // the operator console's pages (/admin) render as the signed-in operator; no other page sees that cookie
+        operatorCookie: isConsolePath(url.pathname) ? req.cookies[OPERATOR_COOKIE] : undefined,
         ip: req.ip,
         requestId: req.id,
         // a visitor who just wrote (checkout, review) reads the primary for a while: never behind their own write
@@ -111,4 +113,9 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
     if (page.location) return reply.redirect(page.location, page.status);
     return sendHtml(req, reply, page.status, page.html);
   });
+}
+
+/** The operator console: /admin and below. */
+export function isConsolePath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
 }

@@ -2,7 +2,7 @@ import { IMAGE_MAX_BYTES, RECEIPT_LOGO_MAX_BYTES, STAFF_PROOF_HEADER, toWireErro
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createContextInner, SESSION_COOKIE, type CookieJar } from '../context';
+import { createContextInner, OPERATOR_COOKIE, OPERATOR_HEADER, SESSION_COOKIE, type CookieJar } from '../context';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { appRouter } from '../routers/index';
@@ -29,13 +29,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * or, when a browser sends no Origin, `Sec-Fetch-Site: same-origin` must vouch for it. Otherwise the request is
  * anonymous. Bearer tokens (staff, counters) are not cookies and are not affected.
  */
-function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
-  const value = req.cookies[SESSION_COOKIE];
+function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>, name = SESSION_COOKIE): string | undefined {
+  const value = req.cookies[name];
   if (!value) return undefined;
   if (SAFE_METHODS.has(req.method)) return value;
   const origin = req.headers.origin;
   if (origin !== undefined) return origin === new URL(env.PUBLIC_URL).origin ? value : undefined;
   return req.headers['sec-fetch-site'] === 'same-origin' ? value : undefined;
+}
+
+/** The operator's cookie counts only on the console's own calls (OPERATOR_HEADER), same-origin like any cookie. */
+function operatorCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
+  return req.headers[OPERATOR_HEADER] === '1' ? sessionCookieFor(req, env, OPERATOR_COOKIE) : undefined;
 }
 
 /** A body over the limit, answered in tRPC's error shape (one per call of a batch) so clients show the message. */
@@ -78,7 +83,7 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
           const auth = req.headers.authorization;
           const jar: CookieJar = {
             set: (name, value, opts) =>
-              void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: opts.expires }),
+              void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: name === OPERATOR_COOKIE ? 'strict' : 'lax', secure, expires: opts.expires }),
             clear: (name) => void reply.clearCookie(name, { path: '/' }),
           };
           markWrite(req, reply, database, secure);
@@ -89,6 +94,7 @@ export async function registerTrpc(app: FastifyInstance, { database, env }: { da
             log: req.log as never,
             bearer: auth?.startsWith('Bearer ') ? auth.slice(7) : undefined,
             sessionCookie: sessionCookieFor(req, env),
+            operatorCookie: operatorCookieFor(req, env),
             staffProofs: req.headers[STAFF_PROOF_HEADER],
             ip: req.ip,
             requestId: req.id,

@@ -1,5 +1,6 @@
 import { router } from '../trpc';
 import { addressesRouter } from './addresses';
+import { adminRouter } from './admin/index';
 import { authRouter } from './auth';
 import { bridgesRouter } from './bridges';
 import { cartRouter } from './cart';
@@ -40,6 +41,7 @@ export const appRouter = router({
   addresses: addressesRouter,
   market: marketRouter,
   bridges: bridgesRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

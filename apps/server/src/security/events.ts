@@ -26,6 +26,8 @@ function actorSummary(actor: Actor): Record<string, string> {
       return { actor: 'device', deviceId: actor.deviceId, vendorId: actor.vendorId };
     case 'customer':
       return { actor: 'customer', customerId: actor.customerId };
+    case 'operator':
+      return { actor: 'operator', operatorId: actor.operatorId };
     default:
       return { actor: 'anonymous' };
   }

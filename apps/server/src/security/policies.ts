@@ -5,47 +5,13 @@
  * naming this shop's ids) are covered by routers/cross-tenant.test.ts and services/sync/cross-tenant-push.test.ts.
  */
 
-/**
- * The actors a request can carry (context.ts `Actor`, with staff split by role): `device` is a paired counter's
- * token alone (what someone who copied the token file has); `deviceCashier` / `deviceManager` / `deviceOwner` is
- * that counter carrying the staff proof (`x-makeries-staff`) the server issued when that person's PIN was
- * checked on it.
- */
-export const ROLES = ['anonymous', 'customer', 'cashier', 'manager', 'owner', 'device', 'deviceCashier', 'deviceManager', 'deviceOwner'] as const;
-export type Role = (typeof ROLES)[number];
+import { ADMIN_POLICIES } from './admin/index';
+import { ALL, CUSTOMER, DEVICE, DEVICE_MANAGERS, m, MANAGERS, q, STAFF, VENDOR, type Policy, type Role } from './policy-kit';
 
-/**
- * Where the refusal happens:
- * - `middleware`: the procedure builder (trpc.ts) refuses before the input is parsed, so a refused role gets
- *   UNAUTHENTICATED/FORBIDDEN whatever it sends;
- * - `handler`: the builder lets a wider set in and the handler narrows it after parsing (a refused role sending
- *   bad input may see BAD_INPUT first, which reveals nothing but the schema);
- * - `proof`: open to every role, but the call itself must carry proof (a tracking token, a pairing code, a
- *   reset token, a password): without it the answer is UNAUTHENTICATED or NOT_FOUND.
- */
-type Check = 'middleware' | 'handler' | 'proof';
-
-export interface Policy {
-  type: 'query' | 'mutation';
-  allow: readonly Role[];
-  check: Check;
-  reason: string;
-}
-
-const ALL: readonly Role[] = ROLES;
-const CUSTOMER: readonly Role[] = ['customer'];
-const STAFF: readonly Role[] = ['cashier', 'manager', 'owner'];
-const MANAGERS: readonly Role[] = ['manager', 'owner'];
-/** a paired counter, with or without a staff proof: selling and syncing need the token alone */
-const DEVICE: readonly Role[] = ['device', 'deviceCashier', 'deviceManager', 'deviceOwner'];
-const VENDOR: readonly Role[] = [...STAFF, ...DEVICE];
-/** from a counter, only with the proof of a manager or the owner */
-const DEVICE_MANAGERS: readonly Role[] = ['deviceManager', 'deviceOwner'];
-
-const q = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'query', allow, check, reason });
-const m = (allow: readonly Role[], reason: string, check: Check = 'middleware'): Policy => ({ type: 'mutation', allow, check, reason });
+export { ROLES, type Policy, type Role } from './policy-kit';
 
 export const POLICIES: Readonly<Record<string, Policy>> = {
+  ...ADMIN_POLICIES,
   'auth.staffLogin': m(ALL, 'the back-office sign-in form: anyone may try, throttled per place, address and account', 'proof'),
   'auth.staffLogout': m(STAFF, 'ends the caller’s own staff session'),
   'auth.me': q(ALL, 'describes whoever is calling, anonymous included'),
@@ -183,7 +149,7 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
 
 /** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */
 export function strongestAllowed(p: Policy): Role {
-  for (const r of ['owner', 'deviceOwner', 'device', 'manager', 'deviceManager', 'cashier', 'deviceCashier', 'customer', 'anonymous'] as const) if (p.allow.includes(r)) return r;
+  for (const r of ['owner', 'deviceOwner', 'device', 'manager', 'deviceManager', 'cashier', 'deviceCashier', 'customer', 'operator', 'anonymous'] as const) if (p.allow.includes(r)) return r;
   throw new Error('a policy allows nobody');
 }
 

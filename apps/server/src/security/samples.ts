@@ -1,6 +1,8 @@
 import { uuidv7 } from '@makeries/shared';
 import { registration } from '../routers/identity-test-kit';
+import { ADMIN_SAMPLES } from './admin/index';
 import { exampleOf } from './examples';
+import type { Sample } from './sample-kit';
 import type { Role } from './policies';
 import { PROCEDURES, type SecurityFixture } from './security-kit';
 
@@ -9,7 +11,6 @@ import { PROCEDURES, type SecurityFixture } from './security-kit';
  * fixture's ids filled in, or, where that is not enough to get past validation and the service's own checks,
  * a hand-written sample. Not a test file itself.
  */
-type Sample = (fx: SecurityFixture, role: Role) => unknown;
 
 /** a 1×1 transparent PNG */
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -41,6 +42,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'products.uploadImageFromCounter': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),
   'payments.payouts': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'sync.pull': () => ({ epoch: null, cursor: '0' }),
+  ...ADMIN_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {

@@ -16,6 +16,7 @@ import { createCustomerFixture, type CustomerFixture } from '../test/fixtures';
 import { MemoryCookieJar, testEnv, type Caller, type TestServer } from '../test/harness';
 import { createCallerFactory } from '../trpc';
 import type { Hints } from './examples';
+import { createOperatorFixture, operatorSessionCookie } from '../services/operators/test-kit';
 import type { Role } from './policies';
 
 /**
@@ -56,6 +57,8 @@ export interface SecurityFixture {
   /** a cashier and a counter that calls may deactivate or revoke without harming the fixture */
   spareStaffId: string;
   spareDeviceId: string;
+  /** the marketplace's operator (issue 17) */
+  operatorId: string;
   hints: Hints;
 }
 
@@ -68,6 +71,7 @@ export async function securityFixture(server: TestServer): Promise<SecurityFixtu
   await db.insert(staff).values({ id: spareStaffId, vendorId: shop.vendorId, name: 'Spare Cashier', role: 'cashier' });
   const spare = await pairCounter(server, shop.counter.shop);
   const customer = await createCustomerFixture(db);
+  const operator = await createOperatorFixture(db);
   const buyer = await server.caller({ sessionCookie: customer.cookie });
   const placed = await buyer.orders.checkout(
     checkoutRequest([[{ productId: shop.productId, variantId: shop.variantId, sku: '' }, 1]], [{ vendorId: shop.vendorId }]),
@@ -103,6 +107,7 @@ export async function securityFixture(server: TestServer): Promise<SecurityFixtu
     trackingToken: order.trackingToken,
     spareStaffId,
     spareDeviceId: spare.deviceId,
+    operatorId: operator.operator.id,
     hints,
   };
 }
@@ -131,6 +136,8 @@ export async function callerAs(
       return createCaller(await createContextInner({ ...base, sessionCookie: await freshSession(database.db, { kind: 'customer', customerId: fx.customer.customerId }) }));
     case 'device':
       return createCaller(await createContextInner({ ...base, bearer: fx.deviceToken }));
+    case 'operator':
+      return createCaller(await createContextInner({ ...base, operatorCookie: await operatorSessionCookie(database.db, fx.operatorId) }));
     case 'deviceCashier':
     case 'deviceManager':
     case 'deviceOwner': {

@@ -51,7 +51,7 @@ let dummyHash: Promise<string> | undefined;
  * Checks a password against a stored hash, or against a throwaway hash when there is no account, so an
  * unknown email costs the same time as a wrong password and does not reveal which emails exist.
  */
-async function passwordMatches(password: string, stored: string | null | undefined): Promise<boolean> {
+export async function passwordMatches(password: string, stored: string | null | undefined): Promise<boolean> {
   if (stored) return verifySecret(password, stored);
   dummyHash ??= hashSecret('no account has this password');
   await verifySecret(password, await dummyHash);
@@ -116,5 +116,8 @@ export async function describeActor(db: DbOrTx, actor: Actor): Promise<Me> {
       return { kind: 'device', device: await getDeviceProfile(db, actor.deviceId), vendor: await getVendorProfile(db, actor.vendorId) };
     case 'customer':
       return { kind: 'customer', customer: await getCustomerProfile(db, actor.customerId) };
+    case 'operator':
+      // the storefront and the counters have no operator view: the console describes its operator with admin.me
+      return { kind: 'anonymous' };
   }
 }

@@ -13,8 +13,13 @@ export type Trpc = TRPCOptionsProxy<AppRouter>;
 /** In components: `useTRPC()` for options and keys, `useTRPCClient()` for a one-off call. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/**
+ * On the operator console's pages (/admin) every call carries the console header, so the server counts the
+ * operator's cookie (server context.ts OPERATOR_COOKIE); storefront pages never send it.
+ */
 export function createBrowserClient(): ApiClient {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000 })] });
+  const headers = (): Record<string, string> => (window.location.pathname === '/admin' || window.location.pathname.startsWith('/admin/') ? { 'x-makeries-console': '1' } : {});
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000, headers })] });
 }
 
 /** The same options proxy outside React (route loaders): its keys are the ones `useTRPC()` makes. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
+import { operators } from './operators';
 import { vendors } from './vendors';
 
 export const staff = pgTable(
@@ -44,13 +45,15 @@ export const sessions = pgTable(
   {
     id: id(),
     tokenHash: text('token_hash').notNull().unique(),
-    kind: text('kind', { enum: ['staff', 'customer'] }).notNull(),
+    kind: text('kind', { enum: ['staff', 'customer', 'operator'] }).notNull(),
     staffId: uuid('staff_id').references(() => staff.id),
     customerId: uuid('customer_id').references(() => customers.id),
+    /** operator sessions (issue 17): short and never extended */
+    operatorId: uuid('operator_id').references(() => operators.id),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_customer_idx').on(t.customerId)],
+  (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_customer_idx').on(t.customerId), index('sessions_operator_idx').on(t.operatorId)],
 );
 
 /** Single-use password reset links: only the SHA-256 of the token is stored; valid for an hour. */

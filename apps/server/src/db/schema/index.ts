@@ -11,3 +11,4 @@ export * from './jobs';
 export * from './market';
 export * from './bridges';
 export * from './rollups';
+export * from './operators';
