@@ -57,10 +57,24 @@ function countTests(output) {
   return counts;
 }
 
-/** The names of failed tests, from Vitest's failure headers (" FAIL  src/x.test.ts > group > name"). */
+/**
+ * The failed tests, from Vitest's failure headers (" FAIL  src/x.test.ts > group > name"), each with the first lines
+ * of its error, so the summary at the end of a long log says why (a CI log is often shown only from its end).
+ */
 function failedTests(output) {
-  const names = output.split('\n').map((l) => /^\s*FAIL\s+(\S+\.(?:test|e2e)\.tsx?\b.*)$/.exec(l)?.[1]?.trim()).filter(Boolean);
-  return [...new Set(names)];
+  const lines = output.split('\n');
+  const seen = new Map();
+  lines.forEach((l, i) => {
+    const name = /^\s*FAIL\s+(\S+\.(?:test|e2e)\.tsx?\b.*)$/.exec(l)?.[1]?.trim();
+    if (!name || seen.has(name)) return;
+    const detail = [];
+    for (const next of lines.slice(i + 1, i + 40)) {
+      if (/^\s*(⎯|FAIL\s)/.test(next) || detail.length >= 8) break;
+      if (next.trim() !== '') detail.push(next.trimEnd().slice(0, 300));
+    }
+    seen.set(name, detail);
+  });
+  return [...seen].map(([name, detail]) => ({ name, detail }));
 }
 
 /** Runs a command; its output goes to the terminal as it comes (`live`) or is kept and returned for printing later. */
@@ -129,7 +143,12 @@ async function main() {
   const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
   const failedPackages = results.filter((r) => !r.ok);
   if (build.code !== 0) failedPackages.push({ pkg: 'storefront build' });
-  for (const r of results) for (const name of r.failures) console.log(`  failed in ${r.pkg}: ${name}`);
+  for (const r of results) {
+    for (const { name, detail } of r.failures) {
+      console.log(`  failed in ${r.pkg}: ${name}`);
+      for (const line of detail) console.log(`      ${line}`);
+    }
+  }
   if (failedPackages.length > 0) console.log(`failed: ${failedPackages.map((r) => r.pkg).join(', ')}`);
   console.log(`tests: ${total.passed} passed, ${total.failed} failed in ${Math.round((Date.now() - started) / 1000)} s (${lanes.length} lane${lanes.length > 1 ? 's' : ''})`);
   process.exit(failedPackages.length > 0 ? 1 : 0);
