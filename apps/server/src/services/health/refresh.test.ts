@@ -134,7 +134,7 @@ describeEachDb('market health rollups', (get) => {
       db(),
       sql`SELECT to_char(start, 'YYYY-MM-DD') AS start, counter_orders, active_shops FROM health_periods WHERE grain = 'week' AND counter_orders > 0 ORDER BY start`,
     );
-    expect(weeks.map((w) => [w.start, Number(w.counter_orders)])).toEqual([
+    expect(weeks.map((w) => [w.start, w.counter_orders])).toEqual([
       ['2026-05-04', 1],
       ['2026-05-18', 1],
     ]);

@@ -36,7 +36,7 @@ interface ShopRow {
   channel: 'web' | 'counter';
   orders: number;
   gmv_cents: number | string;
-  refunded_cents: number | string;
+  refunded_cents: number | string | null;
 }
 
 const zeroPoint = (start: string): HealthPoint => ({
@@ -54,14 +54,14 @@ const zeroPoint = (start: string): HealthPoint => ({
 function toPoint(r: PeriodRow): HealthPoint {
   return {
     start: r.start,
-    webOrders: Number(r.web_orders),
-    counterOrders: Number(r.counter_orders),
+    webOrders: r.web_orders,
+    counterOrders: r.counter_orders,
     webGmvCents: Number(r.web_gmv_cents),
     counterGmvCents: Number(r.counter_gmv_cents),
     refundedCents: Number(r.refunded_cents),
-    activeShops: Number(r.active_shops),
-    checkouts: Number(r.checkouts),
-    convertedCheckouts: Number(r.converted_checkouts),
+    activeShops: r.active_shops,
+    checkouts: r.checkouts,
+    convertedCheckouts: r.converted_checkouts,
   };
 }
 
@@ -98,10 +98,10 @@ async function currentBucket(db: DbOrTx, tz: string, start: string, today: strin
   for (const r of [...past, ...live]) {
     shops.add(r.vendor_id);
     if (r.channel === 'web') {
-      point.webOrders += Number(r.orders);
+      point.webOrders += r.orders;
       point.webGmvCents += Number(r.gmv_cents);
     } else {
-      point.counterOrders += Number(r.orders);
+      point.counterOrders += r.orders;
       point.counterGmvCents += Number(r.gmv_cents);
     }
     point.refundedCents += Number(r.refunded_cents ?? 0);
@@ -115,8 +115,8 @@ async function currentBucket(db: DbOrTx, tz: string, start: string, today: strin
              (SELECT coalesce(sum(p.converted_checkouts), 0)::int FROM health_periods p WHERE p.grain = 'day' AND p.start >= ${start}::date AND p.start < ${today}::date) AS past_converted
       FROM (${checkoutCounts(dayStart(sql`${today}::date`, tz), dayStart(sql`${today}::date + 1`, tz))}) l`,
   );
-  point.checkouts = Number(c?.checkouts ?? 0) + Number(c?.past_checkouts ?? 0);
-  point.convertedCheckouts = Number(c?.converted ?? 0) + Number(c?.past_converted ?? 0);
+  point.checkouts = (c?.checkouts ?? 0) + (c?.past_checkouts ?? 0);
+  point.convertedCheckouts = (c?.converted ?? 0) + (c?.past_converted ?? 0);
   return { point, liveShops: live.map((r) => r.vendor_id) };
 }
 

@@ -77,12 +77,14 @@ export interface ShopDayRow {
   refunded_cents: number;
 }
 
+type RawShopDay = Omit<ShopDayRow, 'gmv_cents' | 'refunded_cents'> & { gmv_cents: number | string; refunded_cents: number | string };
+
 export async function shopDays(db: Db): Promise<ShopDayRow[]> {
-  const rows = await queryRows<ShopDayRow>(
+  const rows = await queryRows<RawShopDay>(
     db,
     sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, vendor_id, channel, orders, gmv_cents, refunded_cents FROM health_shop_days ORDER BY day, vendor_id, channel`,
   );
-  return rows.map((r) => ({ ...r, orders: Number(r.orders), gmv_cents: Number(r.gmv_cents), refunded_cents: Number(r.refunded_cents) }));
+  return rows.map((r) => ({ ...r, gmv_cents: Number(r.gmv_cents), refunded_cents: Number(r.refunded_cents) }));
 }
 
 /** Empties the orders and the rollups (orders are never deleted in the product, so the next refresh starts over). */

@@ -94,7 +94,7 @@ export async function failingBridges(db: DbOrTx, rawInput: HealthListInput): Pro
       provider: r.provider,
       status: r.status,
       statusReason: r.status_reason,
-      consecutiveFailures: Number(r.consecutive_failures),
+      consecutiveFailures: r.consecutive_failures,
       updatedAt: iso(r.updated_at),
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(iso(last.updated_at), last.id) : null,
@@ -121,8 +121,8 @@ export async function oversoldShops(db: DbOrTx, rawInput: HealthListInput, now: 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({ vendorId: r.vendor_id, vendorName: r.vendor_name, alerts: Number(r.alerts), open: Number(r.open), lastAt: iso(r.last_at) })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(Number(last.alerts), last.vendor_id) : null,
+    items: page.map((r) => ({ vendorId: r.vendor_id, vendorName: r.vendor_name, alerts: r.alerts, open: r.open, lastAt: iso(r.last_at) })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.alerts, last.vendor_id) : null,
   };
 }
 
@@ -135,10 +135,10 @@ interface BacklogRow {
 
 function backlog(r: BacklogRow | undefined, now: Date): QueueBacklog {
   return {
-    queued: Number(r?.queued ?? 0),
-    due: Number(r?.due ?? 0),
+    queued: r?.queued ?? 0,
+    due: r?.due ?? 0,
     oldestDueSeconds: r?.oldest_due ? Math.max(0, Math.round((now.getTime() - new Date(r.oldest_due).getTime()) / 1000)) : null,
-    failed: Number(r?.failed ?? 0),
+    failed: r?.failed ?? 0,
   };
 }
 
@@ -163,10 +163,10 @@ export async function queueBacklog(db: DbOrTx, now: Date = new Date()): Promise<
   );
   const oldest = kinds.reduce<Date | null>((a, k) => (k.oldest_due && (!a || new Date(k.oldest_due) < a) ? new Date(k.oldest_due) : a), null);
   const jobsTotal: BacklogRow = {
-    queued: kinds.reduce((a, k) => a + Number(k.queued), 0),
-    due: kinds.reduce((a, k) => a + Number(k.due), 0),
+    queued: kinds.reduce((a, k) => a + k.queued, 0),
+    due: kinds.reduce((a, k) => a + k.due, 0),
     oldest_due: oldest,
-    failed: kinds.reduce((a, k) => a + Number(k.failed), 0),
+    failed: kinds.reduce((a, k) => a + k.failed, 0),
   };
   const tasks = await queryRows<{ name: string; last_error: string; last_run_at: Date | null }>(
     db,
@@ -174,7 +174,7 @@ export async function queueBacklog(db: DbOrTx, now: Date = new Date()): Promise<
   );
   return {
     email: backlog(email, now),
-    jobs: { ...backlog(jobsTotal, now), byKind: kinds.map((k) => ({ kind: k.kind, queued: Number(k.queued), failed: Number(k.failed) })) },
+    jobs: { ...backlog(jobsTotal, now), byKind: kinds.map((k) => ({ kind: k.kind, queued: k.queued, failed: k.failed })) },
     failingTasks: tasks.map((t) => ({ name: t.name, lastError: t.last_error, lastRunAt: t.last_run_at ? iso(t.last_run_at) : null })),
   };
 }
