@@ -24,22 +24,23 @@ const STATE_ROW = 'market';
  */
 export const COUNTED = sql`o.status NOT IN ('rejected', 'cancelled') AND o.payment_status <> 'unpaid'`;
 
-/** What was refunded of order `o` so far: counter refunds plus succeeded card refunds. */
-export const REFUNDED_LATERAL = sql`
-  LEFT JOIN LATERAL (
-    SELECT coalesce((SELECT sum(r.total_cents) FROM refunds r WHERE r.order_id = o.id), 0)
-         + coalesce((SELECT sum(pr.amount_cents) FROM payment_refunds pr WHERE pr.order_id = o.id AND pr.status = 'succeeded'), 0) AS cents
-  ) rf ON true`;
-
-/** The same, as hash joins over the (small) refund tables: for the full rebuild over every order. */
-const REFUNDED_JOIN = sql`
+/**
+ * Per day × shop × channel sums of the orders `picked` selects (columns day, id, vendor_id, channel, total_cents),
+ * with what was refunded of them so far (counter refunds plus succeeded card refunds). The picked orders are
+ * materialised first so the planner finds them through the orders' indexes and looks up only their refunds.
+ */
+export const shopDaySums = (picked: SQL): SQL => sql`
+  WITH picked AS MATERIALIZED (${picked})
+  SELECT p.day, p.vendor_id, p.channel, count(*)::int AS orders, sum(p.total_cents)::bigint AS gmv_cents, coalesce(sum(rf.cents), 0)::bigint AS refunded_cents
+  FROM picked p
   LEFT JOIN (
-    SELECT order_id, sum(cents) AS cents FROM (
-      SELECT r.order_id, r.total_cents::bigint AS cents FROM refunds r
+    SELECT x.order_id, sum(x.cents) AS cents FROM (
+      SELECT r.order_id, r.total_cents::bigint AS cents FROM refunds r WHERE r.order_id IN (SELECT id FROM picked)
       UNION ALL
-      SELECT pr.order_id, pr.amount_cents::bigint FROM payment_refunds pr WHERE pr.order_id IS NOT NULL AND pr.status = 'succeeded'
-    ) x GROUP BY order_id
-  ) rf ON rf.order_id = o.id`;
+      SELECT pr.order_id, pr.amount_cents::bigint FROM payment_refunds pr WHERE pr.status = 'succeeded' AND pr.order_id IN (SELECT id FROM picked)
+    ) x GROUP BY x.order_id
+  ) rf ON rf.order_id = p.id
+  GROUP BY p.day, p.vendor_id, p.channel`;
 
 export interface HealthRefreshResult {
   full: boolean;
@@ -89,21 +90,17 @@ async function recomputeShopDays(tx: Tx, tz: string, days: readonly string[], fu
     await tx.execute(sql`DELETE FROM health_shop_days`);
     await tx.execute(sql`
       INSERT INTO health_shop_days (day, vendor_id, channel, orders, gmv_cents, refunded_cents)
-      SELECT (o.placed_at AT TIME ZONE ${tz})::date, o.vendor_id, o.channel, count(*)::int, sum(o.total_cents)::bigint, coalesce(sum(rf.cents), 0)::bigint
-      FROM orders o ${REFUNDED_JOIN}
-      WHERE ${COUNTED}
-      GROUP BY 1, 2, 3`);
+      ${shopDaySums(sql`SELECT (o.placed_at AT TIME ZONE ${tz})::date AS day, o.id, o.vendor_id, o.channel, o.total_cents FROM orders o WHERE ${COUNTED}`)}`);
     return;
   }
   await tx.execute(sql`DELETE FROM health_shop_days WHERE day = ANY(${dateArray(days)})`);
   await tx.execute(sql`
     INSERT INTO health_shop_days (day, vendor_id, channel, orders, gmv_cents, refunded_cents)
-    SELECT d.day, o.vendor_id, o.channel, count(*)::int, sum(o.total_cents)::bigint, sum(rf.cents)::bigint
-    FROM unnest(${dateArray(days)}) AS d(day)
-    JOIN orders o ON o.placed_at >= ${dayStart(sql`d.day`, tz)} AND o.placed_at < ${dayStart(sql`d.day + 1`, tz)}
-    ${REFUNDED_LATERAL}
-    WHERE ${COUNTED}
-    GROUP BY d.day, o.vendor_id, o.channel`);
+    ${shopDaySums(sql`
+      SELECT d.day, o.id, o.vendor_id, o.channel, o.total_cents
+      FROM unnest(${dateArray(days)}) AS d(day)
+      JOIN orders o ON o.placed_at >= ${dayStart(sql`d.day`, tz)} AND o.placed_at < ${dayStart(sql`d.day + 1`, tz)}
+      WHERE ${COUNTED}`)}`);
 }
 
 /** Market-wide sums of shop-day rows `h` (for one day or one week). */
@@ -153,6 +150,8 @@ async function recomputePeriods(tx: Tx, tz: string, days: readonly string[]): Pr
 export async function refreshHealthRollups(db: DbOrTx, timezone: string, now: Date = new Date(), opts: { full?: boolean } = {}): Promise<HealthRefreshResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${HEALTH_TASK}))`);
+    // the day joins are estimated far too wide; compiling them (JIT) costs more than running them
+    await tx.execute(sql`SET LOCAL jit = off`);
     const [state] = await tx.select().from(healthRefreshState).where(eq(healthRefreshState.name, STATE_ROW));
     const [clock] = await queryRows<{ at: Date | string }>(tx, sql`SELECT now() AS at`);
     const watermark = new Date(clock?.at ?? now);

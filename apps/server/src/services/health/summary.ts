@@ -12,7 +12,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { queryRows } from '../../db/client';
-import { checkoutCounts, COUNTED, dayStart, healthRefreshedAt, REFUNDED_LATERAL } from './refresh';
+import { checkoutCounts, COUNTED, dayStart, healthRefreshedAt, shopDaySums } from './refresh';
 
 export interface HealthMarket {
   timezone: string;
@@ -72,11 +72,9 @@ export const bucketOf = (day: string, by: HealthGrain): string => (by === 'week'
 async function liveShopRows(db: DbOrTx, tz: string, today: string): Promise<ShopRow[]> {
   return queryRows<ShopRow>(
     db,
-    sql`
-      SELECT o.vendor_id, o.channel, count(*)::int AS orders, sum(o.total_cents)::bigint AS gmv_cents, sum(rf.cents)::bigint AS refunded_cents
-      FROM orders o ${REFUNDED_LATERAL}
-      WHERE o.placed_at >= ${dayStart(sql`${today}::date`, tz)} AND o.placed_at < ${dayStart(sql`${today}::date + 1`, tz)} AND ${COUNTED}
-      GROUP BY o.vendor_id, o.channel`,
+    sql`${shopDaySums(sql`
+      SELECT ${today}::date AS day, o.id, o.vendor_id, o.channel, o.total_cents FROM orders o
+      WHERE o.placed_at >= ${dayStart(sql`${today}::date`, tz)} AND o.placed_at < ${dayStart(sql`${today}::date + 1`, tz)} AND ${COUNTED}`)}`,
   );
 }
 
@@ -85,14 +83,24 @@ async function liveShopRows(db: DbOrTx, tz: string, today: string): Promise<Shop
  * checkouts, so the dashboard shows sales made a minute ago.
  */
 async function currentBucket(db: DbOrTx, tz: string, start: string, today: string): Promise<{ point: HealthPoint; liveShops: string[] }> {
-  const past =
+  // independent reads: on a pool they run side by side
+  const [past, live, checkouts] = await Promise.all([
     start < today
-      ? await queryRows<ShopRow>(
+      ? queryRows<ShopRow>(
           db,
           sql`SELECT vendor_id, channel, orders, gmv_cents, refunded_cents FROM health_shop_days WHERE day >= ${start}::date AND day < ${today}::date`,
         )
-      : [];
-  const live = await liveShopRows(db, tz, today);
+      : Promise.resolve([]),
+    liveShopRows(db, tz, today),
+    queryRows<{ checkouts: number; converted: number; past_checkouts: number; past_converted: number }>(
+      db,
+      sql`
+        SELECT l.checkouts, l.converted,
+               (SELECT coalesce(sum(p.checkouts), 0)::int FROM health_periods p WHERE p.grain = 'day' AND p.start >= ${start}::date AND p.start < ${today}::date) AS past_checkouts,
+               (SELECT coalesce(sum(p.converted_checkouts), 0)::int FROM health_periods p WHERE p.grain = 'day' AND p.start >= ${start}::date AND p.start < ${today}::date) AS past_converted
+        FROM (${checkoutCounts(dayStart(sql`${today}::date`, tz), dayStart(sql`${today}::date + 1`, tz))}) l`,
+    ),
+  ]);
   const point = zeroPoint(start);
   const shops = new Set<string>();
   for (const r of [...past, ...live]) {
@@ -107,30 +115,21 @@ async function currentBucket(db: DbOrTx, tz: string, start: string, today: strin
     point.refundedCents += Number(r.refunded_cents ?? 0);
   }
   point.activeShops = shops.size;
-  const [c] = await queryRows<{ checkouts: number; converted: number; past_checkouts: number; past_converted: number }>(
-    db,
-    sql`
-      SELECT l.checkouts, l.converted,
-             (SELECT coalesce(sum(p.checkouts), 0)::int FROM health_periods p WHERE p.grain = 'day' AND p.start >= ${start}::date AND p.start < ${today}::date) AS past_checkouts,
-             (SELECT coalesce(sum(p.converted_checkouts), 0)::int FROM health_periods p WHERE p.grain = 'day' AND p.start >= ${start}::date AND p.start < ${today}::date) AS past_converted
-      FROM (${checkoutCounts(dayStart(sql`${today}::date`, tz), dayStart(sql`${today}::date + 1`, tz))}) l`,
-  );
+  const [c] = checkouts;
   point.checkouts = (c?.checkouts ?? 0) + (c?.past_checkouts ?? 0);
   point.convertedCheckouts = (c?.converted ?? 0) + (c?.past_converted ?? 0);
   return { point, liveShops: live.map((r) => r.vendor_id) };
 }
 
-/** Distinct shops with an order in [from, lastPast] (rollups, one index probe per shop) or among `liveShops`. */
-async function activeShopsOver(db: DbOrTx, from: string, lastPast: string | null, liveShops: readonly string[]): Promise<number> {
-  const live = new Set(liveShops);
-  if (lastPast === null || lastPast < from) return live.size;
+/** Shops with an order in [from, lastPast] by the rollups: one index probe per shop on (vendor_id, day). */
+async function activeShopsBefore(db: DbOrTx, from: string, lastPast: string): Promise<string[]> {
+  if (lastPast < from) return [];
   const rows = await queryRows<{ vendor_id: string }>(
     db,
     sql`SELECT v.id AS vendor_id FROM vendors v
         WHERE EXISTS (SELECT 1 FROM health_shop_days h WHERE h.vendor_id = v.id AND h.day >= ${from}::date AND h.day <= ${lastPast}::date)`,
   );
-  for (const r of rows) live.add(r.vendor_id);
-  return live.size;
+  return rows.map((r) => r.vendor_id);
 }
 
 function totalsOf(series: readonly HealthPoint[], activeShops: number): HealthTotals {
@@ -176,26 +175,26 @@ export async function healthSummary(db: DbOrTx, market: HealthMarket, rawInput: 
   const today = localDateIn(tz, now);
   const current = bucketOf(today, by);
   const lastBucket = to < current ? bucketOf(to, by) : current;
-  const pastRows = await queryRows<PeriodRow>(
-    db,
-    sql`SELECT to_char(start, 'YYYY-MM-DD') AS start, web_orders, counter_orders, web_gmv_cents, counter_gmv_cents, refunded_cents,
-               active_shops, checkouts, converted_checkouts
-        FROM health_periods WHERE grain = ${by} AND start >= ${from}::date AND start <= ${to}::date AND start < ${current}::date
-        ORDER BY start`,
-  );
+  const lastPast = addDays(today, -1) < to ? addDays(today, -1) : to;
+  const hasToday = current >= from && current <= to;
+  const [pastRows, cur, pastShops, refreshedAt] = await Promise.all([
+    queryRows<PeriodRow>(
+      db,
+      sql`SELECT to_char(start, 'YYYY-MM-DD') AS start, web_orders, counter_orders, web_gmv_cents, counter_gmv_cents, refunded_cents,
+                 active_shops, checkouts, converted_checkouts
+          FROM health_periods WHERE grain = ${by} AND start >= ${from}::date AND start <= ${to}::date AND start < ${current}::date
+          ORDER BY start`,
+    ),
+    hasToday ? currentBucket(db, tz, current, today) : Promise.resolve(null),
+    activeShopsBefore(db, from, lastPast),
+    healthRefreshedAt(db),
+  ]);
   const byStart = new Map(pastRows.map((r) => [r.start, toPoint(r)]));
-  let liveShops: string[] = [];
-  if (current >= from && current <= to) {
-    const cur = await currentBucket(db, tz, current, today);
-    byStart.set(current, cur.point);
-    liveShops = cur.liveShops;
-  }
+  if (cur) byStart.set(current, cur.point);
   const series: HealthPoint[] = [];
   const step = by === 'week' ? 7 : 1;
   for (let s = from; s <= lastBucket; s = addDays(s, step)) series.push(byStart.get(s) ?? zeroPoint(s));
-  const lastPast = addDays(today, -1) < to ? addDays(today, -1) : to;
-  const activeShops = await activeShopsOver(db, from, lastPast, today >= from && today <= to ? liveShops : []);
-  const refreshedAt = await healthRefreshedAt(db);
+  const activeShops = new Set([...pastShops, ...(cur?.liveShops ?? [])]).size;
   return {
     from,
     to,

@@ -5,6 +5,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { failureOf, useTRPC, useTRPCClient } from '../../../app/api';
 import { ShareBar, StackedBars } from './charts';
+import { healthFormat, type HealthFormat } from './format';
 import { rangeFromSearch, type HealthRange } from './range';
 import { HealthWatchlists } from './watchlists';
 
@@ -15,6 +16,7 @@ export function HealthPage() {
   const [search] = useSearchParams();
   const range = rangeFromSearch(search, market.timezone);
   const summary = useQuery(trpc.admin.health.summary.queryOptions(range));
+  const fmt = healthFormat(market.locale, market.timezone);
   const signedOut = summary.error !== null && failureOf(summary.error).appCode === 'UNAUTHENTICATED';
   return (
     <Container size="lg" py="md">
@@ -30,8 +32,8 @@ export function HealthPage() {
           <>
             <RangeForm key={`${range.from}-${range.to}-${range.by}`} range={range} />
             {summary.error && !signedOut && <Alert color="red">{failureOf(summary.error).message}</Alert>}
-            {summary.data && <Figures s={summary.data} />}
-            <HealthWatchlists />
+            {summary.data && <Figures s={summary.data} fmt={fmt} />}
+            <HealthWatchlists fmt={fmt} />
           </>
         )}
       </Stack>
@@ -117,16 +119,16 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
   );
 }
 
-function Figures({ s }: { s: HealthSummary }) {
+function Figures({ s, fmt }: { s: HealthSummary; fmt: HealthFormat }) {
   const money = (cents: number) => formatMoney(cents, s.currency);
-  const count = (n: number) => n.toLocaleString();
+  const count = fmt.count;
   const t = s.totals;
   const points = s.series;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
         {s.from} to {s.to} {s.by === 'week' ? '(whole weeks, Monday to Sunday)' : ''} in {s.timezone}. Today ({s.today}) is live; earlier days as of{' '}
-        {s.refreshedAt ? new Date(s.refreshedAt).toLocaleString() : 'the first refresh (not run yet)'}.
+        {s.refreshedAt ? fmt.when(s.refreshedAt) : 'the first refresh (not run yet)'}.
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
         <Figure label="GMV" value={money(t.gmvCents)} hint={`refunds ${money(t.refundedCents)} · net ${money(t.netCents)}`} />

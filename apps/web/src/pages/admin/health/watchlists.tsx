@@ -2,8 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../../../app/api';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+import type { HealthFormat } from './format';
 
 function age(seconds: number | null): string {
   if (seconds === null) return 'nothing due';
@@ -46,7 +45,8 @@ function MoreButton({ q }: { q: { hasNextPage: boolean; isFetchingNextPage: bool
 }
 
 /** Stale counters, failing bridges, oversold shops and the queues: each paged, newest problems first. */
-export function HealthWatchlists() {
+export function HealthWatchlists({ fmt }: { fmt: HealthFormat }) {
+  const when = fmt.when;
   const trpc = useTRPC();
   const page = { getNextPageParam: (p: { nextCursor: string | null }) => p.nextCursor ?? undefined };
   const stale = useInfiniteQuery(trpc.admin.health.staleCounters.infiniteQueryOptions({ limit: 10 }, page));
