@@ -10,7 +10,7 @@ const WEB = 'var(--mantine-color-blue-6)';
 const COUNTER = 'var(--mantine-color-orange-6)';
 const W = 640;
 const H = 180;
-const PAD = { left: 8, right: 8, top: 8, bottom: 28 };
+const PAD = { left: 8, right: 8, top: 8, bottom: 32 };
 
 /**
  * Stacked bars (web under counter) per day or week, in plain SVG that scales to its box. Screen readers get the
@@ -51,10 +51,10 @@ export function StackedBars({ title, points, format }: { title: string; points: 
             </g>
           );
         })}
-        <text x={PAD.left} y={H - 7} fontSize="18" fill="var(--mantine-color-dimmed)">
+        <text x={PAD.left} y={H - 7} fontSize="22" fill="var(--mantine-color-dimmed)">
           {first}
         </text>
-        <text x={W - PAD.right} y={H - 7} fontSize="18" textAnchor="end" fill="var(--mantine-color-dimmed)">
+        <text x={W - PAD.right} y={H - 7} fontSize="22" textAnchor="end" fill="var(--mantine-color-dimmed)">
           {last}
         </text>
       </svg>

@@ -130,7 +130,7 @@ function Figures({ s, fmt }: { s: HealthSummary; fmt: HealthFormat }) {
         {s.from} to {s.to} {s.by === 'week' ? '(whole weeks, Monday to Sunday)' : ''} in {s.timezone}. Today ({s.today}) is live; earlier days as of{' '}
         {s.refreshedAt ? fmt.when(s.refreshedAt) : 'the first refresh (not run yet)'}.
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
         <Figure label="GMV" value={money(t.gmvCents)} hint={`refunds ${money(t.refundedCents)} · net ${money(t.netCents)}`} />
         <Figure label="Orders" value={count(t.orders)} hint={`web ${count(t.webOrders)} · counter ${count(t.counterOrders)}`} />
         <Figure label="Average basket" value={t.averageBasketCents === null ? '—' : money(t.averageBasketCents)} />

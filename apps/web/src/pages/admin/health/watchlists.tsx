@@ -23,7 +23,7 @@ function Section({ title, empty, count, more, children }: { title: string; empty
         </Text>
       ) : (
         <Stack gap="xs">
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer minWidth={0}>
             <Table fz="sm" striped>
               {children}
             </Table>
