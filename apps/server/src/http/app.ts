@@ -30,6 +30,8 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID()),
     requestIdHeader: 'x-request-id',
     bodyLimit: DEFAULT_BODY_LIMIT, // the upload procedures have their own routes and limits (./trpc.ts)
+    // a batched call names every procedure in the path (/trpc/a.b,c.d,…): Fastify's default of 100 characters 404s a batch of four
+    maxParamLength: 2000,
     trustProxy: fastifyTrustProxy(env.TRUST_PROXY), // none unless configured: X-Forwarded-For from anyone else is ignored
   });
   app.addHook('onSend', async (req, reply) => {

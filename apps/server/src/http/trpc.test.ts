@@ -82,6 +82,15 @@ describeEachDb('the tRPC endpoint: cookie mutations and body limits', (get) => {
     expect(batch.json<Answer[]>().map((a) => a.error?.data?.appCode)).toEqual(['PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE']);
   });
 
+  it('answers a batch whose procedure names run past 100 characters (Fastify’s default route parameter limit)', async () => {
+    const names = ['market.settings', 'catalog.categories', 'market.settings', 'catalog.categories', 'market.settings', 'catalog.categories', 'market.settings'];
+    expect(names.join(',').length).toBeGreaterThan(100);
+    const input = encodeURIComponent(JSON.stringify({}));
+    const res = await app.inject({ method: 'GET', url: `/trpc/${names.join(',')}?batch=1&input=${input}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<unknown[]>()).toHaveLength(names.length);
+  });
+
   it('lets a counter push a backlog bigger than 1 MB (the body is read; the content is then checked)', async () => {
     const counter = await pairCounter(get());
     const backlog = { epoch: 'x', mutations: [{ mutationId: 1, name: 'sale.complete', args: { note: 'n'.repeat(2 * 1024 * 1024) } }] };

@@ -5,6 +5,7 @@ import { registerExpiredCredentialCleanup } from '../services/expired-credential
 import type { MailTransport } from '../services/email/transport';
 import { registerPaymentJobs } from '../services/payments/background';
 import { registerRollupRefresh } from '../services/rollups/refresh';
+import { registerHealthRollups } from '../services/health/refresh';
 import { registerBridgeJobs } from '../services/bridges/jobs';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
 import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
@@ -19,7 +20,7 @@ export interface ServerJobsOptions {
 /**
  * Every kind of background work of a server instance on one runtime: sending queued emails, change-log pruning,
  * finished-job cleanup, deleting expired sessions, staff proofs and links, (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
- * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts) and the storefront rollups (services/rollups/refresh.ts). New kinds register here with one call.
+ * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts) the storefront rollups (services/rollups/refresh.ts) and the market health rollups (services/health/refresh.ts). New kinds register here with one call.
  */
 export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): JobRuntime {
   const runtime = createJobRuntime(db, { now: opts.now, log: opts.log });
@@ -30,5 +31,6 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   if (env.STRIPE_SECRET_KEY) registerPaymentJobs(runtime, db, env);
   registerRollupRefresh(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerBridgeJobs(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  registerHealthRollups(runtime, db, env.MARKET_TIMEZONE, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   return runtime;
 }

@@ -106,7 +106,10 @@ export const devices = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [uniqueIndex('devices_register_code_uq').on(t.vendorId, t.registerCode)],
+  (t) => [
+    uniqueIndex('devices_register_code_uq').on(t.vendorId, t.registerCode),
+    index('devices_last_seen_idx').on(sql`coalesce(${t.lastSeenAt}, ${t.pairedAt})`).where(sql`${t.revokedAt} IS NULL`),
+  ],
 );
 
 export const pairingCodes = pgTable('pairing_codes', {

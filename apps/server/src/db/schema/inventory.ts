@@ -57,5 +57,5 @@ export const stockAlerts = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('stock_alerts_vendor_idx').on(t.vendorId, t.createdAt)],
+  (t) => [index('stock_alerts_vendor_idx').on(t.vendorId, t.createdAt), index('stock_alerts_oversold_idx').on(t.createdAt).where(sql`${t.kind} = 'oversold'`)],
 );

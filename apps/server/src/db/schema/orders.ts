@@ -26,7 +26,7 @@ export const checkouts = pgTable(
     paymentMethod: text('payment_method', { enum: ['pay_at_pickup', 'card'] }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('checkouts_idempotency_uq').on(t.idempotencyKey)],
+  (t) => [uniqueIndex('checkouts_idempotency_uq').on(t.idempotencyKey), index('checkouts_created_idx').on(t.createdAt)],
 );
 
 export const orders = pgTable(
@@ -69,6 +69,9 @@ export const orders = pgTable(
     index('orders_vendor_status_idx').on(t.vendorId, t.status, t.placedAt),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_checkout_idx').on(t.checkoutId),
+    // the market health rollups (services/health): today read live, changed days found since the last refresh
+    index('orders_placed_idx').on(t.placedAt),
+    index('orders_updated_idx').on(t.updatedAt),
     check('orders_total_chk', sql`${t.totalCents} >= 0`),
   ],
 );

@@ -94,7 +94,12 @@ export const paymentRefunds = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('payment_refunds_vendor_idx').on(t.vendorId, t.createdAt), check('payment_refunds_amount_chk', sql`${t.amountCents} > 0`)],
+  (t) => [
+    index('payment_refunds_vendor_idx').on(t.vendorId, t.createdAt),
+    index('payment_refunds_order_idx').on(t.orderId).where(sql`${t.orderId} IS NOT NULL`),
+    index('payment_refunds_updated_idx').on(t.updatedAt),
+    check('payment_refunds_amount_chk', sql`${t.amountCents} > 0`),
+  ],
 );
 
 /** Card readers registered by a shop's counters (server-driven Stripe Terminal). */
