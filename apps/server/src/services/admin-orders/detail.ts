@@ -54,7 +54,10 @@ export async function orderDetail(db: DbOrTx, env: Env, orderId: string): Promis
   ]);
   const disputes = payment ? await disputesOfPayment(db, payment.id) : [];
 
-  const events: Ev[] = [ev(o.placedAt, 'status', `Order placed (${o.channel === 'web' ? 'online' : 'at the counter'})`, '', o.totalCents)];
+  // the order's own clock (placed_at) and the database's (now() at the transaction's start) can differ by moments:
+  // the placing stays first whatever the milliseconds say
+  const placed = ev(o.placedAt, 'status', `Order placed (${o.channel === 'web' ? 'online' : 'at the counter'})`, '', o.totalCents);
+  const events: Ev[] = [];
   for (const s of statusRows) {
     if (s.fromStatus === null && s.toStatus === 'placed') continue;
     events.push(ev(s.createdAt, 'status', `${s.fromStatus ?? 'new'} → ${s.toStatus}`, [`by ${s.actorKind}`, s.reason].filter(Boolean).join(' · ')));
@@ -76,6 +79,7 @@ export async function orderDetail(db: DbOrTx, env: Env, orderId: string): Promis
   }
   for (const d of disputes) events.push(...disputeEvents(d, money));
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  events.unshift(placed);
 
   const left = await refundableCents(db, o, payment);
   return {

@@ -34,7 +34,7 @@ async function ordersFor(db: DbOrTx, rows: DisputeRow[]): Promise<Map<string, Ad
   return out;
 }
 
-export function disputeView(r: DisputeRow, ordersOf: AdminDisputeView['orders']): AdminDisputeView {
+function disputeView(r: DisputeRow, ordersOf: AdminDisputeView['orders']): AdminDisputeView {
   return {
     id: r.id,
     chargeId: r.chargeId,

@@ -18,7 +18,7 @@ type Mode = AdminOrderPage['matchedBy'];
 
 const NUMBER = /^(?:[a-z0-9]{1,8}-\d*|\d{1,12})$/i;
 
-export function searchMode(q: string | undefined): Mode {
+function searchMode(q: string | undefined): Mode {
   const text = q?.trim() ?? '';
   if (!text) return 'all';
   if (text.includes('@')) return 'email';
@@ -31,12 +31,12 @@ function likePrefix(text: string): string {
 
 const CURSOR = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-export function encodeCursor(micros: string, id: string): string {
+function encodeCursor(micros: string, id: string): string {
   return Buffer.from(`${micros}.${id}`, 'utf8').toString('base64url');
 }
 
 /** The (placed_at, id) a page link continues after; anything else is BAD_INPUT. */
-export function decodeCursor(cursor: string): { micros: string; id: string } {
+function decodeCursor(cursor: string): { micros: string; id: string } {
   const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'This page link is not valid. Go back to the first page.');
   return { micros: m[1], id: m[2] };
