@@ -60,7 +60,8 @@ export async function orderDetail(db: DbOrTx, env: Env, orderId: string): Promis
   const events: Ev[] = [];
   for (const s of statusRows) {
     if (s.fromStatus === null && s.toStatus === 'placed') continue;
-    events.push(ev(s.createdAt, 'status', `${s.fromStatus ?? 'new'} → ${s.toStatus}`, [`by ${s.actorKind}`, s.reason].filter(Boolean).join(' · ')));
+    const title = s.toStatus.charAt(0).toUpperCase() + s.toStatus.slice(1).replace(/_/g, ' ');
+    events.push(ev(s.createdAt, 'status', title, [s.fromStatus ? `was ${s.fromStatus.replace(/_/g, ' ')}` : '', `by ${s.actorKind}`, s.reason].filter(Boolean).join(' · ')));
   }
   if (payment) events.push(...paymentEvents(payment, money));
   if (transfer?.paidAt) {
