@@ -9,7 +9,8 @@ import { customers, orders, vendors } from '../../db/schema/index';
  * - nothing typed: `orders_placed_idx (placed_at DESC, id DESC)` — the first N entries;
  * - a number (`W-12`, `A1-000042`, or its start): `orders_number_idx (number text_pattern_ops)` — a prefix range;
  * - an email: `orders_contact_email_idx (lower(contact->>'email'), placed_at DESC)` for the address typed at
- *   checkout, OR'ed with the account's orders through `customers_email_uq` + `orders_customer_idx`;
+ *   checkout, OR'ed (BitmapOr) with the account's orders on `orders_customer_idx` — the account is looked up first
+ *   through `customers_email_uq`, since an IN (subquery) there makes the planner walk every order instead;
  * - a shop (name start or slug, vendors is small): `orders_vendor_placed_idx (vendor_id, placed_at DESC, id DESC)`.
  * Pages continue from an opaque cursor (placed_at to the microsecond + id), never an OFFSET.
  */
@@ -64,9 +65,11 @@ export async function searchOrders(db: DbOrTx, input: AdminOrderSearchInput): Pr
   if (mode === 'number') where.push(sql`${orders.number} LIKE ${likePrefix(q.toUpperCase())}`);
   if (mode === 'email') {
     const email = q.toLowerCase();
-    where.push(
-      sql`(lower(${orders.contact}->>'email') = ${email} OR ${orders.customerId} IN (SELECT ${customers.id} FROM ${customers} WHERE lower(${customers.email}) = ${email}))`,
-    );
+    // the account first (one unique-index lookup), so the planner can OR two small index scans on orders
+    const accounts = await db.select({ id: customers.id }).from(customers).where(sql`lower(${customers.email}) = ${email}`).limit(1);
+    const typed = sql`lower(${orders.contact}->>'email') = ${email}`;
+    const account = accounts[0];
+    where.push(account ? sql`(${typed} OR ${orders.customerId} = ${account.id})` : typed);
   }
   if (mode === 'shop') {
     const ids = await shopIds(db, q);
