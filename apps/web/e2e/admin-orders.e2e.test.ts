@@ -122,6 +122,13 @@ describe('operator console: orders and disputes in a browser', () => {
     await visit(page, `/admin/orders/${orderId}`);
     await page.getByText('Timeline').waitFor();
     await shoot(page, 'admin-order-detail-phone');
+    // the refund dialog by items, on a phone: a line's refund is its share, and the dialog says what is left
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByText('Items', { exact: true }).last().click();
+    await page.getByRole('textbox', { name: 'How many Butter Croissant to refund' }).fill('1');
+    await page.getByText('Refund: £2.40').waitFor();
+    await page.screenshot({ path: `${process.env.WEB_SHOTS_DIR ?? '/tmp/web-shots'}/admin-order-refund-items-phone.png` });
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await visit(page, '/admin/orders');
     await shoot(page, 'admin-orders-search-phone');
     const { page: wide } = await open(DESKTOP);
