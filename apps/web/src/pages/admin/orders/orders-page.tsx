@@ -126,8 +126,11 @@ function OrderRow({ order: o }: { order: AdminOrderRow }) {
               {o.shop.name}
             </Text>
           </Group>
-          <Text size="sm" c="dimmed" truncate>
-            {[o.customerName, o.customerEmail].filter(Boolean).join(' · ') || 'No customer details'} · {dateTimeLabel(o.placedAt)}
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {[o.customerName, o.customerEmail].filter(Boolean).join(' · ') || 'No customer details'}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {dateTimeLabel(o.placedAt)}
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
