@@ -39,3 +39,4 @@ export * from './schemas/bridges';
 export * from './pos-owned';
 export * from './schemas/admin';
 export * from './schemas/admin-health';
+export * from './schemas/admin-orders';

@@ -23,8 +23,8 @@ export interface TestServer {
   kind: DbKind;
   database: TestDatabase;
   env: Env;
-  /** a caller as an anonymous visitor, a bearer token holder (staff/device), or a customer cookie */
-  caller(opts?: { bearer?: string; sessionCookie?: string; cookies?: CookieJar; ip?: string; staffProofs?: string }): Promise<Caller>;
+  /** a caller as an anonymous visitor, a bearer token holder (staff/device), a customer cookie, or the operator console's cookie */
+  caller(opts?: { bearer?: string; sessionCookie?: string; operatorCookie?: string; cookies?: CookieJar; ip?: string; staffProofs?: string }): Promise<Caller>;
 }
 
 export function testEnv(overrides: Record<string, string> = {}): Env {

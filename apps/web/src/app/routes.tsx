@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountExtraRoutes } from '../pages/account/extra-routes';
 import { healthAdminRoutes } from '../pages/admin/health/routes';
+import { ordersAdminRoutes } from '../pages/admin/orders/routes';
 import { accountLoader } from '../pages/account/loader';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
@@ -63,6 +64,8 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
             ...accountExtraRoutes(deps),
             // TEMPORARY (branch ops-health): the console shell (helper ops-auth) mounts the admin areas under its layout
             { path: 'admin', children: healthAdminRoutes(deps) },
+            // TEMPORARY (branch ops-orders): the console shell (ops-auth) mounts the orders area in its /admin layout
+            { path: 'admin', children: ordersAdminRoutes(deps) },
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

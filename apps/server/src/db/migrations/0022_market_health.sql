@@ -36,14 +36,12 @@ ALTER TABLE "health_shop_days" ADD CONSTRAINT "health_shop_days_vendor_id_vendor
 --> statement-breakpoint
 CREATE INDEX "health_shop_days_vendor_idx" ON "health_shop_days" USING btree ("vendor_id","day");
 --> statement-breakpoint
-CREATE INDEX "orders_placed_idx" ON "orders" USING btree ("placed_at");
---> statement-breakpoint
+-- orders_placed_idx (placed_at DESC, id DESC) comes from 0021: the health reads scan it backwards
 CREATE INDEX "orders_updated_idx" ON "orders" USING btree ("updated_at");
 --> statement-breakpoint
 CREATE INDEX "checkouts_created_idx" ON "checkouts" USING btree ("created_at");
 --> statement-breakpoint
-CREATE INDEX "payment_refunds_order_idx" ON "payment_refunds" USING btree ("order_id") WHERE "payment_refunds"."order_id" IS NOT NULL;
---> statement-breakpoint
+-- payment_refunds_order_idx comes from 0021
 CREATE INDEX "payment_refunds_updated_idx" ON "payment_refunds" USING btree ("updated_at");
 --> statement-breakpoint
 CREATE INDEX "stock_alerts_oversold_idx" ON "stock_alerts" USING btree ("created_at") WHERE "stock_alerts"."kind" = 'oversold';

@@ -6,7 +6,18 @@ import { orders } from './orders';
 export const ORDER_EMAIL_KINDS = ['confirmation', 'ready', 'cancelled', 'rejected'] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 /** every kind in the outbox: the order events above, a counter receipt staff chose to email, and account emails (no order) */
-export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt', 'password_reset', 'email_verification', 'account_exists', 'pos_alert'] as const;
+export const EMAIL_KINDS = [
+  ...ORDER_EMAIL_KINDS,
+  'receipt',
+  'password_reset',
+  'email_verification',
+  'account_exists',
+  'pos_alert',
+  // issue 17: a card refund (to the customer), and to the shop: a refund the marketplace made, a dispute opened
+  'refund',
+  'shop_refund',
+  'shop_dispute',
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /**
@@ -26,11 +37,13 @@ export const emailOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** tells apart several emails of one kind about one order (a refund's id, a dispute's id); '' for the rest */
+    ref: text('ref').notNull().default(''),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
-    uniqueIndex('email_outbox_order_kind_uq').on(t.orderId, t.kind),
+    uniqueIndex('email_outbox_order_kind_uq').on(t.orderId, t.kind, t.ref),
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     check('email_outbox_attempts_chk', sql`${t.attempts} >= 0`),
   ],

@@ -69,8 +69,12 @@ export const orders = pgTable(
     index('orders_vendor_status_idx').on(t.vendorId, t.status, t.placedAt),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_checkout_idx').on(t.checkoutId),
-    // the market health rollups (services/health): today read live, changed days found since the last refresh
-    index('orders_placed_idx').on(t.placedAt),
+    // the operator's order search (issue 17): newest first overall, per shop, by number prefix, by contact email
+    index('orders_placed_idx').on(t.placedAt.desc(), t.id.desc()),
+    index('orders_vendor_placed_idx').on(t.vendorId, t.placedAt.desc(), t.id.desc()),
+    index('orders_number_idx').on(sql`${t.number} text_pattern_ops`),
+    index('orders_contact_email_idx').on(sql`lower(${t.contact}->>'email')`, t.placedAt.desc()),
+    // the market health rollups (services/health): changed days found since the last refresh
     index('orders_updated_idx').on(t.updatedAt),
     check('orders_total_chk', sql`${t.totalCents} >= 0`),
   ],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
+import { operators } from './operators';
 import { checkouts, orders } from './orders';
 import { vendors } from './vendors';
 
@@ -39,6 +40,10 @@ export const payments = pgTable(
     currency: text('currency').notNull(),
     status: text('status', { enum: ['pending', 'succeeded', 'failed', 'canceled'] }).notNull().default('pending'),
     failureMessage: text('failure_message'),
+    /** when the last card attempt on this intent was declined (payment_intent.payment_failed) */
+    lastFailedAt: at('last_failed_at'),
+    /** the charge that succeeded (the intent's latest_charge): disputes name the charge */
+    stripeChargeId: text('stripe_charge_id'),
     succeededAt: at('succeeded_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -49,6 +54,7 @@ export const payments = pgTable(
     index('payments_checkout_idx').on(t.checkoutId),
     index('payments_sale_idx').on(t.saleId),
     index('payments_vendor_day_idx').on(t.vendorId, t.succeededAt),
+    index('payments_charge_idx').on(t.stripeChargeId),
     check('payments_amount_chk', sql`${t.amountCents} > 0`),
   ],
 );
@@ -91,14 +97,67 @@ export const paymentRefunds = pgTable(
     currency: text('currency').notNull(),
     stripeRefundId: text('stripe_refund_id'),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull().default('pending'),
+    /** an operator's refund (issue 17): who, why, and which lines (null: an amount) */
+    reason: text('reason'),
+    operatorId: uuid('operator_id').references(() => operators.id),
+    lines: jsonb('lines').$type<RefundedLine[] | null>(),
+    succeededAt: at('succeeded_at'),
+    /** the reversal of the shop's transfer that paid for this refund (web orders whose transfer was sent) */
+    stripeReversalId: text('stripe_reversal_id'),
+    reversedAt: at('reversed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('payment_refunds_vendor_idx').on(t.vendorId, t.createdAt),
-    index('payment_refunds_order_idx').on(t.orderId).where(sql`${t.orderId} IS NOT NULL`),
+    index('payment_refunds_order_idx').on(t.orderId),
     index('payment_refunds_updated_idx').on(t.updatedAt),
     check('payment_refunds_amount_chk', sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** One order line given back by an operator's refund: how many units and what they returned. */
+export interface RefundedLine {
+  lineId: string;
+  quantity: number;
+  cents: number;
+}
+
+/**
+ * A Stripe dispute (chargeback) on one of our charges, kept from its `charge.dispute.*` webhooks. State only moves
+ * forward: an event older than the last one applied (Stripe's `created`) never overwrites it, and a closed dispute
+ * never reopens.
+ */
+export const disputes = pgTable(
+  'disputes',
+  {
+    /** Stripe's dispute id (`dp_…`) */
+    id: text('id').primaryKey(),
+    /** our card payment behind the disputed charge (null if the charge is not one of ours) */
+    paymentId: uuid('payment_id').references(() => payments.id),
+    chargeId: text('charge_id').notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull(),
+    open: boolean('open').notNull(),
+    evidenceDueBy: at('evidence_due_by'),
+    /** won / lost / warning_closed once closed */
+    outcome: text('outcome'),
+    openedAt: at('opened_at').notNull(),
+    closedAt: at('closed_at'),
+    fundsWithdrawnAt: at('funds_withdrawn_at'),
+    fundsReinstatedAt: at('funds_reinstated_at'),
+    /** Stripe's `created` (seconds) of the newest event applied */
+    lastEventCreated: integer('last_event_created').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('disputes_payment_idx').on(t.paymentId),
+    index('disputes_open_due_idx').on(t.evidenceDueBy, t.id).where(sql`${t.open}`),
+    index('disputes_closed_idx').on(t.closedAt.desc(), t.id.desc()).where(sql`NOT ${t.open}`),
   ],
 );
 

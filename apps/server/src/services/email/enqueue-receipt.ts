@@ -16,7 +16,7 @@ export async function enqueueReceiptEmail(tx: Tx, orderId: string, email: Compos
     .insert(emailOutbox)
     .values({ id: uuidv7(), orderId, kind: 'receipt', to: email.to, subject: email.subject, body: email.body })
     .onConflictDoUpdate({
-      target: [emailOutbox.orderId, emailOutbox.kind],
+      target: [emailOutbox.orderId, emailOutbox.kind, emailOutbox.ref],
       set: {
         to: email.to,
         subject: email.subject,

@@ -16,7 +16,7 @@ export async function enqueueOrderEmail(tx: Tx, env: Env, orderId: string, kind:
   const rows = await tx
     .insert(emailOutbox)
     .values({ id: uuidv7(), orderId, kind, to: email.to, subject: email.subject, body: email.body })
-    .onConflictDoNothing({ target: [emailOutbox.orderId, emailOutbox.kind] })
+    .onConflictDoNothing({ target: [emailOutbox.orderId, emailOutbox.kind, emailOutbox.ref] })
     .returning({ id: emailOutbox.id });
   for (const row of rows) await queueEmailJob(tx, row.id);
   return rows.length > 0;

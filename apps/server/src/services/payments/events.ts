@@ -5,6 +5,7 @@ import { orders, payments, stripeEvents } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { recordOrderPushes } from '../bridges/order-push';
 import { applyAccountSnapshot } from './connect';
+import { applyDisputeEvent } from './disputes';
 import { enqueue } from '../../jobs/queue';
 import { markPaymentFinal, type PaymentRow } from './payment-rows';
 import { callStripe, stripeFor } from './stripe-client';
@@ -46,6 +47,9 @@ async function onIntentSucceeded(db: Db, intent: Stripe.PaymentIntent): Promise<
   const payment = await paymentFor(db, intent);
   if (!payment) return;
   await markPaymentFinal(db, payment.id, 'succeeded', null);
+  // disputes name the charge, not the intent
+  const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+  if (chargeId) await db.update(payments).set({ stripeChargeId: chargeId }).where(eq(payments.id, payment.id));
   if (payment.kind !== 'checkout' || !payment.checkoutId) return;
   const checkoutId = payment.checkoutId;
   await db.transaction(async (tx) => {
@@ -70,7 +74,7 @@ async function onIntentFailed(db: Db, intent: Stripe.PaymentIntent): Promise<voi
   // the customer may still pay with another card on the same intent: note why, keep it pending
   await db
     .update(payments)
-    .set({ failureMessage: intent.last_payment_error?.message ?? 'The card was declined.', updatedAt: new Date() })
+    .set({ failureMessage: intent.last_payment_error?.message ?? 'The card was declined.', lastFailedAt: new Date(), updatedAt: new Date() })
     .where(and(eq(payments.id, payment.id), inArray(payments.status, ['pending'])));
 }
 
@@ -106,6 +110,13 @@ export async function processStripeEvent(db: Db, env: Env, eventId: string): Pro
       break;
     case 'account.updated':
       await onAccountUpdated(db, env, event.data.object);
+      break;
+    case 'charge.dispute.created':
+    case 'charge.dispute.updated':
+    case 'charge.dispute.closed':
+    case 'charge.dispute.funds_withdrawn':
+    case 'charge.dispute.funds_reinstated':
+      await applyDisputeEvent(db, env, event);
       break;
     default:
       break;

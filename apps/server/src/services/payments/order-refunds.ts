@@ -16,7 +16,7 @@ async function cardOrder(db: Db, orderId: string, vendorId?: string) {
 }
 
 /** After a card refund: the order reads refunded once the whole total went back, partially refunded before. */
-async function markOrderRefunded(db: Db, orderId: string, totalCents: number): Promise<void> {
+export async function markOrderRefunded(db: Db, orderId: string, totalCents: number): Promise<void> {
   const [sum] = await db
     .select({ cents: sql<number>`coalesce(sum(${paymentRefunds.amountCents}), 0)::int` })
     .from(paymentRefunds)

@@ -68,6 +68,8 @@ export async function startTerminalPayment(db: Db, env: Env, vendorId: string, i
     currency: vendor.currency,
     status: 'pending',
     failureMessage: null,
+    lastFailedAt: null,
+    stripeChargeId: null,
     succeededAt: null,
     createdAt: new Date(),
     updatedAt: new Date(),
