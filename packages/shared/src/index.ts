@@ -38,3 +38,5 @@ export * from './receipts/index';
 export * from './schemas/bridges';
 export * from './pos-owned';
 export * from './schemas/admin';
+export * from './schemas/reports';
+export * from './schemas/admin-content';

@@ -12,3 +12,4 @@ export * from './market';
 export * from './bridges';
 export * from './rollups';
 export * from './operators';
+export * from './content-reports';
