@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountExtraRoutes } from '../pages/account/extra-routes';
 import { accountLoader } from '../pages/account/loader';
+import { contentAdminRoutes } from '../pages/admin/content/routes';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
 import { orderLoader } from '../pages/order/loader';
@@ -60,6 +61,8 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
             { path: 'orders/:orderId', loader: orderLoader(deps), ...lazyPage('src/pages/order/order-page.tsx', () => import('../pages/order/order-page'), (m) => m.OrderPage) },
             { path: 'account', loader: accountLoader(deps), ...lazyPage('src/pages/account/account-page.tsx', () => import('../pages/account/account-page'), (m) => m.AccountPage) },
             ...accountExtraRoutes(deps),
+            // TEMPORARY (branch ops-content): the console shell (ops-auth) mounts the areas' routes under /admin
+            { path: 'admin', children: contentAdminRoutes(deps) },
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

@@ -22,15 +22,18 @@ export type ContentReportsInput = z.infer<typeof contentReportsInput>;
 export const HIDEABLE_KINDS = ['product', 'review'] as const;
 export type HideableKind = (typeof HIDEABLE_KINDS)[number];
 
-export const contentHideInput = z.object({
-  kind: z.enum(HIDEABLE_KINDS, { error: 'Only products and reviews can be hidden here; a shop is suspended from the Shops area' }),
-  id: uuidSchema,
-  reason: operatorReasonSchema,
-});
+const hideableInput = (verb: 'hidden' | 'restored') =>
+  z.object({
+    kind: z.enum(HIDEABLE_KINDS, { error: `Only products and reviews can be ${verb} here; a shop is suspended from the Shops area` }),
+    id: uuidSchema,
+    reason: operatorReasonSchema,
+  });
+
+export const contentHideInput = hideableInput('hidden');
 export type ContentHideInput = z.infer<typeof contentHideInput>;
 
-export const contentRestoreInput = contentHideInput;
-export type ContentRestoreInput = ContentHideInput;
+export const contentRestoreInput = hideableInput('restored');
+export type ContentRestoreInput = z.infer<typeof contentRestoreInput>;
 
 /** Closes open reports without changing the item: these ones, or (no `reportIds`) every open report of the item. */
 export const contentDismissInput = z.object({

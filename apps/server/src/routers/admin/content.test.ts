@@ -162,7 +162,7 @@ describeEachDb('admin.content router', (get) => {
 
   it('pages the queue newest first and most reported first, each item once', async () => {
     const { caller: ops } = await operatorCaller(get());
-    const shops = [];
+    const shops: { vendorId: string }[] = [];
     for (let i = 0; i < 5; i++) shops.push((await reviewedShop(get())).shop);
     const reporters = [await customerCaller(get()), await customerCaller(get()), await customerCaller(get())];
     // shop i gets (i % 3) + 1 reports

@@ -1,4 +1,4 @@
-import { AppError, type ContentActionResult, type ContentDismissInput, type ContentHideInput, type ReportKind } from '@makeries/shared';
+import { AppError, type ContentActionResult, type ContentDismissInput, type ContentHideInput, type ContentRestoreInput, type ReportKind } from '@makeries/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { contentReports } from '../../db/schema/index';
@@ -47,7 +47,7 @@ export async function hideContent(db: Db, who: OperatorCtx, input: ContentHideIn
 }
 
 /** Puts a hidden product or review back on the storefront; the shop is told. Refused when it is not hidden. */
-export async function restoreContent(db: Db, who: OperatorCtx, input: ContentHideInput): Promise<ContentActionResult> {
+export async function restoreContent(db: Db, who: OperatorCtx, input: ContentRestoreInput): Promise<ContentActionResult> {
   return db.transaction(async (tx) => {
     const target = await loadTarget(tx, input.kind, input.id, true);
     if (!target) throw notFoundTarget(input.kind);

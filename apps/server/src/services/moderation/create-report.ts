@@ -5,7 +5,7 @@ import { contentReports } from '../../db/schema/index';
 import { consumeRateLimit, type RateLimitRule } from '../rate-limit';
 import { loadTarget } from './targets';
 
-export const REPORT_RATE_RULE: RateLimitRule = { limit: REPORTS_PER_HOUR, windowSeconds: 3600 };
+const REPORT_RATE_RULE: RateLimitRule = { limit: REPORTS_PER_HOUR, windowSeconds: 3600 };
 
 const ALREADY: Record<ReportCreateInput['kind'], string> = {
   product: 'You already reported this product. Our team will look at it.',

@@ -5,7 +5,7 @@ import { queueEmailJob } from '../email/sender';
 import type { ContentTarget } from './targets';
 
 /** The shop's email when the operator hides or restores one of its products or a review of it (issue 17). */
-export function contentNotice(target: ContentTarget, action: 'hidden' | 'restored', reason: string): { subject: string; body: string } {
+function contentNotice(target: ContentTarget, action: 'hidden' | 'restored', reason: string): { subject: string; body: string } {
   const what = target.kind === 'product' ? `your product “${target.title}”` : `a review of ${target.content.kind === 'review' && target.content.productName ? `“${target.content.productName}”` : 'your shop'} (“${target.title}”)`;
   const subject = action === 'hidden'
     ? `Makeries: ${target.kind === 'product' ? `“${target.title}” was hidden from the storefront` : 'a review was hidden from the storefront'}`

@@ -28,7 +28,7 @@ export function notFoundTarget(kind: ReportKind): AppError {
 }
 
 /** The start of a review, for titles and emails. */
-export function reviewExcerpt(body: string, rating: number): string {
+function reviewExcerpt(body: string, rating: number): string {
   const text = body.trim().replace(/\s+/g, ' ');
   if (!text) return `${rating}-star review (no text)`;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
