@@ -54,6 +54,8 @@ describeEachDb('admin.content router', (get) => {
     expect(order.appCode).toBe('NOT_FOUND');
     expect(order.message).toContain('no longer available');
     expect((await failure(a.caller.favourites.set({ productId: product.productId, on: true }))).appCode).toBe('NOT_FOUND');
+    // a cart holding it lists it as no longer available
+    expect(await anon.cart.quote({ items: [{ variantId: product.variantId, quantity: 1 }] })).toMatchObject({ lines: [], missingVariantIds: [product.variantId] });
     const owner = await get().caller({ bearer: shop.ownerToken });
     expect((await owner.products.byId({ productId: product.productId })).name).toBe('Pistachio knot');
     // a customer cannot report what is hidden
