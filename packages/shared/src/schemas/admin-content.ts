@@ -44,6 +44,11 @@ export const contentDismissInput = z.object({
 });
 export type ContentDismissInput = z.infer<typeof contentDismissInput>;
 
+/** The audit log's record kind for a reported item: a shop's history is the vendor's (the Shops area's `vendor`). */
+export function auditTargetType(kind: ReportKind): string {
+  return kind === 'shop' ? 'vendor' : kind;
+}
+
 export interface ContentShopRef {
   id: string;
   name: string;

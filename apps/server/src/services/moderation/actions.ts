@@ -1,4 +1,4 @@
-import { AppError, type ContentActionResult, type ContentDismissInput, type ContentHideInput, type ContentRestoreInput, type ReportKind } from '@makeries/shared';
+import { AppError, auditTargetType, type ContentActionResult, type ContentDismissInput, type ContentHideInput, type ContentRestoreInput, type ReportKind } from '@makeries/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { contentReports } from '../../db/schema/index';
@@ -34,7 +34,7 @@ export async function hideContent(db: Db, who: OperatorCtx, input: ContentHideIn
     const closed = await closeReports(tx, who, input.kind, input.id, 'actioned', input.reason);
     await recordAudit(tx, who, {
       action: 'content.hide',
-      targetType: input.kind,
+      targetType: auditTargetType(input.kind),
       targetId: input.id,
       before: { hidden: false, openReports: closed.length },
       after: { hidden: true, openReports: 0, closedReports: closed },
@@ -55,7 +55,7 @@ export async function restoreContent(db: Db, who: OperatorCtx, input: ContentRes
     await setHidden(tx, input.kind, input.id, false);
     await recordAudit(tx, who, {
       action: 'content.restore',
-      targetType: input.kind,
+      targetType: auditTargetType(input.kind),
       targetId: input.id,
       before: { hidden: true },
       after: { hidden: false },
@@ -81,7 +81,7 @@ export async function dismissReports(db: Db, who: OperatorCtx, input: ContentDis
     const remaining = await openReportCount(tx, input.kind, input.id);
     await recordAudit(tx, who, {
       action: 'content.dismiss',
-      targetType: input.kind,
+      targetType: auditTargetType(input.kind),
       targetId: input.id,
       before: { openReports: closed.length + remaining },
       after: { dismissedReports: closed, openReports: remaining },

@@ -1,4 +1,4 @@
-import { REPORT_KINDS, type ContentQueueInput, type ReportKind } from '@makeries/shared';
+import { auditTargetType, REPORT_KINDS, type ContentQueueInput, type ReportKind } from '@makeries/shared';
 
 /** Inputs the console's content loaders and pages must both build the same way (the query key is the input). */
 
@@ -27,5 +27,5 @@ export function reportsInput(kind: ReportKind, id: string, cursor?: string) {
 }
 
 export function historyInput(kind: ReportKind, id: string) {
-  return { targetType: kind, targetId: id, limit: HISTORY_PAGE };
+  return { targetType: auditTargetType(kind), targetId: id, limit: HISTORY_PAGE };
 }
