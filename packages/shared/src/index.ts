@@ -40,3 +40,5 @@ export * from './pos-owned';
 export * from './schemas/admin';
 export * from './schemas/admin-health';
 export * from './schemas/admin-orders';
+export * from './schemas/reports';
+export * from './schemas/admin-content';

@@ -47,7 +47,7 @@ export function registerSeoFiles(app: FastifyInstance, { database, env }: { data
       .select({ id: products.id, updatedAt: products.updatedAt })
       .from(products)
       .innerJoin(vendors, eq(vendors.id, products.vendorId))
-      .where(and(eq(vendors.status, 'approved'), eq(products.onlineVisible, true), eq(products.archived, false)))
+      .where(and(eq(vendors.status, 'approved'), eq(products.onlineVisible, true), eq(products.archived, false), eq(products.moderationHidden, false)))
       .orderBy(asc(products.id))
       .limit(SITEMAP_MAX_URLS - shops.length - 2);
     const url = (path: string, lastmod?: Date) =>

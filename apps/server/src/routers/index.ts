@@ -14,6 +14,7 @@ import { marketRouter } from './market';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
+import { reportsRouter } from './reports';
 import { reviewsRouter } from './reviews';
 import { searchRouter } from './search';
 import { staffRouter } from './staff';
@@ -37,6 +38,7 @@ export const appRouter = router({
   counterCustomers: counterCustomersRouter,
   counterSales: counterSalesRouter,
   reviews: reviewsRouter,
+  reports: reportsRouter,
   favourites: favouritesRouter,
   addresses: addressesRouter,
   market: marketRouter,

@@ -133,6 +133,8 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'reviews.create': m(CUSTOMER, 'verified purchases only (checked in the service)'),
   'reviews.update': m(CUSTOMER, 'the customer’s own review'),
 
+  'reports.create': m(CUSTOMER, 'a signed-in customer reports a product, shop or review (one open report per item, 10 an hour)'),
+
   'favourites.list': q(CUSTOMER, 'the customer’s own favourites'),
   'favourites.ids': q(CUSTOMER, 'the customer’s own favourites'),
   'favourites.set': m(CUSTOMER, 'the customer’s own favourites'),

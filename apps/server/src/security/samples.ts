@@ -23,6 +23,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'favourites.set': (fx) => ({ vendorId: fx.shop.vendorId, on: true }),
   'reviews.list': (fx) => ({ vendorId: fx.shop.vendorId }),
   'reviews.summary': (fx) => ({ vendorId: fx.shop.vendorId }),
+  'reports.create': (fx) => ({ kind: 'product', targetId: fx.shop.productId, reason: 'misleading', details: 'The photo shows a different cake.' }),
   'counterSales.find': (fx) => ({ number: fx.shop.saleNumber }),
   // a real sale of the shop, a new refund each call: the refund reaches the approving manager's proof check
   'counterSales.refund': (fx, role) => ({

@@ -21,6 +21,7 @@ async function assertTargetVisible(db: DbOrTx, input: FavouriteSetInput): Promis
         eq(products.id, input.productId ?? ''),
         eq(products.onlineVisible, true),
         eq(products.archived, false),
+        eq(products.moderationHidden, false),
         eq(vendors.status, 'approved'),
       ),
     );
@@ -100,6 +101,7 @@ async function favouriteProducts(db: DbOrTx, customerId: string, input: Favourit
         isNotNull(favourites.productId),
         eq(products.onlineVisible, true),
         eq(products.archived, false),
+        eq(products.moderationHidden, false),
         eq(vendors.status, 'approved'),
         input.productsCursor ? lt(favourites.id, input.productsCursor) : undefined,
       ),

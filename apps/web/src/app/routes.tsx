@@ -3,6 +3,7 @@ import { accountExtraRoutes } from '../pages/account/extra-routes';
 import { healthAdminRoutes } from '../pages/admin/health/routes';
 import { ordersAdminRoutes } from '../pages/admin/orders/routes';
 import { accountLoader } from '../pages/account/loader';
+import { contentAdminRoutes } from '../pages/admin/content/routes';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
 import { orderLoader } from '../pages/order/loader';
@@ -66,6 +67,8 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
             { path: 'admin', children: healthAdminRoutes(deps) },
             // TEMPORARY (branch ops-orders): the console shell (ops-auth) mounts the orders area in its /admin layout
             { path: 'admin', children: ordersAdminRoutes(deps) },
+            // TEMPORARY (branch ops-content): the console shell (ops-auth) mounts the areas' routes under /admin
+            { path: 'admin', children: contentAdminRoutes(deps) },
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

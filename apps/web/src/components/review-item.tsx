@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { ReviewView } from '@makeries/shared';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { reviewDate } from '../lib/reviews';
+import { ReportButton } from './report-button';
 import { ReviewStars } from './review-stars';
 
 export function ReviewItem({ review, showProduct }: { review: ReviewView; showProduct: boolean }) {
@@ -26,10 +27,14 @@ export function ReviewItem({ review, showProduct }: { review: ReviewView; showPr
         <Badge variant="light" color="brand" size="sm" leftSection={<IconCircleCheck size={12} aria-hidden />}>
           Verified purchase
         </Badge>
-        {review.mine && (
+        {review.mine ? (
           <Text size="xs" c="dimmed">
             (your review)
           </Text>
+        ) : (
+          <Group ml="auto">
+            <ReportButton kind="review" targetId={review.id} name={`Review by ${review.authorName}`} />
+          </Group>
         )}
       </Group>
     </Stack>

@@ -52,6 +52,8 @@ export const products = pgTable(
     dietaryTags: text('dietary_tags').array().notNull().default(sql`'{}'::text[]`),
     onlineVisible: boolean('online_visible').notNull().default(true),
     archived: boolean('archived').notNull().default(false),
+    /** hidden from the storefront by the marketplace's operator (issue 17); the shop's counter keeps selling it */
+    moderationHidden: boolean('moderation_hidden').notNull().default(false),
     /** denormalised by the catalog/inventory services for fast storefront search */
     minPriceCents: integer('min_price_cents').notNull().default(0),
     inStock: boolean('in_stock').notNull().default(false),

@@ -17,6 +17,8 @@ export const EMAIL_KINDS = [
   'refund',
   'shop_refund',
   'shop_dispute',
+  // issue 17: what the operator hid or restored, to the shop
+  'content_notice',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

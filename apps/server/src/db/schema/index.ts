@@ -13,3 +13,4 @@ export * from './bridges';
 export * from './rollups';
 export * from './operators';
 export * from './health';
+export * from './content-reports';

@@ -42,6 +42,7 @@ export function sellableOnline(variantIds: string[]) {
     eq(variants.archived, false),
     eq(products.archived, false),
     eq(products.onlineVisible, true),
+    eq(products.moderationHidden, false),
     eq(vendors.status, 'approved'),
   );
 }

@@ -86,7 +86,7 @@ export async function getProduct(db: DbOrTx, productId: string, viewerVendorId: 
     .leftJoin(categories, eq(categories.id, products.categoryId))
     .where(eq(products.id, productId));
   const own = row !== undefined && row.p.vendorId === viewerVendorId;
-  if (!row || (!own && (!row.p.onlineVisible || row.p.archived || row.v.status !== 'approved'))) {
+  if (!row || (!own && (!row.p.onlineVisible || row.p.archived || row.p.moderationHidden || row.v.status !== 'approved'))) {
     throw new AppError('NOT_FOUND', 'That product is not available.');
   }
   const [variantRows, imageRows] = await Promise.all([

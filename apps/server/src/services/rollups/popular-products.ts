@@ -37,7 +37,7 @@ export async function popularProducts(db: DbOrTx, input: PopularProductsInput): 
         JOIN products p ON p.id = r.product_id
         JOIN vendors v ON v.id = p.vendor_id
         LEFT JOIN categories c ON c.id = p.category_id
-        WHERE p.online_visible AND NOT p.archived AND p.in_stock AND v.status = 'approved' ${scope}
+        WHERE p.online_visible AND NOT p.archived AND NOT p.moderation_hidden AND p.in_stock AND v.status = 'approved' ${scope}
         ORDER BY r.rank
         LIMIT ${input.limit}`,
   );

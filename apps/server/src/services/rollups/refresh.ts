@@ -19,7 +19,7 @@ export interface RollupCounts {
 }
 
 /** What a visitor can see: an approved shop's product that is online and not archived. */
-const VISIBLE = sql`p.online_visible AND NOT p.archived AND v.status = 'approved'`;
+const VISIBLE = sql`p.online_visible AND NOT p.archived AND NOT p.moderation_hidden AND v.status = 'approved'`;
 
 /**
  * Recomputes every storefront rollup from the catalog in one transaction (readers keep the previous rows until it
@@ -47,7 +47,7 @@ export async function refreshStorefrontRollups(db: DbOrTx, now: Date = new Date(
       FROM vendors v
       LEFT JOIN (
         SELECT p.vendor_id, sum(greatest(p.popularity, 0))::bigint AS units, count(*)::int AS n
-        FROM products p WHERE p.online_visible AND NOT p.archived GROUP BY p.vendor_id
+        FROM products p WHERE p.online_visible AND NOT p.archived AND NOT p.moderation_hidden GROUP BY p.vendor_id
       ) s ON s.vendor_id = v.id
       WHERE v.status = 'approved'`);
     await tx.execute(sql`DELETE FROM product_rollups`);

@@ -58,7 +58,7 @@ function productBranchSql(text: SearchText, pScope: SQL): SQL {
     FROM (
       SELECT p.id, p.name, p.popularity, v.slug AS vendor_slug, ${tier} AS tier
       FROM products p JOIN vendors v ON v.id = p.vendor_id
-      WHERE p.online_visible AND NOT p.archived AND v.status = 'approved' AND ${pScope}
+      WHERE p.online_visible AND NOT p.archived AND NOT p.moderation_hidden AND v.status = 'approved' AND ${pScope}
         AND ${sql.join(nameMatchSql(text.terms, false), sql` AND `)}
       ORDER BY p.popularity + 0 DESC, p.id LIMIT ${PRODUCT_CANDIDATES}
     ) cand

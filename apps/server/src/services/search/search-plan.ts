@@ -36,7 +36,7 @@ export interface ProductSearchPlan {
 /** Product-level filters over `p` (products); the vendor ones are applied through the vendor CTE `v`. */
 export function productConditions(plan: ProductSearchPlan): SQL[] {
   const { input, text } = plan;
-  const conds: SQL[] = [sql`p.online_visible`, sql`NOT p.archived`];
+  const conds: SQL[] = [sql`p.online_visible`, sql`NOT p.archived`, sql`NOT p.moderation_hidden`];
   // repeated from the join as a constant array, so the planner can AND the vendor index with the text index
   if (plan.scope) conds.push(sql`p.vendor_id = ANY(${pgTextArray(plan.scope.ids)}::uuid[])`);
   if (text) conds.push(sql`p.search_vector @@ ${tsquerySql(text.tsquery)}`);

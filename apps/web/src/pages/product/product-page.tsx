@@ -5,6 +5,7 @@ import { useTRPC } from '../../app/api';
 import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
 import { ProductCard } from '../../components/product-card';
+import { ReportButton } from '../../components/report-button';
 import { ReviewRatingLine } from '../../components/review-rating-line';
 import { ReviewSection } from '../../components/review-section';
 import { VendorFacts } from '../../components/vendor-facts';
@@ -87,6 +88,9 @@ export function ProductPage() {
                 <VendorFacts v={vendor} />
               </Stack>
             </Card>
+            <Group justify="flex-end">
+              <ReportButton kind="product" targetId={product.id} name={product.name} />
+            </Group>
           </Stack>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { useTRPC } from '../../app/api';
 import { FavouriteButton } from '../../components/favourite-button';
 import { OpenBadge } from '../../components/open-badge';
+import { ReportButton } from '../../components/report-button';
 import { ReviewSection } from '../../components/review-section';
 import { ReviewRatingLine } from '../../components/review-rating-line';
 import { VendorFacts } from '../../components/vendor-facts';
@@ -48,6 +49,9 @@ export function VendorPage() {
               </Anchor>
             </Group>
           )}
+          <Group>
+            <ReportButton kind="shop" targetId={v.id} name={v.name} />
+          </Group>
         </Stack>
         <Card padding="md">
           <Title order={2} size="h5" mb="xs">

@@ -1,0 +1,18 @@
+import { formatDate } from '@makeries/shared';
+import { market } from '../../../lib/market';
+
+/** "7 Dec 2026, 09:14" in the marketplace's time zone. */
+export function consoleDate(iso: string): string {
+  return formatDate(iso, 'mediumDateTime', { timeZone: market().timezone });
+}
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  'content.hide': 'Hidden',
+  'content.restore': 'Restored',
+  'content.dismiss': 'Reports dismissed',
+};
+
+/** An audit action in words. */
+export function actionLabel(action: string): string {
+  return ACTIONS[action] ?? action;
+}
