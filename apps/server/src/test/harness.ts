@@ -24,7 +24,7 @@ export interface TestServer {
   database: TestDatabase;
   env: Env;
   /** a caller as an anonymous visitor, a bearer token holder (staff/device), or a customer cookie */
-  caller(opts?: { bearer?: string; sessionCookie?: string; cookies?: CookieJar; ip?: string; staffProofs?: string }): Promise<Caller>;
+  caller(opts?: { bearer?: string; sessionCookie?: string; operatorCookie?: string; cookies?: CookieJar; ip?: string; staffProofs?: string }): Promise<Caller>;
 }
 
 export function testEnv(overrides: Record<string, string> = {}): Env {
