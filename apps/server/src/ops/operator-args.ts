@@ -22,11 +22,12 @@ export interface OperatorAddArgs {
   generatePassword: boolean;
 }
 
-function parse<O extends Parameters<typeof parseArgs>[0]['options']>(argv: readonly string[], options: O) {
-  // `pnpm run x -- --flag` passes the `--` through
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+/** `pnpm run x -- --flag` passes the `--` through */
+const withoutDashes = (argv: readonly string[]) => (argv[0] === '--' ? argv.slice(1) : [...argv]);
+
+function usage<T>(read: () => T): T {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return read();
   } catch (e) {
     throw new OperatorUsageError(e instanceof Error ? e.message : String(e));
   }
@@ -47,24 +48,26 @@ export function checkOperatorPassword(password: string): string {
 }
 
 export function parseOperatorAddArgs(argv: readonly string[]): OperatorAddArgs {
-  const values = parse(argv, {
-    email: { type: 'string' },
-    name: { type: 'string' },
-    password: { type: 'string' },
-    'generate-password': { type: 'boolean' },
-  });
-  const email = checkedEmail(values.email as string | undefined);
+  const { values } = usage(() =>
+    parseArgs({
+      args: withoutDashes(argv),
+      options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, 'generate-password': { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  const email = checkedEmail(values.email);
   const name = typeof values.name === 'string' ? values.name.trim() : '';
   if (!name) throw new OperatorUsageError('--name is required: how the console and the audit log name this operator, e.g. --name "Olive".');
   if (name.length > 100) throw new OperatorUsageError('--name is at most 100 characters.');
   const generatePassword = values['generate-password'] === true;
-  const password = values.password as string | undefined;
+  const password = values.password;
   if (generatePassword && password !== undefined) throw new OperatorUsageError('Give either --password or --generate-password, not both.');
   return { email, name, generatePassword, ...(password !== undefined ? { password: checkOperatorPassword(password) } : {}) };
 }
 
 /** `operator:disable` and `operator:code`: just the address. */
 export function parseOperatorEmailArgs(argv: readonly string[]): { email: string } {
-  const values = parse(argv, { email: { type: 'string' } });
-  return { email: checkedEmail(values.email as string | undefined) };
+  const { values } = usage(() => parseArgs({ args: withoutDashes(argv), options: { email: { type: 'string' } }, strict: true, allowPositionals: false }));
+  return { email: checkedEmail(values.email) };
 }

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountExtraRoutes } from '../pages/account/extra-routes';
 import { accountLoader } from '../pages/account/loader';
+import { adminRoutes } from '../pages/admin/routes';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
 import { orderLoader } from '../pages/order/loader';
@@ -19,6 +20,8 @@ import { RootLayout } from './root-layout';
  */
 export function createRoutes(deps: LoaderDeps): RouteObject[] {
   return [
+    // the operator console (/admin): its own frame, outside the storefront's layout
+    ...adminRoutes(deps),
     {
       id: 'root',
       path: '/',
