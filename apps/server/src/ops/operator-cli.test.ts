@@ -164,7 +164,10 @@ describe('the operator:add script itself', () => {
   const script = (name: string, args: string[]) =>
     run('npx', ['tsx', `src/ops/${name}.ts`, '--', ...args], { cwd: join(import.meta.dirname, '../..'), env }).then(
       (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+      (e: unknown) => {
+        const failed = e as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, out: failed.stdout, err: failed.stderr };
+      },
     );
 
   it('creates an operator in the configured database, then refuses the same address with a clear message', async () => {

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Box, Burger, Button, Center, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconFlag, IconHeartbeat, IconHistory, IconLayoutDashboard, IconReceipt, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingStore, IconFlag, IconHeartbeat, IconHistory, IconLayoutDashboard, IconReceipt, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -115,7 +115,10 @@ export function AdminLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close the menu' : 'Open the menu'} aria-expanded={opened} />
-            <Anchor component={Link} to="/admin" underline="never" fw={800} fz="lg" c="brand.9">
+            <Anchor component={Link} to="/admin" underline="never" fw={800} fz="lg" c="brand.9" display="inline-flex" style={{ alignItems: 'center', gap: 8 }}>
+              <Box component="span" visibleFrom="sm" display="inline-flex">
+                <IconShieldLock size={24} stroke={1.7} aria-hidden />
+              </Box>
               Makeries operator
             </Anchor>
           </Group>

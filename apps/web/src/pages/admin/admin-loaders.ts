@@ -24,7 +24,7 @@ export const consolePage = (title: string): PageData => ({ seo: { title, noindex
 export function adminShellLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<PageData> => {
     try {
-      await queryClient.fetchQuery({ ...trpc.admin.me.queryOptions(), retry: false });
+      await queryClient.query({ ...trpc.admin.me.queryOptions(), retry: false });
     } catch (e) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- React Router's documented redirect pattern
       if (failureOf(e).appCode === 'UNAUTHENTICATED') throw redirect(signInPath(request.url));
@@ -37,7 +37,7 @@ export function adminShellLoader({ trpc, queryClient }: LoaderDeps) {
 /** The sign-in page; an operator who is signed in already goes straight on. */
 export function signInLoader({ trpc, queryClient }: LoaderDeps) {
   return async ({ request }: LoaderFunctionArgs): Promise<PageData> => {
-    const signedIn = await queryClient.fetchQuery({ ...trpc.admin.me.queryOptions(), retry: false }).then(
+    const signedIn = await queryClient.query({ ...trpc.admin.me.queryOptions(), retry: false }).then(
       () => true,
       () => false,
     );

@@ -2,7 +2,7 @@ import { Alert, Anchor, Autocomplete, Badge, Button, Code, Group, Paper, Stack, 
 import type { AuditEntry, AuditListInput } from '@makeries/shared';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { failureOf, useTRPC } from '../../app/api';
 import { dateTimeLabel } from '../../lib/format';
@@ -93,7 +93,7 @@ function AuditList({ input }: { input: AuditListInput }) {
     setLoading(true);
     setError(null);
     try {
-      const page = await queryClient.fetchQuery(trpc.admin.audit.queryOptions({ ...input, cursor: next }));
+      const page = await queryClient.query(trpc.admin.audit.queryOptions({ ...input, cursor: next }));
       setOlder((o) => [...o, ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -137,7 +137,7 @@ function FilterForm({ filtered }: { filtered: boolean }) {
   const [kind, setKind] = useState(params.get('kind') ?? '');
   const [id, setId] = useState(params.get('id') ?? '');
 
-  function apply(e: FormEvent) {
+  function apply(e: { preventDefault: () => void }) {
     e.preventDefault();
     const next = new URLSearchParams();
     if (kind.trim()) next.set('kind', kind.trim());
