@@ -119,6 +119,6 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
 }
 
 /** The operator console: /admin and below. */
-export function isConsolePath(pathname: string): boolean {
+function isConsolePath(pathname: string): boolean {
   return pathname === '/admin' || pathname.startsWith('/admin/');
 }

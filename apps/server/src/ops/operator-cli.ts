@@ -13,13 +13,13 @@ export interface CliIo {
 }
 
 /** A strong password to hand over once: 120 random bits, in groups of five for reading aloud. */
-export function generatePassword(): string {
+function generatePassword(): string {
   const raw = randomBytes(15).toString('base64url').replace(/[-_]/g, 'x');
   return raw.match(/.{1,5}/g)?.join('-') ?? raw;
 }
 
 /** The secret in groups of four, as authenticator apps show it when typed in by hand. */
-export function groupSecret(secret: string): string {
+function groupSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 }
 

@@ -10,7 +10,7 @@ import { verifySecret } from '../services/tokens';
 export const DEMO_OPERATOR_EMAIL = 'ops@makeries.example';
 /** the same password as every demo account (seed/run.ts DEMO_PASSWORD) */
 export const DEMO_OPERATOR_PASSWORD = 'makeries-demo';
-export const OPERATOR_CODE_COMMAND = `pnpm --filter @makeries/server operator:code -- --email ${DEMO_OPERATOR_EMAIL}`;
+const OPERATOR_CODE_COMMAND = `pnpm --filter @makeries/server operator:code -- --email ${DEMO_OPERATOR_EMAIL}`;
 
 interface DemoOperator {
   id: string;

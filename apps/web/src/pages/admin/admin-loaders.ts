@@ -18,7 +18,7 @@ export function signInPath(url: string | URL, ended = false): string {
 }
 
 /** Every console page: its own title, never indexed. */
-export const consolePage = (title: string): PageData => ({ seo: { title, noindex: true } });
+const consolePage = (title: string): PageData => ({ seo: { title, noindex: true } });
 
 /** The console's frame: only for a signed-in operator (who is loaded for the header), others go to sign in. */
 export function adminShellLoader({ trpc, queryClient }: LoaderDeps) {
@@ -47,7 +47,7 @@ export function signInLoader({ trpc, queryClient }: LoaderDeps) {
   };
 }
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 /** The audit log's filter from the address (`?kind=vendor&id=…`); a filter the server would refuse is dropped. */
 export function auditFilter(search: URLSearchParams): { input: AuditListInput; invalid: boolean } {
