@@ -93,6 +93,18 @@ describeEachDb('admin: operator sign-in with password and TOTP', (get) => {
     expect(await operatorSessions(db, op.operator.id)).toBe(1);
   });
 
+  it('lets only one of two simultaneous sign-ins with the same code through', async () => {
+    const { db } = get().database;
+    const op = await createOperatorFixture(db);
+    const code = op.codeAt(new Date());
+    const attempt = async (ip: string) =>
+      (await get().caller({ ip, cookies: new MemoryCookieJar() })).admin.signIn({ email: op.operator.email, password: op.password, code });
+    const results = await Promise.allSettled([attempt('10.1.2.3'), attempt('10.1.2.4')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await operatorSessions(db, op.operator.id)).toBe(1);
+    expect(await auditActions(db, op.operator.id)).toEqual(['operator.signIn']);
+  });
+
   it('takes a recovery code once, in any case and with or without dashes, and says how many are left', async () => {
     const { db } = get().database;
     const op = await createOperatorFixture(db);
