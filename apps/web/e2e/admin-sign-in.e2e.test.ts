@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerCookie } from '../../server/src/seed/caller';
 import { recordAudit } from '../../server/src/services/operators/audit';
+import { disableOperatorFromCli } from '../../server/src/services/operators/disable';
 import { createOperatorFixture, type OperatorFixture } from '../../server/src/services/operators/test-kit';
 import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
 
@@ -173,5 +174,12 @@ describe('operator sign-in in a browser', () => {
     expect(await codes.count()).toBe(10);
     await shoot(page, 'admin-account-codes-phone');
     expect(errors).toEqual([]);
+
+    // disabled from the command line: the open console notices when its tab comes back, and goes to sign-in
+    await disableOperatorFromCli(market.database.db, op.operator.email);
+    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+    await page.waitForURL(/\/admin\/sign-in\?next=%2Fadmin%2Faccount&ended=1$/);
+    await page.getByText(/Your session has ended/).waitFor();
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });
 });

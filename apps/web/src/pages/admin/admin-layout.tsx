@@ -4,7 +4,7 @@ import { IconBuildingStore, IconFlag, IconHeartbeat, IconHistory, IconLayoutDash
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { useTRPC } from '../../app/api';
+import { failureOf, useTRPC } from '../../app/api';
 import { FocusOnNavigate } from '../../app/focus-on-navigate';
 import { HydrationMark } from '../../app/hydration-mark';
 import { SeoSync } from '../../app/seo-sync';
@@ -75,7 +75,10 @@ function useSignOut() {
 export function AdminLayout() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useQuery(trpc.admin.me.queryOptions()).data;
+  // asked again every minute and when the tab comes back: a session ended elsewhere (signed out in another tab,
+  // the account disabled) sends the operator to sign in instead of leaving a console that can do nothing
+  const meQuery = useQuery({ ...trpc.admin.me.queryOptions(), refetchInterval: 60_000, refetchOnWindowFocus: 'always', retry: false });
+  const me = meQuery.data;
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const navigate = useNavigate();
@@ -95,6 +98,13 @@ export function AdminLayout() {
     );
     return () => clearTimeout(timer);
   }, [expiresAt, navigate, queryClient]);
+
+  const ended = meQuery.error !== null && failureOf(meQuery.error).appCode === 'UNAUTHENTICATED';
+  useEffect(() => {
+    if (!ended) return;
+    queryClient.clear();
+    void navigate(signInPath(window.location.pathname + window.location.search, true));
+  }, [ended, navigate, queryClient]);
 
   const who = me ? (
     <Box>

@@ -80,7 +80,7 @@ export function AdminSignInPage() {
             <Stack gap="md">
               {params.get('ended') === '1' && !message && (
                 <Alert color="yellow" variant="light">
-                  Your session has ended (operator sessions last four hours). Sign in again to carry on.
+                  Your session has ended: operator sessions last four hours, and end when you sign out or your account is disabled. Sign in again to carry on.
                 </Alert>
               )}
               {message && (
