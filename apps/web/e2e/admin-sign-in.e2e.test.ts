@@ -4,6 +4,7 @@ import { customerCookie } from '../../server/src/seed/caller';
 import { recordAudit } from '../../server/src/services/operators/audit';
 import { disableOperatorFromCli } from '../../server/src/services/operators/disable';
 import { createOperatorFixture, type OperatorFixture } from '../../server/src/services/operators/test-kit';
+import { seriousA11yProblems } from './axe';
 import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
@@ -63,6 +64,7 @@ describe('operator sign-in in a browser', () => {
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     await shoot(page, 'admin-sign-in-desktop');
+    expect(await seriousA11yProblems(page)).toEqual([]);
 
     // a wrong code: a clear message, and the code field emptied for the next try
     const wrong = String((Number(op.codeAt(new Date())) + 500_000) % 1_000_000).padStart(6, '0');
@@ -86,6 +88,7 @@ describe('operator sign-in in a browser', () => {
     for (const area of ['Shops', 'Content', 'Orders & disputes', 'Health', 'Audit log']) await page.getByRole('main').getByRole('link', { name: new RegExp(`^${area}`) }).waitFor();
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     await shoot(page, 'admin-home-desktop');
+    expect(await seriousA11yProblems(page)).toEqual([]);
 
     // the storefront in another tab of the same browser: the customer's, with no trace of the operator
     const shop = await context.newPage();
@@ -148,6 +151,7 @@ describe('operator sign-in in a browser', () => {
     // only what changed is listed
     expect(await newest.getByRole('list', { name: 'Changes' }).getByRole('listitem').count()).toBe(1);
     await shoot(page, 'admin-audit-phone');
+    expect(await seriousA11yProblems(page)).toEqual([]);
     // the sign-in is older than the first page
     const signIn = page.getByRole('listitem', { name: `operator.signInWithRecoveryCode on operator ${op.operator.id}` });
     expect(await signIn.count()).toBe(0);
@@ -173,6 +177,7 @@ describe('operator sign-in in a browser', () => {
     await codes.first().waitFor();
     expect(await codes.count()).toBe(10);
     await shoot(page, 'admin-account-codes-phone');
+    expect(await seriousA11yProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
 
     // disabled from the command line: the open console notices when its tab comes back, and goes to sign-in

@@ -27,7 +27,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
             {shownValue(c.before)}
           </Code>
           <IconArrowRight size={14} aria-label="became" />
-          <Code c="green.9" bg="green.0" style={{ wordBreak: 'break-all' }}>
+          <Code c="brand.9" bg="brand.0" style={{ wordBreak: 'break-all' }}>
             {shownValue(c.after)}
           </Code>
         </Group>
