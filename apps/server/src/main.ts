@@ -2,6 +2,7 @@ import { openDatabase, targetFromUrl } from './db/client';
 import { runMigrations } from './db/migrate';
 import { loadEnv } from './env';
 import { buildApp } from './http/app';
+import { demoOperatorLines } from './seed/demo-operator';
 import { hasVendors, seedDemoCity } from './seed/run';
 import { createServerJobs } from './jobs/server-jobs';
 import { senderAddress, transportFromEnv } from './services/email/transport';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     const s = await seedDemoCity(database, env, (m) => console.log(m));
     console.log(`Seeded ${s.vendors} vendors, ${s.products} products, ${s.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
+  // the demo's operator sign-in, on every demo start (nothing on a real marketplace's database)
+  if (process.argv.includes('--seed-if-empty')) for (const line of await demoOperatorLines(database.db, env.PUBLIC_URL)) console.log(line);
   const app = await buildApp({ database, env });
   const mailTransport = transportFromEnv(env);
   // all background work (emails, change-log pruning, payments when Stripe is configured) on one job runtime

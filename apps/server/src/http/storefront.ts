@@ -33,12 +33,12 @@ const gzipAsync = promisify(gzip);
 
 const FAILED = '<!doctype html><meta charset="utf-8"><title>Makeries</title><p>Something went wrong on our side. Please try again.</p>';
 
-async function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html: string) {
+async function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, html: string, cacheControl = 'private, no-cache') {
   reply
     .code(status)
     .type('text/html; charset=utf-8')
     // pages can show who is signed in and the shop's live state: revalidate every time, never share
-    .header('cache-control', 'private, no-cache')
+    .header('cache-control', cacheControl)
     .header('vary', 'accept-encoding, cookie');
   if (html.length > 1024 && (req.headers['accept-encoding'] ?? '').includes('gzip')) {
     // off the event loop: a large page's compression no longer stalls every other request
@@ -67,7 +67,10 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
     const url = new URL(req.url, env.PUBLIC_URL);
     if (NOT_PAGES.test(url.pathname)) return reply.code(404).send({ code: 'NOT_FOUND', message: 'Not found' });
     if (!ssr) return reply.code(503).type('text/html; charset=utf-8').send(UNBUILT);
-    const shareable = ssr.shareablePage(url, req.headers.cookie);
+    const consolePage = isConsolePath(url.pathname);
+    // the operator console: never from the shared page cache, never kept by any cache, never indexed
+    if (consolePage) reply.header('x-robots-tag', 'noindex, nofollow');
+    const shareable = consolePage ? null : ssr.shareablePage(url, req.headers.cookie);
     if (shareable) {
       // rendered as anyone sees it (no session, only the saved location), so one copy serves every visitor
       const answer = await pages.page(shareable, async () => {
@@ -96,7 +99,7 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
         log: req.log as never,
         sessionCookie: req.cookies[SESSION_COOKIE],
         // the operator console's pages (/admin) render as the signed-in operator; no other page sees that cookie
-        operatorCookie: isConsolePath(url.pathname) ? req.cookies[OPERATOR_COOKIE] : undefined,
+        operatorCookie: consolePage ? req.cookies[OPERATOR_COOKIE] : undefined,
         ip: req.ip,
         requestId: req.id,
         // a visitor who just wrote (checkout, review) reads the primary for a while: never behind their own write
@@ -111,11 +114,11 @@ export async function registerStorefront(app: FastifyInstance, { database, env }
       return sendHtml(req, reply, 500, FAILED);
     }
     if (page.location) return reply.redirect(page.location, page.status);
-    return sendHtml(req, reply, page.status, page.html);
+    return sendHtml(req, reply, page.status, page.html, consolePage ? 'no-store' : undefined);
   });
 }
 
 /** The operator console: /admin and below. */
-export function isConsolePath(pathname: string): boolean {
+function isConsolePath(pathname: string): boolean {
   return pathname === '/admin' || pathname.startsWith('/admin/');
 }

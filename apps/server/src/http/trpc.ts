@@ -29,18 +29,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * or, when a browser sends no Origin, `Sec-Fetch-Site: same-origin` must vouch for it. Otherwise the request is
  * anonymous. Bearer tokens (staff, counters) are not cookies and are not affected.
  */
-function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>, name = SESSION_COOKIE): string | undefined {
+function sessionCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>, name = SESSION_COOKIE, anyMethod = false): string | undefined {
   const value = req.cookies[name];
   if (!value) return undefined;
-  if (SAFE_METHODS.has(req.method)) return value;
+  if (SAFE_METHODS.has(req.method) && !anyMethod) return value;
   const origin = req.headers.origin;
   if (origin !== undefined) return origin === new URL(env.PUBLIC_URL).origin ? value : undefined;
   return req.headers['sec-fetch-site'] === 'same-origin' ? value : undefined;
 }
 
-/** The operator's cookie counts only on the console's own calls (OPERATOR_HEADER), same-origin like any cookie. */
+/**
+ * The operator's cookie counts only on the console's own calls (OPERATOR_HEADER) and, unlike the customer's, only
+ * with same-origin proof on reads too (Origin, or Sec-Fetch-Site, which browsers send on every fetch): a console
+ * read is as sensitive as a write.
+ */
 function operatorCookieFor(req: FastifyRequest, env: Pick<Env, 'PUBLIC_URL'>): string | undefined {
-  return req.headers[OPERATOR_HEADER] === '1' ? sessionCookieFor(req, env, OPERATOR_COOKIE) : undefined;
+  return req.headers[OPERATOR_HEADER] === '1' ? sessionCookieFor(req, env, OPERATOR_COOKIE, true) : undefined;
 }
 
 /** A body over the limit, answered in tRPC's error shape (one per call of a batch) so clients show the message. */

@@ -27,7 +27,7 @@ export interface Policy {
   reason: string;
 }
 
-export const ALL: readonly Role[] = ROLES;
+export const ALL: readonly Role[] = [...ROLES];
 export const CUSTOMER: readonly Role[] = ['customer'];
 export const STAFF: readonly Role[] = ['cashier', 'manager', 'owner'];
 export const MANAGERS: readonly Role[] = ['manager', 'owner'];

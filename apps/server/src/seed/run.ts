@@ -8,6 +8,7 @@ import { seedPostcodeDistricts } from '../services/market';
 import { refreshStorefrontRollups } from '../services/rollups/refresh';
 import { callerAs, customerCookie, type SeedCaller } from './caller';
 import { DEMO_CITY } from './city-data';
+import { DEMO_OPERATOR_EMAIL, DEMO_OPERATOR_PASSWORD, seedDemoOperator } from './demo-operator';
 import { hoursFor } from './hours';
 import { productImagePng } from './images';
 import { pick } from './pick';
@@ -55,6 +56,9 @@ export async function seedDemoCity(database: Database, env: Env, log: Log = () =
   const orders = await seedCustomersAndOrders(database, env, shops);
   // the storefront's counts and "popular" lists at once, not at the server's first job pass
   await refreshStorefrontRollups(database.db);
+  // the marketplace's operator (issue 17): its TOTP secret goes into the demo user's authenticator app
+  const secret = await seedDemoOperator(database.db);
+  log(`  operator ${DEMO_OPERATOR_EMAIL} (password ${DEMO_OPERATOR_PASSWORD}), TOTP secret ${secret}`);
   return { vendors: shops.length, products, customers: CUSTOMERS.length, orders };
 }
 

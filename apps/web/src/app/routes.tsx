@@ -1,9 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountExtraRoutes } from '../pages/account/extra-routes';
-import { healthAdminRoutes } from '../pages/admin/health/routes';
-import { ordersAdminRoutes } from '../pages/admin/orders/routes';
 import { accountLoader } from '../pages/account/loader';
-import { contentAdminRoutes } from '../pages/admin/content/routes';
+import { adminRoutes } from '../pages/admin/routes';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
 import { orderLoader } from '../pages/order/loader';
@@ -22,6 +20,8 @@ import { RootLayout } from './root-layout';
  */
 export function createRoutes(deps: LoaderDeps): RouteObject[] {
   return [
+    // the operator console (/admin): its own frame, outside the storefront's layout
+    ...adminRoutes(deps),
     {
       id: 'root',
       path: '/',
@@ -63,12 +63,6 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
             { path: 'orders/:orderId', loader: orderLoader(deps), ...lazyPage('src/pages/order/order-page.tsx', () => import('../pages/order/order-page'), (m) => m.OrderPage) },
             { path: 'account', loader: accountLoader(deps), ...lazyPage('src/pages/account/account-page.tsx', () => import('../pages/account/account-page'), (m) => m.AccountPage) },
             ...accountExtraRoutes(deps),
-            // TEMPORARY (branch ops-health): the console shell (helper ops-auth) mounts the admin areas under its layout
-            { path: 'admin', children: healthAdminRoutes(deps) },
-            // TEMPORARY (branch ops-orders): the console shell (ops-auth) mounts the orders area in its /admin layout
-            { path: 'admin', children: ordersAdminRoutes(deps) },
-            // TEMPORARY (branch ops-content): the console shell (ops-auth) mounts the areas' routes under /admin
-            { path: 'admin', children: contentAdminRoutes(deps) },
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

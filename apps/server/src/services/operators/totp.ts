@@ -20,11 +20,11 @@ export function base32Encode(bytes: Uint8Array): string {
     value = (value << 8) | b;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += ALPHABET.charAt((value >>> (bits - 5)) & 31);
       bits -= 5;
     }
   }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  if (bits > 0) out += ALPHABET.charAt((value << (5 - bits)) & 31);
   return out;
 }
 
@@ -61,7 +61,8 @@ export function hotp(secret: Buffer, counter: number, digits = DIGITS, algorithm
   msg.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm, secret).update(msg).digest();
   const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
-  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  // the 31 bits after the offset, big-endian
+  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
