@@ -38,3 +38,4 @@ export * from './receipts/index';
 export * from './schemas/bridges';
 export * from './pos-owned';
 export * from './schemas/admin';
+export * from './schemas/admin-shops';

@@ -5,11 +5,13 @@ import { vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { ensureCategory } from '../services/catalog';
 import { seedPostcodeDistricts } from '../services/market';
+import { approveShopForTests } from '../services/operators/shop-test-kit';
 import { refreshStorefrontRollups } from '../services/rollups/refresh';
 import { callerAs, customerCookie, type SeedCaller } from './caller';
 import { DEMO_CITY } from './city-data';
 import { hoursFor } from './hours';
 import { productImagePng } from './images';
+import { seedPendingShop } from './pending-shop';
 import { pick } from './pick';
 import { SEED_PRODUCTS, type SeedProduct } from './products-data';
 import { SEED_CATEGORIES, SEED_VENDORS, type SeedVendor } from './vendors-data';
@@ -53,6 +55,7 @@ export async function seedDemoCity(database: Database, env: Env, log: Log = () =
     log(`  ${v.name}: ${variants.length} products`);
   }
   const orders = await seedCustomersAndOrders(database, env, shops);
+  await seedPendingShop(database, env, categoryIds);
   // the storefront's counts and "popular" lists at once, not at the server's first job pass
   await refreshStorefrontRollups(database.db);
   return { vendors: shops.length, products, customers: CUSTOMERS.length, orders };
@@ -91,6 +94,8 @@ async function registerShop(database: Database, env: Env, v: SeedVendor) {
     gs1Template: null,
     owner: { name: `${v.name} Owner`, email, password: DEMO_PASSWORD },
   });
+  // the demo's shops have been approved by the marketplace already (one application still waits: seedPendingShop)
+  await approveShopForTests(database.db, vendor.id);
   const { token } = await anon.auth.staffLogin({ email, password: DEMO_PASSWORD });
   const owner = await callerAs(database, env, { bearer: token });
   // UK VAT: most food is zero-rated; confectionery, hot food, drinks and goods are standard-rated

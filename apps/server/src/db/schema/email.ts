@@ -6,7 +6,7 @@ import { orders } from './orders';
 export const ORDER_EMAIL_KINDS = ['confirmation', 'ready', 'cancelled', 'rejected'] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 /** every kind in the outbox: the order events above, a counter receipt staff chose to email, and account emails (no order) */
-export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt', 'password_reset', 'email_verification', 'account_exists', 'pos_alert'] as const;
+export const EMAIL_KINDS = [...ORDER_EMAIL_KINDS, 'receipt', 'password_reset', 'email_verification', 'account_exists', 'pos_alert', 'shop_status'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /**
