@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { accountExtraRoutes } from '../pages/account/extra-routes';
+import { shopsAdminRoutes } from '../pages/admin/shops/routes';
 import { accountLoader } from '../pages/account/loader';
 import { confirmationLoader } from '../pages/confirmation/loader';
 import { homeLoader } from '../pages/home/loader';
@@ -60,6 +61,8 @@ export function createRoutes(deps: LoaderDeps): RouteObject[] {
             { path: 'orders/:orderId', loader: orderLoader(deps), ...lazyPage('src/pages/order/order-page.tsx', () => import('../pages/order/order-page'), (m) => m.OrderPage) },
             { path: 'account', loader: accountLoader(deps), ...lazyPage('src/pages/account/account-page.tsx', () => import('../pages/account/account-page'), (m) => m.AccountPage) },
             ...accountExtraRoutes(deps),
+            // TEMPORARY (branch ops-shops only): the console's shops pages until the console shell is merged
+            { path: 'admin', children: shopsAdminRoutes(deps) },
             {
               path: '*',
               loader: () => notFound('Page not found', 'That page does not exist. It may have moved, or the link may be mistyped.'),

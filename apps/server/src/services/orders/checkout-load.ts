@@ -83,8 +83,9 @@ export async function loadVendorCarts(tx: Tx, input: CheckoutInput): Promise<Ven
   const missing = [...merged.keys()].filter((id) => !found.has(id));
   const [suspended] = await suspendedShopsOf(tx, missing);
   if (suspended) {
+    // shaped like checkout's other shop problems, so the storefront shows the message on that shop's group
     throw new AppError('VENDOR_PAUSED', `${suspended.message} Remove its items from your cart to order from the other shops.`, {
-      details: { vendorIds: [suspended.vendorId], variantIds: suspended.variantIds },
+      details: { vendorId: suspended.vendorId, problems: [{ vendorId: suspended.vendorId, message: suspended.message }], variantIds: suspended.variantIds },
     });
   }
   if (missing.length > 0) {
