@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 
 /** Re-asked now and then: the owner sees an approval without restarting the counter. */
+const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-8)' } };
 const REFRESH_MS = 60_000;
 
 /**
@@ -17,20 +18,20 @@ export function StandingBanner() {
   const reason = standing.reason ? `Reason: ${standing.reason}` : null;
   if (standing.status === 'pending') {
     return (
-      <Alert color="yellow" radius={0} icon={<IconHourglass size={22} />} title="Waiting for Makeries to approve your shop — you can set up your catalog meanwhile" data-testid="standing-banner">
+      <Alert color="yellow" radius={0} styles={DARK_TITLE} icon={<IconHourglass size={22} />} title="Waiting for Makeries to approve your shop — you can set up your catalog meanwhile" data-testid="standing-banner">
         <Text size="sm">Customers will see your shop on the storefront once it is approved. We will email the owner.</Text>
       </Alert>
     );
   }
   if (standing.status === 'rejected') {
     return (
-      <Alert color="red" radius={0} icon={<IconX size={22} />} title="Makeries did not approve your shop" data-testid="standing-banner">
+      <Alert color="red" radius={0} styles={DARK_TITLE} icon={<IconX size={22} />} title="Makeries did not approve your shop" data-testid="standing-banner">
         <Text size="sm">{reason ?? 'We emailed the owner the reason.'} Reply to our email if you can put it right.</Text>
       </Alert>
     );
   }
   return (
-    <Alert color="red" radius={0} icon={<IconBan size={22} />} title="Your shop is suspended on Makeries: it is hidden from the storefront and takes no online orders" data-testid="standing-banner">
+    <Alert color="red" radius={0} styles={DARK_TITLE} icon={<IconBan size={22} />} title="Your shop is suspended on Makeries: it is hidden from the storefront and takes no online orders" data-testid="standing-banner">
       <Text size="sm">{reason ? `${reason}. ` : ''}The counter keeps selling in the shop and syncing as usual.</Text>
     </Alert>
   );
