@@ -2,6 +2,7 @@ import { AppError, type AdminShopFeeInput, type AdminShopPermissionsInput, type 
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { vendors } from '../../db/schema/index';
+import { refreshStorefrontRollups } from '../rollups/refresh';
 import { recordAudit, type OperatorCtx } from './audit';
 import { enqueueStandingEmail, type StandingChange } from './shop-emails';
 
@@ -96,6 +97,8 @@ export async function changeStanding(
       reason,
     });
     await enqueueStandingEmail(tx, shop.id, t.email, reason);
+    // on or off the storefront: its counts and "popular" lists change in the same commit, not at the next refresh
+    if ((shop.status === 'approved') !== (t.to === 'approved')) await refreshStorefrontRollups(tx);
     return { vendorId: shop.id, status: t.to, statusReason, statusChangedAt: at.toISOString() };
   });
 }
