@@ -56,6 +56,7 @@ export async function seedDemoCity(database: Database, env: Env, log: Log = () =
   }
   const orders = await seedCustomersAndOrders(database, env, shops);
   await seedPendingShop(database, env, categoryIds);
+  log('  Bramble Pantry: a shop application waiting for the operator (owner@bramble-pantry.example)');
   // the storefront's counts and "popular" lists at once, not at the server's first job pass
   await refreshStorefrontRollups(database.db);
   return { vendors: shops.length, products, customers: CUSTOMERS.length, orders };
