@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Database, Db } from './db/client';
-import { devices, operators, sessions, staff, vendors } from './db/schema/index';
+import { devices, operators, sessions, staff } from './db/schema/index';
 import type { Env } from './env';
 import { onlineProofAge, parseProofHeader, resolveStaffProofs, type ProvenStaff } from './services/staff-proofs';
 import { hashToken } from './services/tokens';
@@ -108,14 +108,13 @@ async function resolveActor(db: Db, bearer?: string, cookie?: string, staffProof
       .select({ id: sessions.id, staffId: staff.id, vendorId: staff.vendorId, role: staff.role })
       .from(sessions)
       .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .innerJoin(vendors, eq(vendors.id, staff.vendorId))
       .where(
         and(
           eq(sessions.tokenHash, tokenHash),
           eq(sessions.kind, 'staff'),
           gt(sessions.expiresAt, now),
+          // whatever the shop's standing: a pending, rejected or suspended shop's staff still use the back office
           eq(staff.active, true),
-          ne(vendors.status, 'suspended'), // a suspended shop's sessions and counters stop working
         ),
       )
       .limit(1);
@@ -123,8 +122,8 @@ async function resolveActor(db: Db, bearer?: string, cookie?: string, staffProof
     const [dev] = await db
       .select({ id: devices.id, vendorId: devices.vendorId })
       .from(devices)
-      .innerJoin(vendors, eq(vendors.id, devices.vendorId))
-      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt), ne(vendors.status, 'suspended')))
+      // a suspended shop's counters keep selling offline and syncing: only the storefront stops (issue 17)
+      .where(and(eq(devices.tokenHash, tokenHash), isNull(devices.revokedAt)))
       .limit(1);
     if (dev) {
       const device = { deviceId: dev.id, vendorId: dev.vendorId };

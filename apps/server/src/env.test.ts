@@ -12,6 +12,12 @@ describe('configuration', () => {
     expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'not a url', INIT_CWD: dir })).toThrow(/PORT[\s\S]*DATABASE_URL/);
   });
 
+  it('refuses AUTO_APPROVE_SHOPS in production: there an operator approves every shop', () => {
+    expect(() => loadEnv({ INIT_CWD: dir, NODE_ENV: 'production', AUTO_APPROVE_SHOPS: 'on' })).toThrow(/AUTO_APPROVE_SHOPS/);
+    expect(loadEnv({ INIT_CWD: dir, NODE_ENV: 'development', AUTO_APPROVE_SHOPS: 'on' }).AUTO_APPROVE_SHOPS).toBe('on');
+    expect(loadEnv({ INIT_CWD: dir }).AUTO_APPROVE_SHOPS).toBe('off');
+  });
+
   it('puts ./data where the command was typed, whatever folder pnpm runs the script in', () => {
     const env = loadEnv({ INIT_CWD: dir });
     expect(env.DATA_DIR).toBe(join(dir, 'data'));

@@ -42,6 +42,8 @@ const envSchema = z.object({
   /** failed sign-ins per account per hour before new places are slowed (and, past twice this, refused) */
   LOGIN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** change-feed rows kept this long; a counter offline for longer re-downloads its catalog when it returns */
+  /** development and the counter's test server only: a shop that registers is approved at once (refused in production) */
+  AUTO_APPROVE_SHOPS: z.enum(['on', 'off']).default('off'),
   CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'Keep the change log at least 1 day').default(30),
   ...marketEnv,
   ...pageCacheEnv,
@@ -57,6 +59,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.AUTO_APPROVE_SHOPS === 'on' && e.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  AUTO_APPROVE_SHOPS: only for development and tests; in production an operator approves each shop');
+  }
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too');
   }

@@ -42,3 +42,4 @@ export * from './schemas/admin-health';
 export * from './schemas/admin-orders';
 export * from './schemas/reports';
 export * from './schemas/admin-content';
+export * from './schemas/admin-shops';

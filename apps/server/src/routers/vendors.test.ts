@@ -4,21 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { orders, staff, vendors } from '../db/schema/index';
 import { ALWAYS_OPEN, createCustomerFixture, createVendorFixture } from '../test/fixtures';
 import { describeEachDb, type Caller } from '../test/harness';
+import { approveShopForTests } from '../services/operators/shop-test-kit';
 import { countRows, failure, identityCounts, registeredOwner, registration } from './identity-test-kit';
 
 describeEachDb('vendors', (get) => {
   const db = () => get().database.db;
 
   describe('register', () => {
-    it('creates an approved shop and its owner with a hashed password, visible on the storefront', async () => {
+    it('creates a shop waiting for approval and its owner with a hashed password; approved, it is on the storefront', async () => {
       const anon = await get().caller();
       const input = registration({ openingHours: ALWAYS_OPEN });
       const { vendor, owner } = await anon.vendors.register(input);
-      expect(vendor).toMatchObject({ slug: input.slug, status: 'approved', currency: 'GBP', paused: false, isOpenNow: true });
+      expect(vendor).toMatchObject({ slug: input.slug, status: 'pending', statusReason: null, currency: 'GBP', paused: false, isOpenNow: true });
       expect(owner).toMatchObject({ role: 'owner', email: input.owner.email });
       const [row] = await db().select().from(staff).where(eq(staff.id, owner.id));
       expect(row?.passwordHash).toMatch(/^scrypt\$/);
       expect(row?.passwordHash).not.toContain(input.owner.password);
+      expect((await failure(anon.vendors.bySlug({ slug: input.slug }))).code).toBe('NOT_FOUND');
+      await approveShopForTests(db(), vendor.id);
       const shown = await anon.vendors.bySlug({ slug: input.slug });
       expect(shown).toMatchObject({ id: vendor.id, name: input.name, isOpenNow: true, nextOpeningAt: null });
     });
@@ -138,7 +141,7 @@ describeEachDb('vendors', (get) => {
       });
       // approval status and shop address are not profile fields: sent anyway, they are ignored
       const sneaky = await asOwner.vendors.update({ name: 'Crumb Renamed', status: 'suspended', slug: 'taken-over' } as never);
-      expect(sneaky).toMatchObject({ status: 'approved', slug: owner.vendor.slug });
+      expect(sneaky).toMatchObject({ status: 'pending', slug: owner.vendor.slug });
       const other = await createVendorFixture(db());
       const asOtherManager = await get().caller({ bearer: other.managerToken });
       await asOtherManager.vendors.update({ name: 'Other Shop' });
@@ -245,4 +248,17 @@ describeEachDb(
     });
   },
   { LOGIN_RATE_LIMIT: '3' },
+);
+
+describeEachDb(
+  'vendors with AUTO_APPROVE_SHOPS=on (development and the counter’s test server)',
+  (get) => {
+    it('approves a shop as it registers', async () => {
+      const anon = await get().caller();
+      const input = registration();
+      expect((await anon.vendors.register(input)).vendor.status).toBe('approved');
+      expect((await anon.vendors.bySlug({ slug: input.slug })).slug).toBe(input.slug);
+    });
+  },
+  { AUTO_APPROVE_SHOPS: 'on' },
 );

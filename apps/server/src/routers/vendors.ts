@@ -13,10 +13,12 @@ import { shopDirectory } from '../services/rollups/shop-directory';
 import { managerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
 export const vendorsRouter = router({
-  /** A new shop and its owner; the owner then signs in with auth.staffLogin. */
+  /** A new shop (pending until an operator approves it) and its owner; the owner then signs in with auth.staffLogin. */
   register: publicProcedure
     .input(vendorRegisterInput)
-    .mutation(({ ctx, input }) => registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) })),
+    .mutation(({ ctx, input }) =>
+      registerVendor(ctx.db, input, { ip: ctx.ip, rule: loginRateRule(ctx.env) }, { autoApprove: ctx.env.AUTO_APPROVE_SHOPS === 'on' }),
+    ),
 
   list: publicProcedure.input(vendorListInput).query(({ ctx, input }) => listVendors(ctx.readDb, input)),
   /** the home page's shops: nearest first around a place, else the most popular; one bounded page at a time */

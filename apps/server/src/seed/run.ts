@@ -5,12 +5,14 @@ import { vendors } from '../db/schema/index';
 import type { Env } from '../env';
 import { ensureCategory } from '../services/catalog';
 import { seedPostcodeDistricts } from '../services/market';
+import { approveShopForTests } from '../services/operators/shop-test-kit';
 import { refreshStorefrontRollups } from '../services/rollups/refresh';
 import { callerAs, customerCookie, type SeedCaller } from './caller';
 import { DEMO_CITY } from './city-data';
 import { DEMO_OPERATOR_EMAIL, DEMO_OPERATOR_PASSWORD, seedDemoOperator } from './demo-operator';
 import { hoursFor } from './hours';
 import { productImagePng } from './images';
+import { seedPendingShop } from './pending-shop';
 import { pick } from './pick';
 import { SEED_PRODUCTS, type SeedProduct } from './products-data';
 import { SEED_CATEGORIES, SEED_VENDORS, type SeedVendor } from './vendors-data';
@@ -54,6 +56,8 @@ export async function seedDemoCity(database: Database, env: Env, log: Log = () =
     log(`  ${v.name}: ${variants.length} products`);
   }
   const orders = await seedCustomersAndOrders(database, env, shops);
+  await seedPendingShop(database, env, categoryIds);
+  log('  Bramble Pantry: a shop application waiting for the operator (owner@bramble-pantry.example)');
   // the storefront's counts and "popular" lists at once, not at the server's first job pass
   await refreshStorefrontRollups(database.db);
   // the marketplace's operator (issue 17): its TOTP secret goes into the demo user's authenticator app
@@ -95,6 +99,8 @@ async function registerShop(database: Database, env: Env, v: SeedVendor) {
     gs1Template: null,
     owner: { name: `${v.name} Owner`, email, password: DEMO_PASSWORD },
   });
+  // the demo's shops have been approved by the marketplace already (one application still waits: seedPendingShop)
+  await approveShopForTests(database.db, vendor.id);
   const { token } = await anon.auth.staffLogin({ email, password: DEMO_PASSWORD });
   const owner = await callerAs(database, env, { bearer: token });
   // UK VAT: most food is zero-rated; confectionery, hot food, drinks and goods are standard-rated

@@ -76,10 +76,8 @@ export async function staffLogin(db: DbOrTx, input: StaffLoginInput, opts: Login
     .limit(1);
   const ok = await passwordMatches(input.password, row?.active ? row.passwordHash : null);
   if (!row || !ok) throw new AppError('INVALID_CREDENTIALS', BAD_LOGIN);
+  // whatever the shop's standing: the back office shows a pending, rejected or suspended shop's banner (issue 17)
   const vendor = await getVendorProfile(db, row.vendorId);
-  if (vendor.status === 'suspended') {
-    throw new AppError('FORBIDDEN', 'This shop is suspended. Please contact Makeries support.');
-  }
   const session = await createSession(db, { kind: 'staff', staffId: row.id });
   await ticket.release(db);
   return { token: session.token, expiresAt: session.expiresAt.toISOString(), staff: toStaffProfile(row), vendor };

@@ -6,6 +6,7 @@ import {
   type DeliveryZone,
   type GS1Template,
   type OpeningHours,
+  type ShopStatus,
   type VendorListInput,
   type VendorPauseInput,
   type VendorRegisterInput,
@@ -52,7 +53,14 @@ export interface PublicVendor {
 
 /** The vendor's own full profile, for its staff and paired counters. */
 export interface VendorProfile extends PublicVendor {
-  status: 'pending' | 'approved' | 'suspended';
+  /** the shop's standing with the marketplace: only approved shops are on the storefront (issue 17) */
+  status: ShopStatus;
+  /** the operator's reason for a rejection or suspension, shown in the back office */
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  /** whether the marketplace lets the shop offer pickup / delivery online */
+  pickupAllowed: boolean;
+  deliveryAllowed: boolean;
   cashRoundingCents: number;
   gs1Template: GS1Template | null;
   createdAt: string;
@@ -94,6 +102,10 @@ export function toVendorProfile(row: VendorRow, now: Date = new Date()): VendorP
   return {
     ...toPublicVendor(row, now),
     status: row.status,
+    statusReason: row.statusReason,
+    statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
+    pickupAllowed: row.pickupAllowed,
+    deliveryAllowed: row.deliveryAllowed,
     cashRoundingCents: row.cashRoundingCents,
     gs1Template: row.gs1Template ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -107,8 +119,8 @@ export interface RegisteredVendor {
 }
 
 /**
- * A new shop and its owner account, in one transaction. Approved at once for now: there is no platform
- * operator account yet to approve it.
+ * A new shop and its owner account, in one transaction. The shop is `pending`: it can set up its catalog, staff
+ * and counters at once, and appears on the storefront when an operator approves it (admin.shops.approve).
  *
  * A taken owner email is still refused by name (unlike customer sign-up, services/customer-signup.ts): the
  * answer is the shop itself, which the owner signs in to at once from the counter, so a same-answer design
@@ -120,6 +132,7 @@ export async function registerVendor(
   db: DbOrTx,
   input: VendorRegisterInput,
   throttle?: { ip: string; rule: RateLimitRule },
+  opts: { autoApprove?: boolean } = {},
 ): Promise<RegisteredVendor> {
   const { owner, slug, ...profile } = input;
   assertDeliveryHasZones(profile.deliveryEnabled, profile.deliveryZones);
@@ -130,7 +143,7 @@ export async function registerVendor(
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(vendors)
-      .values({ id: vendorId, slug, status: 'approved', ...profile })
+      .values({ id: vendorId, slug, status: opts.autoApprove ? 'approved' : 'pending', ...profile })
       .onConflictDoNothing()
       .returning();
     if (!created) throw new AppError('DUPLICATE', `The shop address "${slug}" is taken. Please choose another.`, { details: { field: 'slug' } });
@@ -228,6 +241,7 @@ export async function updateVendor(db: DbOrTx, vendorId: string, patch: VendorUp
       }
     }
     assertDeliveryHasZones(patch.deliveryEnabled ?? current.deliveryEnabled, patch.deliveryZones ?? current.deliveryZones);
+    assertAllowed(current, patch);
     const [updated] = await tx
       .update(vendors)
       .set({ ...patch, updatedAt: new Date() })
@@ -250,6 +264,20 @@ export async function setVendorPaused(db: DbOrTx, vendorId: string, input: Vendo
     .returning();
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   return toVendorProfile(row);
+}
+
+/** The marketplace may take pickup or delivery away from a shop (admin.shops.setPermissions): it cannot turn it back on. */
+function assertAllowed(current: VendorRow, patch: VendorUpdateInput): void {
+  if (patch.pickupEnabled === true && !current.pickupAllowed) {
+    throw new AppError('CONFLICT', 'Makeries has turned off online pickup for your shop, so it cannot be switched on. Contact Makeries support.', {
+      details: { field: 'pickupEnabled' },
+    });
+  }
+  if (patch.deliveryEnabled === true && !current.deliveryAllowed) {
+    throw new AppError('CONFLICT', 'Makeries has turned off delivery for your shop, so it cannot be switched on. Contact Makeries support.', {
+      details: { field: 'deliveryEnabled' },
+    });
+  }
 }
 
 function assertDeliveryHasZones(deliveryEnabled: boolean, zones: DeliveryZone[]): void {

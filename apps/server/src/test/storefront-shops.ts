@@ -6,6 +6,7 @@ import { DEMO_CITY, type SeedCity } from '../seed/city-data';
 import { productImagePng } from '../seed/images';
 import { ensureCategory } from '../services/catalog';
 import { seedPostcodeDistricts } from '../services/market';
+import { approveShopForTests } from '../services/operators/shop-test-kit';
 import { refreshStorefrontRollups } from '../services/rollups/refresh';
 
 /**
@@ -177,6 +178,8 @@ async function seedShop(database: Database, env: Env, s: ShopSeed, categoryIds: 
     gs1Template: null,
     owner: { name: `${s.name} Owner`, email: ownerEmail, password: SHOP_PASSWORD },
   });
+  // registered shops wait for an operator: the storefront's test shops are approved at once
+  await approveShopForTests(database.db, vendor.id);
   const { token } = await anon.auth.staffLogin({ email: ownerEmail, password: SHOP_PASSWORD });
   const owner = await callerAs(database, env, { bearer: token });
   await owner.catalog.taxRates.create({ taxClass: 'standard', name: 'VAT 20%', rateBps: 2000 });

@@ -309,7 +309,7 @@ export interface SyncVendor {
   openingHours: unknown;
   paused: boolean;
   pausedReason: string | null;
-  status: 'pending' | 'approved' | 'suspended';
+  status: 'pending' | 'approved' | 'rejected' | 'suspended';
   updatedAt: string;
   description: string;
   /** printed on receipts: free text above the items and at the bottom, the tax registration line */

@@ -1,5 +1,6 @@
 import { receiptLogoUploadInput, storeSettingsPatch } from '@makeries/shared';
 import { proofsSettled } from '../staff/proofs';
+import { shopStanding } from '../store/standing';
 import { storeOf } from '../store/store';
 import { storePauseInput } from '../store/update';
 import { managerProcedure, queuedProcedure, router, staffProcedure } from './trpc';
@@ -12,6 +13,8 @@ export const storeRouter = router({
     void store.refreshLogo();
     return store.settings();
   }),
+  /** The shop's standing with the marketplace (pending, rejected, suspended + reason) for the back office banner. */
+  standing: staffProcedure.query(({ ctx }) => shopStanding(ctx.core)),
   /** Profile, opening hours, receipt header/footer/tax number: manager or owner. */
   /** (after the staff proof of a PIN typed a moment ago has arrived: without one the marketplace would refuse it) */
   update: queuedProcedure.input(storeSettingsPatch).mutation(async ({ ctx, input }) => {

@@ -19,6 +19,8 @@ export const EMAIL_KINDS = [
   'shop_dispute',
   // issue 17: what the operator hid or restored, to the shop
   'content_notice',
+  // issue 17: the shop's standing with the marketplace (approved, rejected, suspended, reinstated), to the owner
+  'shop_status',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

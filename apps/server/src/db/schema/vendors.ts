@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { DeliveryZone, OpeningHours, GS1Template } from '@makeries/shared';
 import { createdAt, id, updatedAt } from './columns';
+
+export const VENDOR_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 
 export const vendors = pgTable(
   'vendors',
@@ -31,8 +33,16 @@ export const vendors = pgTable(
     gs1Template: jsonb('gs1_template').$type<GS1Template | null>(),
     paused: boolean('paused').notNull().default(false),
     pausedReason: text('paused_reason'),
-    /** platform approval: only approved vendors are visible on the storefront */
-    status: text('status', { enum: ['pending', 'approved', 'suspended'] }).notNull().default('pending'),
+    /** platform approval: only approved vendors are visible on the storefront (services/operators/shop-standing.ts) */
+    status: text('status', { enum: VENDOR_STATUSES }).notNull().default('pending'),
+    /** the operator's reason for the last rejection or suspension, shown to the owner; null otherwise */
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true, mode: 'date' }),
+    /** what the operator lets the shop offer online: the shop cannot turn on what is not allowed */
+    pickupAllowed: boolean('pickup_allowed').notNull().default(true),
+    deliveryAllowed: boolean('delivery_allowed').notNull().default(true),
+    /** the operator holds the shop's Stripe payouts (its connected account's schedule is manual) */
+    payoutHold: boolean('payout_hold').notNull().default(false),
     imagePath: text('image_path'),
     /** printed on counter receipts: lines above the items, lines at the foot, the tax registration number */
     receiptHeader: text('receipt_header').notNull().default(''),
@@ -60,6 +70,8 @@ export const vendors = pgTable(
   },
   (t) => [
     index('vendors_geo_idx').on(t.lat, t.lng),
+    index('vendors_status_created_idx').on(t.status, t.createdAt, t.id),
+    check('vendors_status_chk', sql`${t.status} in ('pending', 'approved', 'rejected', 'suspended')`),
     check('vendors_currency_chk', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('vendors_min_order_chk', sql`${t.minOrderCents} >= 0`),
     check('vendors_sold_out_policy_chk', sql`${t.soldOutPolicy} in ('warn', 'block', 'allow')`),

@@ -14,6 +14,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inventoryLevels, products, taxRates, variants, vendors } from '../../db/schema/index';
 import { lineName, mergeItems, sellableOnline } from '../orders/checkout-load';
+import { suspendedShopsOf } from '../orders/offline-shops';
 import { checkAvailability, checkMinimum, deliveryZoneFor, type RuleVendor } from '../orders/checkout-rules';
 import { mediaUrl } from '../products/reads';
 import { toPublicVendor } from '../vendors';
@@ -193,5 +194,9 @@ export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = n
     quotedVendors.push(vendorOut(vendor, now, checked.delivery));
   }
   const missingVariantIds = [...merged.keys()].filter((id) => !byVariant.has(id));
+  // a suspended shop's items are missing too, but the customer is told why, by the shop's name
+  for (const shop of await suspendedShopsOf(db, missingVariantIds)) {
+    problems.push({ vendorId: shop.vendorId, code: 'VENDOR_PAUSED', message: shop.message });
+  }
   return { vendors: quotedVendors, lines, missingVariantIds, problems, quotedAt };
 }

@@ -2,6 +2,7 @@ import { AppError, weightOrderProblem, type CheckoutFulfilment, type CheckoutInp
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { products, variants, vendors } from '../../db/schema/index';
+import { suspendedShopsOf } from './offline-shops';
 
 interface CartVariant {
   variantId: string;
@@ -81,6 +82,13 @@ export async function loadVendorCarts(tx: Tx, input: CheckoutInput): Promise<Ven
   const merged = mergeItems(input.items);
   const found = await loadVariants(tx, [...merged.keys()]);
   const missing = [...merged.keys()].filter((id) => !found.has(id));
+  const [suspended] = await suspendedShopsOf(tx, missing);
+  if (suspended) {
+    // shaped like checkout's other shop problems, so the storefront shows the message on that shop's group
+    throw new AppError('VENDOR_PAUSED', `${suspended.message} Remove its items from your cart to order from the other shops.`, {
+      details: { vendorId: suspended.vendorId, problems: [{ vendorId: suspended.vendorId, message: suspended.message }], variantIds: suspended.variantIds },
+    });
+  }
   if (missing.length > 0) {
     throw new AppError('NOT_FOUND', 'Some items in your cart are no longer available. Remove them and try again.', {
       details: { variantIds: missing },

@@ -21,10 +21,27 @@ export const createAccount: Handler = ({ params, state, events }) => {
     metadata: metadata(params),
     payouts_enabled: false,
     requirements: { currently_due: ['external_account', 'tos_acceptance.date'], disabled_reason: 'requirements.past_due' },
+    settings: { payouts: { schedule: { delay_days: 7, interval: 'daily' } } },
     type: str(params, 'type') ?? 'none',
   };
   state.accounts.set(account.id, account);
   events.emit('account.updated', account, { account: account.id });
+  return { body: account };
+};
+
+const PAYOUT_INTERVALS = new Set(['manual', 'daily', 'weekly', 'monthly']);
+
+/** Only what we change: the payout schedule (an operator's payout hold). */
+export const updateAccount: Handler = ({ path, params, state, events }) => {
+  const account = need(state.accounts, path[2], 'account');
+  const schedule = obj(obj(obj(params, 'settings'), 'payouts'), 'schedule');
+  const interval = str(schedule, 'interval');
+  if (interval !== undefined) {
+    if (!PAYOUT_INTERVALS.has(interval)) throw invalid(`Invalid settings[payouts][schedule][interval]: must be one of manual, daily, weekly or monthly`, 'settings[payouts][schedule][interval]');
+    const previous = { settings: { payouts: { schedule: { ...account.settings.payouts.schedule } } } };
+    account.settings.payouts.schedule.interval = interval;
+    events.emit('account.updated', account, { previous, account: account.id });
+  }
   return { body: account };
 };
 

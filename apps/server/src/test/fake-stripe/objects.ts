@@ -20,6 +20,7 @@ export interface FakeAccount {
   metadata: Record<string, string>;
   payouts_enabled: boolean;
   requirements: { currently_due: string[]; disabled_reason: string | null };
+  settings: { payouts: { schedule: { delay_days: number; interval: string } } };
   type: string;
 }
 

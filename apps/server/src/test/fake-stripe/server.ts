@@ -13,6 +13,7 @@ const ID = '([A-Za-z0-9_]+)';
 const ROUTES: Route[] = [
   ['POST', /^\/v1\/accounts$/, money.createAccount],
   ['GET', new RegExp(`^/v1/accounts/${ID}$`), money.retrieveAccount],
+  ['POST', new RegExp(`^/v1/accounts/${ID}$`), money.updateAccount],
   ['POST', /^\/v1\/account_links$/, money.createAccountLink],
   ['POST', /^\/v1\/payment_intents$/, money.createPaymentIntent],
   ['GET', new RegExp(`^/v1/payment_intents/${ID}$`), money.retrievePaymentIntent],

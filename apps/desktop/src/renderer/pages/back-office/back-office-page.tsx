@@ -10,6 +10,7 @@ import { SettingsPage } from '../settings/settings-page';
 import { StockSection } from '../stock/stock-section';
 import { SectionNav } from './section-nav';
 import { isManager, sectionsFor } from './sections';
+import { StandingBanner } from './standing-banner';
 
 /** Each mounted section; a section missing here is not offered in the list. */
 const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> = {
@@ -28,10 +29,13 @@ export function BackOfficePage({ staff, section }: { staff: SignedIn; section: B
   const current = sections.find((s) => s.id === picked)?.id ?? sections[0]?.id ?? 'stock';
   const view = VIEWS[current];
   return (
-    <Box style={{ display: 'grid', gridTemplateColumns: 'clamp(184px, 18vw, 232px) minmax(0, 1fr)', height: '100%', minHeight: 0 }}>
-      <SectionNav sections={sections} current={current} onOpen={setPicked} managerOnlyHidden={!isManager(staff)} />
-      <Box style={{ minHeight: 0, minWidth: 0, overflow: 'hidden' }} data-testid={`back-office-${current}`}>
-        {view?.(staff)}
+    <Box style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <StandingBanner />
+      <Box style={{ display: 'grid', gridTemplateColumns: 'clamp(184px, 18vw, 232px) minmax(0, 1fr)', flex: 1, minHeight: 0 }}>
+        <SectionNav sections={sections} current={current} onOpen={setPicked} managerOnlyHidden={!isManager(staff)} />
+        <Box style={{ minHeight: 0, minWidth: 0, overflow: 'hidden' }} data-testid={`back-office-${current}`}>
+          {view?.(staff)}
+        </Box>
       </Box>
     </Box>
   );
