@@ -9,7 +9,7 @@ import { hoursFor } from './hours';
  * set up a few products, so the console's queue has something to approve. Its owner signs in like the others
  * (owner@bramble-pantry.example, the demo password) and sees the "waiting for approval" banner.
  */
-export const PENDING_SHOP_SLUG = 'bramble-pantry';
+const PENDING_SHOP_SLUG = 'bramble-pantry';
 
 const PRODUCTS = [
   { name: 'Hedgerow Jam', description: 'Blackberry and elderberry, picked on the Downs.', category: 'pantry', priceCents: 550 },

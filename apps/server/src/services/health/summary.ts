@@ -66,7 +66,7 @@ function toPoint(r: PeriodRow): HealthPoint {
 }
 
 /** The bucket a day belongs to. */
-export const bucketOf = (day: string, by: HealthGrain): string => (by === 'week' ? startOfWeek(day) : day);
+const bucketOf = (day: string, by: HealthGrain): string => (by === 'week' ? startOfWeek(day) : day);
 
 /** Today's counted orders per shop and channel, straight from the orders (index on `placed_at`). */
 async function liveShopRows(db: DbOrTx, tz: string, today: string): Promise<ShopRow[]> {

@@ -14,10 +14,10 @@ import type { DbOrTx } from '../../db/client';
 import { queryRows } from '../../db/client';
 
 /** A counter is stale when its last sync (or its pairing, if it never synced) is older than this. */
-export const STALE_COUNTER_MS = 24 * 60 * 60_000;
+const STALE_COUNTER_MS = 24 * 60 * 60_000;
 /** A shop is listed when it raised at least this many oversold alerts within the window. */
-export const OVERSOLD_MIN_ALERTS = 3;
-export const OVERSOLD_WINDOW_DAYS = 7;
+const OVERSOLD_MIN_ALERTS = 3;
+const OVERSOLD_WINDOW_DAYS = 7;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -13,7 +13,7 @@ import { lockShop } from './shop-standing';
  * transfers to the account go on as before. The Stripe call happens inside the transaction, after the row is locked
  * and the step checked: when Stripe refuses or cannot be reached, nothing is written.
  */
-export const RELEASED_INTERVAL = 'daily';
+const RELEASED_INTERVAL = 'daily';
 
 export interface PayoutHoldResult {
   vendorId: string;

@@ -103,7 +103,7 @@ function Swatch({ color, label }: { color: string; label: string }) {
   );
 }
 
-export function Legend() {
+function Legend() {
   return (
     <div>
       <Swatch color={WEB} label="Web" />

@@ -1,11 +1,11 @@
 import { SHOP_STATUSES, type AdminShopListInput, type ShopStatus } from '@makeries/shared';
 
 /** The console's shop list as a URL: `?status=pending&q=bakery&after=<cursor>` (the queue is the default view). */
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 export type StatusTab = ShopStatus | 'all';
 
-export function isStatus(s: string | null): s is ShopStatus {
+function isStatus(s: string | null): s is ShopStatus {
   return s !== null && (SHOP_STATUSES as readonly string[]).includes(s);
 }
 
