@@ -6,7 +6,7 @@ import { devices } from '../../server/src/db/schema/index';
 import { refreshHealthRollups } from '../../server/src/services/health/refresh';
 import { insertCheckout, insertOrder } from '../../server/src/services/health/test-kit';
 import { createOperatorFixture, operatorSessionCookie } from '../../server/src/services/operators/test-kit';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -49,18 +49,12 @@ describe('market health in the operator console', () => {
   });
 
   async function open(viewport: { width: number; height: number }, signedIn = true): Promise<{ page: Page; errors: string[] }> {
-    const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    contexts.push(context);
-    if (signedIn) await context.addCookies([{ name: 'mk_op', value: cookie, url: market.base, httpOnly: true, sameSite: 'Strict' }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return { page, errors: collectPageErrors(page) };
+    const opened = await openPage(market, viewport, signedIn ? { operator: cookie } : {}, { acceptDownloads: true });
+    contexts.push(opened.context);
+    return opened;
   }
 
-  async function visit(page: Page, path: string): Promise<void> {
-    await page.goto(market.base + path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const visit = (page: Page, path: string) => visitHydrated(market, page, path);
 
   it('shows the figures, charts and watch lists, and downloads the CSV', async () => {
     const { page, errors } = await open(DESKTOP);

@@ -7,7 +7,7 @@ import { enableCardPayments, fakeStripeSdk, runPaymentJobs, stripeTestEnv } from
 import { productNamed } from '../../server/src/test/storefront-shops';
 import { emitDispute, fakeDispute } from '../../server/src/test/fake-stripe/disputes';
 import { startFakeStripe, type FakeStripe } from '../../server/src/test/fake-stripe/index';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -70,18 +70,12 @@ describe('operator console: orders and disputes in a browser', () => {
   });
 
   async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-    const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-    contexts.push(context);
-    await context.addCookies([{ name: 'mk_op', value: opCookie, url: market.base, httpOnly: true, sameSite: 'Strict' }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return { page, errors: collectPageErrors(page) };
+    const opened = await openPage(market, viewport, { operator: opCookie });
+    contexts.push(opened.context);
+    return opened;
   }
 
-  async function visit(page: Page, path: string): Promise<void> {
-    await page.goto(market.base + path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const visit = (page: Page, path: string) => visitHydrated(market, page, path);
 
   it('finds the order by email, refunds part of it through the dialog, and the timeline shows refund and reversal', async () => {
     const { page, errors } = await open(DESKTOP);

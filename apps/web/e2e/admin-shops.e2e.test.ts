@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_COOKIE } from '../../server/src/context';
 import { callerAs } from '../../server/src/seed/caller';
 import { createOperatorFixture, operatorSessionCookie } from '../../server/src/services/operators/test-kit';
 import { ALWAYS_OPEN } from '../../server/src/test/fixtures';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -61,18 +60,12 @@ describe('operator console: shops', () => {
   });
 
   async function open(viewport: { width: number; height: number }, asOperator: boolean): Promise<{ page: Page; errors: string[] }> {
-    const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-    if (asOperator) await context.addCookies([{ name: OPERATOR_COOKIE, value: operatorCookie, url: market.base, httpOnly: true, sameSite: 'Strict' }]);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return { page, errors: collectPageErrors(page) };
+    const opened = await openPage(market, viewport, asOperator ? { operator: operatorCookie } : {});
+    contexts.push(opened.context);
+    return opened;
   }
 
-  async function visit(page: Page, path: string): Promise<void> {
-    await page.goto(market.base + path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const visit = (page: Page, path: string) => visitHydrated(market, page, path);
 
   async function act(page: Page, button: string, reason: string, status: string): Promise<void> {
     await page.getByRole('button', { name: button }).click();

@@ -5,7 +5,7 @@ import { recordAudit } from '../../server/src/services/operators/audit';
 import { disableOperatorFromCli } from '../../server/src/services/operators/disable';
 import { createOperatorFixture, type OperatorFixture } from '../../server/src/services/operators/test-kit';
 import { seriousA11yProblems } from './axe';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -33,19 +33,13 @@ describe('operator sign-in in a browser', () => {
   });
 
   async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-    const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-    contexts.push(context);
     // the same browser is also a signed-in customer of the storefront
-    await context.addCookies([{ name: 'mk_session', value: shopper, url: market.base, httpOnly: true, sameSite: 'Lax' }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return { page, errors: collectPageErrors(page), context };
+    const opened = await openPage(market, viewport, { customer: shopper });
+    contexts.push(opened.context);
+    return opened;
   }
 
-  async function visit(page: Page, path: string): Promise<void> {
-    await page.goto(market.base + path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const visit = (page: Page, path: string) => visitHydrated(market, page, path);
 
   async function signInForm(page: Page, code: string): Promise<void> {
     const form = page.getByRole('form', { name: 'Operator sign-in' });

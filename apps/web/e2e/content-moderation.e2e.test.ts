@@ -6,7 +6,7 @@ import { emailOutbox } from '../../server/src/db/schema/index';
 import { callerAs, customerCookie } from '../../server/src/seed/caller';
 import { createOperatorFixture, operatorSessionCookie } from '../../server/src/services/operators/test-kit';
 import { productNamed } from '../../server/src/test/storefront-shops';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -51,13 +51,9 @@ describe('content moderation in a browser', () => {
   });
 
   async function open(viewport: { width: number; height: number }, as: 'customer' | 'operator' | 'visitor'): Promise<{ page: Page; errors: string[] }> {
-    const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-    contexts.push(context);
-    if (as === 'customer') await context.addCookies([{ name: 'mk_session', value: customer, url: market.base, httpOnly: true, sameSite: 'Lax' }]);
-    if (as === 'operator') await context.addCookies([{ name: 'mk_op', value: operator, url: market.base, httpOnly: true, sameSite: 'Strict' }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return { page, errors: collectPageErrors(page) };
+    const opened = await openPage(market, viewport, as === 'customer' ? { customer } : as === 'operator' ? { operator } : {});
+    contexts.push(opened.context);
+    return opened;
   }
 
   /** what the screen shows (a modal over a long page reads better than a full-page shot) */
@@ -65,10 +61,7 @@ describe('content moderation in a browser', () => {
     await page.screenshot({ path: join(process.env.WEB_SHOTS_DIR ?? '/tmp/web-shots', `${name}.png`) });
   }
 
-  async function visit(page: Page, path: string): Promise<void> {
-    await page.goto(market.base + path);
-    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-  }
+  const visit = (page: Page, path: string) => visitHydrated(market, page, path);
 
   it('a customer reports a product, the operator hides it from the queue, and it is gone from search and its page', async () => {
     const rye = productNamed(market.shops, 'Seeded Rye');

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 // The end-to-end test drives the whole product: the real server (by relative path — the web package never
 // depends on the server package) on PGlite, and the built storefront it serves.
 import type { Env } from '../../server/src/env';
@@ -96,4 +96,34 @@ export function collectPageErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/** Who the browser is signed in as: a customer's session cookie, the operator console's cookie, or both. */
+export interface SignedIn {
+  customer?: string;
+  operator?: string;
+}
+
+/**
+ * A fresh browser context on the market (British locale and clock) signed in as `who`, and its page with errors
+ * collected (`collectPageErrors`). The caller closes the context.
+ */
+export async function openPage(
+  market: LiveMarket,
+  viewport: { width: number; height: number },
+  who: SignedIn = {},
+  options: Omit<BrowserContextOptions, 'viewport'> = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await market.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+  if (who.customer) await context.addCookies([{ name: 'mk_session', value: who.customer, url: market.base, httpOnly: true, sameSite: 'Lax' }]);
+  if (who.operator) await context.addCookies([{ name: 'mk_op', value: who.operator, url: market.base, httpOnly: true, sameSite: 'Strict' }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page, errors: collectPageErrors(page) };
+}
+
+/** Opens `path` on the market and waits until the page has hydrated. */
+export async function visitHydrated(market: LiveMarket, page: Page, path: string): Promise<void> {
+  await page.goto(market.base + path);
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
