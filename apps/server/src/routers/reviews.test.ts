@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { vendors } from '../db/schema/index';
 import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../services/orders/test-kit';
 import { createCustomerFixture, type CustomerFixture, type VendorFixture } from '../test/fixtures';
 import { describeEachDb } from '../test/harness';
@@ -135,5 +137,21 @@ describeEachDb('reviews router', (get) => {
     expect(page2.nextCursor).toBeNull();
     expect((await failure(anon.reviews.list({ vendorId: first.shop.vendorId, cursor: 'bm9wZQ' }))).appCode).toBe('BAD_INPUT');
     expect(await anon.reviews.summary({ vendorId: (await createShop(db())).vendorId })).toEqual({ count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
+  });
+
+  it('a suspended shop’s reviews leave the list and the summary, and come back when it is reinstated', async () => {
+    const customer = await createCustomerFixture(db());
+    const { shop, bun, order, buyer } = await orderFor(customer, { complete: true });
+    await buyer.reviews.create({ orderId: order.id, rating: 4, body: 'Good loaf' });
+    await buyer.reviews.create({ orderId: order.id, productId: bun.productId, rating: 5, body: 'Best bun' });
+    const anon = await get().caller();
+    const none = { count: 0, average: null, distribution: [0, 0, 0, 0, 0] };
+    await db().update(vendors).set({ status: 'suspended' }).where(eq(vendors.id, shop.vendorId));
+    expect((await anon.reviews.list({ vendorId: shop.vendorId })).items).toEqual([]);
+    expect((await anon.reviews.list({ productId: bun.productId })).items).toEqual([]);
+    expect(await anon.reviews.summary({ vendorId: shop.vendorId })).toEqual(none);
+    expect(await anon.reviews.summary({ productId: bun.productId })).toEqual(none);
+    await db().update(vendors).set({ status: 'approved' }).where(eq(vendors.id, shop.vendorId));
+    expect((await anon.reviews.list({ vendorId: shop.vendorId })).items.map((r) => r.body)).toEqual(['Best bun', 'Good loaf']);
   });
 });

@@ -113,8 +113,10 @@ async function productNameOf(db: DbOrTx, productId: string): Promise<string | nu
   return p?.name ?? null;
 }
 
+/** Shown reviews of a shop the storefront shows: not hidden by the operator, of an approved shop. */
 function targetFilter(input: { vendorId?: string | undefined; productId?: string | undefined }): SQL {
-  const visible = eq(reviews.hidden, false);
+  const onStorefront = sql`EXISTS (SELECT 1 FROM ${vendors} WHERE ${vendors.id} = ${reviews.vendorId} AND ${vendors.status} = 'approved')`;
+  const visible = and(eq(reviews.hidden, false), onStorefront);
   if (input.productId !== undefined) return and(visible, eq(reviews.productId, input.productId)) as SQL;
   return and(visible, eq(reviews.vendorId, input.vendorId ?? '00000000-0000-0000-0000-000000000000')) as SQL;
 }
