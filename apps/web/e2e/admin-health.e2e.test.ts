@@ -92,10 +92,12 @@ describe('market health in the operator console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows nothing of the market without an operator session', async () => {
+  it('shows nothing of the market without an operator session: the console asks to sign in first', async () => {
     const { page } = await open(DESKTOP, false);
     await visit(page, '/admin/health');
-    await page.getByText('Sign in to the operator console to see the market’s figures.').waitFor();
+    await page.waitForURL(/\/admin\/sign-in\?next=%2Fadmin%2Fhealth$/);
+    await page.getByRole('form', { name: 'Operator sign-in' }).waitFor();
     expect(await page.getByText('Checkout conversion').count()).toBe(0);
+    expect(await page.content()).not.toContain('GMV');
   });
 });

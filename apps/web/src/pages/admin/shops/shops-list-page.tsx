@@ -119,20 +119,17 @@ export function ShopsListPage() {
           <Stack hiddenFrom="sm" gap="xs">
             {items.map((s) => (
               <Card key={s.id} withBorder padding="sm" component={Link} to={`/admin/shops/${s.id}`} data-testid="shop-card">
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fw={600} truncate>
-                      {s.name}
-                    </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {s.owner?.email ?? s.email} · {s.city}
-                    </Text>
-                  </div>
-                  <StatusBadge shop={s} />
-                </Group>
-                <Text size="xs" c="dimmed" mt={4}>
-                  Registered {dateTimeLabel(s.createdAt)}
+                {/* on a phone the name gets the whole width and the status its own line, so neither is cut short */}
+                <Text fw={600}>{s.name}</Text>
+                <Text size="xs" c="dimmed" truncate>
+                  {s.owner?.email ?? s.email} · {s.city}
                 </Text>
+                <Group gap="xs" mt={6}>
+                  <StatusBadge shop={s} />
+                  <Text size="xs" c="dimmed">
+                    Registered {dateTimeLabel(s.createdAt)}
+                  </Text>
+                </Group>
               </Card>
             ))}
           </Stack>
