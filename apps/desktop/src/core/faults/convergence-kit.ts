@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCounterCore, type CounterCore } from '../index';
+import { syncProofs } from '../staff/proofs';
 import { createSyncClient } from '../sync/client';
 import { createCredentialStore } from '../sync/credentials';
 import { serverClient } from '../sync/test-kit';
@@ -83,11 +84,14 @@ export function dumpMirror(core: CounterCore): Record<string, string[]> {
  * Sends the outbox rows after `from` straight to sync.push, as a network that duplicates or reorders
  * deliveries would: `from` below the server's mark replays acknowledged rows; above it, the batch arrives
  * before the rows in between (a gap the server must not apply past). The schema refuses a batch that is not
- * consecutive, so reordering happens between batches, not inside one.
+ * consecutive, so reordering happens between batches, not inside one. A duplicated delivery is the counter's
+ * own request, so it carries the staff proofs the counter sends with every push (without them, a replayed
+ * manager-approved refund that reached the server before the real push would be refused for want of a proof).
  */
 export async function replayPush(r: Replica, from: number, count: number): Promise<void> {
   const epoch = r.core.mirror.state().epoch;
   const rows = r.core.outbox.after(from, count);
   if (!epoch || rows.length === 0) return;
-  await r.deviceApi().sync.push.mutate({ epoch, mutations: rows });
+  const proofs = syncProofs(r.core.ctx);
+  await r.deviceApi().sync.push.mutate({ epoch, mutations: rows, ...(proofs.length > 0 ? { proofs } : {}) });
 }
