@@ -77,9 +77,7 @@ async function quiesce(s: RunState): Promise<void> {
       for (const r of s.replicas) expect(dumpMirror(r.core)).toEqual(truth);
     },
     undefined,
-    // each round syncs four replicas one after another, and a pull may wait up to 2 s for changes still held back
-    // (server services/sync/feed.ts): on a loaded CI machine a minute was not always enough
-    180_000,
+    60_000,
   );
 }
 
