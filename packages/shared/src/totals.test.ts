@@ -35,6 +35,7 @@ describe('computeTotals — a UK bakery (VAT-inclusive shelf prices)', () => {
       grossCents: 750,
       lineDiscountCents: 0,
       orderDiscountCents: 0,
+      adjustments: [],
       discountCents: 0,
       netCents: 750,
       taxCents: 125,
@@ -135,6 +136,7 @@ describe('computeTotals — delivery and empty carts', () => {
       lines: [],
       subtotalCents: 0,
       discountCents: 0,
+      adjustments: [],
       taxCents: 0,
       deliveryFeeCents: 0,
       totalCents: 0,
@@ -306,5 +308,59 @@ describe('cashPartDue', () => {
     expect(cashPartDue(1003, 0, 5)).toEqual({ roundedCents: 1005, roundingCents: 2 });
     expect(cashPartDue(1003, 1003, 5)).toEqual({ roundedCents: 0, roundingCents: 0 });
     expect(cashPartDue(1003, 1200, 5)).toEqual({ roundedCents: 0, roundingCents: 0 });
+  });
+});
+
+describe('adjustments (promo codes, loyalty rewards)', () => {
+  const base = {
+    currency: 'GBP',
+    taxMode: 'inclusive' as const,
+    lines: [
+      { key: 'a', unitPriceCents: 1000, quantity: 1, taxRatesBps: [2000] },
+      { key: 'b', unitPriceCents: 500, quantity: 1, taxRatesBps: [] },
+    ],
+  };
+
+  it('takes each adjustment after the order discount, in order, each from what is left, and shows every line’s share', () => {
+    const t = computeTotals({ ...base, orderDiscount: { kind: 'amount', amountCents: 300 }, adjustments: [
+      { key: 'promo', discount: { kind: 'percent', bps: 1000 } },
+      { key: 'loyalty', discount: { kind: 'amount', amountCents: 200 } },
+    ] });
+    // after the order discount 1200 left (800 + 400); promo 10 % = 120 (80 + 40); loyalty 200 over 720 + 360 (133⅓ + 66⅔: the odd unit to the larger line)
+    expect(t.adjustments).toEqual([{ key: 'promo', cents: 120 }, { key: 'loyalty', cents: 200 }]);
+    expect(t.lines.map((l) => l.adjustments)).toEqual([
+      [{ key: 'promo', cents: 80 }, { key: 'loyalty', cents: 134 }],
+      [{ key: 'promo', cents: 40 }, { key: 'loyalty', cents: 66 }],
+    ]);
+    expect(t.discountCents).toBe(300 + 120 + 200);
+    expect(t.totalCents).toBe(1500 - 620);
+    // tax on what is left of the taxed line only: 1000 − 200 − 80 − 134 = 586 inclusive of 20 %
+    expect(t.lines[0]?.netCents).toBe(586);
+    expect(t.lines[0]?.taxCents).toBe(98);
+  });
+
+  it('clamps an adjustment to what is left: a £20 reward on a £15 basket takes £15, the next takes nothing', () => {
+    const t = computeTotals({ ...base, adjustments: [
+      { key: 'loyalty', discount: { kind: 'amount', amountCents: 2000 } },
+      { key: 'promo', discount: { kind: 'amount', amountCents: 100 } },
+    ] });
+    expect(t.adjustments).toEqual([{ key: 'loyalty', cents: 1500 }, { key: 'promo', cents: 0 }]);
+    expect(t.totalCents).toBe(0);
+    expect(t.taxCents).toBe(0);
+  });
+
+  it('refuses two adjustments with one key and a bad adjustment discount', () => {
+    expect(() => computeTotals({ ...base, adjustments: [
+      { key: 'promo', discount: { kind: 'amount', amountCents: 1 } },
+      { key: 'promo', discount: { kind: 'amount', amountCents: 1 } },
+    ] })).toThrow(/own key/);
+    expect(() => computeTotals({ ...base, adjustments: [{ key: 'promo', discount: { kind: 'percent', bps: 10_001 } }] })).toThrow(/basis points/);
+  });
+
+  it('without adjustments the totals are what they were', () => {
+    const t = computeTotals(base);
+    expect(t.adjustments).toEqual([]);
+    expect(t.lines.every((l) => l.adjustments.length === 0)).toBe(true);
+    expect(t.totalCents).toBe(1500);
   });
 });

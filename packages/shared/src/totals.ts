@@ -5,8 +5,10 @@
  *   2. line discount, clamped to the line gross
  *   3. order discount, clamped to what is left, allocated over lines by their amounts (leftover units to
  *      the largest lines)
- *   4. tax per line on what is left, half-up; order tax = Σ line taxes
- *   5. delivery fee added untaxed. Cash rounding is separate: it applies only to a cash tender.
+ *   4. adjustments (a promo code, then a loyalty reward: `CartInput.adjustments` in the order given), each clamped
+ *      to what is left after the ones before it and allocated over lines the same way
+ *   5. tax per line on what is left, half-up; order tax = Σ line taxes
+ *   6. delivery fee added untaxed. Cash rounding is separate: it applies only to a cash tender.
  */
 import { AppError, type ErrorIssue } from './errors';
 import { allocate, cents, mulCents, percentOf, roundHalfUp, sumCents, ZERO, type Cents } from './money';
@@ -25,12 +27,28 @@ export interface CartLineInput {
   discount?: Discount;
 }
 
+/**
+ * A discount from outside the till's own discounts — a promo code, a loyalty reward — named by `key` (e.g.
+ * 'promo', 'loyalty') so each line's share of it can be shown, stored and refunded.
+ */
+export interface CartAdjustment {
+  key: string;
+  discount: Discount;
+}
+
 export interface CartInput {
   currency: string;
   taxMode: TaxMode;
   lines: readonly CartLineInput[];
   orderDiscount?: Discount;
+  /** applied after the order discount, in this order; keys are unique */
+  adjustments?: readonly CartAdjustment[];
   deliveryFeeCents?: number;
+}
+
+export interface AdjustmentShare {
+  key: string;
+  cents: Cents;
 }
 
 export interface LineTotals {
@@ -40,6 +58,9 @@ export interface LineTotals {
   lineDiscountCents: Cents;
   /** this line's share of the order discount */
   orderDiscountCents: Cents;
+  /** this line's share of each adjustment, in the input's order (empty without adjustments) */
+  adjustments: AdjustmentShare[];
+  /** line + order discount + adjustments */
   discountCents: Cents;
   /** gross − discounts: what the customer pays for the line, excluding exclusive tax */
   netCents: Cents;
@@ -56,7 +77,10 @@ export interface CartTotals {
   lines: LineTotals[];
   /** Σ line gross */
   subtotalCents: Cents;
+  /** every discount: line, order and adjustments */
   discountCents: Cents;
+  /** what each adjustment took off in all (after clamping), in the input's order */
+  adjustments: AdjustmentShare[];
   taxCents: Cents;
   deliveryFeeCents: Cents;
   /** Σ line totals + delivery fee */
@@ -108,6 +132,12 @@ function validateCart(input: CartInput): void {
   }
   input.lines.forEach(validateLine);
   validateDiscount(input.orderDiscount, 'orderDiscount');
+  const seen = new Set<string>();
+  (input.adjustments ?? []).forEach((a, i) => {
+    if (typeof a.key !== 'string' || a.key === '' || seen.has(a.key)) throw bad(`adjustments.${i}.key`, 'Each adjustment needs its own key');
+    seen.add(a.key);
+    validateDiscount(a.discount, `adjustments.${i}.discount`);
+  });
   nonNegativeInt(input.deliveryFeeCents ?? 0, 'deliveryFeeCents', 'A delivery fee');
 }
 
@@ -127,17 +157,31 @@ export function computeTotals(input: CartInput): CartTotals {
   // shares never exceed their weights because the discount is clamped to Σ weights
   const orderShares = input.lines.length === 0 ? [] : allocate(orderDiscount, afterLine);
 
+  // each adjustment takes from what the ones before it left, clamped and allocated like the order discount
+  let remaining = afterLine.map((a, i) => cents(a - (orderShares[i] ?? 0)));
+  const adjustmentShares: Cents[][] = [];
+  const adjustmentTotals: AdjustmentShare[] = [];
+  for (const adj of input.adjustments ?? []) {
+    const amount = discountAmount(adj.discount, sumCents(remaining));
+    const shares = input.lines.length === 0 ? [] : allocate(amount, remaining);
+    adjustmentShares.push(shares);
+    adjustmentTotals.push({ key: adj.key, cents: amount });
+    remaining = remaining.map((r, i) => cents(r - (shares[i] ?? 0)));
+  }
+
   const lines = input.lines.map((l, i): LineTotals => {
     const lineDiscount = lineDiscounts[i] ?? ZERO;
     const orderShare = orderShares[i] ?? ZERO;
-    const net = cents((afterLine[i] ?? 0) - orderShare);
+    const adjustments = adjustmentTotals.map((a, k) => ({ key: a.key, cents: adjustmentShares[k]?.[i] ?? ZERO }));
+    const net = remaining[i] ?? ZERO;
     const tax = taxForAmount(net, l.taxRatesBps, input.taxMode);
     return {
       key: l.key,
       grossCents: gross[i] ?? ZERO,
       lineDiscountCents: lineDiscount,
       orderDiscountCents: orderShare,
-      discountCents: cents(lineDiscount + orderShare),
+      adjustments,
+      discountCents: sumCents([lineDiscount, orderShare, ...adjustments.map((a) => a.cents)]),
       netCents: net,
       taxCents: tax.taxCents,
       totalCents: input.taxMode === 'exclusive' ? tax.grossCents : net,
@@ -152,6 +196,7 @@ export function computeTotals(input: CartInput): CartTotals {
     lines,
     subtotalCents: sumCents(gross),
     discountCents: sumCents(lines.map((l) => l.discountCents)),
+    adjustments: adjustmentTotals,
     taxCents: sumCents(lines.map((l) => l.taxCents)),
     deliveryFeeCents: deliveryFee,
     totalCents: sumCents([...lines.map((l) => l.totalCents), deliveryFee]),
