@@ -8,6 +8,7 @@ import { registerRollupRefresh } from '../services/rollups/refresh';
 import { registerHealthRollups } from '../services/health/refresh';
 import { registerBridgeJobs } from '../services/bridges/jobs';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
+import { registerFavouritesDigest } from '../services/comeback/digest';
 import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
 
 export interface ServerJobsOptions {
@@ -32,5 +33,6 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   registerRollupRefresh(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerBridgeJobs(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerHealthRollups(runtime, db, env.MARKET_TIMEZONE, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  registerFavouritesDigest(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   return runtime;
 }
