@@ -12,6 +12,7 @@ import { digestRouter } from './digest';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
 import { marketRouter } from './market';
+import { notificationsRouter } from './notifications';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
@@ -47,6 +48,7 @@ export const appRouter = router({
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,
+  notifications: notificationsRouter,
   reorder: reorderRouter,
   stockAlerts: stockAlertsRouter,
   digest: digestRouter,

@@ -2,9 +2,15 @@ import { uuidv7 } from '@makeries/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { queryRows } from '../db/client';
-import { inventoryLevels, jobs, posConnections, posEntityMap, products, stockAlertSubscriptions } from '../db/schema/index';
+import { customers, emailOutbox, inventoryLevels, jobs, notifications, posConnections, posEntityMap, products, stockAlertSubscriptions } from '../db/schema/index';
 import { applyObservations } from '../services/bridges/observe';
 import { FANOUT_JOB } from '../services/comeback/back-in-stock';
+import { FANOUT_PAGE, registerBackInStockFanout } from '../services/comeback/fanout';
+import { createEmailChannel } from '../services/notify/email-channel';
+import { registerNotifyJobs } from '../services/notify/deliver';
+import { recordingChannel } from '../services/notify/test-kit';
+import type { Channel } from '../services/notify/channel';
+import { createJobRuntime } from '../jobs/runtime';
 import { recordMovements } from '../services/inventory';
 import { addProduct, createShop, failure } from '../services/orders/test-kit';
 import { envelope, epochOf, pairCounter } from '../services/sync/sync-test-kit';
@@ -136,5 +142,60 @@ describeEachDb('stock alerts ("tell me when it’s back")', (get) => {
     expect((await subscription(s.customer.customerId, s.rye.variantId))?.notifiedAt).not.toBeNull();
     const [{ inStock } = { inStock: false }] = await queryRows<{ inStock: boolean }>(db(), sql`SELECT in_stock AS "inStock" FROM ${products} WHERE id = ${s.rye.productId}`);
     expect(inStock).toBe(true);
+  });
+
+  /** the real job runtime with the fan-out and the notify delivery on these channels, run until nothing is due */
+  async function drain(channels: Channel[]) {
+    const runtime = createJobRuntime(db());
+    registerBackInStockFanout(runtime, db());
+    registerNotifyJobs(runtime, db(), get().env, channels);
+    for (let i = 0; i < 100; i++) if ((await runtime.tick({ jobsOnly: true })).done === 0) return;
+    throw new Error('jobs kept coming');
+  }
+  const toldAbout = (productId: string) =>
+    db().select().from(notifications).where(and(eq(notifications.topic, 'back_in_stock'), eq(notifications.url, `/p/${productId}`)));
+
+  it('the restock reaches each subscriber once through the notify queue (by email), however often the jobs run', async () => {
+    const s = await soldOut();
+    const other = await createCustomerFixture(db());
+    await s.me.stockAlerts.subscribe({ variantId: s.rye.variantId });
+    await (await get().caller({ sessionCookie: other.cookie })).stockAlerts.subscribe({ variantId: s.rye.variantId });
+    await receive(s.shop.vendorId, s.rye.variantId, 5);
+    const email = createEmailChannel(db(), get().env);
+    await drain([email]);
+    await drain([email]);
+    const told = await toldAbout(s.rye.productId);
+    expect(told.map((n) => n.customerId).sort()).toEqual([s.customer.customerId, other.customerId].sort());
+    expect(told[0]).toMatchObject({ title: 'Rye loaf is back', body: 'Rye loaf is back in stock at Hart Bakery. Order it before it sells out again.', vendorId: s.shop.vendorId });
+    expect(told.every((n) => n.doneAt !== null)).toBe(true);
+    const mail = await db().select().from(emailOutbox).where(and(eq(emailOutbox.kind, 'notification'), eq(emailOutbox.to, s.customer.email)));
+    expect(mail.map((m) => m.subject)).toEqual(['Rye loaf is back']);
+    expect(mail[0]?.body).toContain(`/p/${s.rye.productId}`);
+
+    // sold out and back again: nobody is told a second time
+    await sell(s.shop.vendorId, s.rye.variantId, 5);
+    await receive(s.shop.vendorId, s.rye.variantId, 5);
+    await drain([email]);
+    expect(await toldAbout(s.rye.productId)).toHaveLength(2);
+  });
+
+  it(`fans a restock out to more subscribers than one page (${FANOUT_PAGE}) in pages, each told once`, async () => {
+    const s = await soldOut();
+    const n = FANOUT_PAGE + 205;
+    await db().execute(sql`
+      INSERT INTO ${customers} (id, email, name, password_hash, email_verified_at)
+      SELECT gen_random_uuid(), 'fan' || g || '-' || ${s.rye.variantId} || '@example.test', 'Fan ' || g, 'unusable', now() FROM generate_series(1, ${n}) g`);
+    await db().execute(sql`
+      INSERT INTO ${stockAlertSubscriptions} (id, customer_id, vendor_id, product_id, variant_id)
+      SELECT gen_random_uuid(), c.id, ${s.shop.vendorId}, ${s.rye.productId}, ${s.rye.variantId} FROM ${customers} c
+      WHERE c.email LIKE ${`fan%-${s.rye.variantId}@example.test`}`);
+    await receive(s.shop.vendorId, s.rye.variantId, 3);
+    expect(await fanoutJobs()).toHaveLength(1);
+    const push = recordingChannel('push');
+    await drain([push]);
+    expect(await fanoutJobs()).toHaveLength(2);
+    const mine = push.sent.filter((x) => x.link.endsWith(`/p/${s.rye.productId}`));
+    expect(mine).toHaveLength(n);
+    expect(new Set(mine.map((x) => x.customerId)).size).toBe(n);
   });
 });
