@@ -24,7 +24,7 @@ export function ReorderButton({ orderId, trackingToken, label }: { orderId: stri
     setBusy(true);
     setError(null);
     try {
-      const r = await queryClient.fetchQuery({ ...trpc.reorder.fromOrder.queryOptions({ orderId, ...(trackingToken ? { trackingToken } : {}) }), staleTime: 0 });
+      const r = await queryClient.query({ ...trpc.reorder.fromOrder.queryOptions({ orderId, ...(trackingToken ? { trackingToken } : {}) }), staleTime: 0 });
       updateCart((cart) => addReorderLines(cart, r.added));
       setResult(r);
     } catch (e) {
