@@ -2,6 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, customerCookie } from '../../server/src/seed/caller';
+import { digestUnsubscribeToken } from '../../server/src/services/comeback/digest-token';
 import { productNamed } from '../../server/src/test/storefront-shops';
 import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
@@ -98,5 +99,29 @@ describe('order this again and tell me when it’s back, in a browser', () => {
     await page.getByRole('button', { name: 'Add to cart' }).waitFor();
     expect(await page.getByRole('button', { name: 'Tell me when it’s back' }).count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('turns the weekly favourites email on from the account page, and off from the emailed link without signing in', async () => {
+    const { context, page, errors } = await openPage(market, PHONE, { customer: cookie });
+    contexts.push(context);
+    await visitHydrated(market, page, '/account');
+    const box = page.getByLabel('Email me once a week about new products from my favourite shops');
+    await box.click();
+    // the box shows the server's answer: checked and enabled again once the choice is saved
+    await page.locator('input[data-testid="digest-checkbox"]:checked:not([disabled]), [data-testid="digest-checkbox"] input:checked:not([disabled])').waitFor();
+    const me = await callerAs(market.database, market.env, { cookie });
+    expect(await me.digest.settings()).toEqual({ weekly: true });
+    await shoot(page, 'digest-checkbox-phone');
+
+    const who = await me.auth.me();
+    if (who.kind !== 'customer') throw new Error('not signed in');
+    const guest = await openPage(market, PHONE);
+    contexts.push(guest.context);
+    await visitHydrated(market, guest.page, `/account/digest/unsubscribe?t=${encodeURIComponent(digestUnsubscribeToken(market.env, who.customer.id))}`);
+    await guest.page.getByRole('button', { name: 'Stop the weekly email' }).click();
+    await guest.page.getByText('Done — you won’t get it any more.').waitFor();
+    await shoot(guest.page, 'digest-unsubscribed-phone');
+    expect(await me.digest.settings()).toEqual({ weekly: false });
+    expect([...errors, ...guest.errors]).toEqual([]);
   });
 });

@@ -92,7 +92,7 @@ function composeDigest(env: Env, name: string, customerId: string, items: NewPro
 }
 
 /** One customer's digest of `week`: 'sent', 'skipped' (nothing new) or 'done' (this week was already handled). */
-export async function digestFor(db: Db, env: Env, customer: { id: string; email: string; name: string }, week: string, now: Date): Promise<'sent' | 'skipped' | 'done'> {
+async function digestFor(db: Db, env: Env, customer: { id: string; email: string; name: string }, week: string, now: Date): Promise<'sent' | 'skipped' | 'done'> {
   return db.transaction(async (tx) => {
     const [previous] = await tx
       .select({ at: sql<Date>`max(${favouriteDigestSends.createdAt})` })

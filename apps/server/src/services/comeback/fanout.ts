@@ -24,7 +24,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * the job for the next page, in one transaction: a retried page queues nothing twice (the notifications' dedupe key
  * is the subscription and the restock) and a crash between pages resumes where it stopped.
  */
-export async function fanOutPage(db: Db, restockId: string, after: string | null): Promise<{ queued: number; next: string | null }> {
+async function fanOutPage(db: Db, restockId: string, after: string | null): Promise<{ queued: number; next: string | null }> {
   return db.transaction(async (tx) => {
     const page = await queryRows<Told>(
       tx,

@@ -58,8 +58,8 @@ export function BackInStock({ productId, variantId, name }: { productId: string;
             <IconBellCheck size={18} aria-hidden style={{ verticalAlign: 'text-bottom', marginRight: 6 }} />
             We’ll tell you when {name} is back.
           </Text>
-          <Button variant="subtle" size="compact-sm" color="gray" loading={unsubscribe.isPending} onClick={() => void toggle()}>
-            Stop
+          <Button variant="subtle" size="compact-sm" color="gray" loading={unsubscribe.isPending} onClick={() => void toggle()} aria-label={`Don’t tell me when ${name} is back`}>
+            Don’t tell me
           </Button>
         </Group>
       ) : (
