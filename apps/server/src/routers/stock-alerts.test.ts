@@ -99,6 +99,15 @@ describeEachDb('stock alerts ("tell me when it’s back")', (get) => {
     await receive(s.shop.vendorId, s.rye.variantId, 4);
     expect(await fanoutJobs()).toHaveLength(1);
 
+    // a restock while the product is hidden from the storefront tells nobody yet
+    await sell(s.shop.vendorId, s.rye.variantId, 4);
+    await s.me.stockAlerts.subscribe({ variantId: s.rye.variantId });
+    await db().update(products).set({ onlineVisible: false }).where(eq(products.id, s.rye.productId));
+    await receive(s.shop.vendorId, s.rye.variantId, 4);
+    expect(await fanoutJobs()).toHaveLength(1);
+    expect((await subscription(s.customer.customerId, s.rye.variantId))?.notifiedAt).toBeNull();
+    await db().update(products).set({ onlineVisible: true }).where(eq(products.id, s.rye.productId));
+
     // sold out, the customer asks again, the next delivery tells them (and only them)
     await sell(s.shop.vendorId, s.rye.variantId, 4);
     await s.me.stockAlerts.subscribe({ variantId: s.rye.variantId });

@@ -20,8 +20,13 @@ export async function markBackInStock(tx: Tx, variantIds: readonly string[]): Pr
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`WITH back AS (
-          SELECT v.id FROM variants v LEFT JOIN inventory_levels l ON l.variant_id = v.id
+          SELECT v.id FROM variants v
+          JOIN products p ON p.id = v.product_id
+          JOIN vendors s ON s.id = v.vendor_id
+          LEFT JOIN inventory_levels l ON l.variant_id = v.id
           WHERE v.id IN (${uuidList(ids)}) AND (NOT v.track_stock OR coalesce(l.on_hand, 0) - coalesce(l.reserved, 0) > 0)
+            -- only what the storefront sells: a hidden product or a suspended shop's keeps its subscribers waiting
+            AND NOT v.archived AND NOT p.archived AND p.online_visible AND NOT p.moderation_hidden AND s.status = 'approved'
         ), marked AS (
           UPDATE stock_alert_subscriptions s SET notified_at = now(), restock_id = ${restockId}
           FROM back WHERE s.variant_id = back.id AND s.notified_at IS NULL
