@@ -106,6 +106,9 @@ describe('order this again and tell me when it’s back, in a browser', () => {
     contexts.push(context);
     await visitHydrated(market, page, '/account');
     const box = page.getByLabel('Email me once a week about new products from my favourite shops');
+    // the back-in-stock request of the test before is listed, told already
+    await page.getByRole('link', { name: 'Almond Croissant' }).waitFor();
+    await page.getByText(/Harbourside Bakehouse · told you it was back/).waitFor();
     await box.click();
     // the box shows the server's answer: checked and enabled again once the choice is saved
     await page.locator('input[data-testid="digest-checkbox"]:checked:not([disabled]), [data-testid="digest-checkbox"] input:checked:not([disabled])').waitFor();

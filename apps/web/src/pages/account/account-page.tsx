@@ -8,6 +8,7 @@ import { AuthForms } from './auth-forms';
 import { DigestSetting } from './digest-setting';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
+import { StockAlertsList } from './stock-alerts-list';
 import { VerifyNotice } from './verify-notice';
 
 export function AccountPage() {
@@ -49,6 +50,7 @@ export function AccountPage() {
             {!me.customer.emailVerified && <VerifyNotice email={me.customer.email} />}
             <SignedInOrders />
           </section>
+          <StockAlertsList />
           <DigestSetting emailVerified={me.customer.emailVerified} />
         </>
       ) : (
