@@ -27,6 +27,20 @@ export async function queueEmailJob(db: DbOrTx, outboxId: string, opts: { again?
   else await enqueue(db, EMAIL_JOB, key, { outboxId }, o);
 }
 
+export const EMAIL_BATCH_JOB = 'email.sendBatch';
+/** emails handed to the transport at once by a batch job (an SMTP connection each) */
+const BATCH_CONCURRENCY = 8;
+
+/**
+ * One sending job for many new outbox rows (a batch of notification emails), queued in the caller's transaction:
+ * a 10,000-customer restock is 50 jobs, not 10,000. Each row is still sent, retried and recorded on its own.
+ */
+export async function queueEmailBatchJob(db: DbOrTx, outboxIds: readonly string[]): Promise<void> {
+  const first = outboxIds[0];
+  if (first === undefined) return;
+  await enqueue(db, EMAIL_BATCH_JOB, `${EMAIL_BATCH_JOB}:${first}`, { outboxIds: [...outboxIds] }, { maxAttempts: MAX_EMAIL_ATTEMPTS });
+}
+
 export interface SendOptions {
   transport: MailTransport;
   from: string;
@@ -84,6 +98,31 @@ export function registerEmailJobs(runtime: JobRuntime, db: Db, opts: SendOptions
       const id = job.payload.outboxId;
       if (typeof id !== 'string') throw new PermanentJobError('job payload has no outboxId');
       return sendOutboxEmail(db, opts, id, job.attempts, ctx.now);
+    },
+    { maxAttempts: MAX_EMAIL_ATTEMPTS, backoffMs: retryDelayMs },
+  );
+  // a batch: every row still queued is sent (a few at a time); rows that failed for now make the job run again
+  runtime.register(
+    EMAIL_BATCH_JOB,
+    async (job, ctx) => {
+      const ids = job.payload.outboxIds;
+      if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) throw new PermanentJobError('job payload has no outboxIds');
+      let next = 0;
+      const transient: Error[] = [];
+      const worker = async () => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          if (id === undefined) continue;
+          try {
+            await sendOutboxEmail(db, opts, id, job.attempts, ctx.now);
+          } catch (e) {
+            if (!(e instanceof PermanentJobError)) transient.push(e instanceof Error ? e : new Error(String(e)));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, ids.length) }, worker));
+      const [firstFailure] = transient;
+      if (firstFailure) throw firstFailure;
     },
     { maxAttempts: MAX_EMAIL_ATTEMPTS, backoffMs: retryDelayMs },
   );

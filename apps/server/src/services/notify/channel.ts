@@ -32,4 +32,9 @@ export type DeliveryOutcome =
 export interface Channel {
   name: NotifyChannel;
   deliver(n: OutgoingNotification): Promise<DeliveryOutcome>;
+  /**
+   * A whole batch at once, outcomes in the same order (a channel that writes rows, like email, does it in a few
+   * statements instead of a few per notification). Throwing is a transient failure of every one of them.
+   */
+  deliverMany?(ns: readonly OutgoingNotification[]): Promise<DeliveryOutcome[]>;
 }

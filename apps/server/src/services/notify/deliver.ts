@@ -66,12 +66,9 @@ export async function deliverBatch(db: Db, env: Env, channels: readonly Channel[
   }
 
   const recorded: Recorded[] = [];
-  await pool(work, CONCURRENCY, async ({ n, channel, attempts }) => {
-    let outcome: DeliveryOutcome;
-    try {
-      outcome = await channel.deliver(n);
-    } catch (err) {
-      const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+  const record = (n: OutgoingNotification, channel: Channel, attempts: number, outcome: DeliveryOutcome | { error: unknown }) => {
+    if ('error' in outcome) {
+      const detail = (outcome.error instanceof Error ? outcome.error.message : String(outcome.error)).slice(0, 500);
       const tries = attempts + 1;
       recorded.push({ notificationId: n.id, channel: channel.name, status: tries >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'retry', detail, attempts: tries, sentAt: null });
       return;
@@ -85,7 +82,28 @@ export async function deliverBatch(db: Db, env: Env, channels: readonly Channel[
       attempts: attempts + 1,
       sentAt: outcome.status === 'sent' ? now : null,
     });
-  });
+  };
+  for (const channel of channels) {
+    const mine = work.filter((w) => w.channel === channel);
+    if (mine.length === 0 || !channel.deliverMany) continue;
+    try {
+      const outcomes = await channel.deliverMany(mine.map((w) => w.n));
+      mine.forEach((w, i) => record(w.n, channel, w.attempts, outcomes[i] ?? { error: new Error('the channel gave no answer') }));
+    } catch (error) {
+      for (const w of mine) record(w.n, channel, w.attempts, { error });
+    }
+  }
+  await pool(
+    work.filter((w) => !w.channel.deliverMany),
+    CONCURRENCY,
+    async ({ n, channel, attempts }) => {
+      try {
+        record(n, channel, attempts, await channel.deliver(n));
+      } catch (error) {
+        record(n, channel, attempts, { error });
+      }
+    },
+  );
 
   const waiting = new Set(recorded.filter((r) => r.status === 'retry').map((r) => r.notificationId));
   await db.transaction(async (tx) => {

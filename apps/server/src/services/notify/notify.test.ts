@@ -10,6 +10,8 @@ import { registerNotifyJobs } from './deliver';
 import { createEmailChannel } from './email-channel';
 import { NOTIFY_JOB, notify, notifyMany } from './notify';
 import { recordingChannel } from './test-kit';
+import { sendQueuedEmails } from '../email/email-test-kit';
+import type { MailTransport } from '../email/transport';
 
 describeEachDb('notifications: queued with the change, delivered once per channel', (get) => {
   const db = () => get().database.db;
@@ -146,5 +148,38 @@ describeEachDb('notifications: queued with the change, delivered once per channe
     expect(toConfirmed[0]?.body).toContain('http://localhost:3000/p/sourdough');
     expect(toConfirmed[0]?.body).toContain('http://localhost:3000/account#notifications');
     expect(emails.some((e) => e.to === unconfirmed.email)).toBe(false);
+  });
+
+  it('sends a batch of notification emails with one job; one that fails for now is retried alone, the others are not sent twice', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, () => createCustomerFixture(db())));
+    const tag = people[0]?.customerId ?? '';
+    await notifyMany(
+      db(),
+      people.map((p) => ({ topic: 'back_in_stock' as const, dedupeKey: `restock:batch:${tag}:${p.customerId}`, customerId: p.customerId, title: 'Rye is back', body: 'Rye is back in stock.', url: '/p/rye' })),
+    );
+    await deliverer([createEmailChannel(db(), get().env)]).runtime.tick();
+    const mine = async () => (await db().select().from(emailOutbox).where(eq(emailOutbox.kind, 'notification'))).filter((e) => people.some((p) => p.email === e.to));
+    expect((await mine()).map((e) => e.status)).toEqual(['queued', 'queued', 'queued', 'queued', 'queued']);
+    const batchJobs = await db().select().from(jobs).where(eq(jobs.kind, 'email.sendBatch'));
+    expect(batchJobs.some((j) => (j.payload.outboxIds as string[]).length >= 5)).toBe(true);
+
+    const handed: string[] = [];
+    let flaky = people[2]?.email;
+    const transport: MailTransport = {
+      description: 'test mailbox',
+      send(m) {
+        if (m.to === flaky) return Promise.reject(new Error('connection reset'));
+        handed.push(m.to);
+        return Promise.resolve();
+      },
+    };
+    let clock = Date.now();
+    await sendQueuedEmails(db(), { transport, from: 'hello@makeries.test', now: () => clock });
+    expect((await mine()).filter((e) => e.status === 'sent')).toHaveLength(4);
+    flaky = undefined;
+    clock += 60 * 60_000;
+    await sendQueuedEmails(db(), { transport, from: 'hello@makeries.test', now: () => clock });
+    expect((await mine()).map((e) => e.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    expect(handed.filter((to) => people.some((p) => p.email === to)).sort()).toEqual(people.map((p) => p.email).sort());
   });
 });
