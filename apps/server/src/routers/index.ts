@@ -10,6 +10,7 @@ import { counterSalesRouter } from './counter-sales';
 import { devicesRouter } from './devices';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
+import { loyaltyRouter } from './loyalty';
 import { marketRouter } from './market';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
@@ -44,6 +45,7 @@ export const appRouter = router({
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type AppRouter = typeof appRouter;
