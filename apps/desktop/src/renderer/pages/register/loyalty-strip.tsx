@@ -58,7 +58,7 @@ export function LoyaltyStrip({ cartId, customerId, totalCents, currency }: { car
       <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
         <IconGift size={20} color="var(--mantine-color-brand-8)" />
         <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={600} truncate data-testid="loyalty-balance">
+          <Text size="sm" fw={600} truncate data-testid="loyalty-balance" title={data.online ? undefined : 'Offline: the balance last synced plus this till’s sales since'}>
             {loyaltyProgress(card.programme, card.units, currency)}
             {data.online ? '' : ' · last synced'}
           </Text>
@@ -68,11 +68,11 @@ export function LoyaltyStrip({ cartId, customerId, totalCents, currency }: { car
         </div>
       </Group>
       {redemption ? (
-        <Button size="compact-md" variant="subtle" color="red" leftSection={<IconX size={16} />} loading={busy} onClick={() => void act(() => client.loyalty.removeRedemption.mutate())}>
-          Don’t use
+        <Button size="compact-md" variant="subtle" color="red" leftSection={<IconX size={16} />} loading={busy} onClick={() => void act(() => client.loyalty.removeRedemption.mutate())} style={{ flexShrink: 0 }}>
+          Remove
         </Button>
       ) : (
-        <Button size="compact-md" variant="light" loading={busy} onClick={() => void act(() => client.loyalty.redeem.mutate({}))} data-testid="loyalty-redeem">
+        <Button size="compact-md" variant="light" loading={busy} onClick={() => void act(() => client.loyalty.redeem.mutate({}))} data-testid="loyalty-redeem" style={{ flexShrink: 0 }}>
           {card.programme.kind === 'stamps' ? 'Use reward' : 'Use points'}
         </Button>
       )}
