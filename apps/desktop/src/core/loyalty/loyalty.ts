@@ -21,7 +21,7 @@ export const loyaltyRedeemInput = z.object({
   units: z.number().int('Use a whole number of stamps or points').min(1, 'Use at least 1 stamp or point').max(10_000_000).optional(),
 });
 
-export interface LoyaltyCurrent {
+interface LoyaltyCurrent {
   card: CounterCard | null;
   redemption: SaleLoyalty | null;
   /** what the sale on screen will earn (the server records it when the sale syncs) */
@@ -34,7 +34,7 @@ export interface LoyaltyCurrent {
  * counter knows), redeem on the open sale, show the expected earning. Never refused for the balance offline:
  * the server records the redemption on sync and reports a card taken below zero.
  */
-export function createLoyaltyModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
+function createLoyaltyModule(ctx: CoreContext, opts: { fetch?: typeof fetch } = {}) {
   const cart = createCartModule(ctx);
   const api = () => counterServerApi(ctx.sqlite, opts.fetch);
 

@@ -47,7 +47,7 @@ export async function appendLoyaltyEntry(tx: Tx, e: LoyaltyEntryInput): Promise<
 }
 
 /** The card's balance, its row created and locked for the rest of the transaction. */
-export async function lockBalance(tx: Tx, customerId: string, vendorId: string, scheme: LoyaltyScheme): Promise<number> {
+async function lockBalance(tx: Tx, customerId: string, vendorId: string, scheme: LoyaltyScheme): Promise<number> {
   await tx.insert(loyaltyBalances).values({ customerId, vendorId, scheme, units: 0 }).onConflictDoNothing();
   const [row] = await tx
     .select({ units: loyaltyBalances.units })

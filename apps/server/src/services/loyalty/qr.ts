@@ -16,7 +16,7 @@ function mac(env: Env, customerId: string): string {
   return createHmac('sha256', key(env)).update(customerId).digest('base64url').slice(0, 22);
 }
 
-export function loyaltyCardToken(env: Env, customerId: string): string {
+function loyaltyCardToken(env: Env, customerId: string): string {
   return `${LOYALTY_QR_PREFIX}${customerId}.${mac(env, customerId)}`;
 }
 

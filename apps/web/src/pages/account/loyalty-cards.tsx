@@ -25,7 +25,7 @@ export function LoyaltyCards() {
     if (!next) return;
     setLoading(true);
     try {
-      const page = await queryClient.fetchQuery(trpc.loyalty.mine.queryOptions({ limit: PAGE, cursor: next }));
+      const page = await queryClient.query(trpc.loyalty.mine.queryOptions({ limit: PAGE, cursor: next }));
       setExtra((e) => [...e, ...page.items]);
       setCursor(page.nextCursor);
     } finally {
