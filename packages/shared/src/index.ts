@@ -45,3 +45,5 @@ export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
 export * from './schemas/notifications';
 export * from './schemas/comeback';
+export * from './schemas/loyalty';
+export * from './loyalty';

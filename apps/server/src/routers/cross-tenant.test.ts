@@ -113,6 +113,12 @@ const CASES: Record<string, Case> = {
     totalCents: 250,
     tender: 'cash',
   }),
+  // loyalty: scoped by the session; a customer id of Y's answers X's own card of that customer (no balance of Y's)
+  'loyalty.programme': () => undefined,
+  'loyalty.setProgramme': () => ({ programme: { kind: 'points', pointsPerPound: 1, pointsPerPoundOff: 100 } }),
+  'loyalty.overdrawn': () => ({ limit: 10 }),
+  'loyalty.counterLookup': (_x, y) => ({ query: y.customer.email }),
+  'loyalty.counterBalance': (_x, y) => ({ customerId: y.customer.id }),
 };
 
 function procedureAt(caller: Caller, path: string): (input: unknown) => Promise<unknown> {

@@ -11,6 +11,7 @@ import { devicesRouter } from './devices';
 import { digestRouter } from './digest';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
+import { loyaltyRouter } from './loyalty';
 import { marketRouter } from './market';
 import { notificationsRouter } from './notifications';
 import { ordersRouter } from './orders';
@@ -52,6 +53,7 @@ export const appRouter = router({
   reorder: reorderRouter,
   stockAlerts: stockAlertsRouter,
   digest: digestRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type AppRouter = typeof appRouter;

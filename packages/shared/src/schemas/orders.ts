@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES, type OrderStatus } from '../order-status';
 import { addressSchema, contactSchema, latSchema, lngSchema, pageInputSchema, uuidSchema } from './common';
 import { text } from './text';
+import { loyaltyUsesSchema } from './loyalty';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
@@ -42,6 +43,8 @@ export const checkoutInput = z
     note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }).optional(),
     /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
     paymentMethod: z.enum(['pay_at_pickup', 'card'], { error: 'Choose pay at pickup or card' }),
+    /** stamps or points to redeem per shop (a signed-in customer; issue 18) */
+    loyalty: loyaltyUsesSchema.optional(),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     error: 'Choose pickup or delivery once per shop',

@@ -9,6 +9,7 @@ import type { OrderView } from './orders';
 import type { PosProvider } from './bridges';
 import { STORE_MUTATION_ARGS, type SoldOutPolicy } from './store-settings';
 import { text } from './text';
+import { saleLoyaltySchema } from './loyalty';
 
 /**
  * The counter ⇄ server sync protocol (DESIGN §4). Upload: a per-device mutation log with contiguous ids.
@@ -78,6 +79,8 @@ export const saleCompleteArgs = z.object({
   customerId: uuidSchema.nullable().default(null),
   lines: z.array(saleLineSnapshot).min(1).max(500),
   payments: z.array(salePayment).min(1).max(20),
+  /** stamps or points the attached customer redeemed at the till (issue 18); recorded on sync, even below zero */
+  loyalty: saleLoyaltySchema.nullable().optional(),
 });
 export type SaleCompleteArgs = z.infer<typeof saleCompleteArgs>;
 

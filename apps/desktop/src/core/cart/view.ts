@@ -7,6 +7,7 @@ import {
   type LineTotals,
 } from '@makeries/shared';
 import type { CounterDb } from '../db/open';
+import { cartLoyaltyAdjustments } from '../loyalty/cart-loyalty';
 import { vendorSettings, type VendorSettings } from '../catalog/vendor';
 import { activeLines, type CartLineRow, type CartRow } from './store';
 
@@ -72,6 +73,7 @@ export function cartTotals(vendor: VendorSettings, cart: CartRow, lines: readonl
     taxMode: vendor.taxMode,
     lines: lines.map(toTotalsLine),
     ...(orderDiscount ? { orderDiscount } : {}),
+    adjustments: cartLoyaltyAdjustments(cart),
   });
 }
 

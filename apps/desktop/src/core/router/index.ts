@@ -6,6 +6,7 @@ import { customersRouter } from './customers';
 import { catalogEditRouter } from './catalog-edit';
 import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
+import { loyaltyRouter } from './loyalty';
 import { paymentsRouter } from './payments';
 import { payoutsRouter } from './payouts';
 import { printersRouter } from './printers';
@@ -44,6 +45,7 @@ export const counterRouter = router({
   payments: paymentsRouter,
   payouts: payoutsRouter,
   bridges: bridgesRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

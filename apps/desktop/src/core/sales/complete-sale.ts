@@ -6,6 +6,7 @@ import { activeLines, requireOpenCart, type CartLineRow } from '../cart/store';
 import { cartTotals } from '../cart/view';
 import { requirePaired } from '../device/device';
 import { conflict, parseInput } from '../errors';
+import { saleLoyaltyOf } from '../loyalty/cart-loyalty';
 import { enqueue } from '../outbox/outbox';
 import { completeSaleInput, type CompleteSaleInput } from '../schemas/sale';
 import { requireOpenShift } from '../shifts/store';
@@ -128,6 +129,7 @@ export function completeSale(ctx: CoreContext, input: CompleteSaleInput): SaleVi
         totalCents: totals.totalCents,
         note: cart.note,
         customerId: cart.customerId ?? null,
+        loyalty: saleLoyaltyOf(cart, totals),
         lines: lineSnapshots(lines, totals.lines, now),
       },
       plan,

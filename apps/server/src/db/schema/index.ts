@@ -16,3 +16,4 @@ export * from './health';
 export * from './content-reports';
 export * from './notifications';
 export * from './comeback';
+export * from './loyalty';

@@ -1,4 +1,4 @@
-import { AppError, computeTotals, GRAMS_PER_KG, type DeliveryZone } from '@makeries/shared';
+import { AppError, computeTotals, GRAMS_PER_KG, type CartAdjustment, type DeliveryZone } from '@makeries/shared';
 import type { Tx } from '../../db/client';
 import { ratesForClasses } from '../catalog';
 import type { VendorCart } from './checkout-load';
@@ -15,7 +15,7 @@ export interface PricedCart extends VendorCart {
  * Checks every vendor and prices every order before anything is written. All problems are reported at
  * once (the first one names the error) so the cart can mark each affected shop in one go.
  */
-export async function priceCarts(tx: Tx, carts: VendorCart[], now: Date): Promise<PricedCart[]> {
+export async function priceCarts(tx: Tx, carts: VendorCart[], now: Date, adjustmentsFor: AdjustmentsFor = () => []): Promise<PricedCart[]> {
   const currencies = [...new Set(carts.map((c) => c.vendor.currency))];
   if (currencies.length > 1) {
     throw new AppError('CURRENCY_MISMATCH', `Your cart mixes shops that charge in ${currencies.join(' and ')}. Check out each currency separately.`, {
@@ -25,7 +25,7 @@ export async function priceCarts(tx: Tx, carts: VendorCart[], now: Date): Promis
   const priced: PricedCart[] = [];
   const problems: CheckoutProblem[] = [];
   for (const cart of carts) {
-    const result = await priceCart(tx, cart, now);
+    const result = await priceCart(tx, cart, now, adjustmentsFor(cart.vendor.id));
     if ('code' in result) problems.push(result);
     else priced.push(result);
   }
@@ -33,7 +33,10 @@ export async function priceCarts(tx: Tx, carts: VendorCart[], now: Date): Promis
   return priced;
 }
 
-async function priceCart(tx: Tx, cart: VendorCart, now: Date): Promise<PricedCart | CheckoutProblem> {
+/** discounts from outside the cart (a promo code, then a loyalty reward) for one shop's order */
+export type AdjustmentsFor = (vendorId: string) => CartAdjustment[];
+
+async function priceCart(tx: Tx, cart: VendorCart, now: Date, adjustments: CartAdjustment[]): Promise<PricedCart | CheckoutProblem> {
   const { vendor, fulfilment } = cart;
   const unavailable = checkAvailability(vendor, fulfilment, now);
   if (unavailable) return unavailable;
@@ -54,6 +57,7 @@ async function priceCart(tx: Tx, cart: VendorCart, now: Date): Promise<PricedCar
       quantityScale: l.variant.soldBy === 'weight' ? GRAMS_PER_KG : 1,
       taxRatesBps: rates.get(l.variant.taxClass) ?? [],
     })),
+    adjustments,
     deliveryFeeCents: zone?.feeCents ?? 0,
   });
   const belowMinimum = checkMinimum(vendor, zone, totals.totalCents - totals.deliveryFeeCents);

@@ -4,6 +4,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client';
 import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueueOrderEmail } from '../email/enqueue';
+import { planWebLoyalty, redeemOnWebOrder, webLoyaltyAdjustments } from '../loyalty/web-checkout';
 import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
 import { loadVendorCarts } from './checkout-load';
 import { priceCarts } from './checkout-price';
@@ -40,7 +41,8 @@ export async function checkout(db: Db, env: Env, buyer: Buyer, input: CheckoutIn
 async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
   const now = new Date();
   const carts = await loadVendorCarts(tx, input);
-  const priced = await priceCarts(tx, carts, now);
+  const loyalty = await planWebLoyalty(tx, buyer.customerId, input.loyalty, carts.map((c) => c.vendor.id));
+  const priced = await priceCarts(tx, carts, now, (vendorId) => webLoyaltyAdjustments(loyalty, vendorId));
   const first = priced[0];
   if (!first) throw new AppError('BAD_INPUT', 'Your cart is empty.');
   if (input.paymentMethod === 'card') await requireCardCheckout(tx, env, priced.map((c) => c.vendor.id));
@@ -63,6 +65,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
   const created: CheckoutResult['orders'] = [];
   for (const cart of priced) {
     const { id, number } = await writeOrder(tx, cart, ctx);
+    await redeemOnWebOrder(tx, loyalty, { id, vendorId: cart.vendor.id, adjustments: cart.totals.adjustments });
     created.push({
       id,
       number,

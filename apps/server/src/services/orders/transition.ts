@@ -17,6 +17,7 @@ import { queuePosOrderClose } from '../bridges/order-push';
 import { emailKindFor, enqueueOrderEmail } from '../email/enqueue';
 import { notifyOrderStatus } from '../notify/order-status';
 import { fulfilReservation, releaseStock } from '../inventory';
+import { loyaltyOnTransition } from '../loyalty/order-hooks';
 import { findOrderFor, findOrderForSystem, type FoundOrder } from './access';
 import { orderDetailView, type OrderRow } from './views';
 
@@ -116,6 +117,7 @@ export async function transitionOrder(
       reason,
     });
     await moveStock(tx, order, input.to, at);
+    await loyaltyOnTransition(tx, order, input.to);
     // a web order shown in the shop's POS: the POS is told it was handed over or cancelled here
     await queuePosOrderClose(tx, order.id, input.to);
     // the customer's email is queued with the change itself, whether it came from the API or a counter's push

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orders, paymentRefunds, payments } from '../../db/schema/index';
 import type { Env } from '../../env';
+import { loyaltyAfterWebRefund } from '../loyalty/order-hooks';
 import { refundPayment } from './refunds';
 
 async function cardOrder(db: Db, orderId: string, vendorId?: string) {
@@ -68,5 +69,6 @@ export async function refundWebOrder(
   }
   const result = await refundPayment(db, env, { refundId: input.refundId, payment, vendorId, amountCents: input.amountCents, orderId: order.id });
   await markOrderRefunded(db, order.id, order.totalCents);
+  await loyaltyAfterWebRefund(db, order.id, input.refundId);
   return result;
 }

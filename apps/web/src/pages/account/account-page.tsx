@@ -6,6 +6,7 @@ import { trackingPath, useRecentOrders } from '../../lib/recent-orders';
 import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
 import { DigestSetting } from './digest-setting';
+import { LoyaltyCards } from './loyalty-cards';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
 import { StockAlertsList } from './stock-alerts-list';
@@ -52,6 +53,7 @@ export function AccountPage() {
           </section>
           <StockAlertsList />
           <DigestSetting emailVerified={me.customer.emailVerified} />
+          <LoyaltyCards />
         </>
       ) : (
         <>

@@ -22,6 +22,7 @@ import { rememberOrders } from '../../lib/recent-orders';
 import { AddressFields } from './address-fields';
 import { checkoutErrors, checkoutStart, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
 import { ContactFields } from './contact-fields';
+import { LoyaltyOffer, loyaltyChoice, useLoyaltyOffers } from './loyalty-offer';
 import { PaymentChoice, type PaymentMethod } from './payment-choice';
 import { useCardOption } from './use-card-option';
 import { usePlaceOrder } from './use-place-order';
@@ -74,6 +75,9 @@ export function CheckoutPage() {
   const { quote } = useCartQuote(cart, deliverTo);
   const view = buildCartView(cart, quote);
   const delivering = view.groups.some((g) => g.choice.type === 'delivery');
+  const [loyaltyChosen, setLoyaltyChosen] = useState<ReadonlySet<string>>(new Set());
+  const loyaltyOffers = useLoyaltyOffers(view.groups, quote, me?.kind === 'customer');
+  const loyalty = loyaltyChoice(loyaltyOffers, loyaltyChosen);
   const card = useCardOption(
     view.groups.map((g) => g.vendorId),
     method === 'card',
@@ -123,7 +127,7 @@ export function CheckoutPage() {
   function submit(values: CheckoutFormValues) {
     if (method === 'card' && card.state !== 'ready') return;
     const { idempotencyKey: _unused, ...body } = checkoutInput(view, contactSchema.parse(values.contact), delivering ? deliveryAddressOf(values.address) : null, values.note, '');
-    void order.place({ ...body, paymentMethod: method });
+    void order.place({ ...body, paymentMethod: method, ...(loyalty.uses.length > 0 ? { loyalty: loyalty.uses } : {}) });
   }
 
   if (!loaded || placed) {
@@ -244,13 +248,14 @@ export function CheckoutPage() {
                 ))}
               </VendorGroupCard>
             ))}
+            <LoyaltyOffer offers={loyaltyOffers} chosen={loyaltyChosen} onToggle={(id, on) => setLoyaltyChosen((c) => new Set([...c].filter((x) => x !== id).concat(on ? [id] : [])))} />
             <Card padding="lg">
               <Group justify="space-between" mb="sm">
                 <Text fw={800} size="lg">
                   {method === 'card' ? 'To pay now' : 'To pay at pickup'}
                 </Text>
                 <Text fw={800} size="lg">
-                  {view.currency ? money(view.totalCents, view.currency) : '—'}
+                  {view.currency ? money(view.totalCents - loyalty.savingCents, view.currency) : '—'}
                 </Text>
               </Group>
               <Button

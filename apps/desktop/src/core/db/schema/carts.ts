@@ -21,6 +21,8 @@ export const carts = sqliteTable(
     /** cents for an amount discount, basis points for a percentage */
     discountValue: integer('discount_value'),
     discountApprovedBy: text('discount_approved_by'),
+    /** a loyalty redemption on the sale (shared SaleLoyalty as JSON; issue 18), applied only with a customer */
+    loyalty: text('loyalty'),
     createdAt: isoTime('created_at').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
   },

@@ -4,6 +4,7 @@ import type { BackOfficeSection } from '../../app/nav';
 import type { SignedIn } from '../../api/types';
 import { BridgeSection } from '../bridge/bridge-section';
 import { CatalogSection } from '../catalog/catalog-section';
+import { LoyaltySection } from '../loyalty/loyalty-section';
 import { PayoutsSection } from '../payouts/payouts-section';
 import { ReportsSection } from '../reports/reports-section';
 import { SettingsPage } from '../settings/settings-page';
@@ -19,6 +20,7 @@ const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> 
   reports: () => <ReportsSection />,
   payments: () => <PayoutsSection />,
   bridge: () => <BridgeSection />,
+  loyalty: () => <LoyaltySection />,
   settings: (staff) => <SettingsPage staff={staff} />,
 };
 

@@ -1,5 +1,5 @@
 import { Box, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingStore, IconChartBar, IconCreditCard, IconPackages, IconPlugConnected, IconSettings } from '@tabler/icons-react';
+import { IconBuildingStore, IconChartBar, IconCreditCard, IconGift, IconPackages, IconPlugConnected, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { BackOfficeSection } from '../../app/nav';
 import type { SectionInfo } from './sections';
@@ -11,6 +11,7 @@ const ICONS: Record<BackOfficeSection, ReactNode> = {
   payments: <IconCreditCard size={24} stroke={1.6} />,
   bridge: <IconPlugConnected size={24} stroke={1.6} />,
   settings: <IconSettings size={24} stroke={1.6} />,
+  loyalty: <IconGift size={24} stroke={1.6} />,
 };
 
 /** The back office's left list: one big target per section, the open one marked. */

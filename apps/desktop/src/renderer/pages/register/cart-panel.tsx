@@ -9,6 +9,7 @@ import { CartLineRow } from './cart-line-row';
 import { CartTotals } from './cart-totals';
 import { ClearSaleModal } from './clear-sale-modal';
 import { CustomerStrip } from './customer-strip';
+import { LoyaltyStrip } from './loyalty-strip';
 import { LineEditorModal } from './line-editor-modal';
 import { OrderDiscountModal } from './order-discount-modal';
 import { ParkModal } from './park-modal';
@@ -129,6 +130,7 @@ export function CartPanel({ cart, currency, shiftOpen, onPay, onOpenShift, onQui
         )}
       </ScrollArea>
       <CustomerStrip disabled={empty} cartId={view?.id ?? null} customerId={view?.customerId ?? null} />
+      <LoyaltyStrip cartId={view?.id ?? null} customerId={view?.customerId ?? null} totalCents={view?.totals.totalCents ?? 0} currency={currency} />
       <CartTotals cart={view} currency={currency} />
       <Stack gap={8} p="md" pt={0} style={{ flexShrink: 0, background: 'var(--mantine-color-ink-0)' }}>
         <SimpleGrid cols={4} spacing={8}>

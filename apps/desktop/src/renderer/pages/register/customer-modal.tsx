@@ -6,7 +6,7 @@ import { apiError } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import type { Outputs } from '../../api/types';
 
-type Found = NonNullable<Outputs['customers']['lookup']>;
+type Found = NonNullable<Outputs['loyalty']['lookup']>['customer'];
 type Current = Outputs['customers']['current'];
 
 type Search = { state: 'idle' } | { state: 'busy' } | { state: 'found'; customer: Found } | { state: 'none'; query: string } | { state: 'offline'; message: string } | { state: 'error'; message: string };
@@ -43,8 +43,9 @@ export function CustomerModal({ current, onClose }: Props) {
     }
     setSearch({ state: 'busy' });
     try {
-      const customer = await client.customers.lookup.query({ query: q });
-      setSearch(customer ? { state: 'found', customer } : { state: 'none', query: q });
+      // through the loyalty card look-up: also takes a scanned card code, and offline finds customers this till knows
+      const found = await client.loyalty.lookup.query({ query: q });
+      setSearch(found ? { state: 'found', customer: found.customer } : { state: 'none', query: q });
     } catch (err) {
       const info = apiError(err);
       if (q.includes('@')) setReceiptEmail(q);
@@ -105,7 +106,7 @@ export function CustomerModal({ current, onClose }: Props) {
         <form onSubmit={(e) => void find(e)}>
           <Group align="flex-end" wrap="nowrap">
             <TextInput
-              label="Find by email or phone"
+              label="Find by email, phone or loyalty QR code"
               placeholder="ada@example.com or 07700 900123"
               value={query}
               onChange={(e) => setQuery(e.currentTarget.value)}

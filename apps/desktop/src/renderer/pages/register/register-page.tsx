@@ -1,4 +1,5 @@
 import { Box } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -15,6 +16,8 @@ import { SaleComplete } from './sale-complete';
 import { SoldOutModal } from './sold-out-modal';
 import { TenderModal } from './tender-modal';
 import { useCart } from './use-cart';
+import { isLoyaltyCode } from './loyalty-strip';
+import { useLoyaltyScan } from './use-loyalty-scan';
 import { WeightModal } from './weight-modal';
 
 /** The register: find or scan products on the left, the sale on the right, payment, then the change. */
@@ -36,9 +39,12 @@ export function RegisterPage(_: { staff: SignedIn }) {
     else void cart.addVariant({ variantId: p.variantId });
   };
 
+  const loyaltyScan = useLoyaltyScan();
   useScanHandler((code) => {
     setCompleted(null);
-    void cart.scan(code);
+    // a customer's loyalty card (QR from their account page) puts them on the sale instead of looking up an item
+    if (isLoyaltyCode(code)) void loyaltyScan(code).then((problem) => problem && notifications.show({ color: 'red', title: 'Loyalty card', message: problem }));
+    else void cart.scan(code);
   });
   // serial scanners scan by themselves (the counter adds the item); keyboard scans answer their own request
   useSubscription(

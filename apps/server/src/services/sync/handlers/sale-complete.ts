@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { customers, orderLines, orderPayments, orders, products, variants } from '../../../db/schema/index';
 import { recordMovements, type MovementInput } from '../../inventory';
+import { loyaltyForSales } from '../../loyalty/order-hooks';
 import { saleMovementId } from '../ids';
 import { requireStaff, type ApplyScope } from '../scope';
 
@@ -148,6 +149,7 @@ export async function applySales(tx: Tx, scope: ApplyScope, sales: readonly Sale
   await checkCatalog(tx, scope, fresh);
   await checkCustomers(tx, fresh);
   await insertDetails(tx, scope, fresh);
+  await loyaltyForSales(tx, scope.vendorId, fresh);
 }
 
 export function applySaleComplete(tx: Tx, scope: ApplyScope, a: SaleCompleteArgs): Promise<void> {

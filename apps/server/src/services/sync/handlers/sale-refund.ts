@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '../../../db/client';
 import { orderLines, orders, refundLines, refunds } from '../../../db/schema/index';
 import { recordMovements, type MovementInput } from '../../inventory';
 import { uuidList } from '../../inventory/levels';
+import { loyaltyAfterCounterRefund } from '../../loyalty/order-hooks';
 import { refundMovementId } from '../ids';
 import { requireProvenRole, requireStaff, type ApplyScope } from '../scope';
 
@@ -109,4 +110,5 @@ export async function applySaleRefund(tx: Tx, scope: ApplyScope, a: SaleRefundAr
     await recordMovements(tx, scope.vendorId, movements);
   }
   await updatePaymentStatus(tx, order.id, order.totalCents);
+  await loyaltyAfterCounterRefund(tx, order, a.id);
 }
