@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES, type OrderStatus } from '../order-status';
 import { addressSchema, contactSchema, latSchema, lngSchema, pageInputSchema, uuidSchema } from './common';
 import { text } from './text';
+import { promoCodeEntrySchema } from './promos';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
@@ -42,6 +43,8 @@ export const checkoutInput = z
     note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }).optional(),
     /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
     paymentMethod: z.enum(['pay_at_pickup', 'card'], { error: 'Choose pay at pickup or card' }),
+    /** checked again inside the checkout transaction; a code that no longer applies refuses the checkout */
+    promoCode: promoCodeEntrySchema.optional(),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     error: 'Choose pickup or delivery once per shop',

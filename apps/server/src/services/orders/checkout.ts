@@ -4,6 +4,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client';
 import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueueOrderEmail } from '../email/enqueue';
+import { applyCheckoutPromo, countPromoUse, recordOrderPromo } from '../promos/checkout';
 import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
 import { loadVendorCarts } from './checkout-load';
 import { priceCarts } from './checkout-price';
@@ -40,7 +41,8 @@ export async function checkout(db: Db, env: Env, buyer: Buyer, input: CheckoutIn
 async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
   const now = new Date();
   const carts = await loadVendorCarts(tx, input);
-  const priced = await priceCarts(tx, carts, now);
+  const promo = await applyCheckoutPromo(tx, input.promoCode, await priceCarts(tx, carts, now), { customerId: buyer.customerId, email: input.contact.email }, now);
+  const priced = promo.carts;
   const first = priced[0];
   if (!first) throw new AppError('BAD_INPUT', 'Your cart is empty.');
   if (input.paymentMethod === 'card') await requireCardCheckout(tx, env, priced.map((c) => c.vendor.id));
@@ -63,6 +65,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
   const created: CheckoutResult['orders'] = [];
   for (const cart of priced) {
     const { id, number } = await writeOrder(tx, cart, ctx);
+    await recordOrderPromo(tx, promo.applied, cart, id, checkoutId);
     created.push({
       id,
       number,
@@ -75,6 +78,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     });
     await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
+  await countPromoUse(tx, promo.applied, priced);
   await bumpPopularity(tx, priced);
   if (input.paymentMethod === 'card') await prepareCardCheckout(tx, checkoutId, totalCents, currency);
   return { checkoutId, orders: created, totalCents, currency };
