@@ -14,6 +14,7 @@ import { marketRouter } from './market';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
+import { promosRouter } from './promos';
 import { reportsRouter } from './reports';
 import { reviewsRouter } from './reviews';
 import { searchRouter } from './search';
@@ -41,6 +42,7 @@ export const appRouter = router({
   reports: reportsRouter,
   favourites: favouritesRouter,
   addresses: addressesRouter,
+  promos: promosRouter,
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,

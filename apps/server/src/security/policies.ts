@@ -6,6 +6,7 @@
  */
 
 import { ADMIN_POLICIES } from './admin/index';
+import { PROMO_POLICIES } from './promos';
 import { ALL, CUSTOMER, DEVICE, DEVICE_MANAGERS, m, MANAGERS, q, STAFF, VENDOR, type Policy, type Role } from './policy-kit';
 
 export { ROLES, type Policy, type Role } from './policy-kit';
@@ -147,6 +148,8 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
 
   'market.settings': q(ALL, 'the marketplace’s locale, currency, country, time zone and city: every page shows prices with them'),
   'market.districts': q(ALL, 'the city’s postcode districts (seed data, paged): the storefront places a typed postcode with them'),
+
+  ...PROMO_POLICIES,
 };
 
 /** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */
