@@ -148,6 +148,9 @@ export interface OrderView {
   taxMode: 'inclusive' | 'exclusive';
   subtotalCents: number;
   discountCents: number;
+  /** the promo code used and what it took off (part of discountCents), issue 18 */
+  promoCode?: string | null;
+  promoCents?: number;
   taxCents: number;
   deliveryFeeCents: number;
   totalCents: number;

@@ -1,7 +1,7 @@
 import { computeTotals } from '@makeries/shared';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { orderLines, orders, promoRedemptions } from '../../db/schema/index';
+import { emailOutbox, orderLines, orders, promoRedemptions } from '../../db/schema/index';
 import { createCustomerFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
 import { addProduct, checkoutRequest, createShop, failure, failureOf, writeSnapshot } from '../orders/test-kit';
@@ -50,6 +50,10 @@ describeEachDb('promo codes in the cart quote and checkout', (get) => {
     const [deliOrder] = await db().select().from(orders).where(eq(orders.id, placed.orders[1]?.id ?? ''));
     expect(deliOrder).toMatchObject({ promoCode: null, promoCents: 0 });
     expect(await promoState(db(), promo.id)).toEqual({ uses: 1, given: 70, redemptions: 1, overLimit: 0 });
+    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, order?.id ?? ''));
+    expect(mail?.body).toContain('Promo code BAKE10 — you saved £0.70 (prices above include it)');
+    const shopView = await (await get().caller({ bearer: bakery.managerToken })).orders.byId({ orderId: order?.id ?? '' });
+    expect(shopView).toMatchObject({ promoCode: 'BAKE10', promoCents: 70, totalCents: 630 });
 
     // a double submit (same idempotency key) replays: one redemption, one use
     const again = await anon.orders.checkout(input);
