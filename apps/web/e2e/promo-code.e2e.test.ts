@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productNamed } from '../../server/src/test/storefront-shops';
-import { collectPageErrors, shoot, startLiveMarket, type LiveMarket } from './live-market';
+import { createOperatorFixture, operatorSessionCookie } from '../../server/src/services/operators/test-kit';
+import { collectPageErrors, openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -16,6 +17,7 @@ const cents = (text: string | null) => Math.round(Number((text ?? '').replace(/[
 describe('a promo code from the cart through checkout', () => {
   let market: LiveMarket;
   let context: BrowserContext | undefined;
+  let consoleContext: BrowserContext | undefined;
 
   beforeAll(async () => {
     market = await startLiveMarket();
@@ -23,6 +25,7 @@ describe('a promo code from the cart through checkout', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
+    await consoleContext?.close().catch(() => undefined);
     await market?.close();
   });
 
@@ -89,6 +92,30 @@ describe('a promo code from the cart through checkout', () => {
     expect(orders.map((o) => [o.promoCode, o.promoCents])).toEqual([['BAKE10', 76]]);
     const promos = await bakery.owner.promos.list({});
     expect(promos.items.map((p) => [p.code, p.uses, p.discountCents])).toEqual([['BAKE10', 1, 76]]);
+    expect(errors).toEqual([]);
+  });
+
+  it('the operator creates a marketplace code in the console, sees it in the list and deactivates it', async () => {
+    const operator = await createOperatorFixture(market.database.db);
+    const opened = await openPage(market, DESKTOP, { operator: await operatorSessionCookie(market.database.db, operator.operator.id) });
+    consoleContext = opened.context;
+    const { page, errors } = opened;
+    await visitHydrated(market, page, '/admin/promos');
+    await page.getByRole('heading', { name: 'Promotions' }).waitFor();
+    await page.getByRole('link', { name: 'Promotions' }).waitFor();
+    const form = page.getByTestId('create-promo');
+    await form.getByLabel('Code').fill('cityweek');
+    await form.getByLabel('Description').fill('City week: £3 off');
+    await form.getByText('Amount', { exact: true }).click();
+    await form.getByLabel('Amount off (£)').fill('3');
+    await form.getByLabel('Minimum per shop (£)').fill('15');
+    await form.getByLabel('Uses in all').fill('500');
+    await form.getByRole('button', { name: 'Create code' }).click();
+    const row = page.getByTestId('promo-row').filter({ hasText: 'CITYWEEK' });
+    await row.getByText('£3.00 off · over £15.00 per shop · 500 in all').waitFor();
+    await shoot(page, 'admin-promos-desktop');
+    await row.getByRole('button', { name: 'Deactivate CITYWEEK' }).click();
+    await row.getByText('Inactive').waitFor();
     expect(errors).toEqual([]);
   });
 });
