@@ -8,6 +8,7 @@ import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
 import { paymentsRouter } from './payments';
 import { payoutsRouter } from './payouts';
+import { promosRouter } from './promos';
 import { printersRouter } from './printers';
 import { refundsRouter } from './refunds';
 import { reportsRouter } from './reports';
@@ -44,6 +45,7 @@ export const counterRouter = router({
   payments: paymentsRouter,
   payouts: payoutsRouter,
   bridges: bridgesRouter,
+  promos: promosRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -5,6 +5,7 @@ import type { SignedIn } from '../../api/types';
 import { BridgeSection } from '../bridge/bridge-section';
 import { CatalogSection } from '../catalog/catalog-section';
 import { PayoutsSection } from '../payouts/payouts-section';
+import { PromosSection } from '../promos/promos-section';
 import { ReportsSection } from '../reports/reports-section';
 import { SettingsPage } from '../settings/settings-page';
 import { StockSection } from '../stock/stock-section';
@@ -18,6 +19,7 @@ const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> 
   stock: (staff) => <StockSection staff={staff} />,
   reports: () => <ReportsSection />,
   payments: () => <PayoutsSection />,
+  promos: () => <PromosSection />,
   bridge: () => <BridgeSection />,
   settings: (staff) => <SettingsPage staff={staff} />,
 };
