@@ -144,3 +144,15 @@ export interface CartQuotePromo {
   shops: PromoShopShare[];
   totalCents: number;
 }
+
+/**
+ * The promo code a counter sale used (`saleCompleteArgs.promo`): accepted at the till (online check, or a synced
+ * code offline) and never refused when the sale syncs; the server records the redemption and flags it over-limit
+ * when a limit had been reached. `lines` are the lines' shares of `cents` (the cart's 'promo' adjustment).
+ */
+export const salePromoArgs = z.object({
+  code: promoCodeEntrySchema,
+  cents: centsSchema,
+  lines: z.array(z.object({ lineId: uuidSchema, cents: centsSchema })).max(500).default([]),
+});
+export type SalePromoArgs = z.infer<typeof salePromoArgs>;

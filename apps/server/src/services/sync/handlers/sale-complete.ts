@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { customers, orderLines, orderPayments, orders, products, variants } from '../../../db/schema/index';
 import { recordMovements, type MovementInput } from '../../inventory';
+import { recordSalePromoLines, recordSalePromos } from '../../promos/counter-sale';
 import { saleMovementId } from '../ids';
 import { requireStaff, type ApplyScope } from '../scope';
 
@@ -147,7 +148,9 @@ export async function applySales(tx: Tx, scope: ApplyScope, sales: readonly Sale
   if (fresh.length === 0) return;
   await checkCatalog(tx, scope, fresh);
   await checkCustomers(tx, fresh);
+  await recordSalePromos(tx, scope.vendorId, fresh);
   await insertDetails(tx, scope, fresh);
+  await recordSalePromoLines(tx, fresh);
 }
 
 export function applySaleComplete(tx: Tx, scope: ApplyScope, a: SaleCompleteArgs): Promise<void> {
