@@ -27,10 +27,10 @@ function shopOrder(cart: PromoCart): PromoShopOrder {
   return { vendorId: cart.vendorId, vendorName: cart.vendorName, currency: cart.currency, goodsCents: t.totalCents - t.deliveryFeeCents };
 }
 
-export type PromoOutcome = { promo: PromoRow; decision: PromoDecision } | { promo: null; decision: Extract<PromoDecision, { ok: false }> };
+type PromoOutcome = { promo: PromoRow; decision: PromoDecision } | { promo: null; decision: Extract<PromoDecision, { ok: false }> };
 
 /** Finds the code for these shop orders and decides whether (and how) it applies; `lock` inside checkout. */
-export async function evaluatePromo(
+async function evaluatePromo(
   db: DbOrTx,
   code: string,
   carts: readonly PromoCart[],

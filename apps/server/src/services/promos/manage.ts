@@ -23,7 +23,7 @@ function scopeWhere(scope: PromoScope): SQL {
   return scope.kind === 'shop' ? eq(promoCodes.vendorId, scope.vendorId) : isNull(promoCodes.vendorId);
 }
 
-export function toPromoView(r: PromoRow): PromoView {
+function toPromoView(r: PromoRow): PromoView {
   return {
     id: r.id,
     code: r.code,
@@ -95,7 +95,7 @@ export async function createMarketplacePromo(db: DbOrTx, operatorId: string, inp
 }
 
 /** One code of the scope, locked for an update; another shop's code is NOT_FOUND (never revealed). */
-export async function promoInScope(db: DbOrTx, scope: PromoScope, promoId: string): Promise<PromoRow> {
+async function promoInScope(db: DbOrTx, scope: PromoScope, promoId: string): Promise<PromoRow> {
   const [row] = await db.select().from(promoCodes).where(and(eq(promoCodes.id, promoId), scopeWhere(scope))).limit(1).for('update');
   if (!row) throw new AppError('NOT_FOUND', 'We could not find that promo code.');
   return row;

@@ -30,7 +30,7 @@ export type PromoDecision =
 const refuse = (refusal: PromoRefusal, message: string): PromoDecision => ({ ok: false, refusal, message });
 
 /** The shops of the cart the code is valid at: its own shop, or a marketplace code's list (empty = all). */
-export function eligibleShops(promo: PromoRow, shops: readonly PromoShopOrder[]): PromoShopOrder[] {
+function eligibleShops(promo: PromoRow, shops: readonly PromoShopOrder[]): PromoShopOrder[] {
   if (promo.fundedBy === 'shop') return shops.filter((s) => s.vendorId === promo.vendorId);
   if (promo.shopIds.length === 0) return [...shops];
   return shops.filter((s) => promo.shopIds.includes(s.vendorId));
@@ -89,10 +89,4 @@ export function decidePromo(promo: PromoRow, shops: readonly PromoShopOrder[], f
     ok: true,
     shares: qualifying.map((s, i) => ({ vendorId: s.vendorId, discount: { kind: 'amount', amountCents: parts[i] ?? 0 } })),
   };
-}
-
-/** The discount a code gives, as a short phrase ("10% off", "£5.00 off"). */
-export function promoDiscountLabel(promo: PromoRow, currency: string): string {
-  if (promo.discountKind === 'percent') return `${(promo.percentBps / 100).toFixed(promo.percentBps % 100 === 0 ? 0 : 2)}% off`;
-  return `${formatMoney(promo.amountCents, currency)} off`;
 }
