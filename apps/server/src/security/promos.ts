@@ -12,7 +12,8 @@ export const PROMO_POLICIES: Readonly<Record<string, Policy>> = {
   'promos.redemptions': q(SHOP_MANAGERS, 'the orders and counter sales that used one of the shop’s codes, paged'),
 };
 
-/** A fresh code name per call (the same name twice at one shop is a DUPLICATE). */
+/** A fresh code name per call (the same name twice at one shop is a DUPLICATE); an unknown code id is NOT_FOUND. */
 export const PROMO_SAMPLES: Readonly<Record<string, Sample>> = {
+  'promos.update': () => ({ promoId: uuidv7(), active: false }),
   'promos.create': () => ({ code: `SHOP${uuidv7().slice(-8).toUpperCase()}`, discount: { kind: 'amount', amountCents: 100 } }),
 };
