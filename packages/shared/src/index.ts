@@ -28,6 +28,7 @@ export * from './schemas/orders';
 export * from './schemas/search';
 export * from './schemas/shop-directory';
 export * from './schemas/cart';
+export * from './schemas/promos';
 export * from './schemas/sync';
 export * from './schemas/counter-refunds';
 export * from './schemas/store-settings';

@@ -100,6 +100,12 @@ const CASES: Record<string, Case> = {
   'bridges.log': () => ({ limit: 10 }),
   'bridges.failedJobs': () => ({ limit: 10 }),
   'bridges.retryJob': () => ({ jobId: uuidv7() }),
+  // promo codes: a shop's list holds only its own codes; another shop's code id is NOT_FOUND (routers/promos.test.ts
+  // proves it with a real code of the other shop)
+  'promos.list': () => ({}),
+  'promos.create': () => ({ code: `XT${uuidv7().slice(-8).toUpperCase()}`, discount: { kind: 'percent', bps: 1000 } }),
+  'promos.update': () => ({ promoId: uuidv7(), active: false }),
+  'promos.redemptions': () => ({ promoId: uuidv7() }),
   'counterSales.find': (_x, y) => ({ saleId: y.saleId }),
   'counterSales.refund': (x, y) => ({
     id: uuidv7(),

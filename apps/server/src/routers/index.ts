@@ -18,6 +18,7 @@ import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
 import { reorderRouter } from './reorder';
+import { promosRouter } from './promos';
 import { reportsRouter } from './reports';
 import { reviewsRouter } from './reviews';
 import { searchRouter } from './search';
@@ -46,6 +47,7 @@ export const appRouter = router({
   reports: reportsRouter,
   favourites: favouritesRouter,
   addresses: addressesRouter,
+  promos: promosRouter,
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,

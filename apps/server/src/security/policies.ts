@@ -9,6 +9,7 @@ import { ADMIN_POLICIES } from './admin/index';
 import { NOTIFICATION_POLICIES } from './notifications';
 import { EXTRAS_POLICIES } from './extras';
 import { LOYALTY_POLICIES } from './loyalty';
+import { PROMO_POLICIES } from './promos';
 import { ALL, CUSTOMER, DEVICE, DEVICE_MANAGERS, m, MANAGERS, q, STAFF, VENDOR, type Policy, type Role } from './policy-kit';
 
 export { ROLES, type Policy, type Role } from './policy-kit';
@@ -153,6 +154,8 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   'market.settings': q(ALL, 'the marketplace’s locale, currency, country, time zone and city: every page shows prices with them'),
   'market.districts': q(ALL, 'the city’s postcode districts (seed data, paged): the storefront places a typed postcode with them'),
   ...LOYALTY_POLICIES,
+
+  ...PROMO_POLICIES,
 };
 
 /** The most privileged role a policy allows (the fuzzer calls as it), or null when the procedure is open to all. */

@@ -3,6 +3,7 @@ import { registration } from '../routers/identity-test-kit';
 import { ADMIN_SAMPLES } from './admin/index';
 import { exampleOf } from './examples';
 import { EXTRAS_SAMPLES } from './extras';
+import { PROMO_SAMPLES } from './promos';
 import type { Sample } from './sample-kit';
 import type { Role } from './policies';
 import { PROCEDURES, type SecurityFixture } from './security-kit';
@@ -46,6 +47,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'sync.pull': () => ({ epoch: null, cursor: '0' }),
   ...ADMIN_SAMPLES,
   ...EXTRAS_SAMPLES,
+  ...PROMO_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {

@@ -22,6 +22,7 @@ interface Props {
 
 export function CartLineRow({ line, error, note, max, onQuantity, onRemove, readOnly = false }: Props) {
   const name = line.variantName && line.variantName !== 'Default' ? `${line.productName} (${line.variantName})` : line.productName;
+  const promoCents = line.totals?.adjustments.find((a) => a.key === 'promo')?.cents ?? 0;
   const problem =
     error ??
     line.problem ??
@@ -51,6 +52,11 @@ export function CartLineRow({ line, error, note, max, onQuantity, onRemove, read
           {line.priceChangedFrom !== null ? ` (was ${money(line.priceChangedFrom, line.currency)})` : ''}
           {readOnly ? ` · ${line.soldBy === 'weight' ? quantityLabel(line.quantity, 'weight') : `× ${line.quantity}`}` : ''}
         </Text>
+        {promoCents > 0 && (
+          <Text size="xs" c="green.9" fw={600} data-testid="line-promo">
+            Promo code −{money(promoCents, line.currency)}
+          </Text>
+        )}
         {!readOnly && onQuantity && onRemove && (
           <Group gap="xs" mt={2}>
             {line.soldBy === 'weight' ? (

@@ -4,6 +4,7 @@ import type { DeliveryZone, OpeningHours } from './vendors';
 import { geoPointSchema } from './search';
 import { checkoutItemSchema } from './orders';
 import { uuidSchema } from './common';
+import { promoCodeEntrySchema, type CartQuotePromo } from './promos';
 
 /**
  * A storefront cart checked against the server before checkout (`cart.quote`): current prices, tax rates, stock
@@ -21,6 +22,7 @@ export type CartQuoteFulfilment = z.infer<typeof cartQuoteFulfilmentSchema>;
 export const cartQuoteInput = z.object({
   items: z.array(checkoutItemSchema).max(200, 'At most 200 items per cart'),
   fulfilment: z.array(cartQuoteFulfilmentSchema).max(20).default([]),
+  promoCode: promoCodeEntrySchema.optional(),
 });
 export type CartQuoteInput = z.infer<typeof cartQuoteInput>;
 export type CartQuoteInputRaw = z.input<typeof cartQuoteInput>;
@@ -81,4 +83,6 @@ export interface CartQuote {
   problems: CartQuoteProblem[];
   /** ISO time the quote was made; opening hours and stock are as of then */
   quotedAt: string;
+  /** the promo code asked about: applied (with each shop's share) or why not */
+  promo?: CartQuotePromo | null;
 }

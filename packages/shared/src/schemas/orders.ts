@@ -3,6 +3,7 @@ import { ORDER_STATUSES, type OrderStatus } from '../order-status';
 import { addressSchema, contactSchema, latSchema, lngSchema, pageInputSchema, uuidSchema } from './common';
 import { text } from './text';
 import { loyaltyUsesSchema } from './loyalty';
+import { promoCodeEntrySchema } from './promos';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
@@ -45,6 +46,8 @@ export const checkoutInput = z
     paymentMethod: z.enum(['pay_at_pickup', 'card'], { error: 'Choose pay at pickup or card' }),
     /** stamps or points to redeem per shop (a signed-in customer; issue 18) */
     loyalty: loyaltyUsesSchema.optional(),
+    /** checked again inside the checkout transaction; a code that no longer applies refuses the checkout */
+    promoCode: promoCodeEntrySchema.optional(),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     error: 'Choose pickup or delivery once per shop',
@@ -148,6 +151,9 @@ export interface OrderView {
   taxMode: 'inclusive' | 'exclusive';
   subtotalCents: number;
   discountCents: number;
+  /** the promo code used and what it took off (part of discountCents), issue 18 */
+  promoCode?: string | null;
+  promoCents?: number;
   taxCents: number;
   deliveryFeeCents: number;
   totalCents: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { salePromoArgs } from './promos';
 import { validateBarcode } from '../barcode';
 import { ORDER_STATUSES } from '../order-status';
 import { STAFF_PROOFS_MAX, staffProofToken } from './auth';
@@ -77,6 +78,8 @@ export const saleCompleteArgs = z.object({
   totalCents: centsSchema,
   note: text({ max: 500, multiline: true, trim: false, label: 'Notes' }).default(''),
   customerId: uuidSchema.nullable().default(null),
+  /** the promo code used at the till (issue 18); older counters send none */
+  promo: salePromoArgs.nullable().default(null),
   lines: z.array(saleLineSnapshot).min(1).max(500),
   payments: z.array(salePayment).min(1).max(20),
   /** stamps or points the attached customer redeemed at the till (issue 18); recorded on sync, even below zero */

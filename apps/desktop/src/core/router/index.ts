@@ -9,6 +9,7 @@ import { inventoryRouter } from './inventory';
 import { loyaltyRouter } from './loyalty';
 import { paymentsRouter } from './payments';
 import { payoutsRouter } from './payouts';
+import { promosRouter } from './promos';
 import { printersRouter } from './printers';
 import { refundsRouter } from './refunds';
 import { reportsRouter } from './reports';
@@ -46,6 +47,7 @@ export const counterRouter = router({
   payouts: payoutsRouter,
   bridges: bridgesRouter,
   loyalty: loyaltyRouter,
+  promos: promosRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

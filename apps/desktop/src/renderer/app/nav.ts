@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 export type Page = 'register' | 'orders' | 'online' | 'shift' | 'backOffice';
 
 /** The sections of the back office page (left list). */
-export type BackOfficeSection = 'catalog' | 'stock' | 'reports' | 'payments' | 'bridge' | 'settings' | 'loyalty';
+export type BackOfficeSection = 'catalog' | 'stock' | 'reports' | 'payments' | 'promos' | 'loyalty' | 'bridge' | 'settings';
 
 export interface NavTarget {
   page: Page;

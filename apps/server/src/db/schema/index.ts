@@ -17,3 +17,4 @@ export * from './content-reports';
 export * from './notifications';
 export * from './comeback';
 export * from './loyalty';
+export * from './promos';

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Address, Contact } from '@makeries/shared';
 import { ORDER_STATUSES } from '@makeries/shared';
 import { createdAt, id, updatedAt } from './columns';
 import { customers, devices, staff } from './auth';
 import { variants, products } from './catalog';
 import { vendors } from './vendors';
+import { promoCodes } from './promos';
 
 /** One storefront submit; it creates one order per vendor, all or nothing. */
 export const checkouts = pgTable(
@@ -60,6 +61,11 @@ export const orders = pgTable(
     statusReason: text('status_reason'),
     deviceId: uuid('device_id').references(() => devices.id),
     staffId: uuid('staff_id').references(() => staff.id),
+    /** the promo code used (issue 18): its code as typed, who funds it, and what it took off this order */
+    promoCodeId: uuid('promo_code_id').references((): AnyPgColumn => promoCodes.id),
+    promoCode: text('promo_code'),
+    promoFundedBy: text('promo_funded_by', { enum: ['shop', 'marketplace'] }),
+    promoCents: integer('promo_cents').notNull().default(0),
     placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -98,6 +104,8 @@ export const orderLines = pgTable(
     unitPriceCents: integer('unit_price_cents').notNull(),
     taxRateBps: integer('tax_rate_bps').notNull(),
     discountCents: integer('discount_cents').notNull().default(0),
+    /** this line's share of the promo code (part of discount_cents) */
+    promoCents: integer('promo_cents').notNull().default(0),
     taxCents: integer('tax_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
   },

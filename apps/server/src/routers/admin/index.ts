@@ -8,6 +8,7 @@ import { operatorProcedure, publicProcedure, router } from '../../trpc';
 import { adminContentRouter } from './content';
 import { adminHealthRouter } from './health';
 import { adminOrdersRouter } from './orders';
+import { adminPromosRouter } from './promos';
 import { adminShopsRouter } from './shops';
 
 /** The operator console (issue 17): its sign-in, its audit log, and one router per area. */
@@ -41,4 +42,5 @@ export const adminRouter = router({
   content: adminContentRouter,
   orders: adminOrdersRouter,
   health: adminHealthRouter,
+  promos: adminPromosRouter,
 });

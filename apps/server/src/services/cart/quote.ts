@@ -3,6 +3,7 @@ import {
   GRAMS_PER_KG,
   weightLabel,
   weightOrderProblem,
+  type CartInput,
   type CartQuote,
   type CartQuoteFulfilment,
   type CartQuoteInput,
@@ -17,6 +18,7 @@ import { lineName, mergeItems, sellableOnline } from '../orders/checkout-load';
 import { suspendedShopsOf } from '../orders/offline-shops';
 import { checkAvailability, checkMinimum, deliveryZoneFor, type RuleVendor } from '../orders/checkout-rules';
 import { mediaUrl } from '../products/reads';
+import { quotePromo, type PromoCart } from '../promos/apply';
 import { toPublicVendor } from '../vendors';
 
 type VendorRow = typeof vendors.$inferSelect;
@@ -132,7 +134,7 @@ function vendorProblems(
  * Checks a storefront cart the way checkout will, without reserving or writing anything: the storefront shows
  * current prices and every problem (per shop and per line) before the customer submits.
  */
-export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = new Date()): Promise<CartQuote> {
+export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = new Date(), customerId: string | null = null): Promise<CartQuote> {
   const quotedAt = now.toISOString();
   const merged = mergeItems(input.items);
   if (merged.size === 0) return { vendors: [], lines: [], missingVariantIds: [], problems: [], quotedAt };
@@ -175,9 +177,10 @@ export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = n
 
   const chosen = new Map(input.fulfilment.map((f) => [f.vendorId, f]));
   const quotedVendors: CartQuoteVendor[] = [];
+  const promoCarts: PromoCart[] = [];
   for (const vendor of vendorRows.sort((a, b) => vendorIds.indexOf(a.id) - vendorIds.indexOf(b.id))) {
     const own = lines.filter((l) => l.vendorId === vendor.id);
-    const totals = computeTotals({
+    const totalsInput: CartInput = {
       currency: vendor.currency,
       taxMode: vendor.taxMode,
       lines: own.map((l) => ({
@@ -187,7 +190,9 @@ export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = n
         quantityScale: l.soldBy === 'weight' ? GRAMS_PER_KG : 1,
         taxRatesBps: l.taxRatesBps,
       })),
-    });
+    };
+    const totals = computeTotals(totalsInput);
+    promoCarts.push({ vendorId: vendor.id, vendorName: vendor.name, currency: vendor.currency, input: totalsInput });
     const f: CartQuoteFulfilment = chosen.get(vendor.id) ?? { vendorId: vendor.id, type: vendor.pickupEnabled || !vendor.deliveryEnabled ? 'pickup' : 'delivery' };
     const checked = vendorProblems(vendor, f, totals.totalCents, now);
     problems.push(...checked.problems.map((p) => ({ vendorId: p.vendorId, code: p.code, message: p.message })));
@@ -198,5 +203,6 @@ export async function quoteCart(db: DbOrTx, input: CartQuoteInput, now: Date = n
   for (const shop of await suspendedShopsOf(db, missingVariantIds)) {
     problems.push({ vendorId: shop.vendorId, code: 'VENDOR_PAUSED', message: shop.message });
   }
-  return { vendors: quotedVendors, lines, missingVariantIds, problems, quotedAt };
+  const promo = input.promoCode ? await quotePromo(db, input.promoCode, promoCarts, { customerId, email: null }, now) : null;
+  return { vendors: quotedVendors, lines, missingVariantIds, problems, quotedAt, promo };
 }

@@ -80,6 +80,7 @@ export async function composeOrderEmail(db: DbOrTx, env: Env, orderId: string, k
     '',
     `Order ${o.number} — ${shop}`,
     ...lines.map((l) => lineText(l, money)),
+    ...(o.promoCode && o.promoCents > 0 ? [`  Promo code ${o.promoCode} — you saved ${money(o.promoCents)} (prices above include it)`] : []),
     ...(o.deliveryFeeCents > 0 ? [`  Delivery — ${money(o.deliveryFeeCents)}`] : []),
     ...(o.taxMode === 'exclusive' && o.taxCents > 0 ? [`  Tax — ${money(o.taxCents)}`] : []),
     `Total: ${money(o.totalCents)}${o.paymentStatus === 'pay_at_pickup' ? ' (pay at pickup)' : ''}`,

@@ -1,4 +1,4 @@
-import { AppError, computeTotals, GRAMS_PER_KG, type CartAdjustment, type DeliveryZone } from '@makeries/shared';
+import { AppError, computeTotals, GRAMS_PER_KG, type CartAdjustment, type CartInput, type DeliveryZone } from '@makeries/shared';
 import type { Tx } from '../../db/client';
 import { ratesForClasses } from '../catalog';
 import type { VendorCart } from './checkout-load';
@@ -9,6 +9,8 @@ type Totals = ReturnType<typeof computeTotals>;
 export interface PricedCart extends VendorCart {
   zone: DeliveryZone | null;
   totals: Totals;
+  /** what `totals` was computed from, so a promo or loyalty adjustment can re-total the same order */
+  totalsInput: CartInput;
 }
 
 /**
@@ -47,7 +49,7 @@ async function priceCart(tx: Tx, cart: VendorCart, now: Date, adjustments: CartA
     zone = found.zone;
   }
   const rates = await ratesForClasses(tx, vendor.id);
-  const totals = computeTotals({
+  const totalsInput: CartInput = {
     currency: vendor.currency,
     taxMode: vendor.taxMode,
     lines: cart.lines.map((l) => ({
@@ -59,10 +61,11 @@ async function priceCart(tx: Tx, cart: VendorCart, now: Date, adjustments: CartA
     })),
     adjustments,
     deliveryFeeCents: zone?.feeCents ?? 0,
-  });
+  };
+  const totals = computeTotals(totalsInput);
   const belowMinimum = checkMinimum(vendor, zone, totals.totalCents - totals.deliveryFeeCents);
   if (belowMinimum) return belowMinimum;
-  return { ...cart, zone, totals };
+  return { ...cart, zone, totals, totalsInput };
 }
 
 function problemsError(problems: CheckoutProblem[]): AppError {

@@ -5,6 +5,7 @@ import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueueOrderEmail } from '../email/enqueue';
 import { planWebLoyalty, redeemOnWebOrder, webLoyaltyAdjustments } from '../loyalty/web-checkout';
+import { applyCheckoutPromo, countPromoUse, recordOrderPromo } from '../promos/checkout';
 import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
 import { loadVendorCarts } from './checkout-load';
 import { priceCarts } from './checkout-price';
@@ -42,7 +43,15 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
   const now = new Date();
   const carts = await loadVendorCarts(tx, input);
   const loyalty = await planWebLoyalty(tx, buyer.customerId, input.loyalty, carts.map((c) => c.vendor.id));
-  const priced = await priceCarts(tx, carts, now, (vendorId) => webLoyaltyAdjustments(loyalty, vendorId));
+  // the promo code goes first (withPromo puts it before the loyalty reward), then the reward takes from what is left
+  const promo = await applyCheckoutPromo(
+    tx,
+    input.promoCode,
+    await priceCarts(tx, carts, now, (vendorId) => webLoyaltyAdjustments(loyalty, vendorId)),
+    { customerId: buyer.customerId, email: input.contact.email },
+    now,
+  );
+  const priced = promo.carts;
   const first = priced[0];
   if (!first) throw new AppError('BAD_INPUT', 'Your cart is empty.');
   if (input.paymentMethod === 'card') await requireCardCheckout(tx, env, priced.map((c) => c.vendor.id));
@@ -65,6 +74,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
   const created: CheckoutResult['orders'] = [];
   for (const cart of priced) {
     const { id, number } = await writeOrder(tx, cart, ctx);
+    await recordOrderPromo(tx, promo.applied, cart, id, checkoutId);
     await redeemOnWebOrder(tx, loyalty, { id, vendorId: cart.vendor.id, adjustments: cart.totals.adjustments });
     created.push({
       id,
@@ -78,6 +88,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     });
     await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
+  await countPromoUse(tx, promo.applied, priced);
   await bumpPopularity(tx, priced);
   if (input.paymentMethod === 'card') await prepareCardCheckout(tx, checkoutId, totalCents, currency);
   return { checkoutId, orders: created, totalCents, currency };

@@ -44,6 +44,8 @@ export function orderView(o: OrderRow, vendorName: string, lines: LineRow[], rol
     taxMode: o.taxMode,
     subtotalCents: o.subtotalCents,
     discountCents: o.discountCents,
+    promoCode: o.promoCode,
+    promoCents: o.promoCents,
     taxCents: o.taxCents,
     deliveryFeeCents: o.deliveryFeeCents,
     totalCents: o.totalCents,

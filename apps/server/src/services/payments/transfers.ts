@@ -5,7 +5,8 @@ import type { Db } from '../../db/client';
 import { orders, payments, paymentTransfers } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { callStripe, requireStripe } from './stripe-client';
-import { platformFee, vendorPayments } from './vendor-account';
+import { transferShare } from '../promos/transfer-share';
+import { vendorPayments } from './vendor-account';
 
 const NOT_TRANSFERRED = ['placed', 'rejected', 'cancelled'];
 
@@ -25,7 +26,8 @@ export async function transferOrderShare(db: Db, env: Env, orderId: string): Pro
   const { order, payment } = found;
   const vendor = await vendorPayments(db, env, order.vendorId);
   if (!vendor.stripeAccountId) throw new AppError('CONFLICT', `${vendor.name} has no Stripe account to receive its share yet.`);
-  const fee = platformFee(order.totalCents, vendor.feeBps);
+  // a marketplace promo is paid by the platform: the shop gets its undiscounted share (services/promos)
+  const share = transferShare(order, vendor.feeBps);
   await db
     .insert(paymentTransfers)
     .values({
@@ -33,8 +35,8 @@ export async function transferOrderShare(db: Db, env: Env, orderId: string): Pro
       vendorId: order.vendorId,
       paymentId: payment.id,
       destination: vendor.stripeAccountId,
-      amountCents: order.totalCents - fee,
-      feeCents: fee,
+      amountCents: share.amountCents,
+      feeCents: share.feeCents,
       currency: order.currency,
     })
     .onConflictDoNothing();
@@ -53,7 +55,8 @@ export async function transferOrderShare(db: Db, env: Env, orderId: string): Pro
           destination: row.destination,
           transfer_group: payment.checkoutId ?? undefined,
           // tie the transfer to the charge so it can go before the funds settle
-          ...(charge ? { source_transaction: charge } : {}),
+          // …unless the platform tops it up (a marketplace promo): then it comes from the platform's balance
+          ...(charge && row.amountCents <= order.totalCents ? { source_transaction: charge } : {}),
           metadata: { orderId, vendorId: order.vendorId, feeCents: String(row.feeCents) },
         },
         { idempotencyKey: `transfer-${orderId}-${row.keyAttempt}` },

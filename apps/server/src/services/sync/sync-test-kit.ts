@@ -102,6 +102,7 @@ export function saleArgs(counter: Counter, items: [TestProduct, number][], overr
     totalCents: total,
     note: '',
     customerId: null,
+    promo: null,
     lines,
     payments: [{ id: uuidv7(), kind: 'cash', amountCents: total, tenderedCents: total, changeCents: 0 }],
     ...overrides,

@@ -30,6 +30,8 @@ export interface VendorChoice {
 export interface CartState {
   lines: CartLine[];
   choices: Record<string, VendorChoice>;
+  /** the promo code the customer entered (upper case); checked by `cart.quote` and again at checkout */
+  promoCode?: string;
 }
 
 export const EMPTY_CART: CartState = { lines: [], choices: {} };
@@ -71,6 +73,13 @@ export function removeLine(cart: CartState, variantId: string): CartState {
 
 export function setChoice(cart: CartState, vendorId: string, choice: VendorChoice): CartState {
   return { ...cart, choices: { ...cart.choices, [vendorId]: choice } };
+}
+
+/** Entering (or, with null, removing) a promo code: one code per cart. */
+export function setPromoCode(cart: CartState, code: string | null): CartState {
+  const trimmed = code?.trim().toUpperCase() ?? '';
+  if (!trimmed) return { lines: cart.lines, choices: cart.choices };
+  return { ...cart, promoCode: trimmed.slice(0, 40) };
 }
 
 /** After checkout: the ordered shops leave the cart, anything else stays. */
@@ -118,11 +127,12 @@ function isChoice(v: unknown): v is VendorChoice {
 export function parseCart(json: string | null): CartState {
   if (!json) return EMPTY_CART;
   try {
-    const v = JSON.parse(json) as { lines?: unknown; choices?: unknown };
+    const v = JSON.parse(json) as { lines?: unknown; choices?: unknown; promoCode?: unknown };
     const lines = Array.isArray(v.lines) ? v.lines.filter(isLine) : [];
     const rawChoices = v.choices && typeof v.choices === 'object' ? (v.choices as Record<string, unknown>) : {};
     const choices = Object.fromEntries(Object.entries(rawChoices).filter((e): e is [string, VendorChoice] => isChoice(e[1])));
-    return pruneChoices({ lines, choices });
+    const promo = typeof v.promoCode === 'string' && v.promoCode.length <= 40 ? { promoCode: v.promoCode } : {};
+    return pruneChoices({ lines, choices, ...promo });
   } catch {
     return EMPTY_CART;
   }

@@ -26,6 +26,7 @@ export function quoteInput(cart: CartState, deliverTo: GeoPoint | null): CartQuo
         },
       ];
     }),
+    ...(cart.promoCode ? { promoCode: cart.promoCode } : {}),
   };
 }
 
@@ -54,6 +55,7 @@ export function checkoutInput(
         : {}),
     })),
     ...(note.trim() ? { note: note.trim() } : {}),
+    ...(view.promo?.applied ? { promoCode: view.promo.code } : {}),
     paymentMethod: 'pay_at_pickup',
   };
 }

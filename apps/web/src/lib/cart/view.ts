@@ -1,4 +1,4 @@
-import { computeTotals, GRAMS_PER_KG, type CartQuote, type CartQuoteLine, type CartQuoteVendor, type CartTotals, type LineTotals } from '@makeries/shared';
+import { computeTotals, GRAMS_PER_KG, type CartInput, type CartQuote, type CartQuotePromo, type CartQuoteLine, type CartQuoteVendor, type CartTotals, type LineTotals } from '@makeries/shared';
 import type { CartLine, CartState, VendorChoice } from './cart';
 
 /**
@@ -33,6 +33,8 @@ export interface VendorGroupView {
   shortOfMinimumCents: number;
   /** shop-level problems from the server (paused, closed, no delivery there…) */
   problems: string[];
+  /** what the promo code takes off this shop's order (0 without one) */
+  promoCents: number;
 }
 
 export interface CartView {
@@ -41,6 +43,10 @@ export interface CartView {
   currency: string | null;
   /** every line priced by the server and nothing stops checkout */
   ready: boolean;
+  /** the server's answer about the cart's promo code (null without one, or before the quote) */
+  promo: CartQuotePromo | null;
+  /** Σ what the promo takes off */
+  promoCents: number;
 }
 
 function defaultChoice(vendor: CartQuoteVendor | null): VendorChoice {
@@ -74,7 +80,7 @@ function groupView(vendorId: string, lines: CartLine[], cart: CartState, quote: 
   const views = lines.map((l) => lineView(l, quoted.get(l.variantId), missing.has(l.variantId), lineProblems.get(l.variantId) ?? null));
   const priced = views.filter((l) => !l.missing);
   const deliveryFeeCents = choice.type === 'delivery' ? (vendor?.delivery?.feeCents ?? 0) : 0;
-  const totals = computeTotals({
+  const totalsInput: CartInput = {
     currency: vendor?.currency ?? first.currency,
     taxMode: vendor?.taxMode ?? 'inclusive',
     lines: priced.map((l) => ({
@@ -85,10 +91,15 @@ function groupView(vendorId: string, lines: CartLine[], cart: CartState, quote: 
       taxRatesBps: quoted.get(l.variantId)?.taxRatesBps ?? [],
     })),
     deliveryFeeCents,
-  });
+  };
+  const beforePromo = computeTotals(totalsInput);
+  // the quote's 'promo' adjustment for this shop, through the same shared totals the server charges with
+  const share = quote?.promo?.applied ? quote.promo.shops.find((s) => s.vendorId === vendorId) : undefined;
+  const totals = share ? computeTotals({ ...totalsInput, adjustments: [{ key: 'promo', discount: share.discount }] }) : beforePromo;
   const byKey = new Map(totals.lines.map((t) => [t.key, t]));
   for (const l of views) l.totals = byKey.get(l.variantId) ?? null;
-  const goodsCents = totals.totalCents - totals.deliveryFeeCents;
+  // the shop's minimum order is measured before the promo, as checkout does
+  const goodsCents = beforePromo.totalCents - beforePromo.deliveryFeeCents;
   const zoneMinimum = choice.type === 'delivery' ? (vendor?.delivery?.minOrderCents ?? 0) : 0;
   const minimumCents = Math.max(vendor?.minOrderCents ?? 0, zoneMinimum);
   // stock is shown on its line and the minimum is recomputed here as quantities change
@@ -108,6 +119,7 @@ function groupView(vendorId: string, lines: CartLine[], cart: CartState, quote: 
     minimumCents,
     shortOfMinimumCents: Math.max(0, minimumCents - goodsCents),
     problems,
+    promoCents: totals.adjustments.find((a) => a.key === 'promo')?.cents ?? 0,
   };
 }
 
@@ -134,11 +146,15 @@ export function buildCartView(cart: CartState, quote: CartQuote | null): CartVie
         g.vendor !== null &&
         g.lines.every((l) => !l.missing && !l.shortOf && !l.problem) &&
         (g.choice.type === 'pickup' || g.vendor.delivery !== null),
-    );
+    ) &&
+    // a code the server refused would refuse the checkout: the customer removes it (or fixes the cart) first
+    (!cart.promoCode || quote.promo?.applied === true);
   return {
     groups,
     totalCents: groups.reduce((s, g) => s + g.totals.totalCents, 0),
     currency: currencies.size === 1 ? ([...currencies][0] ?? null) : null,
     ready,
+    promo: cart.promoCode && quote?.promo?.code === cart.promoCode ? quote.promo : null,
+    promoCents: groups.reduce((s, g) => s + g.promoCents, 0),
   };
 }

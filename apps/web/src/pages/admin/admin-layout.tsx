@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Box, Burger, Button, Center, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconFlag, IconHeartbeat, IconHistory, IconLayoutDashboard, IconReceipt, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingStore, IconFlag, IconHeartbeat, IconHistory, IconLayoutDashboard, IconReceipt, IconShieldLock, IconTicket, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/admin/content', label: 'Content', icon: IconFlag },
   { to: '/admin/orders', label: 'Orders & disputes', icon: IconReceipt },
   { to: '/admin/health', label: 'Health', icon: IconHeartbeat },
+  { to: '/admin/promos', label: 'Promotions', icon: IconTicket },
   { to: '/admin/audit', label: 'Audit log', icon: IconHistory },
   { to: '/admin/account', label: 'Your account', icon: IconUserCircle },
 ];

@@ -7,6 +7,7 @@ import { AdminPageError } from './admin-page-error';
 import { contentAdminRoutes } from './content/routes';
 import { healthAdminRoutes } from './health/routes';
 import { ordersAdminRoutes } from './orders/routes';
+import { promosAdminRoutes } from './promos/routes';
 import { shopsAdminRoutes } from './shops/routes';
 
 /**
@@ -50,6 +51,7 @@ export function adminRoutes(deps: LoaderDeps): RouteObject[] {
                 ...contentAdminRoutes(deps),
                 ...ordersAdminRoutes(deps),
                 ...healthAdminRoutes(deps),
+                ...promosAdminRoutes(deps),
                 { path: '*', loader: () => notFound('Not in the console', 'This page of the operator console does not exist (yet). Pick an area on the left.') },
               ],
             },

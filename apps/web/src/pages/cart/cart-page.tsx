@@ -6,7 +6,8 @@ import { CartLineRow } from '../../components/cart-line-row';
 import { FulfilmentPicker } from '../../components/fulfilment-picker';
 import { LocationBar } from '../../components/location-bar';
 import { VendorGroupCard } from '../../components/vendor-group-card';
-import { removeLine, setChoice, setQuantity } from '../../lib/cart/cart';
+import { PromoCodeField } from '../../components/promo-code-field';
+import { removeLine, setChoice, setPromoCode, setQuantity } from '../../lib/cart/cart';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
 import { stockFits } from '../../lib/cart/stock-fit';
@@ -119,9 +120,24 @@ export function CartPage() {
                 <Text size="sm" lineClamp={1}>
                   {g.vendorName}
                 </Text>
-                <Text size="sm">{money(g.totals.totalCents, g.currency)}</Text>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {g.promoCents > 0 && (
+                    <Text span size="xs" c="green.9" mr={6}>
+                      −{money(g.promoCents, g.currency)}
+                    </Text>
+                  )}
+                  {money(g.totals.totalCents, g.currency)}
+                </Text>
               </Group>
             ))}
+            <PromoCodeField
+              code={cart.promoCode ?? null}
+              promo={view.promo}
+              currency={view.currency}
+              checking={fetching}
+              onApply={(code) => updateCart((c) => setPromoCode(c, code))}
+              onRemove={() => updateCart((c) => setPromoCode(c, null))}
+            />
             <Group justify="space-between">
               <Text fw={800} size="lg">
                 Total
@@ -144,7 +160,7 @@ export function CartPage() {
             )}
             {!view.ready && (
               <Text size="xs" c="dimmed" role="status">
-                {fetching && !quote ? 'Checking prices and stock…' : 'Fix the notes above to continue.'}
+                {fetching && !quote ? 'Checking prices and stock…' : view.promo && !view.promo.applied ? 'Remove the promo code or change the cart to use it.' : 'Fix the notes above to continue.'}
               </Text>
             )}
           </Stack>

@@ -9,7 +9,7 @@ import { useTRPC, useTRPCClient } from '../../app/api';
 import { AddressPicker, saveCheckoutAddress } from '../../components/address-picker';
 import { CartLineRow } from '../../components/cart-line-row';
 import { VendorGroupCard } from '../../components/vendor-group-card';
-import { removeVendors } from '../../lib/cart/cart';
+import { removeVendors, setPromoCode } from '../../lib/cart/cart';
 import { checkoutInput } from '../../lib/cart/requests';
 import { updateCart, useCart, useCartLoaded } from '../../lib/cart/store';
 import { useCartQuote } from '../../lib/cart/use-cart-quote';
@@ -120,7 +120,8 @@ export function CheckoutPage() {
       })),
     );
     await navigate(confirmationPath(result));
-    updateCart((c) => removeVendors(c, result.orders.map((o) => o.vendorId)));
+    // the code was used with these orders
+    updateCart((c) => setPromoCode(removeVendors(c, result.orders.map((o) => o.vendorId)), null));
   }
 
   /** Runs once the form's rules pass: the values are valid, so the schemas' parse cannot fail here. */
@@ -250,6 +251,16 @@ export function CheckoutPage() {
             ))}
             <LoyaltyOffer offers={loyaltyOffers} chosen={loyaltyChosen} onToggle={(id, on) => setLoyaltyChosen((c) => new Set([...c].filter((x) => x !== id).concat(on ? [id] : [])))} />
             <Card padding="lg">
+              {view.promo?.applied && view.currency && (
+                <Group justify="space-between" mb={4} data-testid="checkout-promo">
+                  <Text size="sm" c="green.9">
+                    Promo code {view.promo.code}
+                  </Text>
+                  <Text size="sm" c="green.9">
+                    −{money(view.promoCents, view.currency)}
+                  </Text>
+                </Group>
+              )}
               <Group justify="space-between" mb="sm">
                 <Text fw={800} size="lg">
                   {method === 'card' ? 'To pay now' : 'To pay at pickup'}

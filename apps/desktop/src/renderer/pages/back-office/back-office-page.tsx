@@ -6,6 +6,7 @@ import { BridgeSection } from '../bridge/bridge-section';
 import { CatalogSection } from '../catalog/catalog-section';
 import { LoyaltySection } from '../loyalty/loyalty-section';
 import { PayoutsSection } from '../payouts/payouts-section';
+import { PromosSection } from '../promos/promos-section';
 import { ReportsSection } from '../reports/reports-section';
 import { SettingsPage } from '../settings/settings-page';
 import { StockSection } from '../stock/stock-section';
@@ -19,6 +20,7 @@ const VIEWS: Partial<Record<BackOfficeSection, (staff: SignedIn) => ReactNode>> 
   stock: (staff) => <StockSection staff={staff} />,
   reports: () => <ReportsSection />,
   payments: () => <PayoutsSection />,
+  promos: () => <PromosSection />,
   bridge: () => <BridgeSection />,
   loyalty: () => <LoyaltySection />,
   settings: (staff) => <SettingsPage staff={staff} />,

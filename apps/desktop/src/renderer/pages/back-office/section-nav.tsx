@@ -1,5 +1,5 @@
 import { Box, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingStore, IconChartBar, IconCreditCard, IconGift, IconPackages, IconPlugConnected, IconSettings } from '@tabler/icons-react';
+import { IconBuildingStore, IconChartBar, IconCreditCard, IconGift, IconPackages, IconPlugConnected, IconSettings, IconTicket } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { BackOfficeSection } from '../../app/nav';
 import type { SectionInfo } from './sections';
@@ -9,6 +9,7 @@ const ICONS: Record<BackOfficeSection, ReactNode> = {
   stock: <IconPackages size={24} stroke={1.6} />,
   reports: <IconChartBar size={24} stroke={1.6} />,
   payments: <IconCreditCard size={24} stroke={1.6} />,
+  promos: <IconTicket size={24} stroke={1.6} />,
   bridge: <IconPlugConnected size={24} stroke={1.6} />,
   settings: <IconSettings size={24} stroke={1.6} />,
   loyalty: <IconGift size={24} stroke={1.6} />,

@@ -16,6 +16,7 @@ const SECTIONS: readonly SectionInfo[] = [
   { id: 'stock', label: 'Stock', hint: 'Receive, count, adjust', cashiers: true },
   { id: 'reports', label: 'Reports', hint: 'Sales, products, staff', cashiers: false },
   { id: 'payments', label: 'Payments', hint: 'Card payments and payouts', cashiers: false },
+  { id: 'promos', label: 'Promo codes', hint: 'Codes, uses, limits', cashiers: false },
   { id: 'bridge', label: 'Point of sale', hint: 'POS link, import, sync', cashiers: false },
   { id: 'loyalty', label: 'Loyalty', hint: 'Stamp card or points', cashiers: false },
   { id: 'settings', label: 'Settings', hint: 'Shop, printers, devices', cashiers: false },

@@ -4,6 +4,7 @@ import type { Tx } from '../../../db/client';
 import { customers, orderLines, orderPayments, orders, products, variants } from '../../../db/schema/index';
 import { recordMovements, type MovementInput } from '../../inventory';
 import { loyaltyForSales } from '../../loyalty/order-hooks';
+import { recordSalePromoLines, recordSalePromos } from '../../promos/counter-sale';
 import { saleMovementId } from '../ids';
 import { requireStaff, type ApplyScope } from '../scope';
 
@@ -148,8 +149,10 @@ export async function applySales(tx: Tx, scope: ApplyScope, sales: readonly Sale
   if (fresh.length === 0) return;
   await checkCatalog(tx, scope, fresh);
   await checkCustomers(tx, fresh);
+  await recordSalePromos(tx, scope.vendorId, fresh);
   await insertDetails(tx, scope, fresh);
   await loyaltyForSales(tx, scope.vendorId, fresh);
+  await recordSalePromoLines(tx, fresh);
 }
 
 export function applySaleComplete(tx: Tx, scope: ApplyScope, a: SaleCompleteArgs): Promise<void> {
