@@ -43,3 +43,5 @@ export * from './schemas/admin-orders';
 export * from './schemas/reports';
 export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
+export * from './schemas/order-messages';
+export * from './schemas/sync-messages';

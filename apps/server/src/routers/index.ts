@@ -11,6 +11,7 @@ import { devicesRouter } from './devices';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
 import { marketRouter } from './market';
+import { messagesRouter } from './messages';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
@@ -44,6 +45,7 @@ export const appRouter = router({
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

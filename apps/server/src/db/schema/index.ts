@@ -14,3 +14,4 @@ export * from './rollups';
 export * from './operators';
 export * from './health';
 export * from './content-reports';
+export * from './order-messages';
