@@ -20,6 +20,7 @@ import { stockHistoryRouter } from './stock-history';
 import { syncRouter } from './sync';
 import { router } from './trpc';
 import { webOrdersRouter } from './web-orders';
+import { messagesRouter } from './messages';
 
 /** The root only composes; each domain lives in its own file. The renderer imports `type CounterRouter`. */
 export const counterRouter = router({
@@ -44,6 +45,7 @@ export const counterRouter = router({
   payments: paymentsRouter,
   payouts: payoutsRouter,
   bridges: bridgesRouter,
+  messages: messagesRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -9,3 +9,4 @@ export * from './shifts';
 export * from './staff';
 export * from './devices';
 export * from './card-attempts';
+export * from './order-messages';
