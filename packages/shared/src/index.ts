@@ -45,3 +45,4 @@ export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
 export * from './schemas/order-messages';
 export * from './schemas/sync-messages';
+export * from './schemas/notifications';

@@ -8,6 +8,8 @@ import { registerRollupRefresh } from '../services/rollups/refresh';
 import { registerHealthRollups } from '../services/health/refresh';
 import { registerBridgeJobs } from '../services/bridges/jobs';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
+import { notifyChannels } from '../services/notify/channels';
+import { registerNotifyJobs } from '../services/notify/deliver';
 import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
 
 export interface ServerJobsOptions {
@@ -20,7 +22,7 @@ export interface ServerJobsOptions {
 /**
  * Every kind of background work of a server instance on one runtime: sending queued emails, change-log pruning,
  * finished-job cleanup, deleting expired sessions, staff proofs and links, (when STRIPE_SECRET_KEY is set) the payments jobs and sweep, whether or not this
- * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts) the storefront rollups (services/rollups/refresh.ts) and the market health rollups (services/health/refresh.ts). New kinds register here with one call.
+ * instance serves the webhook route, and the POS bridges' work (services/bridges/jobs.ts) the storefront rollups (services/rollups/refresh.ts) the market health rollups (services/health/refresh.ts) and the customers' notifications (services/notify). New kinds register here with one call.
  */
 export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): JobRuntime {
   const runtime = createJobRuntime(db, { now: opts.now, log: opts.log });
@@ -32,5 +34,6 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   registerRollupRefresh(runtime, db, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerBridgeJobs(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerHealthRollups(runtime, db, env.MARKET_TIMEZONE, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  registerNotifyJobs(runtime, db, env, notifyChannels(db, env), opts.log);
   return runtime;
 }

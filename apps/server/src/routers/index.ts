@@ -11,6 +11,7 @@ import { devicesRouter } from './devices';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
 import { marketRouter } from './market';
+import { notificationsRouter } from './notifications';
 import { messagesRouter } from './messages';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
@@ -45,6 +46,7 @@ export const appRouter = router({
   market: marketRouter,
   bridges: bridgesRouter,
   admin: adminRouter,
+  notifications: notificationsRouter,
   messages: messagesRouter,
 });
 

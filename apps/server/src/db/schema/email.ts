@@ -21,6 +21,8 @@ export const EMAIL_KINDS = [
   'content_notice',
   // issue 17: the shop's standing with the marketplace (approved, rejected, suspended, reinstated), to the owner
   'shop_status',
+  // issue 18: a notification on the email channel (a shop's message, back in stock); ref = the notification id
+  'notification',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

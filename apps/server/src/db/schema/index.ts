@@ -14,4 +14,5 @@ export * from './rollups';
 export * from './operators';
 export * from './health';
 export * from './content-reports';
+export * from './notifications';
 export * from './order-messages';

@@ -15,6 +15,7 @@ import { orderEvents, orderLines, orders } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { queuePosOrderClose } from '../bridges/order-push';
 import { emailKindFor, enqueueOrderEmail } from '../email/enqueue';
+import { notifyOrderStatus } from '../notify/order-status';
 import { fulfilReservation, releaseStock } from '../inventory';
 import { findOrderFor, findOrderForSystem, type FoundOrder } from './access';
 import { orderDetailView, type OrderRow } from './views';
@@ -120,6 +121,7 @@ export async function transitionOrder(
     // the customer's email is queued with the change itself, whether it came from the API or a counter's push
     const emailKind = emailKindFor(input.to, order.fulfilment);
     if (emailKind) await enqueueOrderEmail(tx, env, order.id, emailKind);
+    await notifyOrderStatus(tx, updated, found.vendorName, input.to);
     return orderDetailView(tx, updated, found.vendorName, access.role);
   });
 }

@@ -1,0 +1,9 @@
+import type { Db } from '../../db/client';
+import type { Env } from '../../env';
+import type { Channel } from './channel';
+import { createEmailChannel } from './email-channel';
+
+/** Every channel this server sends notifications on (the delivery job's list). */
+export function notifyChannels(db: Db, env: Env): Channel[] {
+  return [createEmailChannel(db, env)];
+}
