@@ -1,7 +1,7 @@
 import { CUSTOMER_MESSAGES_PER_HOUR, uuidv7 } from '@makeries/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { contentReports, orderMessages } from '../db/schema/index';
+import { contentReports, notifications, orderMessages } from '../db/schema/index';
 import { checkoutRequest } from '../services/orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, type Counter } from '../services/sync/sync-test-kit';
 import { createCustomerFixture } from '../test/fixtures';
@@ -61,6 +61,7 @@ describeEachDb('order messages', (get) => {
     expect(sent.photoUrl).toMatch(/^\/media\/messages\/.+-md\.webp$/);
     expect(sent.photoThumbUrl).toMatch(/-th\.webp$/);
     expect((await customer.messages.list({ orderId: customerOrderId })).messages).toHaveLength(1);
+    expect(await db().select().from(notifications).where(eq(notifications.dedupeKey, `message:${sent.id}`))).toEqual([]);
   });
 
   it('pages backwards through a long thread', async () => {
@@ -99,8 +100,11 @@ describeEachDb('order messages', (get) => {
     for (const b of bad) {
       await expect(customer.messages.send({ id: uuidv7(), orderId: customerOrderId, ...b } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     }
-    const err = await customer.messages.send({ id: uuidv7(), orderId: customerOrderId, text: '   ' }).catch((e: unknown) => e as { message: string });
-    expect(err.message).toContain('Write a message or attach a photo');
+    const err = await customer.messages.send({ id: uuidv7(), orderId: customerOrderId, text: '   ' }).then(
+      () => null,
+      (e: unknown) => e as { message: string },
+    );
+    expect(err?.message).toContain('Write a message or attach a photo');
     await expect(customer.messages.send({ id: uuidv7(), orderId: customerOrderId, text: 'Hi', photo: { contentType: 'image/png', dataBase64: 'bm90IGFuIGltYWdl' } })).rejects.toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',
     });
@@ -128,6 +132,9 @@ describeEachDb('order messages', (get) => {
     const again = await counter.caller.sync.push({ epoch, mutations: [envelope(me.device.lastMutationId + 2, 'order.message', args)] });
     expect(again.results[0]?.status).toBe('applied');
     expect(await db().select({ n: count() }).from(orderMessages).where(eq(orderMessages.id, id))).toEqual([{ n: 1 }]);
+    // the customer is told once, however often the push comes
+    const told = await db().select().from(notifications).where(eq(notifications.dedupeKey, `message:${id}`));
+    expect(told.map((n) => [n.topic, n.orderId, n.body])).toEqual([['order_message', customerOrderId, 'Running 10 minutes late']]);
     const seen = await customer.messages.list({ orderId: customerOrderId });
     expect(seen.messages.filter((m) => m.text === 'Running 10 minutes late')).toHaveLength(1);
   });

@@ -67,6 +67,6 @@ export async function replyFromShop(db: Db, env: Env, actor: Actor, vendorId: st
     env,
     { id: input.id, orderId: order.id, vendorId, author: 'shop', staffId: shopAuthor(actor), text: input.text },
     input.photo,
-    afterShopMessage(env),
+    afterShopMessage,
   );
 }

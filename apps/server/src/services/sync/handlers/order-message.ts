@@ -16,6 +16,6 @@ export async function applyOrderMessage(tx: Tx, scope: ApplyScope, a: OrderMessa
   await insertMessage(
     tx,
     { id: a.id, orderId: order.id, vendorId: scope.vendorId, author: 'shop', staffId: a.staffId, text: a.text },
-    { limited: false, afterStore: afterShopMessage(scope.env) },
+    { limited: false, afterStore: afterShopMessage },
   );
 }
