@@ -107,6 +107,7 @@ describe('order messages: tracking page ⇄ counter', () => {
     // the tracking page's live channel reconnects by itself and brings the reply
     await waitForText(phone.getByTestId('message-shop'), /Sliced and wrapped/, 30_000);
     await counter.getByText('waiting to send').waitFor({ state: 'detached' });
+    await phone.getByLabel(/Message to Harbour Bakery/).scrollIntoViewIfNeeded();
     await shot(phone, 'messages-03-tracking-page-390');
     await shot(counter, 'messages-04-counter-after-sync');
 

@@ -20,10 +20,19 @@ const TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 function readPhoto(file: File): Promise<Photo> {
   return new Promise((resolve, reject) => {
     const type = TYPES.find((t) => t === file.type);
-    if (!type) return reject(new Error('Please attach a PNG, JPEG or WebP photo.'));
-    if (file.size > IMAGE_MAX_BYTES) return reject(new Error(`A photo can be at most ${IMAGE_MAX_BYTES / 1024 / 1024} MB.`));
+    if (!type) {
+      reject(new Error('Please attach a PNG, JPEG or WebP photo.'));
+      return;
+    }
+    if (file.size > IMAGE_MAX_BYTES) {
+      reject(new Error(`A photo can be at most ${IMAGE_MAX_BYTES / 1024 / 1024} MB.`));
+      return;
+    }
     const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, contentType: type, dataBase64: String(reader.result) });
+    reader.onload = () => {
+      if (typeof reader.result === 'string') resolve({ name: file.name, contentType: type, dataBase64: reader.result });
+      else reject(new Error('Could not read that photo.'));
+    };
     reader.onerror = () => reject(new Error('Could not read that photo.'));
     reader.readAsDataURL(file);
   });

@@ -17,7 +17,8 @@ export function MessageThread({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();
-  const thread = useQuery(trpc.messages.thread.queryOptions({ orderId }));
+  // while a reply waits to be sent, look again every few seconds: the badge goes once the server has it
+  const thread = useQuery({ ...trpc.messages.thread.queryOptions({ orderId }), refetchInterval: (q) => (q.state.data?.some((m) => m.pendingSync) ? 2_000 : false) });
   const quick = useQuery(trpc.messages.quickReplies.queryOptions());
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
