@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { contentReports, notifications, orderMessages } from '../db/schema/index';
 import { checkoutRequest } from '../services/orders/test-kit';
 import { addProduct, envelope, epochOf, pairCounter, type Counter } from '../services/sync/sync-test-kit';
+import { operatorCaller } from '../services/moderation/test-kit';
 import { createCustomerFixture } from '../test/fixtures';
 import { describeEachDb, type Caller } from '../test/harness';
 
@@ -161,6 +162,14 @@ describeEachDb('order messages', (get) => {
     await expect(guest.messages.report({ orderId: guestOrder.id, trackingToken: t, messageId: shopMsg.id, reason: 'offensive' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await counter.caller.messages.reportFromShop({ orderId: guestOrder.id, messageId: custMsg.id, reason: 'spam' });
     await expect(other.caller.messages.reportFromShop({ orderId: guestOrder.id, messageId: custMsg.id, reason: 'spam' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // the operator's queue shows them; a message is dismissed there (it is not hidden like a product)
+    const { caller: ops } = await operatorCaller(get());
+    const queue = await ops.admin.content.queue({ kind: 'message' });
+    expect(queue.items.map((i) => [i.id, i.title])).toEqual(expect.arrayContaining([[shopMsg.id, 'Rude words']]));
+    const item = await ops.admin.content.item({ kind: 'message', id: shopMsg.id });
+    expect(item.content).toMatchObject({ kind: 'message', author: 'shop', body: 'Rude words' });
+    expect((await ops.admin.content.reports({ kind: 'message', id: custMsg.id })).items).toMatchObject([{ reason: 'spam', reporter: 'shop', customer: null }]);
+    await ops.admin.content.dismiss({ kind: 'message', id: custMsg.id, reason: 'Ordinary customer question' });
     const reports = await db().select().from(contentReports).where(eq(contentReports.kind, 'message'));
     expect(reports.map((x) => [x.targetId, x.reporter, x.customerId])).toEqual(
       expect.arrayContaining([
