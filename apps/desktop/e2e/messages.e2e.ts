@@ -78,6 +78,7 @@ describe('order messages: tracking page ⇄ counter', () => {
     await syncNow();
     await counter.getByText(/New message on order/).waitFor();
     await waitForText(counter.getByTestId('online-messages-badge'), /1/);
+    await shot(counter, 'messages-00-counter-badge');
     await counter.keyboard.press('F3');
     await counter.getByTestId('message-thread').waitFor();
     await waitForText(counter.getByTestId('message-customer'), /slice the buns/);
@@ -122,5 +123,12 @@ describe('order messages: tracking page ⇄ counter', () => {
     });
     expect(thread.messages).toHaveLength(3);
     expect(await phone.getByTestId('message-shop').count()).toBe(2);
+  });
+
+  it('the shop reports the customer’s message to the marketplace’s operator', async () => {
+    await counter.getByTestId('message-customer').getByRole('button', { name: 'Report' }).click();
+    await counter.getByRole('button', { name: 'Spam' }).click();
+    await waitForText(counter.getByRole('status'), /Reported/);
+    await counter.getByRole('button', { name: 'Close' }).click();
   });
 });

@@ -81,6 +81,8 @@ export function createMessageModule(ctx: CoreContext) {
       const rows = db
         .select({ orderId: orderMessages.orderId, n: count() })
         .from(orderMessages)
+        // only orders this counter shows (a re-bootstrap may have dropped old ones; their messages stay behind)
+        .innerJoin(mirrorWebOrders, eq(mirrorWebOrders.id, orderMessages.orderId))
         .where(and(eq(orderMessages.seen, false), eq(orderMessages.author, 'customer')))
         .groupBy(orderMessages.orderId)
         .all();

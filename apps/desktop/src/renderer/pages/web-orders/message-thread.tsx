@@ -1,12 +1,14 @@
-import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Image, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ORDER_MESSAGE_MAX } from '@makeries/shared';
-import { IconPencil, IconPhoto, IconSend } from '@tabler/icons-react';
+import { IconPencil, IconSend } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
+import { counterMediaUrl } from '../../format/media-url';
 import { dayAndTime } from '../../format/time';
 import { QuickRepliesModal } from './quick-replies-modal';
+import { ReportMessageModal } from './report-message-modal';
 
 /**
  * The order's messages with the customer: read on sight (clears the unread badge), answer in a few words or with
@@ -20,6 +22,7 @@ export function MessageThread({ orderId }: { orderId: string }) {
   // while a reply waits to be sent, look again every few seconds: the badge goes once the server has it
   const thread = useQuery({ ...trpc.messages.thread.queryOptions({ orderId }), refetchInterval: (q) => (q.state.data?.some((m) => m.pendingSync) ? 2_000 : false) });
   const quick = useQuery(trpc.messages.quickReplies.queryOptions());
+  const [reporting, setReporting] = useState<{ id: string; text: string } | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,10 +75,14 @@ export function MessageThread({ orderId }: { orderId: string }) {
                 </Text>
               )}
               {m.photoUrl && (
-                <Group gap={4} c="ink.8">
-                  <IconPhoto size={16} />
-                  <Text size="sm">Photo attached (see it on the order’s tracking page)</Text>
-                </Group>
+                <a href={counterMediaUrl(m.photoUrl)} target="_blank" rel="noreferrer">
+                  <Image src={counterMediaUrl(m.photoThumbUrl ?? m.photoUrl)} alt="Photo sent with the message" w={140} h={140} radius="sm" fit="cover" mt={4} />
+                </a>
+              )}
+              {m.author === 'customer' && (
+                <Button variant="subtle" size="compact-xs" color="ink.6" onClick={() => setReporting({ id: m.id, text: m.text || 'Photo' })}>
+                  Report
+                </Button>
               )}
               {m.pendingSync && (
                 <Badge color="yellow" variant="light" mt={4}>
@@ -118,6 +125,7 @@ export function MessageThread({ orderId }: { orderId: string }) {
         </Alert>
       )}
       {editing && <QuickRepliesModal current={quick.data ?? []} onClose={() => setEditing(false)} />}
+      {reporting && <ReportMessageModal orderId={orderId} messageId={reporting.id} excerpt={reporting.text} onClose={() => setReporting(null)} />}
     </Stack>
   );
 }
