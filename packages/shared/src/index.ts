@@ -44,6 +44,8 @@ export * from './schemas/admin-orders';
 export * from './schemas/reports';
 export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
+export * from './schemas/order-messages';
+export * from './schemas/sync-messages';
 export * from './schemas/notifications';
 export * from './schemas/comeback';
 export * from './schemas/loyalty';

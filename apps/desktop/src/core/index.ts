@@ -23,6 +23,7 @@ import { zipLogs } from './logs/logs-zip';
 import { createStaffModule } from './staff/auth';
 import { proofHeader } from './staff/proofs';
 import { createWebOrderModule } from './web-orders/web-orders';
+import { createMessageModule } from './messages/messages';
 
 export interface CounterCoreOptions {
   /** folder holding counter.sqlite (created if missing) */
@@ -88,6 +89,8 @@ export function createCounterCore(opts: CounterCoreOptions) {
     shifts: wired.shifts,
     inventory: createInventoryModule(ctx),
     webOrders: createWebOrderModule(ctx),
+    /** order messages with customers (issue 18): threads, unread counts, replies queued for the server, quick replies */
+    messages: createMessageModule(ctx),
     /** printers, the durable print queue and the cash drawer; its workers run between start() and stop() */
     printing: wired.printing,
     outbox: createOutboxModule(ctx),

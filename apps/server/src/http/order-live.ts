@@ -6,6 +6,7 @@ import { createContextInner, SESSION_COOKIE } from '../context';
 import type { Database } from '../db/client';
 import { orders } from '../db/schema/index';
 import type { Env } from '../env';
+import { writeNewMessages } from '../services/messages/live';
 import { findOrderFor } from '../services/orders/access';
 import { changeNotifier, retainChangeNotifier } from '../services/sync/notifier';
 
@@ -24,7 +25,8 @@ interface StatusEvent {
  * GET /live/orders/:orderId — Server-Sent Events with the order's status for its tracking page: one event now,
  * then one per change. Changes are noticed through the change feed's NOTIFY (per vendor, so any server instance's
  * write reaches every instance); each notice re-reads the order and sends only a real change. Same access as
- * orders.byId: the ordering customer's cookie, or the guest's tracking token (`?t=`).
+ * orders.byId: the ordering customer's cookie, or the guest's tracking token (`?t=`). The order's messages come on
+ * the same stream (`event: messages`, services/messages/live.ts).
  */
 export function registerOrderLive(app: FastifyInstance, opts: OrderLiveOptions): void {
   const streams = new Map<ServerResponse, () => void>();
@@ -46,6 +48,8 @@ export function registerOrderLive(app: FastifyInstance, opts: OrderLiveOptions):
     const orderId = req.params.orderId;
     const raw = reply.raw;
     let last = '';
+    // the thread's newest messages on connect (and after a reconnect), then each new one (issue 18)
+    const sentMessages = new Set<string>();
     let reading = Promise.resolve();
     const push = () => {
       // one read at a time, in order: a burst of notices collapses into the reads it needs
@@ -54,9 +58,11 @@ export function registerOrderLive(app: FastifyInstance, opts: OrderLiveOptions):
         if (!row || raw.writableEnded || raw.destroyed) return;
         const event: StatusEvent = { status: row.status, updatedAt: row.updatedAt.toISOString() };
         const text = JSON.stringify(event);
-        if (text === last) return;
-        last = text;
-        raw.write(`event: status\ndata: ${text}\n\n`);
+        if (text !== last) {
+          last = text;
+          raw.write(`event: status\ndata: ${text}\n\n`);
+        }
+        await writeNewMessages(opts.database.db, orderId, sentMessages, (chunk) => raw.write(chunk));
       }).catch((err: unknown) => req.log.warn({ err }, 'order status read failed'));
     };
     let unsubscribe: () => void;

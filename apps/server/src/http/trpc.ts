@@ -18,6 +18,9 @@ const LARGE_BODY_LIMITS: Readonly<Record<string, number>> = {
   'products.uploadImage': base64Room(IMAGE_MAX_BYTES),
   'products.uploadImageFromCounter': base64Room(IMAGE_MAX_BYTES),
   'counterCustomers.uploadReceiptLogo': base64Room(RECEIPT_LOGO_MAX_BYTES),
+  // an order message may carry one photo (issue 18)
+  'messages.send': base64Room(IMAGE_MAX_BYTES),
+  'messages.reply': base64Room(IMAGE_MAX_BYTES),
   // a counter back from a day offline pushes up to PUSH_BATCH_MAX sales at once (the limit all bodies had before)
   'sync.push': 12 * MB,
 };

@@ -14,6 +14,7 @@ import { inventoryRouter } from './inventory';
 import { loyaltyRouter } from './loyalty';
 import { marketRouter } from './market';
 import { notificationsRouter } from './notifications';
+import { messagesRouter } from './messages';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
@@ -56,6 +57,7 @@ export const appRouter = router({
   stockAlerts: stockAlertsRouter,
   digest: digestRouter,
   loyalty: loyaltyRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { NOTIFICATION_POLICIES } from './notifications';
 import { EXTRAS_POLICIES } from './extras';
 import { LOYALTY_POLICIES } from './loyalty';
 import { PROMO_POLICIES } from './promos';
+import { MESSAGE_POLICIES } from './messages';
 import { ALL, CUSTOMER, DEVICE, DEVICE_MANAGERS, m, MANAGERS, q, STAFF, VENDOR, type Policy, type Role } from './policy-kit';
 
 export { ROLES, type Policy, type Role } from './policy-kit';
@@ -18,6 +19,7 @@ export const POLICIES: Readonly<Record<string, Policy>> = {
   ...ADMIN_POLICIES,
   ...NOTIFICATION_POLICIES,
   ...EXTRAS_POLICIES,
+  ...MESSAGE_POLICIES,
   'auth.staffLogin': m(ALL, 'the back-office sign-in form: anyone may try, throttled per place, address and account', 'proof'),
   'auth.staffLogout': m(STAFF, 'ends the caller’s own staff session'),
   'auth.me': q(ALL, 'describes whoever is calling, anonymous included'),

@@ -1,6 +1,7 @@
 import { uuidv7 } from '@makeries/shared';
 import { registration } from '../routers/identity-test-kit';
 import { ADMIN_SAMPLES } from './admin/index';
+import { MESSAGE_SAMPLES } from './messages';
 import { exampleOf } from './examples';
 import { EXTRAS_SAMPLES } from './extras';
 import { PROMO_SAMPLES } from './promos';
@@ -48,6 +49,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   ...ADMIN_SAMPLES,
   ...EXTRAS_SAMPLES,
   ...PROMO_SAMPLES,
+  ...MESSAGE_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {

@@ -27,7 +27,7 @@ function unsupported(): AppError {
 }
 
 /** Checks the real bytes (not the declared type) and returns a pipeline that auto-orients from EXIF. */
-async function openImage(buffer: Buffer): Promise<Sharp> {
+export async function openImage(buffer: Buffer): Promise<Sharp> {
   if (buffer.length > IMAGE_MAX_BYTES) throw tooLarge();
   let meta: Metadata;
   try {
@@ -49,7 +49,7 @@ interface Written {
 }
 
 /** Original (re-encoded, metadata such as GPS stripped), 800px medium and 200px square thumb, as WebP. */
-async function writeVariants(image: Sharp, dir: string, imageId: string): Promise<Written> {
+export async function writeVariants(image: Sharp, dir: string, imageId: string): Promise<Written> {
   const files = { orig: `${imageId}-orig.webp`, md: `${imageId}-md.webp`, th: `${imageId}-th.webp` };
   await mkdir(dir, { recursive: true });
   try {
@@ -128,15 +128,20 @@ const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The upload procedure: declared type, size (before decoding) and base64 are checked, then the bytes. */
 export async function uploadProductImage(db: DbOrTx, env: MediaEnv, vendorId: string, input: ImageUploadInput): Promise<ProductImage> {
-  const declared = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return saveProductImage(db, env, vendorId, input.productId, decodeImageUpload(input.contentType, input.dataBase64), input.alt);
+}
+
+/** An uploaded image's declared type, size (before decoding) and base64 checked; its bytes (checked by openImage). */
+export function decodeImageUpload(contentType: string, dataBase64: string): Buffer {
+  const declared = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(IMAGE_CONTENT_TYPES as readonly string[]).includes(declared)) throw unsupported();
-  const data = input.dataBase64.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
+  const data = dataBase64.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
   const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
   if ((data.length * 3) / 4 - padding > IMAGE_MAX_BYTES) throw tooLarge();
   if (!BASE64_RE.test(data)) {
     throw new AppError('BAD_INPUT', 'The image data is not valid base64.', { issues: [{ path: 'dataBase64', message: 'Not base64' }] });
   }
-  return saveProductImage(db, env, vendorId, input.productId, Buffer.from(data, 'base64'), input.alt);
+  return Buffer.from(data, 'base64');
 }
 
 /** Deletes the row, then the files (a leftover file is harmless; a row pointing at nothing is not). */

@@ -27,6 +27,11 @@ export function orderInput(orderId: string, trackingToken: string | null) {
   return { orderId, ...(trackingToken ? { trackingToken } : {}) };
 }
 
+/** The order's message thread on the tracking page (the live channel merges into this query). */
+export function messagesInput(orderId: string, trackingToken: string | null) {
+  return { orderId, limit: 50, ...(trackingToken ? { trackingToken } : {}) };
+}
+
 export type ReviewTarget = { vendorId: string } | { productId: string };
 
 const REVIEWS_PAGE = 5;

@@ -11,7 +11,7 @@ import { signInHref } from '../lib/reviews';
 // the form is fetched on the first tap: product and shop pages carry only this button
 const ReportDialog = lazy(() => import('./report-dialog').then((m) => ({ default: m.ReportDialog })));
 
-const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review' };
+const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review', message: 'message' };
 
 /**
  * "Report" for a product, shop or review. The page HTML is the same for everyone (shared page cache), so who is

@@ -5,12 +5,27 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureOf, useTRPC } from '../app/api';
 
-const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review' };
+const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review', message: 'message' };
 
 type Outcome = { state: 'form' } | { state: 'sent'; message: string };
 
 /** The report form: why (a short list) and optional details; then a clear thank-you. */
-export function ReportDialog({ kind, targetId, name, onClose, onReported }: { kind: ReportKind; targetId: string; name: string; onClose: () => void; onReported: () => void }) {
+/** `submit`: sends the report another way (an order message is reported through messages.report, with its order). */
+export function ReportDialog({
+  kind,
+  targetId,
+  name,
+  onClose,
+  onReported,
+  submit,
+}: {
+  kind: ReportKind;
+  targetId: string;
+  name: string;
+  onClose: () => void;
+  onReported: () => void;
+  submit?: (reason: ReportReason, details: string) => Promise<unknown>;
+}) {
   const trpc = useTRPC();
   const create = useMutation(trpc.reports.create.mutationOptions());
   const [reason, setReason] = useState<ReportReason | null>(null);
@@ -25,7 +40,7 @@ export function ReportDialog({ kind, targetId, name, onClose, onReported }: { ki
     }
     setError(null);
     try {
-      await create.mutateAsync({ kind, targetId, reason, details });
+      await (submit ? submit(reason, details) : create.mutateAsync({ kind, targetId, reason, details }));
       setOutcome({ state: 'sent', message: 'Thanks — our team will look at it.' });
       onReported();
     } catch (e) {

@@ -77,7 +77,9 @@ export interface ContentReportView {
   reason: ReportReason;
   details: string;
   status: 'open' | 'dismissed' | 'actioned';
-  customer: { id: string; name: string; email: string };
+  /** the customer who reported it; null when a guest (tracking link) or the shop reported an order message */
+  customer: { id: string; name: string; email: string } | null;
+  reporter: 'customer' | 'guest' | 'shop';
   createdAt: string;
   resolvedAt: string | null;
   resolution: string;
@@ -102,7 +104,9 @@ export type ContentView =
       offlineByShop: boolean;
     }
   | { kind: 'review'; id: string; rating: number; body: string; authorName: string; productName: string | null; createdAt: string }
-  | { kind: 'shop'; id: string; name: string; description: string; city: string; status: string };
+  | { kind: 'shop'; id: string; name: string; description: string; city: string; status: string }
+  /** an order message (issue 18): plain text, shown as text, never as HTML */
+  | { kind: 'message'; id: string; author: 'customer' | 'shop'; body: string; photoUrl: string | null; orderNumber: string; createdAt: string };
 
 export interface ContentItemDetail {
   kind: ReportKind;

@@ -4,7 +4,8 @@ import { text } from './text';
 
 /** Customers report storefront content to the marketplace's operator (issue 17); the operator's queue is admin-content.ts. */
 
-export const REPORT_KINDS = ['product', 'shop', 'review'] as const;
+/** `message`: an order message reported by the other party (issue 18, messages.report / messages.reportFromShop) */
+export const REPORT_KINDS = ['product', 'shop', 'review', 'message'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_REASONS = ['misleading', 'prohibited', 'offensive', 'spam', 'other'] as const;
@@ -19,11 +20,11 @@ export const REPORT_REASON_LABELS: Readonly<Record<ReportReason, string>> = {
   other: 'Something else',
 };
 
-export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = { product: 'Product', shop: 'Shop', review: 'Review' };
+export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = { product: 'Product', shop: 'Shop', review: 'Review', message: 'Order message' };
 
 export const REPORT_DETAILS_MAX = 1000;
 
-export const reportKindSchema = z.enum(REPORT_KINDS, { error: 'Report a product, a shop or a review' });
+export const reportKindSchema = z.enum(REPORT_KINDS, { error: 'Report a product, a shop, a review or a message' });
 
 export const reportCreateInput = z.object({
   kind: reportKindSchema,

@@ -9,6 +9,7 @@ import { centsSchema, nonEmpty, signedCentsSchema, uuidSchema } from './common';
 import type { OrderView } from './orders';
 import type { PosProvider } from './bridges';
 import { STORE_MUTATION_ARGS, type SoldOutPolicy } from './store-settings';
+import { MESSAGE_MUTATION_ARGS } from './sync-messages';
 import { text } from './text';
 import { saleLoyaltySchema } from './loyalty';
 
@@ -183,6 +184,7 @@ export const MUTATION_ARGS = {
   'product.quickAdd': productQuickAddArgs,
   ...CATALOG_EDIT_ARGS,
   ...STORE_MUTATION_ARGS,
+  ...MESSAGE_MUTATION_ARGS,
 } as const;
 export type MutationName = keyof typeof MUTATION_ARGS;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;
@@ -237,7 +239,7 @@ export interface PushResult {
 
 // ---- pull ----
 
-export const CHANGE_ENTITIES = ['vendor', 'category', 'tax_rate', 'product', 'variant', 'staff', 'stock_level', 'web_order'] as const;
+export const CHANGE_ENTITIES = ['vendor', 'category', 'tax_rate', 'product', 'variant', 'staff', 'stock_level', 'web_order', 'order_message'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 export const pullInput = z.object({

@@ -8,6 +8,7 @@ import {
   type ChangeEntity,
 } from '@makeries/shared';
 import { z } from 'zod';
+import { orderMessageRow } from '../messages/mirror';
 
 /*
  * Shapes of the rows the server's change feed sends (Change.data). The feed sends the current server row,
@@ -139,6 +140,7 @@ export const ROW_SCHEMAS = {
   staff: staffRow,
   stock_level: stockLevelRow,
   web_order: webOrderRow,
+  order_message: orderMessageRow,
 } satisfies Record<ChangeEntity, z.ZodType>;
 
 export type RowOf<E extends ChangeEntity> = z.output<(typeof ROW_SCHEMAS)[E]>;

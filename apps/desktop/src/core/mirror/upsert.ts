@@ -3,6 +3,7 @@ import { AppError, type ChangeEntity, type OrderStatus } from '@makeries/shared'
 import { camelKeys, ROW_SCHEMAS, webOrderLineRow, type RowOf } from './rows';
 import { mirrorStatements, type MirrorEntity, type SqlRow } from './statements';
 import { withPendingVendorChanges } from './vendor-overlay';
+import { deleteOrderMessage, upsertOrderMessage } from '../messages/mirror';
 
 function parseRow<E extends ChangeEntity>(entity: E, id: string, data: Record<string, unknown>): RowOf<E> {
   const result = ROW_SCHEMAS[entity].safeParse(camelKeys(data));
@@ -18,7 +19,7 @@ const b = (v: boolean): number => (v ? 1 : 0);
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Parsed server row → the mirror table's columns. */
-const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order'>]: (id: string, r: RowOf<E>) => SqlRow } = {
+const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order' | 'order_message'>]: (id: string, r: RowOf<E>) => SqlRow } = {
   vendor: (id, r) => ({
     id, name: r.name, currency: r.currency, tax_mode: r.taxMode, timezone: r.timezone,
     cash_rounding_cents: r.cashRoundingCents, gs1_template: json(r.gs1Template), paused: b(r.paused),
@@ -83,6 +84,10 @@ function isMirrorEntity(entity: string): entity is MirrorEntity {
 
 /** Inserts or replaces one mirrored row. Returns false for an entity this counter does not know. */
 export function upsertEntity(sqlite: Database.Database, entity: string, id: string, data: Record<string, unknown>): boolean {
+  if (entity === 'order_message') {
+    upsertOrderMessage(sqlite, id, data);
+    return true;
+  }
   if (!isMirrorEntity(entity)) return false;
   if (entity === 'web_order') {
     upsertWebOrder(sqlite, id, parseRow('web_order', id, data));
@@ -96,6 +101,10 @@ export function upsertEntity(sqlite: Database.Database, entity: string, id: stri
 }
 
 export function deleteEntity(sqlite: Database.Database, entity: string, id: string): boolean {
+  if (entity === 'order_message') {
+    deleteOrderMessage(sqlite, id);
+    return true;
+  }
   if (!isMirrorEntity(entity)) return false;
   const st = mirrorStatements(sqlite);
   if (entity === 'web_order') st.deleteOrderLines.run(id);

@@ -3,6 +3,7 @@ import type { CartView, CounterCore } from '../index';
 import type { PrintJobView } from '../printing/queue/index';
 import type { ScanEvent, SerialReaderStatus } from '../scanners/scanners';
 import type { SyncController, SyncStatus } from '../sync/types';
+import { createMessageWatch } from './message-watch';
 import { createWebOrderWatch, type WebOrderEvent } from './web-order-watch';
 
 interface CounterEventMap {
@@ -37,8 +38,9 @@ export function createCounterEvents(core: CounterCore, sync: SyncController): Co
   // one listener per open subscription (a few browser tabs at most), not a leak
   emitter.setMaxListeners(0);
   const watch = createWebOrderWatch(core.ctx.db);
+  const messageWatch = createMessageWatch(core.ctx.db);
   const emitOrders = () => {
-    for (const e of watch.check()) emitter.emit('webOrder', e);
+    for (const e of [...watch.check(), ...messageWatch.check()]) emitter.emit('webOrder', e);
   };
   let lastPullAt = sync.status().lastPullAt;
   const unsubscribe = sync.onChange((status) => {

@@ -22,6 +22,7 @@ import { stockHistoryRouter } from './stock-history';
 import { syncRouter } from './sync';
 import { router } from './trpc';
 import { webOrdersRouter } from './web-orders';
+import { messagesRouter } from './messages';
 
 /** The root only composes; each domain lives in its own file. The renderer imports `type CounterRouter`. */
 export const counterRouter = router({
@@ -48,6 +49,7 @@ export const counterRouter = router({
   bridges: bridgesRouter,
   loyalty: loyaltyRouter,
   promos: promosRouter,
+  messages: messagesRouter,
 });
 
 export type CounterRouter = typeof counterRouter;

@@ -4,8 +4,8 @@ import type { CounterDb } from '../db/open';
 import { mirrorWebOrders } from '../db/schema/index';
 
 export interface WebOrderEvent {
-  /** arrived: new to this counter (play the sound); updated: its status moved (here or online) */
-  kind: 'arrived' | 'updated';
+  /** arrived: new to this counter (play the sound); updated: its status moved (here or online); message: the customer wrote (issue 18) */
+  kind: 'arrived' | 'updated' | 'message';
   orderId: string;
   number: string;
   status: OrderStatus;

@@ -21,6 +21,8 @@ export type ActivityKind =
   | 'shift_open'
   | 'shift_close'
   | 'order_transition'
+  /** a reply to a customer's order message (issue 18) */
+  | 'order_message'
   | 'resolve_rejection'
   /** a drawer kick a crash interrupted: it may or may not have opened the drawer, and is not sent again */
   | 'drawer_unconfirmed';

@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingStore, IconBuildingWarehouse, IconCash, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconCash, IconMessage, IconReceipt, IconShoppingCart, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../api/trpc';
@@ -16,7 +16,7 @@ export const PAGES: { page: Page; label: string; key: string; icon: ReactNode }[
   { page: 'backOffice', label: 'Back office', key: 'F5', icon: <IconBuildingWarehouse size={22} /> },
 ];
 
-function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; onClick: () => void }) {
+function NavButton({ active, label, hotkey, icon, badge, messages, onClick }: { active: boolean; label: string; hotkey: string; icon: ReactNode; badge?: number; messages?: number; onClick: () => void }) {
   return (
     <UnstyledButton
       onClick={onClick}
@@ -43,6 +43,11 @@ function NavButton({ active, label, hotkey, icon, badge, onClick }: { active: bo
           {badge}
         </Badge>
       ) : null}
+      {messages ? (
+        <Badge color="blue" variant="filled" size="lg" leftSection={<IconMessage size={14} />} data-testid="online-messages-badge" aria-label={`${messages} unread customer messages`}>
+          {messages}
+        </Badge>
+      ) : null}
       <Kbd size="xs">{hotkey}</Kbd>
     </UnstyledButton>
   );
@@ -54,6 +59,7 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo: (p: Page) => 
   const now = useNow(20_000);
   const newOrders = useQuery(trpc.webOrders.list.queryOptions({ status: ['placed'], limit: 50 }));
   const placed = newOrders.data?.length ?? 0;
+  const unread = useQuery(trpc.messages.unread.queryOptions()).data?.total ?? 0;
   return (
     <Box component="header" px="md" h={64} style={{ display: 'flex', alignItems: 'center', gap: 16, background: 'var(--mantine-color-ink-9)', color: 'white' }}>
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -76,6 +82,7 @@ export function TopBar({ page, onGo, device }: { page: Page; onGo: (p: Page) => 
             hotkey={p.key}
             icon={p.icon}
             badge={p.page === 'online' ? placed : undefined}
+            messages={p.page === 'online' ? unread : undefined}
             onClick={() => onGo(p.page)}
           />
         ))}

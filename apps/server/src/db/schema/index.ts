@@ -18,3 +18,4 @@ export * from './notifications';
 export * from './comeback';
 export * from './loyalty';
 export * from './promos';
+export * from './order-messages';

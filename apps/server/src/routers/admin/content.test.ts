@@ -35,7 +35,7 @@ describeEachDb('admin.content router', (get) => {
       ['prohibited', '', 'open'],
       ['prohibited', 'Contains alcohol, sold to anyone', 'open'],
     ]);
-    expect(reports.items[1]?.customer.email).toBe(a.customer.email);
+    expect(reports.items[1]?.customer?.email).toBe(a.customer.email);
 
     await refreshStorefrontRollups(db());
     const anon = await get().caller();

@@ -8,7 +8,7 @@ import { queueContentNotice } from './notice-email';
 import { openReportCount } from './queue';
 import { loadTarget, notFoundTarget, setHidden } from './targets';
 
-const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review' };
+const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review', message: 'message' };
 
 /** Closes the item's open reports (all, or `ids` of them) as `status`; returns how many it closed. */
 async function closeReports(tx: DbOrTx, who: OperatorCtx, kind: ReportKind, id: string, status: 'dismissed' | 'actioned', reason: string, ids?: string[]): Promise<string[]> {

@@ -11,6 +11,7 @@ const ALREADY: Record<ReportCreateInput['kind'], string> = {
   product: 'You already reported this product. Our team will look at it.',
   shop: 'You already reported this shop. Our team will look at it.',
   review: 'You already reported this review. Our team will look at it.',
+  message: 'You already reported this message. Our team will look at it.',
 };
 
 /**

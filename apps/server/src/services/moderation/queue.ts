@@ -146,7 +146,7 @@ export async function contentReportsOf(db: DbOrTx, input: ContentReportsInput): 
   const rows = await db
     .select({ r: contentReports, c: { id: customers.id, name: customers.name, email: customers.email } })
     .from(contentReports)
-    .innerJoin(customers, eq(customers.id, contentReports.customerId))
+    .leftJoin(customers, eq(customers.id, contentReports.customerId))
     .where(and(eq(contentReports.kind, input.kind), eq(contentReports.targetId, input.id), after ? sql`${contentReports.id} < ${after}::uuid` : undefined))
     .orderBy(desc(contentReports.id))
     .limit(input.limit + 1);
@@ -159,6 +159,7 @@ export async function contentReportsOf(db: DbOrTx, input: ContentReportsInput): 
       details: r.details,
       status: r.status,
       customer: c,
+      reporter: r.reporter,
       createdAt: r.createdAt.toISOString(),
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
       resolution: r.resolution,

@@ -2,6 +2,7 @@ import { AppError, type ContentShopRef, type ContentView, type ReportKind } from
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { productImages, products, reviews, vendors } from '../../db/schema/index';
+import { loadMessageTarget } from '../messages/report-target';
 import { mediaUrl } from '../search/media-url';
 
 /** One reportable item, as the operator's queue and actions need it: its shop, what it shows, whether it is hidden. */
@@ -21,7 +22,7 @@ export interface ContentTarget {
   title: string;
 }
 
-const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review' };
+const NOUN: Record<ReportKind, string> = { product: 'product', shop: 'shop', review: 'review', message: 'message' };
 
 export function notFoundTarget(kind: ReportKind): AppError {
   return new AppError('NOT_FOUND', `We could not find that ${NOUN[kind]}.`);
@@ -42,6 +43,7 @@ function shopRef(v: typeof vendors.$inferSelect): ContentShopRef {
 export async function loadTarget(db: DbOrTx, kind: ReportKind, id: string, lock = false): Promise<ContentTarget | null> {
   if (kind === 'product') return loadProduct(db, id, lock);
   if (kind === 'review') return loadReview(db, id, lock);
+  if (kind === 'message') return loadMessageTarget(db, id, lock);
   return loadShop(db, id, lock);
 }
 

@@ -12,6 +12,7 @@ import { applyCatalogCategorySave } from './handlers/catalog-category';
 import { applyCatalogProductCreate, applyCatalogProductUpdate } from './handlers/catalog-product';
 import { resendRejectedCatalogEdit } from './handlers/catalog-resend';
 import { applyCatalogTaxRateSave } from './handlers/catalog-tax-rate';
+import { applyOrderMessage } from './handlers/order-message';
 import { applyOrderTransition } from './handlers/order-transition';
 import { applyProductQuickAdd } from './handlers/product-quick-add';
 import { applyReceiptEmail } from './handlers/receipt-email';
@@ -39,6 +40,7 @@ const HANDLERS: { [N in MutationName]: Handler<N> } = {
   'catalog.productUpdate': applyCatalogProductUpdate,
   'catalog.categorySave': applyCatalogCategorySave,
   'catalog.taxRateSave': applyCatalogTaxRateSave,
+  'order.message': applyOrderMessage,
 };
 
 /** argsVersion this server understands, per mutation name. */

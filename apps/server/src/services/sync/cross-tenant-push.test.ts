@@ -44,6 +44,10 @@ const ATTACKS: { [N in MutationName]: Record<string, Attack> } = {
   'order.transition': {
     "accepts Y's web order": (x, y) => ({ id: uuidv7(), orderId: y.webOrderId, from: 'placed', to: 'rejected', reason: 'x', staffId: x.ownerId, occurredAt: now() }),
   },
+  'order.message': {
+    "writes on Y's web order": (x, y) => ({ id: uuidv7(), orderId: y.webOrderId, staffId: x.ownerId, text: 'Hello from X', sentAt: now() }),
+    "signs X's reply with Y's owner": (x, y) => ({ id: uuidv7(), orderId: x.webOrderId, staffId: y.ownerId, text: 'Hello', sentAt: now() }),
+  },
   'product.quickAdd': {
     "re-adds Y's product id": (x, y) => quickAdd(x, { productId: y.productId }),
     "files under Y's category": (x, y) => quickAdd(x, { categoryId: y.categoryId }),

@@ -13,6 +13,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { categories, inventoryLevels, orders, products, staff, taxRates, variants, vendors } from '../../db/schema/index';
 import { linesByOrder, orderView } from '../orders/views';
+import { loadOrderMessage } from '../messages/feed';
 
 /** Which rows to read: by id (the feed) or the next page in id order (the bootstrap snapshot). */
 interface Selection {
@@ -198,7 +199,8 @@ export const LOADERS: Record<ChangeEntity, Loader> = {
   staff: loadStaff,
   stock_level: loadStockLevel,
   web_order: loadWebOrder,
+  order_message: loadOrderMessage,
 };
 
 /** Bootstrap order: what a row refers to comes before it (products before variants, variants before levels). */
-export const SNAPSHOT_ORDER: readonly ChangeEntity[] = ['vendor', 'category', 'tax_rate', 'staff', 'product', 'variant', 'stock_level', 'web_order'];
+export const SNAPSHOT_ORDER: readonly ChangeEntity[] = ['vendor', 'category', 'tax_rate', 'staff', 'product', 'variant', 'stock_level', 'web_order', 'order_message'];

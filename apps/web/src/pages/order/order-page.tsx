@@ -11,6 +11,7 @@ import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { tokenFrom } from './loader';
 import { statusCopy, statusSteps } from './status-copy';
+import { OrderMessages } from './order-messages';
 import { useOrderLive } from './use-order-live';
 
 const LIVE_LABEL = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } as const;
@@ -82,6 +83,7 @@ export function OrderPage() {
           </Timeline>
         </Card>
       )}
+      <OrderMessages orderId={orderId} token={token} shopName={order.vendorName} />
       <Card padding="lg">
         <Stack gap="sm">
           <Text fw={700}>{order.fulfilment === 'delivery' ? 'Delivery' : 'Pickup'}</Text>

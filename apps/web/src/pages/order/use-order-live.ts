@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { useTRPC } from '../../app/api';
-import { orderInput } from '../../app/inputs';
+import { messagesInput, orderInput } from '../../app/inputs';
+import { applyLiveMessages } from './live-messages';
 
 const statusEvent = z.object({ status: orderStatusSchema });
 
@@ -37,6 +38,8 @@ export function useOrderLive(orderId: string, token: string | null): LiveState {
       const cached = queryClient.getQueryData(trpc.orders.byId.queryKey(orderInput(orderId, token)));
       if (!cached || cached.status !== status) void queryClient.invalidateQueries(trpc.orders.byId.queryFilter(orderInput(orderId, token)));
     });
+    // the order's messages come on the same channel (issue 18): a shop's reply appears without a reload
+    source.addEventListener('messages', (e) => applyLiveMessages(queryClient, trpc.messages.list.queryKey(messagesInput(orderId, token)), e));
     return () => source.close();
   }, [trpc, queryClient, orderId, token]);
   return state;

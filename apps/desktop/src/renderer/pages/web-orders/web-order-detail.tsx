@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { PrintButton } from '../../components/print-button';
 import { money, quantityText } from '../../format/money';
 import { clockTime, dayAndTime } from '../../format/time';
+import { MessageThread } from './message-thread';
 import { RejectModal } from './reject-modal';
 import { contactOf, MOVE_LABEL, STATUS_COLOR, STATUS_LABEL } from './status';
 
@@ -165,6 +166,8 @@ export function WebOrderDetail({ orderId, onMoved }: { orderId: string; onMoved:
             Cannot make it after all: reject…
           </Button>
         )}
+        <Divider />
+        <MessageThread orderId={o.id} />
       </Stack>
       {rejecting && <RejectModal number={o.number} busy={busy} error={error} onClose={() => setRejecting(false)} onReject={(reason) => void move('rejected', { reason })} />}
     </ScrollArea>

@@ -13,6 +13,7 @@ import { WebOrderListItem } from './web-order-list-item';
 export function WebOrdersPage({ focusOrderId }: { focusOrderId: string | undefined }) {
   const trpc = useTRPC();
   const all = useQuery(trpc.webOrders.list.queryOptions({ limit: 200 }));
+  const unread = useQuery(trpc.messages.unread.queryOptions()).data?.byOrder ?? {};
   const [chosenTab, setTab] = useState<Tab | null>(null);
   const [selected, setSelected] = useState<string | null>(focusOrderId ?? null);
   const orders = all.data ?? [];
@@ -54,7 +55,7 @@ export function WebOrdersPage({ focusOrderId }: { focusOrderId: string | undefin
             </Text>
           )}
           {shown.map((o) => (
-            <WebOrderListItem key={o.id} order={o} active={o.id === current} onOpen={() => setSelected(o.id)} />
+            <WebOrderListItem key={o.id} order={o} active={o.id === current} unread={unread[o.id] ?? 0} onOpen={() => setSelected(o.id)} />
           ))}
         </ScrollArea>
       </Box>

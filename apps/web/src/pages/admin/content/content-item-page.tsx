@@ -10,6 +10,7 @@ import { isReportKind } from './inputs';
 import { ItemHistory } from './item-history';
 import { ItemReports } from './item-reports';
 import { ReasonModal, type ReasonRequest } from '../reason-modal';
+import { contentName } from './format';
 
 /** One reported item: what customers see, its reports and history, and hide / restore / dismiss. */
 export function ContentItemPage() {
@@ -29,7 +30,7 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
   const [action, setAction] = useState<ReasonRequest | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const noun = REPORT_KIND_LABELS[kind].toLowerCase();
-  const name = item.content.kind === 'review' ? `Review by ${item.content.authorName}` : item.content.name;
+  const name = contentName(item.content);
 
   /** runs the call (a refusal's message is shown in the modal), then says what happened */
   const act = (call: (reason: string) => Promise<unknown>, message: string) => async (reason: string) => {
@@ -123,6 +124,11 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
           </Button>
         )}
       </Group>
+      {kind === 'message' && (
+        <Text size="sm" c="dimmed">
+          A message stays in the order’s thread. Dismiss the report, or act on the shop (Shops area) or the customer’s account.
+        </Text>
+      )}
       {kind === 'shop' && (
         <Text size="sm" c="dimmed">
           A shop is not hidden here: suspend it from its page in the Shops area if it breaks the rules.

@@ -60,6 +60,20 @@ export function ContentPreview({ content }: { content: ContentView }) {
           </Text>
         </Stack>
       )}
+      {content.kind === 'message' && (
+        <Stack gap={6}>
+          <Group justify="space-between">
+            <Text fw={700}>
+              Order {content.orderNumber} · from the {content.author === 'shop' ? 'shop' : 'customer'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {consoleDate(content.createdAt)}
+            </Text>
+          </Group>
+          {content.photoUrl && <Image src={content.photoUrl} alt="Photo sent with the message" w={160} radius="sm" />}
+          <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{content.body || '(photo only)'}</Text>
+        </Stack>
+      )}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ const KIND_OPTIONS = [
   { value: 'product', label: 'Products' },
   { value: 'shop', label: 'Shops' },
   { value: 'review', label: 'Reviews' },
+  { value: 'message', label: 'Messages' },
 ];
 
 /** The moderation queue: open reports grouped by item, newest or most reported first, filtered by kind. */

@@ -6,6 +6,8 @@ import { failureOf, useTRPC } from '../../../app/api';
 import { consoleDate } from './format';
 import { reportsInput } from './inputs';
 
+const REPORTER_LABEL = { customer: 'A customer', guest: 'A guest customer (tracking link)', shop: 'The shop' } as const;
+
 const STATUS: Record<ContentReportView['status'], { label: string; color: string }> = {
   open: { label: 'Open', color: 'orange' },
   dismissed: { label: 'Dismissed', color: 'gray' },
@@ -58,7 +60,7 @@ export function ItemReports({ kind, id }: { kind: ReportKind; id: string }) {
               </Text>
             )}
             <Text size="xs" c="dimmed" mt={4} style={{ overflowWrap: 'anywhere' }}>
-              {r.customer.name} · {r.customer.email}
+              {r.customer ? `${r.customer.name} · ${r.customer.email}` : REPORTER_LABEL[r.reporter]}
               {r.resolution ? ` · closed: ${r.resolution}` : ''}
             </Text>
           </Card>

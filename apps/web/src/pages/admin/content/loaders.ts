@@ -3,6 +3,7 @@ import { failureOf } from '../../../app/api';
 import { notFound, type LoaderDeps } from '../../../app/loader-kit';
 import type { PageData } from '../../../app/seo';
 import { historyInput, isReportKind, queueFilter, queueInput, reportsInput } from './inputs';
+import { contentName } from './format';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +36,7 @@ export function contentItemLoader({ trpc, queryClient }: LoaderDeps) {
       consoleCall(queryClient.query(trpc.admin.content.reports.queryOptions(reportsInput(kind, id)))),
       consoleCall(queryClient.query(trpc.admin.audit.queryOptions(historyInput(kind, id)))),
     ]);
-    const name = item.content.kind === 'review' ? `Review by ${item.content.authorName}` : item.content.name;
+    const name = contentName(item.content);
     return { seo: { title: `${name} · Reported content`, noindex: true } };
   };
 }
