@@ -2,6 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { registration } from '../routers/identity-test-kit';
 import { ADMIN_SAMPLES } from './admin/index';
 import { exampleOf } from './examples';
+import { NOTIFICATION_SAMPLES } from './notifications';
 import type { Sample } from './sample-kit';
 import type { Role } from './policies';
 import { PROCEDURES, type SecurityFixture } from './security-kit';
@@ -44,6 +45,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'payments.payouts': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'sync.pull': () => ({ epoch: null, cursor: '0' }),
   ...ADMIN_SAMPLES,
+  ...NOTIFICATION_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {
