@@ -9,6 +9,7 @@ import { orderInput } from '../../app/inputs';
 import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { tokenFrom } from './loader';
+import { OrderPushCard } from './order-push-card';
 import { statusCopy, statusSteps } from './status-copy';
 import { useOrderLive } from './use-order-live';
 
@@ -81,6 +82,7 @@ export function OrderPage() {
           </Timeline>
         </Card>
       )}
+      {!isTerminal(order.status) && <OrderPushCard orderId={order.id} trackingToken={token} vendorName={order.vendorName} />}
       <Card padding="lg">
         <Stack gap="sm">
           <Text fw={700}>{order.fulfilment === 'delivery' ? 'Delivery' : 'Pickup'}</Text>
