@@ -65,7 +65,7 @@ export function createPushChannel(db: Db, env: Env, opts: PushChannelOptions = {
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v as string | number)]));
     let status: number;
     try {
-      const res = await send(req.endpoint, { method: 'POST', headers, body: req.body ?? undefined, signal: AbortSignal.timeout(SEND_TIMEOUT_MS), redirect: 'error' });
+      const res = await send(req.endpoint, { method: 'POST', headers, body: req.body ? new Uint8Array(req.body) : undefined, signal: AbortSignal.timeout(SEND_TIMEOUT_MS), redirect: 'error' });
       status = res.status;
       await res.body?.cancel();
     } catch (err) {
