@@ -110,6 +110,7 @@ describe('web push in a browser', () => {
     await visitHydrated(market, page, path);
     const state = page.getByTestId('order-push-state');
     await expect.poll(() => state.textContent(), WAIT).toBe('Off');
+    await shootSettled(page, 'push-order-off-phone');
     await page.getByRole('button', { name: 'Tell me on this device' }).click();
     await expect.poll(() => state.textContent(), WAIT).toBe('On');
     await shootSettled(page, 'push-order-on-phone');
@@ -154,6 +155,15 @@ describe('web push in a browser', () => {
     await deliverNotifications();
     expect(fake.received.filter((m) => m.deviceId === device.id)).toHaveLength(1);
     expect(errors).toEqual([]);
+
+    // a browser without the Push API is told why, and offered no button that cannot work
+    const old = await openPage(market, PHONE);
+    contexts.push(old.context);
+    await old.context.addInitScript('delete window.PushManager;');
+    await visitHydrated(market, old.page, path);
+    await old.page.getByText('This browser cannot show notifications from websites.', { exact: false }).waitFor();
+    expect(await old.page.getByRole('button', { name: 'Tell me on this device' }).count()).toBe(0);
+    await shootSettled(old.page, 'push-order-unsupported-phone');
   });
 
   it('the account’s Notifications section: this device on, choices per kind and channel saved, recently sent listed', async () => {

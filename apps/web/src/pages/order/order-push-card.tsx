@@ -29,7 +29,7 @@ export function OrderPushCard({ orderId, trackingToken, vendorName }: { orderId:
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {on ? `We will tell you here when ${vendorName} accepts your order, when it is ready and if anything changes.` : `Get a notification here when ${vendorName} accepts your order, when it is ready and if anything changes.`}
+          {on ? `We will tell you here as ${vendorName} moves your order along: accepted, ready, or if anything changes.` : `Get a notification here as ${vendorName} moves your order along: accepted, ready, or if anything changes.`}
         </Text>
         {blocked ? (
           <Alert color="yellow" variant="light" title={push.support === 'denied' ? 'Notifications are blocked' : 'Not available in this browser'}>
