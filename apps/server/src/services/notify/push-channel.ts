@@ -27,7 +27,7 @@ export interface PushChannelOptions {
   now?: () => Date;
 }
 
-export function pushPayload(n: OutgoingNotification): PushPayload {
+function pushPayload(n: OutgoingNotification): PushPayload {
   return { title: n.title, body: n.body, url: n.link, tag: `${n.topic}:${n.orderId ?? n.id}` };
 }
 

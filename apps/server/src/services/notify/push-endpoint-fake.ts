@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
  * browser dropped the subscription) or 503 (the service is down for now). Not a test file itself.
  */
 
-export interface PushedMessage {
+interface PushedMessage {
   deviceId: string;
   /** the decrypted payload */
   text: string;
@@ -83,7 +83,7 @@ export function decryptAes128gcm(body: Buffer, keys: DeviceKeys): string {
 }
 
 /** RFC 8292: `vapid t=<jwt>, k=<key>`, an ES256 JWT by that key for this origin. Returns the claims or why not. */
-export function checkVapid(header: string | undefined, origin: string, expectedKey: string | undefined): { claims: PushedMessage['jwt'] } | { error: string } {
+function checkVapid(header: string | undefined, origin: string, expectedKey: string | undefined): { claims: PushedMessage['jwt'] } | { error: string } {
   const m = /^vapid t=([\w-]+\.[\w-]+\.[\w-]+), k=([\w-]+)$/.exec(header ?? '');
   if (!m?.[1] || !m[2]) return { error: `no VAPID authorization: ${header ?? '(none)'}` };
   const [jwt, k] = [m[1], m[2]];

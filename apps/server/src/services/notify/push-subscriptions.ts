@@ -8,7 +8,7 @@ import type { Env } from '../../env';
 import { findOrderFor } from '../orders/access';
 
 /** orders one device follows at most: the oldest is let go when a new one is followed */
-export const MAX_FOLLOWED_ORDERS = 50;
+const MAX_FOLLOWED_ORDERS = 50;
 
 type Shopper = Extract<Actor, { kind: 'anonymous' | 'customer' }>;
 
