@@ -8,6 +8,7 @@ import { registerNotifyJobs } from '../../server/src/services/notify/deliver';
 import { startPushEndpointFake, type FakeDevice, type PushEndpointFake } from '../../server/src/services/notify/push-endpoint-fake';
 import { vapidKeys } from '../../server/src/services/notify/vapid';
 import { productNamed } from '../../server/src/test/storefront-shops';
+import { seriousA11yProblems } from './axe';
 import { openPage, shoot, startLiveMarket, visitHydrated, type LiveMarket } from './live-market';
 
 const PHONE = { width: 390, height: 844 };
@@ -114,6 +115,7 @@ describe('web push in a browser', () => {
     await page.getByRole('button', { name: 'Tell me on this device' }).click();
     await expect.poll(() => state.textContent(), WAIT).toBe('On');
     await shootSettled(page, 'push-order-on-phone');
+    expect(await seriousA11yProblems(page)).toEqual([]);
 
     // the shop accepts: the server encrypts with web-push and POSTs to the device's push service (the fake)
     await bakery.owner.orders.transition({ orderId: order.id, to: 'accepted' });
@@ -198,6 +200,7 @@ describe('web push in a browser', () => {
     await recent.getByText(`Order ${order.number} is ready`).waitFor();
     await recent.getByText('Push sent').first().waitFor();
     await shootSettled(page, 'push-account-notifications-phone');
+    expect(await seriousA11yProblems(page)).toEqual([]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
 

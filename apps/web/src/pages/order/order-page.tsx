@@ -132,7 +132,7 @@ export function OrderPage() {
               </Button>
             </>
           ) : (
-            <Button variant="subtle" color="red" onClick={() => setConfirmCancel(true)}>
+            <Button variant="subtle" color="red" c="red.9" onClick={() => setConfirmCancel(true)}>
               Cancel order
             </Button>
           )}
