@@ -5,6 +5,7 @@ import { createJobRuntime } from '../../server/src/jobs/runtime';
 import { callerAs, customerCookie } from '../../server/src/seed/caller';
 import { notifyChannels } from '../../server/src/services/notify/channels';
 import { registerNotifyJobs } from '../../server/src/services/notify/deliver';
+import { notifyMany } from '../../server/src/services/notify/notify';
 import { startPushEndpointFake, type FakeDevice, type PushEndpointFake } from '../../server/src/services/notify/push-endpoint-fake';
 import { vapidKeys } from '../../server/src/services/notify/vapid';
 import { productNamed } from '../../server/src/test/storefront-shops';
@@ -201,6 +202,20 @@ describe('web push in a browser', () => {
     await recent.getByText('Push sent').first().waitFor();
     await shootSettled(page, 'push-account-notifications-phone');
     expect(await seriousA11yProblems(page)).toEqual([]);
+
+    // older ones a page at a time: 2 order updates + 6 restocks = 8, five shown, then the rest
+    const me = await (await callerAs(market.database, market.env, { cookie })).auth.me();
+    if (me.kind !== 'customer') throw new Error('not signed in');
+    await notifyMany(
+      market.database.db,
+      Array.from({ length: 6 }, (_, i) => ({ topic: 'back_in_stock' as const, dedupeKey: `e2e:restock:${String(i)}`, customerId: me.customer.id, title: `Loaf ${String(i + 1)} is back`, body: 'Back at Harbourside Bakehouse.', url: '/' })),
+    );
+    await page.reload();
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await expect.poll(() => recent.getByRole('listitem').count(), WAIT).toBe(5);
+    await section.getByRole('button', { name: 'Show older' }).click();
+    await expect.poll(() => recent.getByRole('listitem').count(), WAIT).toBe(8);
+    expect(await section.getByRole('button', { name: 'Show older' }).count()).toBe(0);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
 
