@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pageCacheEnv } from './http/page-cache/page-cache-env';
 import { marketEnv } from './market-env';
 import { bridgeEnv } from './services/bridges/bridge-env';
+import { pushEnv } from './services/notify/push-env';
 import { trustProxySchema } from './trust-proxy';
 
 /** All configuration comes through here, validated once at start. */
@@ -48,6 +49,7 @@ const envSchema = z.object({
   ...marketEnv,
   ...pageCacheEnv,
   ...bridgeEnv,
+  ...pushEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };
@@ -61,6 +63,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.AUTO_APPROVE_SHOPS === 'on' && e.NODE_ENV === 'production') {
     throw new Error('Invalid configuration:\n  AUTO_APPROVE_SHOPS: only for development and tests; in production an operator approves each shop');
+  }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
+    throw new Error('Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a key pair) or neither (a pair is kept in DATA_DIR)');
   }
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too');

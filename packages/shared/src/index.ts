@@ -50,3 +50,4 @@ export * from './schemas/notifications';
 export * from './schemas/comeback';
 export * from './schemas/loyalty';
 export * from './loyalty';
+export * from './schemas/push';

@@ -230,4 +230,14 @@ describe('storefront pages rendered by the server', () => {
     expect((await get('/assets/../../package.json')).statusCode).toBe(404);
     expect((await get('/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
   });
+
+  it('serves the push service worker at /sw.js (scope /), revalidated on every check, never rendered as a page', async () => {
+    const sw = await get('/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toContain('text/javascript');
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.body).toContain("addEventListener('push'");
+    expect(sw.body).toContain("addEventListener('notificationclick'");
+    expect(String(sw.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
 });

@@ -1,6 +1,15 @@
-import { notifyHistoryInput, setNotifyPrefInput } from '@makeries/shared';
+import { AppError, notifyHistoryInput, pushDeviceInput, pushSubscribeInput, pushUnsubscribeInput, setNotifyPrefInput } from '@makeries/shared';
 import { customerPrefs, notificationHistory, setCustomerPref } from '../services/notify/index';
-import { customerProcedure, router } from '../trpc';
+import { pushDeviceState, subscribePush, unsubscribePush } from '../services/notify/push-subscriptions';
+import { vapidKeys } from '../services/notify/vapid';
+import { customerProcedure, publicProcedure, router } from '../trpc';
+
+/** A shopper's browser (a guest or a signed-in customer); shops, counters and the operator console get no push here. */
+const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = ctx.actor;
+  if (actor.kind !== 'anonymous' && actor.kind !== 'customer') throw new AppError('FORBIDDEN', 'Push notifications are for customers’ devices.');
+  return next({ ctx: { ...ctx, shopper: actor } });
+});
 
 /** A signed-in customer's notification choices (per topic and channel) and the record of what we told them. */
 export const notificationsRouter = router({
@@ -10,4 +19,9 @@ export const notificationsRouter = router({
     return customerPrefs(ctx.db, ctx.customerId);
   }),
   history: customerProcedure.input(notifyHistoryInput).query(({ ctx, input }) => notificationHistory(ctx.db, ctx.customerId, input)),
+  /** web push (services/notify/push-*.ts): the key browsers subscribe with, and this device's subscription */
+  vapidPublicKey: publicProcedure.query(({ ctx }) => ({ publicKey: vapidKeys(ctx.env).publicKey })),
+  pushDevice: shopperProcedure.input(pushDeviceInput).query(({ ctx, input }) => pushDeviceState(ctx.db, ctx.shopper, input.endpoint, input.orderId)),
+  subscribe: shopperProcedure.input(pushSubscribeInput).mutation(({ ctx, input }) => subscribePush(ctx.db, ctx.env, ctx.shopper, input)),
+  unsubscribe: shopperProcedure.input(pushUnsubscribeInput).mutation(({ ctx, input }) => unsubscribePush(ctx.db, ctx.shopper, input)),
 });

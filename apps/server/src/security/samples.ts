@@ -5,6 +5,7 @@ import { MESSAGE_SAMPLES } from './messages';
 import { exampleOf } from './examples';
 import { EXTRAS_SAMPLES } from './extras';
 import { PROMO_SAMPLES } from './promos';
+import { NOTIFICATION_SAMPLES } from './notifications';
 import type { Sample } from './sample-kit';
 import type { Role } from './policies';
 import { PROCEDURES, type SecurityFixture } from './security-kit';
@@ -50,6 +51,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   ...EXTRAS_SAMPLES,
   ...PROMO_SAMPLES,
   ...MESSAGE_SAMPLES,
+  ...NOTIFICATION_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {

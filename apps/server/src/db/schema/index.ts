@@ -19,3 +19,4 @@ export * from './comeback';
 export * from './loyalty';
 export * from './promos';
 export * from './order-messages';
+export * from './push';

@@ -7,6 +7,7 @@ import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
 import { DigestSetting } from './digest-setting';
 import { LoyaltyCards } from './loyalty-cards';
+import { NotificationsSection } from './notifications-section';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
 import { StockAlertsList } from './stock-alerts-list';
@@ -51,9 +52,10 @@ export function AccountPage() {
             {!me.customer.emailVerified && <VerifyNotice email={me.customer.email} />}
             <SignedInOrders />
           </section>
+          <LoyaltyCards />
+          <NotificationsSection />
           <StockAlertsList />
           <DigestSetting emailVerified={me.customer.emailVerified} />
-          <LoyaltyCards />
         </>
       ) : (
         <>

@@ -10,6 +10,7 @@ import { ReorderButton } from '../../components/reorder-button';
 import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { tokenFrom } from './loader';
+import { OrderPushCard } from './order-push-card';
 import { statusCopy, statusSteps } from './status-copy';
 import { OrderMessages } from './order-messages';
 import { useOrderLive } from './use-order-live';
@@ -84,6 +85,7 @@ export function OrderPage() {
         </Card>
       )}
       <OrderMessages orderId={orderId} token={token} shopName={order.vendorName} />
+      {!isTerminal(order.status) && <OrderPushCard orderId={order.id} trackingToken={token} vendorName={order.vendorName} />}
       <Card padding="lg">
         <Stack gap="sm">
           <Text fw={700}>{order.fulfilment === 'delivery' ? 'Delivery' : 'Pickup'}</Text>
@@ -133,7 +135,7 @@ export function OrderPage() {
               </Button>
             </>
           ) : (
-            <Button variant="subtle" color="red" onClick={() => setConfirmCancel(true)}>
+            <Button variant="subtle" color="red" c="red.9" onClick={() => setConfirmCancel(true)}>
               Cancel order
             </Button>
           )}
