@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pageCacheEnv } from './http/page-cache/page-cache-env';
 import { marketEnv } from './market-env';
 import { bridgeEnv } from './services/bridges/bridge-env';
+import { smsConfig, smsEnv } from './services/notify/sms/sms-env';
 import { trustProxySchema } from './trust-proxy';
 
 /** All configuration comes through here, validated once at start. */
@@ -48,6 +49,7 @@ const envSchema = z.object({
   ...marketEnv,
   ...pageCacheEnv,
   ...bridgeEnv,
+  ...smsEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };
@@ -65,6 +67,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too');
   }
+  smsConfig(e); // all three SMS settings or none
   const base = source.INIT_CWD ?? process.cwd();
   const dataDir = resolve(base, e.DATA_DIR);
   return {

@@ -44,3 +44,4 @@ export * from './schemas/reports';
 export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
 export * from './schemas/notifications';
+export * from './schemas/notifications-sms';

@@ -1,6 +1,7 @@
-import { notifyHistoryInput, setNotifyPrefInput } from '@makeries/shared';
+import { notifyHistoryInput, setNotifyPrefInput, setSmsInput } from '@makeries/shared';
 import { customerPrefs, notificationHistory, setCustomerPref } from '../services/notify/index';
-import { customerProcedure, router } from '../trpc';
+import { setSmsSettings, smsConfig, smsSettings } from '../services/notify/sms/index';
+import { customerProcedure, publicProcedure, router } from '../trpc';
 
 /** A signed-in customer's notification choices (per topic and channel) and the record of what we told them. */
 export const notificationsRouter = router({
@@ -10,4 +11,8 @@ export const notificationsRouter = router({
     return customerPrefs(ctx.db, ctx.customerId);
   }),
   history: customerProcedure.input(notifyHistoryInput).query(({ ctx, input }) => notificationHistory(ctx.db, ctx.customerId, input)),
+  // texts (SMS): whether the marketplace sends them (checkout's "Text me" box), the customer's number and choice
+  smsAvailable: publicProcedure.query(({ ctx }) => ({ available: smsConfig(ctx.env) !== null })),
+  sms: customerProcedure.query(({ ctx }) => smsSettings(ctx.db, ctx.env, ctx.customerId)),
+  setSms: customerProcedure.input(setSmsInput).mutation(({ ctx, input }) => setSmsSettings(ctx.db, ctx.env, ctx.customerId, input)),
 });

@@ -42,6 +42,8 @@ export const checkoutInput = z
     note: text({ max: 500, maxMessage: 'Notes are at most 500 characters', multiline: true, label: 'Notes' }).optional(),
     /** card: the orders wait unpaid until the checkout's Stripe payment succeeds (see payments.cardIntent) */
     paymentMethod: z.enum(['pay_at_pickup', 'card'], { error: 'Choose pay at pickup or card' }),
+    /** "Text me about this order": the contact phone must then be a mobile number (issue 18, SMS) */
+    smsOptIn: z.boolean().optional(),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     error: 'Choose pickup or delivery once per shop',

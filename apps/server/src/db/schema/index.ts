@@ -15,3 +15,4 @@ export * from './operators';
 export * from './health';
 export * from './content-reports';
 export * from './notifications';
+export * from './sms';

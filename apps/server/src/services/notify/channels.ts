@@ -2,8 +2,9 @@ import type { Db } from '../../db/client';
 import type { Env } from '../../env';
 import type { Channel } from './channel';
 import { createEmailChannel } from './email-channel';
+import { smsChannels } from './sms/index';
 
 /** Every channel this server sends notifications on (the delivery job's list). */
 export function notifyChannels(db: Db, env: Env): Channel[] {
-  return [createEmailChannel(db, env)];
+  return [createEmailChannel(db, env), ...smsChannels(db, env)];
 }

@@ -4,6 +4,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client';
 import { checkouts, orders, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
 import { enqueueOrderEmail } from '../email/enqueue';
+import { checkoutSmsNumber, recordOrderSmsConsent } from '../notify/sms/consent';
 import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
 import { loadVendorCarts } from './checkout-load';
 import { priceCarts } from './checkout-price';
@@ -39,6 +40,7 @@ export async function checkout(db: Db, env: Env, buyer: Buyer, input: CheckoutIn
 
 async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
   const now = new Date();
+  const textTo = checkoutSmsNumber(env, input);
   const carts = await loadVendorCarts(tx, input);
   const priced = await priceCarts(tx, carts, now);
   const first = priced[0];
@@ -75,6 +77,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     });
     await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
+  if (textTo) await recordOrderSmsConsent(tx, created.map((o) => o.id), textTo);
   await bumpPopularity(tx, priced);
   if (input.paymentMethod === 'card') await prepareCardCheckout(tx, checkoutId, totalCents, currency);
   return { checkoutId, orders: created, totalCents, currency };
