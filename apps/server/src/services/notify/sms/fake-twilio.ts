@@ -77,29 +77,58 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const server = createServer((req, res) => {
     void (async () => {
       const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
-      if (req.method !== 'POST' || !req.url?.startsWith('/2010-04-01/Accounts/')) return twilioError(res, 404, 20404, 'The requested resource was not found');
-      if (req.headers.authorization !== expectedAuth) return twilioError(res, 401, 20003, 'Authenticate');
-      if (req.url !== path) return twilioError(res, 404, 20404, 'The requested resource was not found');
-      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return twilioError(res, 400, 20001, 'Form-encoded parameters expected');
+      if (req.method !== 'POST' || !req.url?.startsWith('/2010-04-01/Accounts/')) {
+        twilioError(res, 404, 20404, 'The requested resource was not found');
+        return;
+      }
+      if (req.headers.authorization !== expectedAuth) {
+        twilioError(res, 401, 20003, 'Authenticate');
+        return;
+      }
+      if (req.url !== path) {
+        twilioError(res, 404, 20404, 'The requested resource was not found');
+        return;
+      }
+      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+        twilioError(res, 400, 20001, 'Form-encoded parameters expected');
+        return;
+      }
       const form = new URLSearchParams(await readBody(req));
       requests.push(form.get('To') ?? '');
       const failure = failures.shift();
       if (failure) {
         if (failure.code === undefined) {
           res.writeHead(failure.status, { 'content-type': 'text/plain' });
-          return res.end(failure.message ?? 'Service Unavailable');
+          res.end(failure.message ?? 'Service Unavailable');
+          return;
         }
-        return twilioError(res, failure.status, failure.code, failure.message ?? 'Scripted failure');
+        twilioError(res, failure.status, failure.code, failure.message ?? 'Scripted failure');
+        return;
       }
       const to = form.get('To') ?? '';
       const body = form.get('Body') ?? '';
       const sender = form.get('From');
       const service = form.get('MessagingServiceSid');
-      if (!/^\+[1-9]\d{6,14}$/.test(to)) return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-      if (!sender && !service) return twilioError(res, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message");
-      if (body === '') return twilioError(res, 400, 21602, 'Message body is required.');
-      if (body.length > 1600) return twilioError(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
-      if (unsubscribed.has(to)) return twilioError(res, 400, 21610, 'Attempt to send to unsubscribed recipient');
+      if (!/^\+[1-9]\d{6,14}$/.test(to)) {
+        twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+        return;
+      }
+      if (!sender && !service) {
+        twilioError(res, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message");
+        return;
+      }
+      if (body === '') {
+        twilioError(res, 400, 21602, 'Message body is required.');
+        return;
+      }
+      if (body.length > 1600) {
+        twilioError(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+        return;
+      }
+      if (unsubscribed.has(to)) {
+        twilioError(res, 400, 21610, 'Attempt to send to unsubscribed recipient');
+        return;
+      }
       const text: FakeText = { sid: sid('SM'), to, from: sender, messagingServiceSid: service, body };
       texts.push(text);
       answer(res, 201, { sid: text.sid, account_sid: accountSid, to, from: sender, messaging_service_sid: service, body, status: 'queued', direction: 'outbound-api', error_code: null, error_message: null });

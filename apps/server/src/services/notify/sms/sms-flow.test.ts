@@ -102,7 +102,7 @@ describeEachDb(
       expect(await smsDelivery(db(), order.id, 'order_ready')).toMatchObject({ status: 'failed', attempts: 1, detail: expect.stringContaining('invalid number') });
     });
 
-    it(`at most ${'5'} texts per number per hour: the rest are skipped "rate limited"; an hour later texts go again`, async () => {
+    it('at most 5 texts per number per hour: the rest are skipped "rate limited"; an hour later texts go again', async () => {
       const phone = nextNumber();
       const orders = [];
       for (let i = 0; i < 7; i++) orders.push(await orderWithText(get(), { phone: phone.typed, smsOptIn: true }));

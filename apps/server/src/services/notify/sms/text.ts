@@ -38,9 +38,12 @@ const MIN_CLIPPED_BODY = 24;
 const fits = (text: string) => smsLength(text).segments <= MAX_SEGMENTS;
 
 /** Cuts `s` (by code point) to the longest start that still lets `build` fit, marked with "...". */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 function clipToFit(s: string, build: (part: string) => string): string {
   if (fits(build(s))) return s;
-  const chars = [...s];
+  // by grapheme, so an emoji or an accented letter is never cut in half
+  const chars = Array.from(graphemes.segment(s), (g) => g.segment);
   let lo = 0;
   let hi = chars.length;
   while (lo < hi) {
@@ -64,6 +67,6 @@ export function smsText(n: Pick<OutgoingNotification, 'title' | 'body' | 'link'>
   if (fits(full)) return full;
   const shortBody = clipToFit(body, (b) => compose(title, b));
   // a few words and "..." tell nothing: then the title and the link alone
-  if ([...shortBody].length >= MIN_CLIPPED_BODY) return compose(title, shortBody);
+  if (Array.from(graphemes.segment(shortBody)).length >= MIN_CLIPPED_BODY) return compose(title, shortBody);
   return compose(clipToFit(title, (t) => compose(t, '')), '');
 }
