@@ -5,6 +5,7 @@ import { MY_ORDERS } from '../../app/inputs';
 import { trackingPath, useRecentOrders } from '../../lib/recent-orders';
 import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
+import { SmsCard } from './notifications/sms-card';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
 import { VerifyNotice } from './verify-notice';
@@ -48,6 +49,7 @@ export function AccountPage() {
             {!me.customer.emailVerified && <VerifyNotice email={me.customer.email} />}
             <SignedInOrders />
           </section>
+          <SmsCard />
         </>
       ) : (
         <>

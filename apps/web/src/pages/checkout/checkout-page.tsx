@@ -23,6 +23,7 @@ import { AddressFields } from './address-fields';
 import { checkoutErrors, checkoutStart, deliveryAddressOf, type CheckoutFormValues } from './checkout-form';
 import { ContactFields } from './contact-fields';
 import { PaymentChoice, type PaymentMethod } from './payment-choice';
+import { SmsOptIn } from './sms-opt-in';
 import { useCardOption } from './use-card-option';
 import { usePlaceOrder } from './use-place-order';
 
@@ -53,6 +54,7 @@ export function CheckoutPage() {
   const address = form.values.address;
   const [placed, setPlaced] = useState(false);
   const [saveAddress, setSaveAddress] = useState(false);
+  const [textMe, setTextMe] = useState(false);
   const [method, setMethod] = useState<PaymentMethod>('pay_at_pickup');
   const [cardStep, setCardStep] = useState<CardStep | null>(null);
   const [cardStartError, setCardStartError] = useState<{ result: CheckoutResult; key: string; message: string } | null>(null);
@@ -122,8 +124,12 @@ export function CheckoutPage() {
   /** Runs once the form's rules pass: the values are valid, so the schemas' parse cannot fail here. */
   function submit(values: CheckoutFormValues) {
     if (method === 'card' && card.state !== 'ready') return;
+    if (textMe && values.contact.phone.trim() === '') {
+      form.setFieldError('contact.phone', 'Enter your mobile number to get texts');
+      return;
+    }
     const { idempotencyKey: _unused, ...body } = checkoutInput(view, contactSchema.parse(values.contact), delivering ? deliveryAddressOf(values.address) : null, values.note, '');
-    void order.place({ ...body, paymentMethod: method });
+    void order.place({ ...body, paymentMethod: method, ...(textMe ? { smsOptIn: true } : {}) });
   }
 
   if (!loaded || placed) {
@@ -208,6 +214,7 @@ export function CheckoutPage() {
                 </Text>
               )}
               <ContactFields form={form} errors={errors} />
+              <SmsOptIn checked={textMe} onChange={setTextMe} />
             </Card>
             {delivering && (
               <Card padding="lg">
