@@ -30,7 +30,7 @@ export async function recordOrderSmsConsent(tx: DbOrTx, orderIds: readonly strin
 }
 
 /** Numbers that replied STOP (or that the provider reports unsubscribed), among these. */
-export async function optedOutAmong(db: DbOrTx, phones: readonly string[]): Promise<Set<string>> {
+async function optedOutAmong(db: DbOrTx, phones: readonly string[]): Promise<Set<string>> {
   if (phones.length === 0) return new Set();
   const rows = await db
     .select({ phone: smsNumbers.phone })

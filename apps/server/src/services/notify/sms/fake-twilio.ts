@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
  * webhook the way Twilio does: form-encoded, signed with X-Twilio-Signature. Its signing code is written apart
  * from the server's check on purpose, so a mistake in one is caught by the other.
  */
-export interface FakeText {
+interface FakeText {
   sid: string;
   to: string;
   from: string | null;

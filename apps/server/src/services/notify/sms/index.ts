@@ -11,6 +11,5 @@ export function smsChannels(db: Db, env: Env): Channel[] {
   return config ? [createSmsChannel(db, createTwilioProvider(config), { hourlyLimit: config.hourlyLimit })] : [];
 }
 
-export { createSmsChannel } from './channel';
-export { checkoutSmsNumber, recordOrderSmsConsent, setSmsSettings, smsSettings } from './consent';
+export { setSmsSettings, smsSettings } from './consent';
 export { smsConfig } from './sms-env';

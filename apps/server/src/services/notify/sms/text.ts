@@ -32,7 +32,7 @@ function plain(s: string): string {
   return s.replace(/[‘’“”–—…\u00a0•]/g, (c) => PLAIN[c] ?? c).replace(/\s+/g, ' ').trim();
 }
 
-export const MAX_SEGMENTS = 2;
+const MAX_SEGMENTS = 2;
 const MIN_CLIPPED_BODY = 24;
 
 const fits = (text: string) => smsLength(text).segments <= MAX_SEGMENTS;
