@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsNumbers } from '../../server/src/db/schema/index';
 import { createJobRuntime } from '../../server/src/jobs/runtime';
 import { customerCookie } from '../../server/src/seed/caller';
 import { registerNotifyJobs } from '../../server/src/services/notify/deliver';
@@ -85,6 +86,12 @@ describe('text messages in a browser', () => {
     // the refused landline is the one failed request (its 400); nothing else went wrong on the page
     expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     expect(other.errors).toEqual([]);
+
+    // the customer replies STOP: the server's webhook (PUBLIC_URL/webhooks/sms) takes the signed text
+    const stop = await fake.inbound({ webhookUrl: `${market.base}/webhooks/sms`, from: '+447700900123', body: 'STOP' });
+    expect(stop.status).toBe(200);
+    const number = (await market.database.db.select().from(smsNumbers)).find((n) => n.phone === '+447700900123');
+    expect(number?.optOutSource).toBe('stop');
   });
 
   it('a signed-in customer saves a mobile number for texts on the account page', async () => {
