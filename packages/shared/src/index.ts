@@ -44,4 +44,5 @@ export * from './schemas/reports';
 export * from './schemas/admin-content';
 export * from './schemas/admin-shops';
 export * from './schemas/notifications';
+export * from './schemas/comeback';
 export * from './schemas/notifications-sms';

@@ -13,6 +13,7 @@ import { HEALTH_TASK } from '../services/health/refresh';
 import { PAYMENTS_SWEEP_TASK } from '../services/payments/background';
 import { TRANSFER_JOB } from '../services/payments/sweep';
 import { ROLLUP_TASK } from '../services/rollups/refresh';
+import { DIGEST_TASK } from '../services/comeback/digest';
 import { PRUNE_TASK } from '../services/sync/prune-schedule';
 import { describeEachDb, testEnv } from '../test/harness';
 import { enqueue } from './queue';
@@ -33,7 +34,7 @@ describeEachDb('the server instance’s background work', (get) => {
     await enqueue(db(), TRANSFER_JOB, transfer, { orderId: uuidv7() });
     const plain = createServerJobs(db(), testEnv(), { transport, from: 'no-reply@makeries.test', now: () => new Date(t) });
     const pass = await plain.tick();
-    expect(pass.periodic.sort()).toEqual([CLEANUP_TASK, EXPIRED_CREDENTIALS_TASK, PRUNE_TASK, ROLLUP_TASK, HEALTH_TASK, ...Object.values(BRIDGE_TASKS)].sort());
+    expect(pass.periodic.sort()).toEqual([CLEANUP_TASK, EXPIRED_CREDENTIALS_TASK, PRUNE_TASK, ROLLUP_TASK, HEALTH_TASK, DIGEST_TASK, ...Object.values(BRIDGE_TASKS)].sort());
     expect(await statusOf([email, transfer])).toEqual({ [EMAIL_JOB]: 'done', [TRANSFER_JOB]: 'queued' });
 
     // an instance with Stripe configured runs them, without any webhook route mounted

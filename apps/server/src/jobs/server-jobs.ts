@@ -10,6 +10,8 @@ import { registerBridgeJobs } from '../services/bridges/jobs';
 import { registerChangeLogPruning } from '../services/sync/prune-schedule';
 import { notifyChannels } from '../services/notify/channels';
 import { registerNotifyJobs } from '../services/notify/deliver';
+import { registerFavouritesDigest } from '../services/comeback/digest';
+import { registerBackInStockFanout } from '../services/comeback/fanout';
 import { createJobRuntime, type JobLog, type JobRuntime } from './runtime';
 
 export interface ServerJobsOptions {
@@ -35,5 +37,7 @@ export function createServerJobs(db: Db, env: Env, opts: ServerJobsOptions): Job
   registerBridgeJobs(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerHealthRollups(runtime, db, env.MARKET_TIMEZONE, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   registerNotifyJobs(runtime, db, env, notifyChannels(db, env), opts.log);
+  registerBackInStockFanout(runtime, db);
+  registerFavouritesDigest(runtime, db, env, { ...(opts.now ? { now: opts.now } : {}), ...(opts.log ? { log: opts.log } : {}) });
   return runtime;
 }

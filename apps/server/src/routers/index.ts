@@ -8,6 +8,7 @@ import { catalogRouter } from './catalog';
 import { counterCustomersRouter } from './counter-customers';
 import { counterSalesRouter } from './counter-sales';
 import { devicesRouter } from './devices';
+import { digestRouter } from './digest';
 import { favouritesRouter } from './favourites';
 import { inventoryRouter } from './inventory';
 import { marketRouter } from './market';
@@ -15,10 +16,12 @@ import { notificationsRouter } from './notifications';
 import { ordersRouter } from './orders';
 import { paymentsRouter } from './payments';
 import { productsRouter } from './products';
+import { reorderRouter } from './reorder';
 import { reportsRouter } from './reports';
 import { reviewsRouter } from './reviews';
 import { searchRouter } from './search';
 import { staffRouter } from './staff';
+import { stockAlertsRouter } from './stock-alerts';
 import { syncRouter } from './sync';
 import { vendorsRouter } from './vendors';
 
@@ -46,6 +49,9 @@ export const appRouter = router({
   bridges: bridgesRouter,
   admin: adminRouter,
   notifications: notificationsRouter,
+  reorder: reorderRouter,
+  stockAlerts: stockAlertsRouter,
+  digest: digestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@
 
 import { ADMIN_POLICIES } from './admin/index';
 import { NOTIFICATION_POLICIES } from './notifications';
+import { EXTRAS_POLICIES } from './extras';
 import { ALL, CUSTOMER, DEVICE, DEVICE_MANAGERS, m, MANAGERS, q, STAFF, VENDOR, type Policy, type Role } from './policy-kit';
 
 export { ROLES, type Policy, type Role } from './policy-kit';
@@ -14,6 +15,7 @@ export { ROLES, type Policy, type Role } from './policy-kit';
 export const POLICIES: Readonly<Record<string, Policy>> = {
   ...ADMIN_POLICIES,
   ...NOTIFICATION_POLICIES,
+  ...EXTRAS_POLICIES,
   'auth.staffLogin': m(ALL, 'the back-office sign-in form: anyone may try, throttled per place, address and account', 'proof'),
   'auth.staffLogout': m(STAFF, 'ends the caller’s own staff session'),
   'auth.me': q(ALL, 'describes whoever is calling, anonymous included'),

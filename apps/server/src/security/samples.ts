@@ -2,6 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { registration } from '../routers/identity-test-kit';
 import { ADMIN_SAMPLES } from './admin/index';
 import { exampleOf } from './examples';
+import { EXTRAS_SAMPLES } from './extras';
 import type { Sample } from './sample-kit';
 import type { Role } from './policies';
 import { PROCEDURES, type SecurityFixture } from './security-kit';
@@ -45,6 +46,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'sync.pull': () => ({ epoch: null, cursor: '0' }),
   'notifications.setSms': () => ({ phone: '07700 900123', enabled: true }),
   ...ADMIN_SAMPLES,
+  ...EXTRAS_SAMPLES,
 };
 
 export function schemaOf(path: string): unknown {

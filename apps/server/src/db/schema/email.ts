@@ -23,6 +23,8 @@ export const EMAIL_KINDS = [
   'shop_status',
   // issue 18: a notification on the email channel (a shop's message, back in stock); ref = the notification id
   'notification',
+  // issue 18: the opt-in weekly email of new products from a customer's favourite shops
+  'favourites_digest',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -15,4 +15,5 @@ export * from './operators';
 export * from './health';
 export * from './content-reports';
 export * from './notifications';
+export * from './comeback';
 export * from './sms';

@@ -1,52 +1,31 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { emailOutbox, operatorAudit, orders, paymentRefunds, paymentTransfers } from '../../db/schema/index';
-import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../../services/orders/test-kit';
-import { createOperatorFixture, operatorSessionCookie } from '../../services/operators/test-kit';
-import { enableCardPayments, fakeStripeSdk, settle, startWebhookApp, stripeTestEnv } from '../../services/payments/payments-test-kit';
+import { checkoutRequest, failure } from '../../services/orders/test-kit';
+import { useCardShop } from '../../services/payments/card-shop-kit';
+import { settle, stripeTestEnv } from '../../services/payments/payments-test-kit';
 import { startFakeStripe } from '../../test/fake-stripe/index';
-import type { VendorFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
 
 const fake = await startFakeStripe();
 afterAll(() => fake.close());
-const browser = fakeStripeSdk(fake);
 
 describeEachDb(
   'admin.orders.refund: the marketplace refunds a customer',
   (get) => {
     const db = () => get().database.db;
-    let shop: VendorFixture;
-    let bun: TestProduct;
-    let operatorCookie: string;
-    let webhook: { close(): Promise<void> };
-    const ops = () => get().caller({ operatorCookie });
+    const card = useCardShop(get, fake);
+    const ops = () => get().caller({ operatorCookie: card.current().operatorCookie });
     const run = () => settle(get().database, get().env, fake);
-
-    beforeAll(async () => {
-      webhook = await startWebhookApp(get().database, get().env, fake);
-      shop = await createShop(db());
-      bun = await addProduct(db(), shop.vendorId, { name: 'Bun', priceCents: 250, stock: 100 });
-      await enableCardPayments(db(), fake, shop.vendorId, 500);
-      operatorCookie = await operatorSessionCookie(db(), (await createOperatorFixture(db())).operator.id);
-    });
-    afterAll(() => webhook.close());
 
     /** a paid card order of `qty` buns (250 each), accepted by the shop when `accept` (its share then transferred) */
     async function paidOrder(qty: number, accept: boolean) {
-      const anon = await get().caller();
-      const req = checkoutRequest([[bun, qty]], [{ vendorId: shop.vendorId }], { paymentMethod: 'card' });
-      const placed = await anon.orders.checkout(req);
-      const intent = await anon.payments.cardIntent({ checkoutId: placed.checkoutId, idempotencyKey: req.idempotencyKey });
-      await browser.paymentIntents.confirm(intent.paymentIntentId, { payment_method: 'pm_card_visa' });
-      await run();
-      const order = placed.orders[0];
-      if (!order) throw new Error('no order');
+      const paid = await card.paidOrder(qty);
       if (accept) {
-        await (await get().caller({ bearer: shop.managerToken })).orders.transition({ orderId: order.id, to: 'accepted', prepMinutes: 10 });
+        await (await get().caller({ bearer: card.current().shop.managerToken })).orders.transition({ orderId: paid.orderId, to: 'accepted', prepMinutes: 10 });
         await run();
       }
-      return { orderId: order.id, intentId: intent.paymentIntentId, checkoutId: placed.checkoutId };
+      return paid;
     }
 
     const stripeRefunds = (intentId: string) => [...fake.state.refunds.values()].filter((r) => r.payment_intent === intentId);
@@ -123,12 +102,12 @@ describeEachDb(
 
     it('an order not paid by card cannot be refunded here; shops and customers cannot call it', async () => {
       const anon = await get().caller();
-      const placed = await anon.orders.checkout(checkoutRequest([[bun, 1]], [{ vendorId: shop.vendorId }]));
+      const placed = await anon.orders.checkout(checkoutRequest([[card.current().bun, 1]], [{ vendorId: card.current().shop.vendorId }]));
       const orderId = placed.orders[0]?.id ?? '';
       const f = await failure((await ops()).admin.orders.refund({ orderId, idempotencyKey: 'dialog-cash-1', reason: 'x', amountCents: 1 }));
       expect(f.appCode).toBe('CONFLICT');
       expect(f.message).toContain('was not paid by card');
-      const owner = await get().caller({ bearer: shop.ownerToken });
+      const owner = await get().caller({ bearer: card.current().shop.ownerToken });
       expect((await failure(owner.admin.orders.refund({ orderId, idempotencyKey: 'dialog-cash-2', reason: 'x', amountCents: 1 }))).appCode).toBe('UNAUTHENTICATED');
       expect(await auditRows(orderId)).toHaveLength(0);
     });

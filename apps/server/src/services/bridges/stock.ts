@@ -2,6 +2,7 @@ import { uuidv7 } from '@makeries/shared';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import { enqueue } from '../../jobs/queue';
+import { markBackInStock } from '../comeback/back-in-stock';
 import { refreshInStock, uuidList } from '../inventory/levels';
 
 /**
@@ -103,7 +104,7 @@ export async function recordBridgePushes(tx: Tx, moved: readonly MovedRow[]): Pr
 /** Applies the rule to the cached levels of these variants (those with a POS count); returns the products changed. */
 export async function recomputeBridgedLevels(tx: Tx, variantIds: readonly string[]): Promise<void> {
   if (variantIds.length === 0) return;
-  const changed = await queryRows<{ productId: string }>(
+  const changed = await queryRows<{ productId: string; variantId: string }>(
     tx,
     sql`UPDATE inventory_levels l SET on_hand = s.target, updated_at = now()
         FROM (
@@ -114,10 +115,15 @@ export async function recomputeBridgedLevels(tx: Tx, variantIds: readonly string
           WHERE st.variant_id IN (${uuidList([...new Set(variantIds)])}) AND st.ext_quantity IS NOT NULL
         ) s
         WHERE l.variant_id = s.variant_id AND l.on_hand IS DISTINCT FROM s.target
-        RETURNING s.product_id AS "productId"`,
+        RETURNING s.product_id AS "productId", s.variant_id AS "variantId"`,
   );
   await refreshInStock(
     tx,
     changed.map((c) => c.productId),
+  );
+  // a POS count that brings a variant back tells its "tell me when it's back" subscribers (comeback/)
+  await markBackInStock(
+    tx,
+    changed.map((c) => c.variantId),
   );
 }

@@ -5,6 +5,7 @@ import { queryRows, type DbOrTx, type Tx } from '../../db/client';
 import { inventoryMovements } from '../../db/schema/index';
 import { updateStockAlerts, type LevelChange } from './alerts';
 import { recordBridgePushes } from '../bridges/stock';
+import { markBackInStock } from '../comeback/back-in-stock';
 import { aggregateItems, inTransaction, lockLevels, refreshInStock, uuidList } from './levels';
 
 export interface MovementInput {
@@ -113,6 +114,8 @@ export async function recordMovements(tx: DbOrTx, vendorId: string, movements: M
         .filter((r) => r.id !== undefined && insertedIds.has(r.id))
         .map((r) => ({ id: r.id ?? '', variantId: r.variantId, kind: r.kind, quantity: r.quantity, occurredAt: r.occurredAt, reference: r.reference ?? null })),
     );
+    // stock received (or restocked): "tell me when it's back" subscribers of what can be bought again (comeback/)
+    await markBackInStock(t, changes.filter((c) => c.after > c.before).map((c) => c.level.variantId));
   });
 }
 

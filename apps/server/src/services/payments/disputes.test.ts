@@ -1,51 +1,31 @@
 import { evidenceDueLabel } from '@makeries/shared';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { disputes, emailOutbox, stripeEvents, vendors } from '../../db/schema/index';
 import { emitDispute, fakeDispute, type FakeDispute } from '../../test/fake-stripe/disputes';
 import { startFakeStripe } from '../../test/fake-stripe/index';
-import type { VendorFixture } from '../../test/fixtures';
 import { describeEachDb } from '../../test/harness';
-import { createOperatorFixture, operatorSessionCookie } from '../operators/test-kit';
-import { addProduct, checkoutRequest, createShop, failure, type TestProduct } from '../orders/test-kit';
-import { enableCardPayments, fakeStripeSdk, runPaymentJobs, settle, startWebhookApp, stripeTestEnv } from './payments-test-kit';
+import { failure } from '../orders/test-kit';
+import { useCardShop } from './card-shop-kit';
+import { runPaymentJobs, stripeTestEnv } from './payments-test-kit';
 
 const fake = await startFakeStripe();
 afterAll(() => fake.close());
-const browser = fakeStripeSdk(fake);
 
 describeEachDb(
   'Stripe charge.dispute.* webhooks',
   (get) => {
     const db = () => get().database.db;
-    let shop: VendorFixture;
-    let bun: TestProduct;
-    let operatorCookie: string;
-    let webhook: { close(): Promise<void> };
-    const ops = () => get().caller({ operatorCookie });
-
-    beforeAll(async () => {
-      webhook = await startWebhookApp(get().database, get().env, fake);
-      shop = await createShop(db());
-      bun = await addProduct(db(), shop.vendorId, { name: 'Bun', priceCents: 250, stock: 100 });
-      await enableCardPayments(db(), fake, shop.vendorId, 500);
-      operatorCookie = await operatorSessionCookie(db(), (await createOperatorFixture(db())).operator.id);
-    });
-    afterAll(() => webhook.close());
+    const card = useCardShop(get, fake);
+    const ops = () => get().caller({ operatorCookie: card.current().operatorCookie });
 
     /** a paid card order and its Stripe charge */
     async function paidOrder() {
       fake.events.autoDeliver = true;
-      const anon = await get().caller();
-      const req = checkoutRequest([[bun, 2]], [{ vendorId: shop.vendorId }], { paymentMethod: 'card' });
-      const placed = await anon.orders.checkout(req);
-      const intent = await anon.payments.cardIntent({ checkoutId: placed.checkoutId, idempotencyKey: req.idempotencyKey });
-      await browser.paymentIntents.confirm(intent.paymentIntentId, { payment_method: 'pm_card_visa' });
-      await settle(get().database, get().env, fake);
-      const chargeId = fake.state.paymentIntents.get(intent.paymentIntentId)?.latest_charge;
+      const { orderId, intentId } = await card.paidOrder(2);
+      const chargeId = fake.state.paymentIntents.get(intentId)?.latest_charge;
       const charge = chargeId ? fake.state.charges.get(chargeId) : undefined;
-      const orderId = placed.orders[0]?.id;
-      if (!charge || !orderId) throw new Error('no charge');
+      if (!charge) throw new Error('no charge');
       return { orderId, charge };
     }
 
@@ -110,7 +90,7 @@ describeEachDb(
       expect(second.nextCursor).toBeNull();
       const soonest = first.items[0];
       expect(soonest?.orders).toHaveLength(1);
-      const [v] = await db().select({ name: vendors.name }).from(vendors).where(eq(vendors.id, shop.vendorId));
+      const [v] = await db().select({ name: vendors.name }).from(vendors).where(eq(vendors.id, card.current().shop.vendorId));
       expect(soonest?.orders[0]?.shopName).toBe(v?.name);
       const label = evidenceDueLabel(soonest?.evidenceDueBy ?? '', new Date(), { timeZone: 'Europe/London', locale: 'en-GB' });
       expect(label).toMatch(/^Evidence due in 2 days — \d{1,2} [A-Z][a-z]{2}$/);

@@ -5,9 +5,11 @@ import { MY_ORDERS } from '../../app/inputs';
 import { trackingPath, useRecentOrders } from '../../lib/recent-orders';
 import { AccountNav } from './account-nav';
 import { AuthForms } from './auth-forms';
+import { DigestSetting } from './digest-setting';
 import { SmsCard } from './notifications/sms-card';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
+import { StockAlertsList } from './stock-alerts-list';
 import { VerifyNotice } from './verify-notice';
 
 export function AccountPage() {
@@ -49,6 +51,8 @@ export function AccountPage() {
             {!me.customer.emailVerified && <VerifyNotice email={me.customer.email} />}
             <SignedInOrders />
           </section>
+          <StockAlertsList />
+          <DigestSetting emailVerified={me.customer.emailVerified} />
           <SmsCard />
         </>
       ) : (
@@ -69,7 +73,7 @@ export function AccountPage() {
           <Text size="sm" c="dimmed" mb="sm">
             Guest orders are kept here so you can follow them without an account.
           </Text>
-          <OrderList orders={recent.map((o) => ({ ...o, href: trackingPath(o) }))} empty="" />
+          <OrderList orders={recent.map((o) => ({ ...o, href: trackingPath(o), again: { trackingToken: o.trackingToken } }))} empty="" />
         </section>
       )}
     </Stack>

@@ -19,6 +19,10 @@ export function accountExtraRoutes(deps: LoaderDeps): RouteObject[] {
       ...lazyPage('src/pages/account/verify-page.tsx', () => import('./verify-page'), (m) => m.VerifyEmailPage),
     },
     {
+      path: 'account/digest/unsubscribe',
+      ...lazyPage('src/pages/account/digest-unsubscribe-page.tsx', () => import('./digest-unsubscribe-page'), (m) => m.DigestUnsubscribePage),
+    },
+    {
       path: 'account/addresses',
       loader: addressesLoader(deps),
       ...lazyPage('src/pages/account/addresses-page.tsx', () => import('./addresses-page'), (m) => m.AddressesPage),

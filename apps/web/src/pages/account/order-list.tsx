@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconStar } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { ReorderButton } from '../../components/reorder-button';
 import { dateTimeLabel, money, STATUS_SHORT } from '../../lib/format';
 
 export interface OrderListItem {
@@ -14,6 +15,8 @@ export interface OrderListItem {
   placedAt: string;
   /** e.g. "Write a review": a separate link under the card (a link cannot hold another) */
   action?: { href: string; label: string };
+  /** "Order this again" (a guest's order with its tracking token) */
+  again?: { trackingToken?: string };
 }
 
 const COLORS: Record<string, string> = { placed: 'blue', accepted: 'brand', preparing: 'brand', ready: 'brand', out_for_delivery: 'brand', completed: 'gray', rejected: 'red', cancelled: 'gray' };
@@ -48,10 +51,15 @@ export function OrderList({ orders, empty }: { orders: OrderListItem[]; empty: s
             </Group>
           </Card>
         </Link>
-        {o.action && (
-          <Button component={Link} to={o.action.href} variant="light" size="sm" mt={6} leftSection={<IconStar size={16} aria-hidden />} aria-label={`${o.action.label}: ${o.vendorName}, ${o.number}`}>
-            {o.action.label}
-          </Button>
+        {(o.action || o.again) && (
+          <Group gap="xs" mt={6}>
+            {o.action && (
+              <Button component={Link} to={o.action.href} variant="light" size="sm" leftSection={<IconStar size={16} aria-hidden />} aria-label={`${o.action.label}: ${o.vendorName}, ${o.number}`}>
+                {o.action.label}
+              </Button>
+            )}
+            {o.again && <ReorderButton orderId={o.id} {...(o.again.trackingToken ? { trackingToken: o.again.trackingToken } : {})} label={`Order this again: ${o.vendorName}, ${o.number}`} />}
+          </Group>
         )}
         </div>
       ))}

@@ -17,7 +17,7 @@ export function SignedInOrders() {
   return (
     <>
       <OrderList
-        orders={orders.map((o) => ({ id: o.id, href: `/orders/${o.id}`, number: o.number, vendorName: o.vendorName, status: o.status, action: action(o), totalCents: o.totalCents, currency: o.currency, placedAt: o.placedAt }))}
+        orders={orders.map((o) => ({ id: o.id, href: `/orders/${o.id}`, number: o.number, vendorName: o.vendorName, status: o.status, action: action(o), again: {}, totalCents: o.totalCents, currency: o.currency, placedAt: o.placedAt }))}
         empty="No orders yet — they will appear here once you order while signed in."
       />
       {more.hasMore && (

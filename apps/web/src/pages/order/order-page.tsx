@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { failureOf, useTRPC } from '../../app/api';
 import { orderInput } from '../../app/inputs';
+import { ReorderButton } from '../../components/reorder-button';
 import { VendorFacts } from '../../components/vendor-facts';
 import { dateTimeLabel, money, quantityLabel, STATUS_LABELS } from '../../lib/format';
 import { tokenFrom } from './loader';
@@ -136,9 +137,12 @@ export function OrderPage() {
           )}
         </Group>
       )}
-      <Anchor component={Link} to="/account" size="sm">
-        All your orders
-      </Anchor>
+      <Group justify="space-between" align="center">
+        <ReorderButton orderId={orderId} {...(token ? { trackingToken: token } : {})} label={`Order this again: ${order.vendorName}, ${order.number}`} />
+        <Anchor component={Link} to="/account" size="sm">
+          All your orders
+        </Anchor>
+      </Group>
     </Stack>
   );
 }

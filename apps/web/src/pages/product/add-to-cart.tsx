@@ -8,6 +8,7 @@ import { useItemsLeft } from '../../lib/cart/use-items-left';
 import { WeightInput } from '../../components/weight-input';
 import { quantityLabel, unitPriceLabel } from '../../lib/format';
 import { mostAddable, readQuantity } from '../../lib/quantity';
+import { BackInStock } from './back-in-stock';
 
 const DEFAULT_GRAMS = 250;
 
@@ -119,7 +120,8 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
           >
             <Group gap="xs">
               {product.variants.map((v) => (
-                <Chip key={v.id} value={v.id} disabled={!v.available} variant="outline">
+                // a sold-out option can be chosen, to ask to be told when it is back
+                <Chip key={v.id} value={v.id} variant="outline">
                   {v.name} · {unitPriceLabel(v.priceCents, currency, v.soldBy)}
                   {v.available ? '' : ' · sold out'}
                 </Chip>
@@ -134,9 +136,12 @@ export function AddToCart({ product, vendor }: { product: ProductDetail; vendor:
           {vendor.pausedReason ?? 'Please check back later, or browse other shops.'}
         </Alert>
       ) : !inStock ? (
-        <Text c="red.8" fw={600}>
-          Sold out for now
-        </Text>
+        <Stack gap="xs" align="flex-start">
+          <Text c="red.8" fw={600}>
+            Sold out for now
+          </Text>
+          <BackInStock productId={product.id} variantId={variant.id} name={product.variants.length > 1 ? `${product.name} (${variant.name})` : product.name} />
+        </Stack>
       ) : (
         <Text c="brand.8" fw={600} size="sm">
           In stock · ready for pickup{vendor.deliveryEnabled ? ' or delivery' : ''}

@@ -4,12 +4,12 @@ import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { failureOf, useTRPC } from '../../../app/api';
+import { useTRPC } from '../../../app/api';
 import { ContentPreview } from './content-preview';
 import { isReportKind } from './inputs';
 import { ItemHistory } from './item-history';
 import { ItemReports } from './item-reports';
-import { ReasonModal, type ReasonAction } from './reason-modal';
+import { ReasonModal, type ReasonRequest } from '../reason-modal';
 
 /** One reported item: what customers see, its reports and history, and hide / restore / dismiss. */
 export function ContentItemPage() {
@@ -26,18 +26,14 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
   const hide = useMutation(trpc.admin.content.hide.mutationOptions());
   const restore = useMutation(trpc.admin.content.restore.mutationOptions());
   const dismiss = useMutation(trpc.admin.content.dismiss.mutationOptions());
-  const [action, setAction] = useState<ReasonAction | null>(null);
+  const [action, setAction] = useState<ReasonRequest | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const noun = REPORT_KIND_LABELS[kind].toLowerCase();
   const name = item.content.kind === 'review' ? `Review by ${item.content.authorName}` : item.content.name;
 
-  /** runs the call; a refusal's message is shown in the modal */
+  /** runs the call (a refusal's message is shown in the modal), then says what happened */
   const act = (call: (reason: string) => Promise<unknown>, message: string) => async (reason: string) => {
-    try {
-      await call(reason);
-    } catch (e) {
-      throw new Error(failureOf(e).message || 'That did not work. Check your connection and try again.');
-    }
+    await call(reason);
     setDone(message);
     await Promise.all([
       queryClient.invalidateQueries(trpc.admin.content.pathFilter()),
@@ -49,7 +45,7 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
   const openHide = () =>
     setAction({
       title: `Hide this ${noun}`,
-      explain: `Customers will no longer see it${kind === 'product' ? ' or be able to order it online (the shop’s counter keeps it)' : ', and it no longer counts in the rating'}. The shop is told by email, with your reason. Open reports are closed as acted on.`,
+      effect: `Customers will no longer see it${kind === 'product' ? ' or be able to order it online (the shop’s counter keeps it)' : ', and it no longer counts in the rating'}. The shop is told by email, with your reason. Open reports are closed as acted on.`,
       confirm: `Hide ${noun}`,
       color: 'red',
       run: act((reason) => hide.mutateAsync({ kind: kind as 'product' | 'review', id, reason }), `Hidden. The shop has been told by email.`),
@@ -57,7 +53,7 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
   const openRestore = () =>
     setAction({
       title: `Restore this ${noun}`,
-      explain: 'It goes back on the storefront at once. The shop is told by email, with your reason.',
+      effect: 'It goes back on the storefront at once. The shop is told by email, with your reason.',
       confirm: `Restore ${noun}`,
       color: 'brand',
       run: act((reason) => restore.mutateAsync({ kind: kind as 'product' | 'review', id, reason }), 'Restored. The shop has been told by email.'),
@@ -65,7 +61,7 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
   const openDismiss = () =>
     setAction({
       title: 'Dismiss the open reports',
-      explain: `The ${noun} stays as it is; its ${item.openReports} open report${item.openReports === 1 ? '' : 's'} are closed. The shop is not told.`,
+      effect: `The ${noun} stays as it is; its ${item.openReports} open report${item.openReports === 1 ? '' : 's'} are closed. The shop is not told.`,
       confirm: 'Dismiss reports',
       color: 'gray',
       run: act((reason) => dismiss.mutateAsync({ kind, id, reason }), 'Reports dismissed.'),
@@ -136,7 +132,7 @@ function ItemView({ kind, id }: { kind: ReportKind; id: string }) {
         <ItemReports kind={kind} id={id} />
         <ItemHistory kind={kind} id={id} />
       </div>
-      <ReasonModal action={action} onClose={() => setAction(null)} />
+      <ReasonModal request={action} onClose={() => setAction(null)} />
     </Stack>
   );
 }

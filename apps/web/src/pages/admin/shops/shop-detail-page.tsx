@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { failureOf, useTRPC, useTRPCClient } from '../../../app/api';
 import { dateTimeLabel } from '../../../lib/format';
 import { STATUS_COLOR, STATUS_LABEL } from './list-input';
-import { ReasonModal, type ReasonRequest } from './reason-modal';
+import { ReasonModal, type ReasonRequest } from '../reason-modal';
 import { FeeForm, PermissionsForm } from './shop-forms';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

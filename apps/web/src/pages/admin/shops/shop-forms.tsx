@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, NumberInput, Stack, Switch, Text, Title 
 import type { AdminShopDetail } from '@makeries/shared';
 import { useState } from 'react';
 import { useTRPCClient } from '../../../app/api';
-import type { ReasonRequest } from './reason-modal';
+import type { ReasonRequest } from '../reason-modal';
 
 type Ask = (r: ReasonRequest) => void;
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { failureOf } from '../../../app/api';
+import { failureOf } from '../../app/api';
 
 export interface ReasonRequest {
   title: string;
@@ -13,8 +13,11 @@ export interface ReasonRequest {
   run: (reason: string) => Promise<unknown>;
 }
 
-/** Every console action asks why (kept in the audit log; a rejection's or suspension's reason is shown to the owner). */
-export function ReasonModal({ request, onClose, onDone }: { request: ReasonRequest | null; onClose: () => void; onDone: () => Promise<void> }) {
+/**
+ * Every console action asks why: kept in the audit log, and where the action tells the shop (a rejection, a
+ * suspension, hiding a product) shown to the owner. A refusal's message stays in the modal.
+ */
+export function ReasonModal({ request, onClose, onDone }: { request: ReasonRequest | null; onClose: () => void; onDone?: () => Promise<void> }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +38,7 @@ export function ReasonModal({ request, onClose, onDone }: { request: ReasonReque
     setError(null);
     try {
       await request.run(reason.trim());
-      await onDone();
+      await onDone?.();
       close();
     } catch (e) {
       setError(failureOf(e).message || 'That did not work. Check your connection and try again.');
