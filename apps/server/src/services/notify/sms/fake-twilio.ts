@@ -55,8 +55,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Every answer closes its connection: a kept-alive socket that the server times out just as the client reuses it
+ * fails the next send as a network error (a real, retried failure — but not one a test should meet by chance).
+ */
 function answer(res: ServerResponse, status: number, body: Record<string, unknown>): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
   res.end(JSON.stringify(body));
 }
 
@@ -98,7 +102,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       const failure = failures.shift();
       if (failure) {
         if (failure.code === undefined) {
-          res.writeHead(failure.status, { 'content-type': 'text/plain' });
+          res.writeHead(failure.status, { 'content-type': 'text/plain', connection: 'close' });
           res.end(failure.message ?? 'Service Unavailable');
           return;
         }

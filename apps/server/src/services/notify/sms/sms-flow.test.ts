@@ -111,7 +111,7 @@ describeEachDb(
       await deliverer.runtime.tick();
       expect(textsTo(phone.e164)).toHaveLength(5);
       const outcomes = await Promise.all(orders.slice(0, 6).map(({ order }) => smsDelivery(db(), order.id, 'order_ready')));
-      expect(outcomes.map((o) => o?.status).sort()).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'skipped']);
+      expect(outcomes.map((o) => o?.status).sort(), JSON.stringify(outcomes)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'skipped']);
       expect(outcomes.find((o) => o?.status === 'skipped')?.detail).toBe('rate limited');
 
       deliverer.clock.now = new Date(deliverer.clock.now.getTime() + 61 * 60_000);
