@@ -6,6 +6,7 @@ import { pageCacheEnv } from './http/page-cache/page-cache-env';
 import { marketEnv } from './market-env';
 import { bridgeEnv } from './services/bridges/bridge-env';
 import { pushEnv } from './services/notify/push-env';
+import { smsConfig, smsEnv } from './services/notify/sms/sms-env';
 import { trustProxySchema } from './trust-proxy';
 
 /** All configuration comes through here, validated once at start. */
@@ -50,6 +51,7 @@ const envSchema = z.object({
   ...pageCacheEnv,
   ...bridgeEnv,
   ...pushEnv,
+  ...smsEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaDir: string; serverDataDir: string; appSecret: string };
@@ -70,6 +72,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too');
   }
+  smsConfig(e); // all three SMS settings or none
   const base = source.INIT_CWD ?? process.cwd();
   const dataDir = resolve(base, e.DATA_DIR);
   return {

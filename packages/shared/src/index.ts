@@ -51,3 +51,4 @@ export * from './schemas/comeback';
 export * from './schemas/loyalty';
 export * from './loyalty';
 export * from './schemas/push';
+export * from './schemas/notifications-sms';

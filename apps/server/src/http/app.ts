@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './security-headers';
 import { registerUpdates } from './updates';
 import { registerStorefront } from './storefront';
 import { registerStripeWebhook } from './stripe-webhook';
+import { registerSmsWebhook } from './sms-webhook';
 import { registerPosHooks } from './pos-hooks';
 import { DEFAULT_BODY_LIMIT, registerTrpc } from './trpc';
 
@@ -43,6 +44,7 @@ export async function buildApp({ database, env }: AppOptions): Promise<FastifyIn
   await registerTrpc(app, { database, env });
 
   await registerStripeWebhook(app, { database, env });
+  await registerSmsWebhook(app, { database, env });
   await registerPosHooks(app, { database, env });
 
   app.get('/healthz', async (_req, reply) => {

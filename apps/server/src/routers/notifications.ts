@@ -1,6 +1,7 @@
-import { AppError, notifyHistoryInput, pushDeviceInput, pushSubscribeInput, pushUnsubscribeInput, setNotifyPrefInput } from '@makeries/shared';
+import { AppError, notifyHistoryInput, pushDeviceInput, pushSubscribeInput, pushUnsubscribeInput, setNotifyPrefInput, setSmsInput } from '@makeries/shared';
 import { customerPrefs, notificationHistory, setCustomerPref } from '../services/notify/index';
 import { pushDeviceState, subscribePush, unsubscribePush } from '../services/notify/push-subscriptions';
+import { setSmsSettings, smsConfig, smsSettings } from '../services/notify/sms/index';
 import { vapidKeys } from '../services/notify/vapid';
 import { customerProcedure, publicProcedure, router } from '../trpc';
 
@@ -24,4 +25,8 @@ export const notificationsRouter = router({
   pushDevice: shopperProcedure.input(pushDeviceInput).query(({ ctx, input }) => pushDeviceState(ctx.db, ctx.shopper, input.endpoint, input.orderId)),
   subscribe: shopperProcedure.input(pushSubscribeInput).mutation(({ ctx, input }) => subscribePush(ctx.db, ctx.env, ctx.shopper, input)),
   unsubscribe: shopperProcedure.input(pushUnsubscribeInput).mutation(({ ctx, input }) => unsubscribePush(ctx.db, ctx.shopper, input)),
+  // texts (SMS): whether the marketplace sends them (checkout's "Text me" box), the customer's number and choice
+  smsAvailable: publicProcedure.query(({ ctx }) => ({ available: smsConfig(ctx.env) !== null })),
+  sms: customerProcedure.query(({ ctx }) => smsSettings(ctx.db, ctx.env, ctx.customerId)),
+  setSms: customerProcedure.input(setSmsInput).mutation(({ ctx, input }) => setSmsSettings(ctx.db, ctx.env, ctx.customerId, input)),
 });

@@ -14,6 +14,9 @@ export const NOTIFICATION_POLICIES: Readonly<Record<string, Policy>> = {
   'notifications.pushDevice': q(SHOPPER, 'whether this device is subscribed; the endpoint only its browser knows is the proof'),
   'notifications.subscribe': m(SHOPPER, 'a customer’s device for their account; a guest’s only for an order it proves with the tracking token', 'middleware'),
   'notifications.unsubscribe': m(SHOPPER, 'turns push off on the device whose endpoint the caller holds (the proof)'),
+  'notifications.smsAvailable': q(ALL, 'whether this marketplace sends texts at all (the checkout offers them); no one’s data'),
+  'notifications.sms': q(CUSTOMER, 'the customer’s own number and whether they want texts'),
+  'notifications.setSms': m(CUSTOMER, 'the customer’s own number and choice'),
 };
 
 /** a real browser-like subscription: a P-256 public key and a 16-byte auth secret, on a push service address */

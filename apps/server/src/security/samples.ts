@@ -47,6 +47,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'products.uploadImageFromCounter': (fx) => ({ productId: fx.shop.productId, contentType: 'image/png', dataBase64: TINY_PNG }),
   'payments.payouts': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'sync.pull': () => ({ epoch: null, cursor: '0' }),
+  'notifications.setSms': () => ({ phone: '07700 900123', enabled: true }),
   ...ADMIN_SAMPLES,
   ...EXTRAS_SAMPLES,
   ...PROMO_SAMPLES,

@@ -48,6 +48,8 @@ export const checkoutInput = z
     loyalty: loyaltyUsesSchema.optional(),
     /** checked again inside the checkout transaction; a code that no longer applies refuses the checkout */
     promoCode: promoCodeEntrySchema.optional(),
+    /** "Text me about this order": the contact phone must then be a mobile number (issue 18, SMS) */
+    smsOptIn: z.boolean().optional(),
   })
   .refine((c) => new Set(c.fulfilment.map((f) => f.vendorId)).size === c.fulfilment.length, {
     error: 'Choose pickup or delivery once per shop',

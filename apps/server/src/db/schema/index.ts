@@ -20,3 +20,4 @@ export * from './loyalty';
 export * from './promos';
 export * from './order-messages';
 export * from './push';
+export * from './sms';

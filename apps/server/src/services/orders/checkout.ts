@@ -6,6 +6,7 @@ import type { Env } from '../../env';
 import { enqueueOrderEmail } from '../email/enqueue';
 import { planWebLoyalty, redeemOnWebOrder, webLoyaltyAdjustments } from '../loyalty/web-checkout';
 import { applyCheckoutPromo, countPromoUse, recordOrderPromo } from '../promos/checkout';
+import { checkoutSmsNumber, recordOrderSmsConsent } from '../notify/sms/consent';
 import { prepareCardCheckout, requireCardCheckout } from '../payments/checkout-card';
 import { loadVendorCarts } from './checkout-load';
 import { priceCarts } from './checkout-price';
@@ -41,6 +42,7 @@ export async function checkout(db: Db, env: Env, buyer: Buyer, input: CheckoutIn
 
 async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInput): Promise<CheckoutResult> {
   const now = new Date();
+  const textTo = checkoutSmsNumber(env, input);
   const carts = await loadVendorCarts(tx, input);
   const loyalty = await planWebLoyalty(tx, buyer.customerId, input.loyalty, carts.map((c) => c.vendor.id));
   // the promo code goes first (withPromo puts it before the loyalty reward), then the reward takes from what is left
@@ -89,6 +91,7 @@ async function placeCheckout(tx: Tx, env: Env, buyer: Buyer, input: CheckoutInpu
     await enqueueOrderEmail(tx, env, id, 'confirmation');
   }
   await countPromoUse(tx, promo.applied, priced);
+  if (textTo) await recordOrderSmsConsent(tx, created.map((o) => o.id), textTo);
   await bumpPopularity(tx, priced);
   if (input.paymentMethod === 'card') await prepareCardCheckout(tx, checkoutId, totalCents, currency);
   return { checkoutId, orders: created, totalCents, currency };

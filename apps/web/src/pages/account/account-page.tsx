@@ -8,6 +8,7 @@ import { AuthForms } from './auth-forms';
 import { DigestSetting } from './digest-setting';
 import { LoyaltyCards } from './loyalty-cards';
 import { NotificationsSection } from './notifications-section';
+import { SmsCard } from './notifications/sms-card';
 import { OrderList } from './order-list';
 import { SignedInOrders } from './signed-in-orders';
 import { StockAlertsList } from './stock-alerts-list';
@@ -53,7 +54,9 @@ export function AccountPage() {
             <SignedInOrders />
           </section>
           <LoyaltyCards />
-          <NotificationsSection />
+          <NotificationsSection>
+            <SmsCard />
+          </NotificationsSection>
           <StockAlertsList />
           <DigestSetting emailVerified={me.customer.emailVerified} />
         </>

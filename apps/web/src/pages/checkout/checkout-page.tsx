@@ -24,6 +24,7 @@ import { checkoutErrors, checkoutStart, deliveryAddressOf, type CheckoutFormValu
 import { ContactFields } from './contact-fields';
 import { LoyaltyOffer, loyaltyChoice, useLoyaltyOffers } from './loyalty-offer';
 import { PaymentChoice, type PaymentMethod } from './payment-choice';
+import { SmsOptIn } from './sms-opt-in';
 import { useCardOption } from './use-card-option';
 import { usePlaceOrder } from './use-place-order';
 
@@ -54,6 +55,7 @@ export function CheckoutPage() {
   const address = form.values.address;
   const [placed, setPlaced] = useState(false);
   const [saveAddress, setSaveAddress] = useState(false);
+  const [textMe, setTextMe] = useState(false);
   const [method, setMethod] = useState<PaymentMethod>('pay_at_pickup');
   const [cardStep, setCardStep] = useState<CardStep | null>(null);
   const [cardStartError, setCardStartError] = useState<{ result: CheckoutResult; key: string; message: string } | null>(null);
@@ -127,8 +129,12 @@ export function CheckoutPage() {
   /** Runs once the form's rules pass: the values are valid, so the schemas' parse cannot fail here. */
   function submit(values: CheckoutFormValues) {
     if (method === 'card' && card.state !== 'ready') return;
+    if (textMe && values.contact.phone.trim() === '') {
+      form.setFieldError('contact.phone', 'Enter your mobile number to get texts');
+      return;
+    }
     const { idempotencyKey: _unused, ...body } = checkoutInput(view, contactSchema.parse(values.contact), delivering ? deliveryAddressOf(values.address) : null, values.note, '');
-    void order.place({ ...body, paymentMethod: method, ...(loyalty.uses.length > 0 ? { loyalty: loyalty.uses } : {}) });
+    void order.place({ ...body, paymentMethod: method, ...(loyalty.uses.length > 0 ? { loyalty: loyalty.uses } : {}), ...(textMe ? { smsOptIn: true } : {}) });
   }
 
   if (!loaded || placed) {
@@ -213,6 +219,7 @@ export function CheckoutPage() {
                 </Text>
               )}
               <ContactFields form={form} errors={errors} />
+              <SmsOptIn checked={textMe} onChange={setTextMe} />
             </Card>
             {delivering && (
               <Card padding="lg">
