@@ -29,7 +29,7 @@ export interface UnreadMessages {
   byOrder: Record<string, number>;
 }
 
-export const QUICK_REPLIES_MAX = 12;
+const QUICK_REPLIES_MAX = 12;
 const replyInput = z.object({ orderId: z.uuid(), text: orderMessageText.refine((t) => t.length > 0, 'Write a message') });
 const quickRepliesInput = z
   .array(orderMessageText.refine((t) => t.length > 0, 'A quick reply cannot be empty').refine((t) => t.length <= 200, 'Keep a quick reply under 200 characters'))
@@ -128,5 +128,4 @@ export function createMessageModule(ctx: CoreContext) {
   };
 }
 
-export type MessageModule = ReturnType<typeof createMessageModule>;
 

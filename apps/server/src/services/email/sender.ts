@@ -27,7 +27,7 @@ export async function queueEmailJob(db: DbOrTx, outboxId: string, opts: { again?
   else await enqueue(db, EMAIL_JOB, key, { outboxId }, o);
 }
 
-export const EMAIL_BATCH_JOB = 'email.sendBatch';
+const EMAIL_BATCH_JOB = 'email.sendBatch';
 /** emails handed to the transport at once by a batch job (an SMTP connection each) */
 const BATCH_CONCURRENCY = 8;
 

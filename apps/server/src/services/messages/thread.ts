@@ -39,7 +39,7 @@ export async function shopOrder(db: DbOrTx, vendorId: string, orderId: string): 
 }
 
 /** Who at the shop wrote: the signed-in staff member, or the staff member whose proof a counter carries. */
-export function shopAuthor(actor: Actor): string | null {
+function shopAuthor(actor: Actor): string | null {
   if (actor.kind === 'staff') return actor.staffId;
   if (actor.kind === 'device') return actor.proven[0]?.staffId ?? null;
   return null;

@@ -14,7 +14,7 @@ const CONCURRENCY = 32;
 const FIRST_RETRY_MS = 15_000;
 const MAX_RETRY_MS = 15 * 60_000;
 
-export function notifyRetryDelayMs(attempts: number): number {
+function notifyRetryDelayMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -44,7 +44,7 @@ async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Pro
  * waits for a retry. A transient failure leaves a `retry` record and fails the job, so the runtime runs the batch
  * again with backoff — and only the channels still waiting are tried. After MAX_DELIVERY_ATTEMPTS it is `failed`.
  */
-export async function deliverBatch(db: Db, env: Env, channels: readonly Channel[], ids: readonly string[], now: Date, log?: JobLog): Promise<{ sent: number; retry: number }> {
+async function deliverBatch(db: Db, env: Env, channels: readonly Channel[], ids: readonly string[], now: Date, log?: JobLog): Promise<{ sent: number; retry: number }> {
   if (ids.length === 0) return { sent: 0, retry: 0 };
   const pending = await db.select().from(notifications).where(and(inArray(notifications.id, [...ids]), isNull(notifications.doneAt)));
   if (pending.length === 0) return { sent: 0, retry: 0 };

@@ -40,7 +40,7 @@ async function addressesFor(db: Db, ns: readonly OutgoingNotification[]): Promis
   return out;
 }
 
-export function notificationEmailBody(env: Env, n: OutgoingNotification, name: string): string {
+function notificationEmailBody(env: Env, n: OutgoingNotification, name: string): string {
   const base = env.PUBLIC_URL.replace(/\/+$/, '');
   return [`Hello ${name},`, '', n.body, '', n.link, '', '—', `Choose what we tell you and how: ${base}/account#notifications`].join('\n');
 }

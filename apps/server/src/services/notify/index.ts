@@ -1,8 +1,4 @@
-export type { Channel, DeliveryOutcome, OutgoingNotification } from './channel';
-export { notify, notifyMany, NOTIFY_BATCH, NOTIFY_JOB, type NotifyRequest } from './notify';
-export { deliverBatch, registerNotifyJobs } from './deliver';
-export { createEmailChannel } from './email-channel';
-export { notifyChannels } from './channels';
+/** What the rest of the server uses of notifications: queue them, and a customer's choices and record. */
+export { notify, notifyMany, type NotifyRequest } from './notify';
 export { customerPrefs, setCustomerPref } from './prefs';
 export { notificationHistory } from './history';
-export { notifyOrderStatus } from './order-status';

@@ -5,7 +5,7 @@ import { enqueue } from '../../jobs/queue';
 
 export const NOTIFY_JOB = 'notify.deliver';
 /** notifications per delivery job: a 10,000-subscriber restock is 50 jobs, each sending its batch concurrently */
-export const NOTIFY_BATCH = 200;
+const NOTIFY_BATCH = 200;
 export const MAX_DELIVERY_ATTEMPTS = 8;
 
 export interface NotifyRequest {

@@ -6,7 +6,7 @@ import { notify } from './notify';
 type OrderRow = Pick<typeof orders.$inferSelect, 'id' | 'number' | 'channel' | 'customerId' | 'vendorId' | 'fulfilment' | 'statusReason'>;
 
 /** The topic a web order's new status is told as (null: nothing to tell — placed, preparing, completed). */
-export function orderStatusTopic(to: OrderStatus, fulfilment: string): NotifyTopic | null {
+function orderStatusTopic(to: OrderStatus, fulfilment: string): NotifyTopic | null {
   if (to === 'accepted') return 'order_accepted';
   if (to === 'ready') return fulfilment === 'delivery' ? null : 'order_ready';
   if (to === 'out_for_delivery') return 'order_out_for_delivery';
