@@ -268,6 +268,16 @@ export function CheckoutPage() {
                   </Text>
                 </Group>
               )}
+              {loyalty.savingCents > 0 && view.currency && (
+                <Group justify="space-between" mb={4} data-testid="checkout-loyalty">
+                  <Text size="sm" c="green.9">
+                    Loyalty reward
+                  </Text>
+                  <Text size="sm" c="green.9">
+                    −{money(loyalty.savingCents, view.currency)}
+                  </Text>
+                </Group>
+              )}
               <Group justify="space-between" mb="sm">
                 <Text fw={800} size="lg">
                   {method === 'card' ? 'To pay now' : 'To pay at pickup'}
