@@ -10,3 +10,4 @@ export * from './staff';
 export * from './devices';
 export * from './card-attempts';
 export * from './loyalty';
+export * from './mirror-promos';
