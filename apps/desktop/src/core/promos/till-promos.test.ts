@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dbState, errorData, expectRefused, startKit, type Kit } from '../router/test-kit';
 import { createCredentialStore } from '../sync/credentials';
 import { rememberCard } from '../loyalty/cards';
+import { buildSaleReceipt } from '../printing/documents/index';
 
 let kit: Kit | undefined;
 afterEach(async () => {
@@ -41,7 +42,9 @@ describe('promo codes at the till', () => {
     expect(view.promo).toEqual({ code: 'TILL10', description: '10% off', cents: 90, reason: null });
     expect(view.totals.adjustments).toEqual([{ key: 'promo', cents: 90 }]);
     expect(view.totals.totalCents).toBe(810);
-    await k.client.sales.complete.mutate({ cartId: view.id, tenders: [{ kind: 'cash', tenderedCents: 810 }] });
+    const done = await k.client.sales.complete.mutate({ cartId: view.id, tenders: [{ kind: 'cash', tenderedCents: 810 }] });
+    // the receipt names the code and what it took off
+    expect(buildSaleReceipt(k.core.ctx.db, done, { serverUrl: null }).orderDiscounts).toEqual([{ label: 'Promo code TILL10', amountCents: 90 }]);
     const sale = saleArgs(k).at(-1);
     expect(sale).toMatchObject({ totalCents: 810, discountCents: 90, promo: { code: 'TILL10', cents: 90, lines: [{ lineId: view.lines[0]?.id, cents: 90 }] } });
   });
