@@ -10,7 +10,7 @@ export const PROMO_KEY = 'promo';
  * the same on the screen, at payment and on the receipt even if the synced code changes meanwhile; the server
  * reconciles limits and flags over-use when the sale syncs.
  */
-export const tillPromoSchema = z.object({
+const tillPromoSchema = z.object({
   promoId: z.string(),
   code: z.string(),
   description: z.string(),
