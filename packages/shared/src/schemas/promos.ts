@@ -156,3 +156,21 @@ export const salePromoArgs = z.object({
   lines: z.array(z.object({ lineId: uuidSchema, cents: centsSchema })).max(500).default([]),
 });
 export type SalePromoArgs = z.infer<typeof salePromoArgs>;
+
+/**
+ * A shop code as the counter's till knows it (change entity 'promo_code', id = the code's id): enough to apply it
+ * offline. Uses and limits stay on the server, which reconciles them when the sale syncs (over-use is reported).
+ */
+export interface SyncPromoCode {
+  id: string;
+  vendorId: string;
+  code: string;
+  description: string;
+  discount: PromoDiscount;
+  minBasketCents: number;
+  firstOrderOnly: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+  active: boolean;
+  updatedAt: string;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { salePromoArgs } from './promos';
+import { salePromoArgs, type SyncPromoCode } from './promos';
 import { validateBarcode } from '../barcode';
 import { ORDER_STATUSES } from '../order-status';
 import { STAFF_PROOFS_MAX, staffProofToken } from './auth';
@@ -239,7 +239,7 @@ export interface PushResult {
 
 // ---- pull ----
 
-export const CHANGE_ENTITIES = ['vendor', 'category', 'tax_rate', 'product', 'variant', 'staff', 'stock_level', 'web_order', 'order_message'] as const;
+export const CHANGE_ENTITIES = ['vendor', 'category', 'tax_rate', 'product', 'variant', 'staff', 'stock_level', 'web_order', 'order_message', 'promo_code'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 export const pullInput = z.object({
@@ -415,4 +415,5 @@ export interface ChangeDataByEntity {
   staff: SyncStaff;
   stock_level: SyncStockLevel;
   web_order: SyncWebOrder;
+  promo_code: SyncPromoCode;
 }

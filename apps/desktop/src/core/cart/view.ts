@@ -1,6 +1,7 @@
 import {
   cashRounding,
   computeTotals,
+  formatMoney,
   type CartLineInput,
   type CartTotals,
   type Discount,
@@ -8,6 +9,7 @@ import {
 } from '@makeries/shared';
 import type { CounterDb } from '../db/open';
 import { cartLoyaltyAdjustments } from '../loyalty/cart-loyalty';
+import { cartPromo, cartPromoAdjustments, promoShortfall, PROMO_KEY, type CartPromoView } from '../promos/cart-promo';
 import { vendorSettings, type VendorSettings } from '../catalog/vendor';
 import { activeLines, type CartLineRow, type CartRow } from './store';
 
@@ -38,6 +40,8 @@ export interface CartView {
   note: string;
   parkedLabel: string | null;
   discount: Discount | null;
+  /** the shop's promo code on the sale (issue 18) and what it takes off, or why not yet */
+  promo: CartPromoView | null;
   lines: CartLineView[];
   totals: CartTotals;
   /** what a customer paying all in cash hands over: the total after the vendor's cash rounding */
@@ -68,13 +72,25 @@ export function toTotalsLine(l: CartLineRow): CartLineInput {
 /** Totals only ever come from shared computeTotals, so the screen, receipt and server agree to the cent. */
 export function cartTotals(vendor: VendorSettings, cart: CartRow, lines: readonly CartLineRow[]): CartTotals {
   const orderDiscount = discountOf(cart.discountKind ?? null, cart.discountValue ?? null);
-  return computeTotals({
-    currency: vendor.currency,
-    taxMode: vendor.taxMode,
-    lines: lines.map(toTotalsLine),
-    ...(orderDiscount ? { orderDiscount } : {}),
-    adjustments: cartLoyaltyAdjustments(cart),
-  });
+  const input = { currency: vendor.currency, taxMode: vendor.taxMode, lines: lines.map(toTotalsLine), ...(orderDiscount ? { orderDiscount } : {}) };
+  // a promo code's minimum basket is measured on the goods before any adjustment
+  const promo = cart.promo ? cartPromoAdjustments(cart, goodsBeforeAdjustments(vendor, cart, lines)) : [];
+  return computeTotals({ ...input, adjustments: [...promo, ...cartLoyaltyAdjustments(cart)] });
+}
+
+/** The sale's total before promo code and loyalty (after the till's own discounts). */
+export function goodsBeforeAdjustments(vendor: VendorSettings, cart: CartRow, lines: readonly CartLineRow[]): number {
+  const orderDiscount = discountOf(cart.discountKind ?? null, cart.discountValue ?? null);
+  return computeTotals({ currency: vendor.currency, taxMode: vendor.taxMode, lines: lines.map(toTotalsLine), ...(orderDiscount ? { orderDiscount } : {}) }).totalCents;
+}
+
+function promoView(vendor: VendorSettings, cart: CartRow, lines: readonly CartLineRow[], totals: CartTotals): CartPromoView | null {
+  const p = cartPromo(cart);
+  if (!p) return null;
+  const goods = goodsBeforeAdjustments(vendor, cart, lines);
+  const reason = promoShortfall(p, goods, cart.customerId ?? null, (c) => formatMoney(c, vendor.currency));
+  const cents = totals.adjustments.find((a) => a.key === PROMO_KEY)?.cents ?? 0;
+  return { code: p.code, description: p.description, cents, reason };
 }
 
 export function buildCartView(db: CounterDb, cart: CartRow): CartView {
@@ -91,6 +107,7 @@ export function buildCartView(db: CounterDb, cart: CartRow): CartView {
     note: cart.note,
     parkedLabel: cart.parkedLabel ?? null,
     discount: discountOf(cart.discountKind ?? null, cart.discountValue ?? null),
+    promo: promoView(vendor, cart, lines, totals),
     lines: lines.map((l, i) => ({
       id: l.id,
       position: l.position,

@@ -53,7 +53,7 @@ function stageChanges(sqlite: Database.Database, changes: readonly Change[]): vo
 }
 
 /** Parents first, so the FTS triggers index each variant once with its product and category present. */
-const ENTITY_ORDER = ['vendor', 'tax_rate', 'category', 'product', 'variant', 'stock_level', 'staff', 'web_order', 'order_message'] as const;
+const ENTITY_ORDER = ['vendor', 'tax_rate', 'category', 'product', 'variant', 'stock_level', 'staff', 'web_order', 'order_message', 'promo_code'] as const;
 
 /**
  * Bootstrap, step 3: swap the staged snapshot into the mirror and store cursor and epoch, in one

@@ -4,6 +4,7 @@ import {
   gs1TemplateSchema,
   openingHoursSchema,
   ORDER_STATUSES,
+  promoDiscountSchema,
   soldOutPolicySchema,
   type ChangeEntity,
 } from '@makeries/shared';
@@ -131,6 +132,19 @@ const webOrderRow = z.object({
   lines: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 
+/** A shop's promo code for the till (issue 18); uses and limits stay on the server. */
+const promoCodeRow = z.object({
+  code: z.string().min(1),
+  description: text.default(''),
+  discount: promoDiscountSchema,
+  minBasketCents: money.default(0),
+  firstOrderOnly: bool.default(false),
+  startsAt: when.nullable().default(null),
+  endsAt: when.nullable().default(null),
+  active: bool.default(true),
+  updatedAt: when,
+});
+
 export const ROW_SCHEMAS = {
   vendor: vendorRow,
   category: categoryRow,
@@ -141,6 +155,7 @@ export const ROW_SCHEMAS = {
   stock_level: stockLevelRow,
   web_order: webOrderRow,
   order_message: orderMessageRow,
+  promo_code: promoCodeRow,
 } satisfies Record<ChangeEntity, z.ZodType>;
 
 export type RowOf<E extends ChangeEntity> = z.output<(typeof ROW_SCHEMAS)[E]>;

@@ -28,6 +28,11 @@ const TABLES = {
   },
   staff: { table: 'mirror_staff', key: 'id', cols: ['id', 'name', 'role', 'pin_hash', 'active'] },
   stock_level: { table: 'mirror_stock_levels', key: 'variant_id', cols: ['variant_id', 'on_hand', 'reserved', 'updated_at'] },
+  promo_code: {
+    table: 'mirror_promo_codes',
+    key: 'id',
+    cols: ['id', 'code', 'description', 'discount_kind', 'percent_bps', 'amount_cents', 'min_basket_cents', 'first_order_only', 'starts_at', 'ends_at', 'active', 'updated_at'],
+  },
   web_order: {
     table: 'mirror_web_orders',
     key: 'id',
@@ -83,6 +88,7 @@ export function mirrorStatements(sqlite: Database.Database): MirrorStatements {
 }
 
 export const MIRROR_TABLE_NAMES = [
+  'mirror_promo_codes',
   'mirror_web_order_lines',
   'mirror_web_orders',
   'mirror_stock_levels',

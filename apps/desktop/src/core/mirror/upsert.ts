@@ -40,6 +40,12 @@ const TO_SQL: { [E in Exclude<ChangeEntity, 'web_order' | 'order_message'>]: (id
   }),
   staff: (id, r) => ({ id, name: r.name, role: r.role, pin_hash: r.pinHash, active: b(r.active) }),
   stock_level: (id, r) => ({ variant_id: id, on_hand: r.onHand, reserved: r.reserved, updated_at: r.updatedAt }),
+  promo_code: (id, r) => ({
+    id, code: r.code.toUpperCase(), description: r.description, discount_kind: r.discount.kind,
+    percent_bps: r.discount.kind === 'percent' ? r.discount.bps : 0, amount_cents: r.discount.kind === 'amount' ? r.discount.amountCents : 0,
+    min_basket_cents: r.minBasketCents, first_order_only: b(r.firstOrderOnly), starts_at: r.startsAt, ends_at: r.endsAt, active: b(r.active),
+    updated_at: r.updatedAt,
+  }),
 };
 
 /**

@@ -7,6 +7,7 @@ import { catalogEditRouter } from './catalog-edit';
 import { deviceRouter } from './device';
 import { inventoryRouter } from './inventory';
 import { loyaltyRouter } from './loyalty';
+import { tillPromoRouter } from './till-promo';
 import { paymentsRouter } from './payments';
 import { payoutsRouter } from './payouts';
 import { promosRouter } from './promos';
@@ -48,6 +49,7 @@ export const counterRouter = router({
   payouts: payoutsRouter,
   bridges: bridgesRouter,
   loyalty: loyaltyRouter,
+  tillPromo: tillPromoRouter,
   promos: promosRouter,
   messages: messagesRouter,
 });

@@ -7,6 +7,7 @@ import { cartTotals } from '../cart/view';
 import { requirePaired } from '../device/device';
 import { conflict, parseInput } from '../errors';
 import { saleLoyaltyOf } from '../loyalty/cart-loyalty';
+import { salePromoOf } from '../promos/cart-promo';
 import { enqueue } from '../outbox/outbox';
 import { completeSaleInput, type CompleteSaleInput } from '../schemas/sale';
 import { requireOpenShift } from '../shifts/store';
@@ -130,8 +131,8 @@ export function completeSale(ctx: CoreContext, input: CompleteSaleInput): SaleVi
         note: cart.note,
         customerId: cart.customerId ?? null,
         loyalty: saleLoyaltyOf(cart, totals),
-        // the till does not take promo codes yet (issue 18: accepted by the server when a counter sends one)
-        promo: null,
+        // the shop's code at what the totals took off; the server reconciles its limits on sync (never refused)
+        promo: salePromoOf(cart, totals),
         lines: lineSnapshots(lines, totals.lines, now),
       },
       plan,

@@ -1,6 +1,7 @@
 import type {
   ChangeEntity,
   SyncCategory,
+  SyncPromoCode,
   SyncProduct,
   SyncStaff,
   SyncStockLevel,
@@ -11,7 +12,7 @@ import type {
 import { and, asc, eq, gt, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { categories, inventoryLevels, orders, products, staff, taxRates, variants, vendors } from '../../db/schema/index';
+import { categories, inventoryLevels, orders, products, promoCodes, staff, taxRates, variants, vendors } from '../../db/schema/index';
 import { linesByOrder, orderView } from '../orders/views';
 import { loadOrderMessage } from '../messages/feed';
 
@@ -190,6 +191,35 @@ const loadWebOrder: Loader = async (db, vendorId, sel) => {
   return rows.map((r) => row(r.order.id, orderView(r.order, r.vendorName, lines.get(r.order.id) ?? [], 'vendor')));
 };
 
+/**
+ * The shop's own codes, for the till (issue 18). Marketplace codes are not fed: the server records only a shop's
+ * codes on a counter sale (services/promos/counter-sale.ts), so the till takes shop codes only.
+ */
+const loadPromoCode: Loader = async (db, vendorId, sel) => {
+  const rows = await db
+    .select()
+    .from(promoCodes)
+    .where(where(promoCodes.id, sel, eq(promoCodes.vendorId, vendorId), eq(promoCodes.fundedBy, 'shop')))
+    .orderBy(asc(promoCodes.id))
+    .limit(sel.limit);
+  return rows.map((p) => {
+    const data: SyncPromoCode = {
+      id: p.id,
+      vendorId,
+      code: p.code,
+      description: p.description,
+      discount: p.discountKind === 'percent' ? { kind: 'percent', bps: p.percentBps } : { kind: 'amount', amountCents: p.amountCents },
+      minBasketCents: p.minBasketCents,
+      firstOrderOnly: p.firstOrderOnly,
+      startsAt: p.startsAt ? iso(p.startsAt) : null,
+      endsAt: p.endsAt ? iso(p.endsAt) : null,
+      active: p.active,
+      updatedAt: iso(p.updatedAt),
+    };
+    return row(p.id, data);
+  });
+};
+
 export const LOADERS: Record<ChangeEntity, Loader> = {
   vendor: loadVendor,
   category: loadCategory,
@@ -200,7 +230,8 @@ export const LOADERS: Record<ChangeEntity, Loader> = {
   stock_level: loadStockLevel,
   web_order: loadWebOrder,
   order_message: loadOrderMessage,
+  promo_code: loadPromoCode,
 };
 
 /** Bootstrap order: what a row refers to comes before it (products before variants, variants before levels). */
-export const SNAPSHOT_ORDER: readonly ChangeEntity[] = ['vendor', 'category', 'tax_rate', 'staff', 'product', 'variant', 'stock_level', 'web_order', 'order_message'];
+export const SNAPSHOT_ORDER: readonly ChangeEntity[] = ['vendor', 'category', 'tax_rate', 'staff', 'product', 'variant', 'stock_level', 'web_order', 'order_message', 'promo_code'];

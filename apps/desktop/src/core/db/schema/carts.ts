@@ -23,6 +23,8 @@ export const carts = sqliteTable(
     discountApprovedBy: text('discount_approved_by'),
     /** a loyalty redemption on the sale (shared SaleLoyalty as JSON; issue 18), applied only with a customer */
     loyalty: text('loyalty'),
+    /** the shop's promo code on the sale as it was when applied (TillPromo as JSON; issue 18) */
+    promo: text('promo'),
     createdAt: isoTime('created_at').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
   },

@@ -11,3 +11,4 @@ export * from './devices';
 export * from './card-attempts';
 export * from './loyalty';
 export * from './order-messages';
+export * from './mirror-promos';

@@ -1,6 +1,8 @@
-import { computeTotals, formatRate, type AmountLine, type Discount } from '@makeries/shared';
-import { cartById, activeLines } from '../../cart/store';
-import { discountOf, toTotalsLine } from '../../cart/view';
+import { formatRate, type AdjustmentShare, type AmountLine, type Discount } from '@makeries/shared';
+import { cartById, activeLines, type CartRow } from '../../cart/store';
+import { cartTotals, discountOf } from '../../cart/view';
+import { vendorSettings } from '../../catalog/vendor';
+import { cartPromo, PROMO_KEY } from '../../promos/cart-promo';
 import type { CounterDb } from '../../db/open';
 import type { SaleView } from '../../sales/views';
 
@@ -31,12 +33,8 @@ export function discountSplit(db: CounterDb, sale: SaleView): DiscountSplit {
   const lines = activeLines(db, cart.id);
   const orderDiscount = discountOf(cart.discountKind ?? null, cart.discountValue ?? null);
   if (lines.length !== sale.lines.length) return combined;
-  const totals = computeTotals({
-    currency: sale.currency,
-    taxMode: sale.taxMode,
-    lines: lines.map(toTotalsLine),
-    ...(orderDiscount ? { orderDiscount } : {}),
-  });
+  // the same totals the sale was made with, promo code and loyalty included (issue 18)
+  const totals = cartTotals({ ...vendorSettings(db), currency: sale.currency, taxMode: sale.taxMode }, cart, lines);
   const matches =
     totals.totalCents === sale.totalCents &&
     totals.discountCents === sale.discountCents &&
@@ -48,6 +46,15 @@ export function discountSplit(db: CounterDb, sale: SaleView): DiscountSplit {
       const own = lines[i] ? discountOf(lines[i].discountKind ?? null, lines[i].discountValue ?? null) : null;
       return t.lineDiscountCents > 0 ? [{ label: label('Discount', own), amountCents: t.lineDiscountCents }] : [];
     }),
-    orderDiscounts: orderCents > 0 ? [{ label: label('Order discount', orderDiscount), amountCents: orderCents }] : [],
+    orderDiscounts: [
+      ...(orderCents > 0 ? [{ label: label('Order discount', orderDiscount), amountCents: orderCents }] : []),
+      ...totals.adjustments.filter((a) => a.cents > 0).map((a) => ({ label: adjustmentLabel(cart, a), amountCents: a.cents })),
+    ],
   };
+}
+
+/** "Promo code SPRING10", "Loyalty reward": what came off the whole sale from outside the till's own discounts. */
+function adjustmentLabel(cart: CartRow, a: AdjustmentShare): string {
+  if (a.key === PROMO_KEY) return `Promo code ${cartPromo(cart)?.code ?? ''}`.trim();
+  return a.key === 'loyalty' ? 'Loyalty reward' : 'Discount';
 }

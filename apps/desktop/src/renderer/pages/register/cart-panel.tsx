@@ -14,10 +14,12 @@ import { LineEditorModal } from './line-editor-modal';
 import { OrderDiscountModal } from './order-discount-modal';
 import { ParkModal } from './park-modal';
 import { ParkedModal } from './parked-modal';
+import { PromoCodeModal } from './promo-code-modal';
+import { PromoStrip } from './promo-strip';
 import { SaleNoteModal } from './sale-note-modal';
 import type { CartControls } from './use-cart';
 
-type Dialog = { kind: 'line'; lineId: string } | { kind: 'discount' | 'note' | 'park' | 'parked' | 'clear' } | null;
+type Dialog = { kind: 'line'; lineId: string } | { kind: 'discount' | 'promo' | 'note' | 'park' | 'parked' | 'clear' } | null;
 
 interface Props {
   cart: CartControls;
@@ -131,19 +133,23 @@ export function CartPanel({ cart, currency, shiftOpen, onPay, onOpenShift, onQui
       </ScrollArea>
       <CustomerStrip disabled={empty} cartId={view?.id ?? null} customerId={view?.customerId ?? null} />
       <LoyaltyStrip cartId={view?.id ?? null} customerId={view?.customerId ?? null} totalCents={view?.totals.totalCents ?? 0} currency={currency} />
+      <PromoStrip promo={view?.promo ?? null} currency={currency} />
       <CartTotals cart={view} currency={currency} />
       <Stack gap={8} p="md" pt={0} style={{ flexShrink: 0, background: 'var(--mantine-color-ink-0)' }}>
-        <SimpleGrid cols={4} spacing={8}>
-          <Button variant="default" size="md" h={48} px={4} disabled={empty} onClick={() => setDialog({ kind: 'discount' })}>
+        <SimpleGrid cols={5} spacing={8}>
+          <Button variant="default" size="md" h={48} px={2} fz="sm" disabled={empty} onClick={() => setDialog({ kind: 'discount' })}>
             Discount
           </Button>
-          <Button variant="default" size="md" h={48} px={4} disabled={empty} onClick={() => setDialog({ kind: 'note' })}>
+          <Button variant="default" size="md" h={48} px={2} fz="sm" disabled={empty} onClick={() => setDialog({ kind: 'promo' })} data-testid="promo-code-button">
+            Promo
+          </Button>
+          <Button variant="default" size="md" h={48} px={2} fz="sm" disabled={empty} onClick={() => setDialog({ kind: 'note' })}>
             Note
           </Button>
-          <Button variant="default" size="md" h={48} px={4} disabled={empty} onClick={() => setDialog({ kind: 'park' })}>
+          <Button variant="default" size="md" h={48} px={2} fz="sm" disabled={empty} onClick={() => setDialog({ kind: 'park' })}>
             Park
           </Button>
-          <Button variant="default" color="red" size="md" h={48} px={4} disabled={empty} onClick={() => setDialog({ kind: 'clear' })}>
+          <Button variant="default" color="red" size="md" h={48} px={2} fz="sm" disabled={empty} onClick={() => setDialog({ kind: 'clear' })}>
             Void
           </Button>
         </SimpleGrid>
@@ -153,6 +159,7 @@ export function CartPanel({ cart, currency, shiftOpen, onPay, onOpenShift, onQui
       </Stack>
       {editing && <LineEditorModal line={editing} currency={currency} cart={cart} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'discount' && view && <OrderDiscountModal cart={view} currency={currency} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'promo' && <PromoCodeModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'note' && <SaleNoteModal initial={view?.note ?? ''} cart={cart} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'park' && <ParkModal cart={cart} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'parked' && <ParkedModal cart={cart} currency={currency} onClose={() => setDialog(null)} />}
