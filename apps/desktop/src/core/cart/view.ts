@@ -57,7 +57,7 @@ export function discountOf(kind: 'amount' | 'percent' | null, value: number | nu
 }
 
 /** Weight lines are grams at a per-kg price, hence scale 1000 (shared computeTotals rule). */
-export function toTotalsLine(l: CartLineRow): CartLineInput {
+function toTotalsLine(l: CartLineRow): CartLineInput {
   const discount = discountOf(l.discountKind ?? null, l.discountValue ?? null);
   return {
     key: l.id,
