@@ -31,6 +31,18 @@ export function maskPhone(phone: string): string {
   return digits === '' ? '' : `•••• ${digits.slice(-3)}`;
 }
 
+/** A customer as a counter sees them, and whether they are already this shop's customer (an order of theirs here). */
+export function counterCustomerColumns(vendorId: string) {
+  return {
+    id: customers.id,
+    name: customers.name,
+    email: customers.email,
+    phone: customers.phone,
+    // qualified by hand: drizzle renders a lone table's columns unqualified, which the subquery would capture
+    known: sql<boolean>`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = "customers"."id" AND o.vendor_id = ${vendorId}::uuid)`,
+  };
+}
+
 /**
  * A counter attaching a customer to a sale: an exact email (any case) or an exact phone number compared by its
  * digits only ("07700 900-123" finds "07700900123"). Exact matches only, never a list to browse, so a counter
@@ -45,14 +57,7 @@ export async function lookupCustomer(db: DbOrTx, vendorId: string, query: string
   const byEmail = q.includes('@');
   if (!byEmail && digits.length < 6) return null;
   const [row] = await db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      email: customers.email,
-      phone: customers.phone,
-      // qualified by hand: drizzle renders a lone table's columns unqualified, which the subquery would capture
-      known: sql<boolean>`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = "customers"."id" AND o.vendor_id = ${vendorId}::uuid)`,
-    })
+    .select(counterCustomerColumns(vendorId))
     .from(customers)
     .where(
       byEmail

@@ -10,8 +10,11 @@ const trackingToken = text({ min: 10, max: 200, trim: false, label: 'Tracking li
 export const reorderInput = z.object({ orderId: uuidSchema, trackingToken: trackingToken.optional() });
 export type ReorderInput = z.infer<typeof reorderInput>;
 
-/** A line to put in the browser cart, at today's price and capped at what is left. */
-export interface ReorderLine {
+/**
+ * A line of the storefront's browser cart (apps/web lib/cart): a snapshot of what the customer saw, so the cart
+ * renders at once; `cart.quote` then checks it against current prices, stock and shop rules.
+ */
+export interface CartSnapshotLine {
   variantId: string;
   productId: string;
   vendorId: string;
@@ -19,12 +22,17 @@ export interface ReorderLine {
   vendorName: string;
   productName: string;
   variantName: string;
+  /** per item, or per kg for weight items */
   unitPriceCents: number;
   currency: string;
   soldBy: 'each' | 'weight';
   imageThumb: string | null;
-  /** what goes in the cart: the ordered amount, or what is left of it */
+  /** items, or grams for weight items */
   quantity: number;
+}
+
+/** A line to put in the browser cart, at today's price; `quantity` is the ordered amount, or what is left of it. */
+export interface ReorderLine extends CartSnapshotLine {
   orderedQuantity: number;
   /** the price paid last time, when today's differs */
   previousUnitPriceCents: number | null;

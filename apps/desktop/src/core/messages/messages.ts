@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { orderMessageText, uuidv7, type MessageAuthor } from '@makeries/shared';
+import { orderMessageText, uuidv7, type OrderMessageView } from '@makeries/shared';
 import { z } from 'zod';
 import { isoAt, type CoreContext } from '../context';
 import { writeTx } from '../db/open';
@@ -10,14 +10,7 @@ import { enqueue } from '../outbox/outbox';
 import { logActivity } from '../staff/activity';
 import { requireStaff } from '../staff/auth';
 
-export interface CounterMessageView {
-  id: string;
-  orderId: string;
-  author: MessageAuthor;
-  text: string;
-  photoUrl: string | null;
-  photoThumbUrl: string | null;
-  createdAt: string;
+export interface CounterMessageView extends OrderMessageView {
   /** a reply written here that the server has not confirmed yet (offline, or the push is on its way) */
   pendingSync: boolean;
 }

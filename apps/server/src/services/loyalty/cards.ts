@@ -1,9 +1,9 @@
 import { AppError, type LoyaltyCard, type LoyaltyCardsPage, type LoyaltyCounterCustomer, type LoyaltyProgramme } from '@makeries/shared';
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { loyaltyBalances, loyaltyProgrammes, vendors } from '../../db/schema/index';
 import type { Env } from '../../env';
-import { lookupCustomer } from '../customer-lookup';
+import { counterCustomerColumns, lookupCustomer } from '../customer-lookup';
 import { balanceOf } from './ledger';
 import { loyaltyProgrammeOf, loyaltyProgrammesOf, programmeOf } from './programme';
 import { customerOfLoyaltyToken } from './qr';
@@ -65,13 +65,7 @@ export async function counterLoyaltyLookup(db: DbOrTx, env: Env, vendorId: strin
 /** A scanned card shows who it is: the customer chose to show it, so their name and contact are not masked. */
 async function customerById(db: DbOrTx, vendorId: string, customerId: string) {
   const [row] = await db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      email: customers.email,
-      phone: customers.phone,
-      known: sql<boolean>`EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = "customers"."id" AND o.vendor_id = ${vendorId}::uuid)`,
-    })
+    .select(counterCustomerColumns(vendorId))
     .from(customers)
     .where(eq(customers.id, customerId));
   return row ?? null;

@@ -1,25 +1,10 @@
-import { WEIGHT_ORDER_LIMITS } from '@makeries/shared';
+import { WEIGHT_ORDER_LIMITS, type CartSnapshotLine } from '@makeries/shared';
 
 /**
  * The cart lives in the browser (localStorage) until checkout. Lines keep a snapshot of what the customer saw,
  * so the cart renders at once; `cart.quote` then checks it against current prices, stock and shop rules.
  */
-export interface CartLine {
-  variantId: string;
-  productId: string;
-  vendorId: string;
-  vendorSlug: string;
-  vendorName: string;
-  productName: string;
-  variantName: string;
-  /** per item, or per kg for weight items */
-  unitPriceCents: number;
-  currency: string;
-  soldBy: 'each' | 'weight';
-  imageThumb: string | null;
-  /** items, or grams for weight items */
-  quantity: number;
-}
+export type CartLine = CartSnapshotLine;
 
 export interface VendorChoice {
   type: 'pickup' | 'delivery';
