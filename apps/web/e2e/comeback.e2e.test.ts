@@ -67,6 +67,9 @@ describe('order this again and tell me when it’s back, in a browser', () => {
     await shoot(page, 'reorder-summary-phone');
     await summary.getByRole('link', { name: 'Go to cart' }).click();
     await page.waitForURL(/\/cart$/);
+    // the order page (and its summary, which names the sold-out knot) stays until the cart has rendered
+    await page.getByRole('heading', { name: 'Your cart' }).waitFor();
+    await page.getByTestId('reorder-summary').waitFor({ state: 'detached' });
     await page.getByText('Butter Croissant').first().waitFor();
     await page.getByText('Sea Salt Fudge').first().waitFor();
     expect(await page.getByText('Cinnamon Knot').count()).toBe(0);
